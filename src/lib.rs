@@ -1,0 +1,6 @@
+//! Mercato: football transfer news, read by a machine.
+//!
+//! The core (corpus loading, extraction, the model, search and countdown maths) never touches
+//! the terminal or the clock; the TUI and the CLI are thin layers over it.
+
+pub mod corpus;
