@@ -4,3 +4,9 @@
 //! the terminal or the clock; the TUI and the CLI are thin layers over it.
 
 pub mod corpus;
+pub mod countdown;
+pub mod extract;
+pub mod gazetteer;
+pub mod model;
+pub mod search;
+pub mod text;

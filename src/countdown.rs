@@ -1,0 +1,128 @@
+//! Contract countdown maths. Every function takes the reference date; none reads the clock.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+/// First day foreign clubs may agree a pre-contract: the first day of the final six months,
+/// (expiry + 1 day) − 6 months.
+pub fn precontract_from(expires: NaiveDate) -> NaiveDate {
+    expires
+        .succ_opt()
+        .and_then(|day| day.checked_sub_months(Months::new(6)))
+        .unwrap_or(expires)
+}
+
+/// Days from `as_of` to `expires`; negative once the contract has ended.
+pub fn days_left(expires: NaiveDate, as_of: NaiveDate) -> i64 {
+    (expires - as_of).num_days()
+}
+
+/// How pressing a contract's end is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    Expired,
+    /// Under six months left.
+    Critical,
+    /// Six to twelve months left.
+    Soon,
+    /// More than twelve months left.
+    Distant,
+}
+
+pub fn urgency(expires: NaiveDate, as_of: NaiveDate) -> Urgency {
+    if expires < as_of {
+        Urgency::Expired
+    } else if as_of.checked_add_months(Months::new(6)).is_none_or(|limit| expires < limit) {
+        Urgency::Critical
+    } else if as_of.checked_add_months(Months::new(12)).is_none_or(|limit| expires <= limit) {
+        Urgency::Soon
+    } else {
+        Urgency::Distant
+    }
+}
+
+/// Whether foreign clubs may already agree a pre-contract (and the contract still runs).
+pub fn precontract_open(expires: NaiveDate, as_of: NaiveDate) -> bool {
+    precontract_from(expires) <= as_of && as_of <= expires
+}
+
+/// Whole months and remaining days from `from` to `to` (`from` ≤ `to`).
+fn months_and_days(from: NaiveDate, to: NaiveDate) -> (u32, i64) {
+    let mut months = (to.year() - from.year()) * 12 + to.month0() as i32 - from.month0() as i32;
+    let step = |months: i32| {
+        u32::try_from(months)
+            .ok()
+            .and_then(|m| from.checked_add_months(Months::new(m)))
+    };
+    while months > 0 && step(months).is_none_or(|date| date > to) {
+        months -= 1;
+    }
+    let anchor = step(months).unwrap_or(from);
+    (u32::try_from(months).unwrap_or(0), (to - anchor).num_days())
+}
+
+/// "168 days", "1 day", "today", "2 months 5 days (66 days)"; "free agent since 2021-06-30"
+/// once ended. Spans over 90 days also give months and days.
+pub fn describe(expires: NaiveDate, as_of: NaiveDate) -> String {
+    let days = days_left(expires, as_of);
+    match days {
+        d if d < 0 => format!("free agent since {}", expires.succ_opt().unwrap_or(expires)),
+        0 => "ends today".to_string(),
+        1 => "1 day".to_string(),
+        d if d <= 90 => format!("{d} days"),
+        d => {
+            let (months, rest) = months_and_days(as_of, expires);
+            let months = if months == 1 { "1 month".to_string() } else { format!("{months} months") };
+            match rest {
+                0 => format!("{months} ({d} days)"),
+                1 => format!("{months} 1 day ({d} days)"),
+                rest => format!("{months} {rest} days ({d} days)"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn precontract_window_opens_six_months_before() {
+        assert_eq!(precontract_from(date("2021-06-30")), date("2021-01-01"));
+        assert_eq!(precontract_from(date("2025-12-31")), date("2025-07-01"));
+        assert!(precontract_open(date("2021-06-30"), date("2021-01-13")));
+        assert!(!precontract_open(date("2021-06-30"), date("2020-11-11")));
+        assert!(!precontract_open(date("2021-06-30"), date("2021-07-01")));
+    }
+
+    #[test]
+    fn days_left_for_the_seed_dates() {
+        assert_eq!(days_left(date("2021-06-30"), date("2021-01-13")), 168);
+        assert_eq!(days_left(date("2021-06-30"), date("2020-11-11")), 231);
+        assert_eq!(days_left(date("2021-06-30"), date("2021-07-02")), -2);
+    }
+
+    #[test]
+    fn urgency_bands() {
+        let end = date("2022-06-30");
+        assert_eq!(urgency(end, date("2022-07-01")), Urgency::Expired);
+        assert_eq!(urgency(end, date("2022-01-15")), Urgency::Critical);
+        assert_eq!(urgency(end, date("2021-09-01")), Urgency::Soon);
+        assert_eq!(urgency(end, date("2021-06-30")), Urgency::Soon);
+        assert_eq!(urgency(end, date("2021-01-01")), Urgency::Distant);
+    }
+
+    #[test]
+    fn descriptions() {
+        let end = date("2021-06-30");
+        assert_eq!(describe(end, date("2021-06-30")), "ends today");
+        assert_eq!(describe(end, date("2021-06-29")), "1 day");
+        assert_eq!(describe(end, date("2021-05-01")), "60 days");
+        assert_eq!(describe(end, date("2021-01-13")), "5 months 17 days (168 days)");
+        assert_eq!(describe(end, date("2020-06-30")), "12 months (365 days)");
+        assert_eq!(describe(end, date("2021-08-01")), "free agent since 2021-07-01");
+    }
+}

@@ -1,0 +1,314 @@
+//! Contract end dates as the press writes them, read from folded words.
+//!
+//! Every function takes the article's date as the reference for relative phrases ("next
+//! summer", "the final six months of his contract") and returns nothing without it.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+/// Football contracts end with the season: 30 June.
+pub fn season_end(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, 6, 30)
+}
+
+/// The first 30 June on or after `date`: the end of the season `date` falls in.
+pub fn season_end_after(date: NaiveDate) -> Option<NaiveDate> {
+    let this_year = season_end(date.year())?;
+    if date <= this_year {
+        Some(this_year)
+    } else {
+        season_end(date.year() + 1)
+    }
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
+}
+
+pub fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|month| {
+            *month == word
+                || (word.len() == 3 && month.starts_with(word))
+                || (word == "sept" && *month == "september")
+        })
+        .and_then(|index| u32::try_from(index + 1).ok())
+}
+
+fn year(word: &str) -> Option<i32> {
+    let year: i32 = word.parse().ok()?;
+    (word.len() == 4 && (1990..=2100).contains(&year)).then_some(year)
+}
+
+/// A season written "2024-25", "2024/25" or "2024-2025": its end year.
+fn season_year(word: &str) -> Option<i32> {
+    let (first, second) = word.split_once(['-', '/'])?;
+    let start = year(first)?;
+    let end = match second.len() {
+        2 => start / 100 * 100 + second.parse::<i32>().ok()?,
+        4 => year(second)?,
+        _ => return None,
+    };
+    (end == start + 1).then_some(end)
+}
+
+fn day(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let day: u32 = digits.parse().ok()?;
+    (digits.len() <= 2 && (1..=31).contains(&day)).then_some(day)
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    const NUMBERS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(at) = NUMBERS.iter().position(|n| *n == word) {
+        return u32::try_from(at + 1).ok();
+    }
+    match word {
+        "a" | "an" | "single" => Some(1),
+        "eighteen" => Some(18),
+        "eighteen-month" => Some(18),
+        _ => word.parse().ok().filter(|n| (1..=60).contains(n)),
+    }
+}
+
+/// A date read from words, and how many words it used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub date: NaiveDate,
+    pub words: usize,
+}
+
+/// Reads the end date that starts at `words[0]`, after a cue such as "until" or "expires in":
+/// "June 2021", "30 June 2021", "June 30, 2021", "2022", "the summer of 2023", "2024-25",
+/// "the end of the season", "next summer", "the end of June".
+pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<Reading> {
+    let mut at = 0;
+    let skip = |at: &mut usize, options: &[&str]| {
+        while words.get(*at).is_some_and(|w| options.contains(w)) {
+            *at += 1;
+        }
+    };
+    skip(&mut at, &["the", "this", "of"]);
+    let mut end_of = false;
+    if matches!(words.get(at), Some(&"end")) {
+        end_of = true;
+        at += 1;
+        skip(&mut at, &["of", "the"]);
+    }
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+
+    // "summer of 2023", "summer 2023", "next summer", "this summer"
+    if matches!(word(at), "summer" | "campaign" | "season") {
+        let noun = word(at);
+        if word(at + 1) == "of" && year(word(at + 2)).is_some() {
+            return Some(Reading { date: season_end(year(word(at + 2))?)?, words: at + 3 });
+        }
+        if let Some(y) = year(word(at + 1)) {
+            return Some(Reading { date: season_end(y)?, words: at + 2 });
+        }
+        let previous = if at > 0 { word(at - 1) } else { "" };
+        let date = article_date?;
+        return match (previous, noun) {
+            ("next", "summer") => Some(Reading { date: next_summer(date)?, words: at + 1 }),
+            (_, "summer") if end_of || previous == "this" => {
+                Some(Reading { date: season_end_after(date)?, words: at + 1 })
+            }
+            (_, "season" | "campaign") if end_of || previous == "this" => {
+                Some(Reading { date: season_end_after(date)?, words: at + 1 })
+            }
+            _ => None,
+        };
+    }
+    if word(at) == "next" && word(at + 1) == "summer" {
+        return Some(Reading { date: next_summer(article_date?)?, words: at + 2 });
+    }
+    // "30 June 2021", "30th of June 2021"
+    if let Some(d) = day(word(at)) {
+        let mut m_at = at + 1;
+        if word(m_at) == "of" {
+            m_at += 1;
+        }
+        if let Some(m) = month_number(word(m_at)) {
+            if let Some(y) = year(word(m_at + 1)) {
+                return Some(Reading { date: NaiveDate::from_ymd_opt(y, m, d)?, words: m_at + 2 });
+            }
+        }
+    }
+    // "June 2021", "June 30, 2021", "June" (the coming one)
+    if let Some(m) = month_number(word(at)) {
+        if let Some(y) = year(word(at + 1)) {
+            let date = if end_of || m != 6 {
+                last_day_of_month(y, m)?
+            } else {
+                season_end(y)?
+            };
+            return Some(Reading { date, words: at + 2 });
+        }
+        if let (Some(d), Some(y)) = (day(word(at + 1)), year(word(at + 2))) {
+            return Some(Reading { date: NaiveDate::from_ymd_opt(y, m, d)?, words: at + 3 });
+        }
+        let date = article_date?;
+        let mut y = date.year();
+        let mut end = last_day_of_month(y, m)?;
+        if end < date {
+            y += 1;
+            end = last_day_of_month(y, m)?;
+        }
+        return Some(Reading { date: end, words: at + 1 });
+    }
+    if let Some(y) = season_year(word(at)) {
+        return Some(Reading { date: season_end(y)?, words: at + 1 });
+    }
+    if let Some(y) = year(word(at)) {
+        let mut used = at + 1;
+        if word(used) == "season" {
+            used += 1;
+        }
+        return Some(Reading { date: season_end(y)?, words: used });
+    }
+    None
+}
+
+/// "Next summer" from an article's date: the coming summer, or next year's once this
+/// year's has begun.
+fn next_summer(date: NaiveDate) -> Option<NaiveDate> {
+    if date.month() < 6 {
+        season_end(date.year())
+    } else {
+        season_end(date.year() + 1)
+    }
+}
+
+/// "The final six months / final year / last season of his contract": the end of the season
+/// the article falls in.
+pub fn read_final_period(words: &[&str], article_date: Option<NaiveDate>) -> Option<usize> {
+    let mut at = 0;
+    if !matches!(words.first(), Some(&("final" | "last"))) {
+        return None;
+    }
+    at += 1;
+    if number_word(words.get(at).copied().unwrap_or("")).is_some() {
+        at += 1;
+    }
+    if !matches!(
+        words.get(at),
+        Some(&("months" | "month" | "year" | "season" | "campaign" | "weeks"))
+    ) {
+        return None;
+    }
+    article_date.map(|_| at + 1)
+}
+
+/// "18 months left on his deal", "two years remaining on his contract": the 30 June nearest
+/// to that many months after the article's date, or the end of that month.
+pub fn remaining_to_date(amount: u32, unit: &str, article_date: NaiveDate) -> Option<NaiveDate> {
+    let months = if unit.starts_with("year") {
+        amount * 12
+    } else {
+        amount
+    };
+    let target = article_date.checked_add_months(Months::new(months))?;
+    let around = [season_end(target.year() - 1)?, season_end(target.year())?, season_end(target.year() + 1)?];
+    around
+        .into_iter()
+        .min_by_key(|end| (*end - target).num_days().abs())
+        .filter(|end| (*end - target).num_days().abs() <= 92)
+        .or_else(|| last_day_of_month(target.year(), target.month()))
+}
+
+pub fn amount(word: &str) -> Option<u32> {
+    number_word(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn read(text: &str, on: Option<&str>) -> Option<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        read_end_date(&words, on.map(date)).map(|r| r.date.to_string())
+    }
+
+    #[test]
+    fn month_and_year_is_the_end_of_that_month() {
+        assert_eq!(read("june 2021", None).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("january 2022", None).as_deref(), Some("2022-01-31"));
+        assert_eq!(read("the end of may 2024", None).as_deref(), Some("2024-05-31"));
+    }
+
+    #[test]
+    fn a_year_alone_is_the_end_of_that_season() {
+        assert_eq!(read("2022", None).as_deref(), Some("2022-06-30"));
+        assert_eq!(read("the summer of 2023", None).as_deref(), Some("2023-06-30"));
+        assert_eq!(read("2024-25", None).as_deref(), Some("2025-06-30"));
+        assert_eq!(read("2024/2025", None).as_deref(), Some("2025-06-30"));
+        assert_eq!(read("the end of the 2026-27 season", None).as_deref(), Some("2027-06-30"));
+    }
+
+    #[test]
+    fn full_dates_in_both_orders() {
+        assert_eq!(read("30 june 2021", None).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("31st december 2025", None).as_deref(), Some("2025-12-31"));
+        assert_eq!(read("june 30 2021", None).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("the 30th of june 2024", None).as_deref(), Some("2024-06-30"));
+    }
+
+    #[test]
+    fn relative_phrases_need_the_article_date() {
+        assert_eq!(read("next summer", Some("2020-11-11")).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("next summer", Some("2021-02-01")).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("the end of the season", Some("2023-03-01")).as_deref(), Some("2023-06-30"));
+        assert_eq!(read("the end of the season", Some("2023-09-01")).as_deref(), Some("2024-06-30"));
+        assert_eq!(read("june", Some("2023-09-01")).as_deref(), Some("2024-06-30"));
+        assert_eq!(read("next summer", None), None);
+        assert_eq!(read("the end of the season", None), None);
+    }
+
+    #[test]
+    fn words_that_are_not_dates() {
+        assert_eq!(read("january", None), None);
+        assert_eq!(read("madrid", None), None);
+        assert_eq!(read("1850", None), None);
+        assert_eq!(read("30 february 2021", None), None);
+    }
+
+    #[test]
+    fn final_period_needs_a_date() {
+        let words = ["final", "six", "months", "of"];
+        assert_eq!(read_final_period(&words, Some(date("2021-01-13"))), Some(3));
+        assert_eq!(read_final_period(&words, None), None);
+        assert_eq!(read_final_period(&["final", "year"], Some(date("2020-11-11"))), Some(2));
+        assert_eq!(read_final_period(&["final", "whistle"], Some(date("2020-11-11"))), None);
+    }
+
+    #[test]
+    fn remaining_time_snaps_to_the_season_end() {
+        let on = date("2021-01-13");
+        assert_eq!(remaining_to_date(18, "months", on), Some(date("2022-06-30")));
+        assert_eq!(remaining_to_date(2, "years", date("2022-07-01")), Some(date("2024-06-30")));
+    }
+}

@@ -1,0 +1,242 @@
+//! Reading one article: who is named, which clubs, who cites whom, who is rumoured where,
+//! and when contracts end. Every fact keeps the byte span of the sentence it came from.
+
+mod dates;
+mod lexicon;
+mod people;
+mod relations;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::gazetteer::{Entry, Gazetteer, Role};
+use crate::text::{self, Folded};
+
+pub use dates::{season_end, season_end_after};
+
+/// A person named in one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonFact {
+    /// Canonical name: the gazetteer's, or the fullest form the article uses.
+    pub name: String,
+    pub role: Role,
+    /// Other forms the article used for this person.
+    pub aliases: Vec<String>,
+}
+
+/// What a highlighted span of the body names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+pub enum MentionKind {
+    /// Index into [`Extraction::people`].
+    Person(usize),
+    /// Gazetteer club id.
+    Club(usize),
+    Source,
+    Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub span: Range<usize>,
+    pub kind: MentionKind,
+}
+
+/// A player said to be wanted by, or heading to, a club.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RumourFact {
+    pub person: usize,
+    pub club: usize,
+    pub sentence: Range<usize>,
+    /// Outlets cited in that sentence (the article's own when the sentence cites none).
+    pub sources: Vec<String>,
+}
+
+/// A contract end date stated or implied by one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContractFact {
+    pub person: usize,
+    pub club: Option<usize>,
+    pub expires: NaiveDate,
+    pub sentence: Range<usize>,
+}
+
+/// A player's club as the article states it (current or former).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClubLink {
+    pub person: usize,
+    pub club: usize,
+    pub sentence: Range<usize>,
+}
+
+/// Everything read from one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    pub people: Vec<PersonFact>,
+    /// Gazetteer ids of the clubs mentioned, in order of first mention.
+    pub clubs: Vec<usize>,
+    /// Outlets and journalists the text cites.
+    pub sources: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub rumours: Vec<RumourFact>,
+    pub contracts: Vec<ContractFact>,
+    pub current_clubs: Vec<ClubLink>,
+    pub former_clubs: Vec<ClubLink>,
+}
+
+/// What one item of a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Club(usize),
+    /// Gazetteer person id, before people are identified.
+    Known(usize),
+    /// Index into the article's people.
+    Person(usize),
+    /// A name cited as a source that the gazetteer does not know.
+    Cited,
+    Outlet(usize),
+    Term,
+}
+
+/// A word or a recognised phrase, with its place in the body.
+#[derive(Debug, Clone)]
+struct Item {
+    span: Range<usize>,
+    kind: Kind,
+    /// Folded text (lowercase ASCII).
+    folded: String,
+    capitalised: bool,
+    possessive: bool,
+}
+
+impl Item {
+    fn is(&self, words: &[&str]) -> bool {
+        self.kind == Kind::Word && words.contains(&self.folded.as_str())
+    }
+}
+
+/// A sentence as items, with the body range it covers.
+#[derive(Debug)]
+struct Sentence {
+    span: Range<usize>,
+    items: Vec<Item>,
+}
+
+/// Reads one article body. `date` is the article's own date (for relative contract phrases);
+/// `metadata_source` is the outlet its file names, used when a rumour cites none.
+pub fn extract(
+    gazetteer: &Gazetteer,
+    body: &str,
+    date: Option<NaiveDate>,
+    metadata_source: Option<&str>,
+) -> Extraction {
+    let folded = Folded::new(body);
+    let found = gazetteer.find(body, &folded);
+    let mut sentences = split_items(body, &found);
+    for sentence in &mut sentences {
+        people::merge_name_runs(gazetteer, body, sentence);
+        relations::mark_cited(sentence);
+    }
+    let mut out = Extraction::default();
+    let people = people::identify(gazetteer, body, &mut sentences);
+    out.people = people;
+    let cited = relations::cite_sources(gazetteer, body, &sentences, &mut out);
+    let mut article_sources = out.sources.clone();
+    if article_sources.is_empty() {
+        article_sources.extend(metadata_source.map(str::to_string));
+    }
+    for sentence in &sentences {
+        for item in &sentence.items {
+            match item.kind {
+                Kind::Club(id) => {
+                    if !out.clubs.contains(&id) {
+                        out.clubs.push(id);
+                    }
+                    out.mentions.push(Mention {
+                        span: item.span.clone(),
+                        kind: MentionKind::Club(id),
+                    });
+                }
+                Kind::Person(id) => out.mentions.push(Mention {
+                    span: item.span.clone(),
+                    kind: MentionKind::Person(id),
+                }),
+                Kind::Outlet(_) | Kind::Cited | Kind::Known(_) | Kind::Word | Kind::Term => {}
+            }
+        }
+    }
+    relations::link(gazetteer, body, date, &sentences, &cited, &article_sources, &mut out);
+    out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    out.mentions.dedup();
+    out
+}
+
+/// Splits the body into sentences of items: gazetteer phrases as single items, the rest as
+/// words.
+fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
+    let mut next_found = 0;
+    text::sentences(body)
+        .into_iter()
+        .map(|span| {
+            let mut items = Vec::new();
+            let mut at = span.start;
+            while next_found < found.len() && found[next_found].span.start < span.start {
+                next_found += 1;
+            }
+            let push_words = |from: usize, to: usize, items: &mut Vec<Item>| {
+                if from < to {
+                    items.extend(text::tokens(body, from..to).into_iter().map(|token| {
+                        let word = token.text(body);
+                        Item {
+                            span: token.start..token.end,
+                            kind: Kind::Word,
+                            folded: text::fold(word),
+                            capitalised: text::is_capitalised(word),
+                            possessive: token.possessive,
+                        }
+                    }));
+                }
+            };
+            while next_found < found.len() && found[next_found].span.end <= span.end {
+                let phrase = &found[next_found];
+                next_found += 1;
+                if phrase.span.start < at {
+                    continue;
+                }
+                push_words(at, phrase.span.start, &mut items);
+                let kind = match phrase.entry {
+                    Entry::Club(id) => Kind::Club(id),
+                    Entry::Person(id) => Kind::Known(id),
+                    Entry::Outlet(id) => Kind::Outlet(id),
+                    Entry::Term => Kind::Term,
+                };
+                let rest = &body[phrase.span.end..span.end];
+                let possessive = rest.starts_with("'s")
+                    || rest.starts_with("\u{2019}s")
+                    || ((rest.starts_with('\'') || rest.starts_with('\u{2019}'))
+                        && body[..phrase.span.end].ends_with(['s', 'S']));
+                items.push(Item {
+                    span: phrase.span.clone(),
+                    kind,
+                    folded: text::fold(&body[phrase.span.clone()]),
+                    capitalised: true,
+                    possessive,
+                });
+                at = phrase.span.end;
+            }
+            push_words(at, span.end, &mut items);
+            Sentence { span, items }
+        })
+        .collect()
+}
+
+/// The non-blank characters between two items ("," or ";"), empty when only spaces.
+fn between<'a>(body: &'a str, left: &Item, right: &Item) -> &'a str {
+    body.get(left.span.end..right.span.start).map_or("", str::trim)
+}
+
+#[cfg(test)]
+mod tests;

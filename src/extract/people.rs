@@ -1,0 +1,328 @@
+//! Finding people: gazetteer names, capitalised names nobody listed, surname-only and
+//! misspelt mentions folded into one identity, and each person's role from context.
+
+use crate::gazetteer::{Gazetteer, Role, within_one_edit};
+
+use super::lexicon::{FUNCTION_WORDS, NAME_PARTICLES, PLAYER_NOUNS, ROLE_NOUNS};
+use super::{Item, Kind, PersonFact, Sentence, between};
+
+/// One person of the article while it is being read.
+#[derive(Debug)]
+struct Identity {
+    name: String,
+    words: Vec<String>,
+    known: Option<usize>,
+    aliases: Vec<String>,
+    /// Non-player roles read from context, and whether any context said "player".
+    cues: Vec<Role>,
+}
+
+/// A word that can be part of a personal name.
+fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
+    let text = &body[item.span.clone()];
+    item.kind == Kind::Word
+        && item.capitalised
+        && text.chars().count() > 1
+        && !text.chars().all(|c| !c.is_lowercase())
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !FUNCTION_WORDS.contains(&item.folded.as_str())
+        && gazetteer.not_a_name(&item.folded).is_none()
+        && !body[..item.span.start].ends_with(['@', '#'])
+}
+
+/// A headline in Title Case: most long words capitalised. Names in it are trusted only when
+/// they start with a known first name.
+fn is_title_case(sentence: &Sentence) -> bool {
+    let long: Vec<&Item> = sentence
+        .items
+        .iter()
+        .filter(|item| item.kind == Kind::Word && item.folded.len() > 3)
+        .collect();
+    let capitalised = long.iter().filter(|item| item.capitalised).count();
+    long.len() >= 4 && capitalised * 10 >= long.len() * 7
+}
+
+/// Resolves the name runs of every sentence (see [`merge_name_runs`]) to identities and
+/// returns the article's people. Items left as `Kind::Person` index into it.
+pub(super) fn identify(gazetteer: &Gazetteer, body: &str, sentences: &mut [Sentence]) -> Vec<PersonFact> {
+    let mut identities: Vec<Identity> = Vec::new();
+    // Full names first, so that a surname used before the full name still resolves.
+    for sentence in sentences.iter_mut() {
+        for item in &mut sentence.items {
+            let words: Vec<String> = item.folded.split_whitespace().map(str::to_string).collect();
+            let surface = body[item.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+            let id = match item.kind {
+                Kind::Known(known) => Some(known_identity(gazetteer, &mut identities, known)),
+                Kind::Person(_) if words.len() > 1 => {
+                    Some(full_name_identity(gazetteer, &mut identities, words, &surface))
+                }
+                _ => None,
+            };
+            if let Some(id) = id {
+                let identity = &mut identities[id];
+                if surface != identity.name && !identity.aliases.contains(&surface) {
+                    identity.aliases.push(surface);
+                }
+                item.kind = Kind::Person(id);
+            }
+        }
+    }
+    for sentence in sentences.iter_mut() {
+        for item in &mut sentence.items {
+            if item.kind == Kind::Person(usize::MAX) {
+                item.kind = match single_name_identity(gazetteer, &mut identities, &item.folded) {
+                    Some(id) => {
+                        let surface = body[item.span.clone()].to_string();
+                        let identity = &mut identities[id];
+                        if surface != identity.name && !identity.aliases.contains(&surface) {
+                            identity.aliases.push(surface);
+                        }
+                        Kind::Person(id)
+                    }
+                    None => Kind::Word,
+                };
+            }
+        }
+    }
+    for sentence in sentences.iter() {
+        read_roles(body, sentence, &mut identities);
+    }
+    identities
+        .into_iter()
+        .map(|identity| {
+            let role = match identity.known {
+                Some(known) => gazetteer.people[known].role,
+                None => identity
+                    .cues
+                    .iter()
+                    .copied()
+                    .find(|role| *role != Role::Player)
+                    .unwrap_or(Role::Player),
+            };
+            PersonFact {
+                name: identity.name,
+                role,
+                aliases: identity.aliases,
+            }
+        })
+        .collect()
+}
+
+/// Replaces each run of name words in a sentence by one `Kind::Person(usize::MAX)` item.
+pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
+    let title_case = is_title_case(sentence);
+    let items = std::mem::take(&mut sentence.items);
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut i = 0;
+    while i < items.len() {
+        if !is_name_word(gazetteer, body, &items[i]) {
+            out.push(items[i].clone());
+            i += 1;
+            continue;
+        }
+        // Extend over name words and particles joined by spaces only.
+        let mut end = i + 1;
+        let mut last_name_word = i;
+        while end < items.len() && between(body, &items[end - 1], &items[end]).is_empty() && !items[end - 1].possessive {
+            let next = &items[end];
+            if is_name_word(gazetteer, body, next) {
+                last_name_word = end;
+            } else if !(next.kind == Kind::Word && NAME_PARTICLES.contains(&next.folded.as_str())) {
+                break;
+            }
+            end += 1;
+        }
+        let mut run_end = last_name_word + 1;
+        let name_words = items[i..run_end].iter().filter(|item| item.capitalised).count();
+        let trusted_start = gazetteer.is_given_name(&items[i].folded);
+        if (title_case || name_words > 4) && name_words > 1 {
+            if !trusted_start {
+                out.extend(items[i..run_end].iter().cloned());
+                i = run_end;
+                continue;
+            }
+            // Keep the first name and the next capitalised word.
+            run_end = (i + 1..run_end)
+                .find(|&at| items[at].capitalised)
+                .map_or(i + 1, |at| at + 1);
+        }
+        if title_case && name_words == 1 {
+            out.push(items[i].clone());
+            i += 1;
+            continue;
+        }
+        let run = &items[i..run_end];
+        let span = run[0].span.start..run[run.len() - 1].span.end;
+        out.push(Item {
+            folded: run.iter().map(|item| item.folded.as_str()).collect::<Vec<_>>().join(" "),
+            span,
+            kind: Kind::Person(usize::MAX),
+            capitalised: true,
+            possessive: run[run.len() - 1].possessive,
+        });
+        i = run_end;
+    }
+    sentence.items = out;
+}
+
+fn known_identity(gazetteer: &Gazetteer, identities: &mut Vec<Identity>, known: usize) -> usize {
+    if let Some(at) = identities.iter().position(|identity| identity.known == Some(known)) {
+        return at;
+    }
+    let name = gazetteer.people[known].name.clone();
+    identities.push(Identity {
+        words: crate::text::fold(&name).split_whitespace().map(str::to_string).collect(),
+        name,
+        known: Some(known),
+        aliases: Vec::new(),
+        cues: Vec::new(),
+    });
+    identities.len() - 1
+}
+
+/// Two first names that can be one person's: equal, one edit apart ("Luca"/"Luka"), or an
+/// initial.
+fn same_first_name(a: &str, b: &str) -> bool {
+    within_one_edit(a, b) && a.len().min(b.len()) >= 3 || a.len() == 1 && b.starts_with(a) || b.len() == 1 && a.starts_with(b)
+}
+
+fn full_name_identity(
+    gazetteer: &Gazetteer,
+    identities: &mut Vec<Identity>,
+    words: Vec<String>,
+    surface: &str,
+) -> usize {
+    let (first, last) = (&words[0], &words[words.len() - 1]);
+    // Already in this article: same surname and a compatible first name, or a shorter form
+    // of the same name ("Van Dijk" after "Virgil van Dijk").
+    if let Some(at) = identities.iter().position(|identity| {
+        let theirs = &identity.words;
+        theirs.last() == Some(last) && (same_first_name(&theirs[0], first) || theirs.ends_with(&words))
+    }) {
+        return at;
+    }
+    if let Some(&known) = gazetteer
+        .people_with_surname(last)
+        .iter()
+        .find(|&&known| {
+            let name = crate::text::fold(&gazetteer.people[known].name);
+            name.split_whitespace()
+                .next()
+                .is_some_and(|theirs| same_first_name(theirs, first))
+        })
+    {
+        return known_identity(gazetteer, identities, known);
+    }
+    identities.push(Identity {
+        name: surface.trim_end_matches(['\'', '\u{2019}']).to_string(),
+        words,
+        known: None,
+        aliases: Vec::new(),
+        cues: Vec::new(),
+    });
+    identities.len() - 1
+}
+
+/// A one-word mention: the surname (or first name) of someone named in full in the article,
+/// or of exactly one known person.
+fn single_name_identity(
+    gazetteer: &Gazetteer,
+    identities: &mut Vec<Identity>,
+    word: &str,
+) -> Option<usize> {
+    let by_surname: Vec<usize> = (0..identities.len())
+        .filter(|&at| {
+            let words = &identities[at].words;
+            words.len() > 1 && words[1..].iter().any(|w| w == word || w.split('-').any(|part| part == word))
+        })
+        .collect();
+    if let [only] = by_surname.as_slice() {
+        return Some(*only);
+    }
+    if by_surname.len() > 1 {
+        return by_surname.last().copied();
+    }
+    let by_first: Vec<usize> = (0..identities.len())
+        .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word)
+        .collect();
+    if let [only] = by_first.as_slice() {
+        return Some(*only);
+    }
+    match gazetteer.people_with_surname(word) {
+        [only] => Some(known_identity(gazetteer, identities, *only)),
+        _ => None,
+    }
+}
+
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn role_of_word(word: &str) -> Option<Role> {
+    if PLAYER_NOUNS.contains(&word) || is_age(word) {
+        return Some(Role::Player);
+    }
+    ROLE_NOUNS
+        .iter()
+        .find(|(noun, _)| *noun == word)
+        .map(|(_, role)| *role)
+}
+
+/// Reads the role cues around every person in a sentence: a noun just before the name
+/// ("president Florentino Pérez", "Chelsea boss X"), an apposition after it
+/// ("X, the club's owner,", "X, 25,"), or the previous name of a list ("singers A and B").
+fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
+    let items = &sentence.items;
+    let mut previous: Option<(usize, Option<Role>)> = None;
+    for (at, item) in items.iter().enumerate() {
+        let Kind::Person(id) = item.kind else {
+            continue;
+        };
+        let mut cue = None;
+        // Before: up to three items back, over clubs and small words.
+        for back in (at.saturating_sub(3)..at).rev() {
+            let before = &items[back];
+            if !between(body, before, &items[back + 1]).is_empty() {
+                break;
+            }
+            if let Some(role) = role_of_word(&before.folded).filter(|_| before.kind == Kind::Word) {
+                cue = Some(role);
+                break;
+            }
+            if !(matches!(before.kind, Kind::Club(_)) || before.is(&["the", "club's", "his", "their", "former", "ex", "new", "veteran", "assistant", "sporting", "head", "first-team"])) {
+                break;
+            }
+        }
+        // After: ", the club's president," or ", 25,".
+        if cue.is_none() && at + 1 < items.len() {
+            let gap = between(body, item, &items[at + 1]);
+            if gap == "," || gap == "(" {
+                for after in &items[at + 1..items.len().min(at + 6)] {
+                    if after.kind == Kind::Word && after.folded.chars().all(|c| c.is_ascii_digit()) && after.folded.len() == 2 {
+                        cue = Some(Role::Player);
+                        break;
+                    }
+                    if let Some(role) = role_of_word(&after.folded).filter(|_| after.kind == Kind::Word) {
+                        cue = Some(role);
+                        break;
+                    }
+                }
+            }
+        }
+        // A list inherits the cue of its first name.
+        if cue.is_none() {
+            if let Some((previous_at, previous_cue)) = previous {
+                let joined = (previous_at + 1..at).all(|mid| items[mid].is(&["and", "or"]))
+                    && (at - previous_at <= 2);
+                if joined {
+                    cue = previous_cue;
+                }
+            }
+        }
+        if let Some(role) = cue {
+            identities[id].cues.push(role);
+        }
+        previous = Some((at, cue));
+    }
+}

@@ -1,0 +1,627 @@
+//! Relations between the people and clubs of an article: cited sources, current and former
+//! clubs, rumoured destinations and contract end dates.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+use crate::gazetteer::{Gazetteer, Role};
+
+use super::dates::{amount, read_end_date, read_final_period, remaining_to_date, season_end_after};
+use super::lexicon::{
+    CITING_WORDS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS, NEGATIONS, PLAYER_NOUNS,
+    REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
+};
+use super::{
+    ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, RumourFact, Sentence,
+    between,
+};
+
+/// Turns unknown names in a citing frame ("according to X", "X now reports") into sources,
+/// before they can become people.
+pub(super) fn mark_cited(sentence: &mut Sentence) {
+    for at in 0..sentence.items.len() {
+        if sentence.items[at].kind == Kind::Person(usize::MAX) && in_citing_frame(&sentence.items, at) {
+            sentence.items[at].kind = Kind::Cited;
+        }
+    }
+}
+
+/// "according to X", "reports from X", "report in X", "reported by X", "per X", "via X",
+/// "X reports", "X now reports", "X has learned".
+fn in_citing_frame(items: &[Item], at: usize) -> bool {
+    let word = |i: Option<usize>| i.and_then(|i| items.get(i)).filter(|item| item.kind == Kind::Word).map(|item| item.folded.as_str());
+    let before1 = word(at.checked_sub(1));
+    let before2 = word(at.checked_sub(2));
+    let after1 = word(Some(at + 1));
+    let after2 = word(Some(at + 2));
+    let reporting = |w: Option<&str>| {
+        matches!(
+            w,
+            Some("reports" | "reported" | "claims" | "claimed" | "understands" | "revealed" | "reveals" | "states" | "state" | "suggests" | "suggested" | "writes" | "wrote" | "learned" | "learnt" | "report" | "reporting" | "claim" | "understand")
+        )
+    };
+    matches!((before2, before1), (Some("according"), Some("to")))
+        || matches!((before2, before1), (Some("report" | "reports" | "reported" | "reporting" | "story" | "article"), Some("from" | "in" | "by" | "of")))
+        || matches!(before1, Some("per" | "via"))
+        || reporting(after1) && !matches!(after1, Some("state"))
+        || matches!(after1, Some("now" | "also" | "has" | "have" | "had" | "are" | "is" | "first")) && reporting(after2)
+}
+
+/// Collects the outlets the text cites: gazetteer outlets in a sentence that cites something,
+/// names marked as cited, and known non-players named in a citing frame (journalists).
+pub(super) fn cite_sources(
+    gazetteer: &Gazetteer,
+    body: &str,
+    sentences: &[Sentence],
+    out: &mut Extraction,
+) -> Vec<(Range<usize>, String)> {
+    let mut cited: Vec<(Range<usize>, String)> = Vec::new();
+    let mut add = |name: String, span: Range<usize>, out: &mut Extraction| {
+        if !out.sources.contains(&name) {
+            out.sources.push(name.clone());
+        }
+        out.mentions.push(Mention { span: span.clone(), kind: MentionKind::Source });
+        cited.push((span, name));
+    };
+    for sentence in sentences.iter() {
+        let cites = sentence
+            .items
+            .iter()
+            .any(|item| item.kind == Kind::Word && CITING_WORDS.contains(&item.folded.as_str()));
+        for (at, item) in sentence.items.iter().enumerate() {
+            match item.kind {
+                Kind::Outlet(id) if cites => add(gazetteer.outlets[id].name.clone(), item.span.clone(), out),
+                Kind::Cited => {
+                    let written = body[item.span.clone()].to_string();
+                    let name = gazetteer
+                        .outlet_like(&written)
+                        .map_or(written, |id| gazetteer.outlets[id].name.clone());
+                    add(name, item.span.clone(), out);
+                }
+                Kind::Person(id)
+                    if out.people[id].role == Role::Other && in_citing_frame(&sentence.items, at) =>
+                {
+                    add(out.people[id].name.clone(), item.span.clone(), out);
+                }
+                _ => {}
+            }
+        }
+    }
+    cited
+}
+
+/// A trigger compiled from [`TRIGGERS`]: word alternatives per position.
+struct Trigger {
+    words: Vec<Vec<&'static str>>,
+    direction: Direction,
+}
+
+static COMPILED: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
+    let mut triggers: Vec<Trigger> = TRIGGERS
+        .iter()
+        .map(|(phrase, direction)| Trigger {
+            words: phrase.split(' ').map(|position| position.split('|').collect()).collect(),
+            direction: *direction,
+        })
+        .collect();
+    // Longer phrases first; the sort is stable, so list order breaks ties.
+    triggers.sort_by_key(|trigger| std::cmp::Reverse(trigger.words.len()));
+    triggers
+});
+
+/// What an item refers to, once pronouns and descriptions are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ref {
+    None,
+    Player { id: usize, example: bool },
+    NonPlayer,
+    Club(usize),
+}
+
+/// The reading state carried from sentence to sentence.
+#[derive(Default)]
+struct Context {
+    /// Explicit mentions so far, per person: the most mentioned player is the article's focus.
+    mentions: HashMap<usize, usize>,
+    last_player: Option<(usize, usize)>,
+    /// Clubs in order of mention, with the sentence they were in.
+    clubs: Vec<(usize, usize)>,
+    current: Vec<ClubLink>,
+    former: Vec<ClubLink>,
+    rumours: Vec<RumourFact>,
+    /// (person, club-as-stated-in-sentence, date, sentence)
+    contracts: Vec<ContractFact>,
+}
+
+impl Context {
+    /// The player a pronoun or description refers to: one named earlier in the same
+    /// sentence, else the article's most mentioned player.
+    fn focus(&self, sentence: usize) -> Option<usize> {
+        if let Some((id, at)) = self.last_player {
+            if at == sentence {
+                return Some(id);
+            }
+        }
+        let last = self.last_player.map(|(id, _)| id);
+        self.mentions
+            .iter()
+            .max_by_key(|&(id, count)| (*count, Some(*id) == last))
+            .map(|(id, _)| *id)
+    }
+
+    fn recent_club(&self, matches: impl Fn(usize) -> bool) -> Option<usize> {
+        self.clubs.iter().rev().map(|(club, _)| *club).find(|club| matches(*club))
+    }
+}
+
+/// "Italian" → "italy": lets "the Italian giants" find a club by its country.
+fn country_of_demonym(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "italian" => "italy",
+        "spanish" => "spain",
+        "english" => "england",
+        "french" => "france",
+        "german" => "germany",
+        "portuguese" => "portugal",
+        "dutch" => "netherlands",
+        "scottish" => "scotland",
+        "turkish" => "turkey",
+        "saudi" => "saudi arabia",
+        "american" => "united states",
+        "belgian" => "belgium",
+        "brazilian" => "brazil",
+        "argentine" | "argentinian" => "argentina",
+        "mexican" => "mexico",
+        _ => return None,
+    })
+}
+
+const CLUB_NOUNS: &[&str] = &[
+    "side", "club", "outfit", "giants", "team", "champions", "heavyweights", "hierarchy",
+    "powerhouse", "powerhouses", "holders", "leaders", "board", "franchise",
+];
+
+fn is_player_noun(item: &Item) -> bool {
+    item.kind == Kind::Word
+        && (PLAYER_NOUNS.contains(&item.folded.as_str())
+            || item
+                .folded
+                .strip_suffix("-year-old")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// Resolves every item of a sentence to what it refers to, updating the context as it goes.
+fn resolve_refs(
+    gazetteer: &Gazetteer,
+    body: &str,
+    index: usize,
+    sentence: &Sentence,
+    people: &[super::PersonFact],
+    context: &mut Context,
+) -> Vec<Ref> {
+    let items = &sentence.items;
+    let mut refs = vec![Ref::None; items.len()];
+    let mut example = false;
+    let mut at = 0;
+    while at < items.len() {
+        let item = &items[at];
+        if item.kind == Kind::Word {
+            if EXAMPLE_MARKERS.iter().any(|marker| {
+                marker.iter().enumerate().all(|(k, word)| items.get(at + k).is_some_and(|it| it.is(&[word])))
+            }) {
+                example = true;
+            } else if item.is(&["but", "while", "whereas", "although", "though", "however"]) || between(body, &items[at.saturating_sub(1)], item) == ";" {
+                example = false;
+            }
+        }
+        match item.kind {
+            Kind::Person(id) if people[id].role == Role::Player => {
+                refs[at] = Ref::Player { id, example };
+                if !example {
+                    *context.mentions.entry(id).or_default() += 1;
+                    context.last_player = Some((id, index));
+                }
+                // "Chelsea's Mason Mount", "Real Madrid captain Sergio Ramos".
+                let club_before = match at {
+                    0 => None,
+                    _ if items[at - 1].possessive => club_of(&items[at - 1]),
+                    _ if at >= 2 && is_player_noun(&items[at - 1]) => club_of(&items[at - 2]).filter(|_| !(at >= 3 && items[at - 3].is(&["former", "ex"]))),
+                    _ => None,
+                };
+                if let Some(club) = club_before {
+                    context.current.push(ClubLink { person: id, club, sentence: sentence.span.clone() });
+                }
+            }
+            Kind::Person(_) => refs[at] = Ref::NonPlayer,
+            Kind::Club(club) => {
+                refs[at] = Ref::Club(club);
+                context.clubs.push((club, index));
+            }
+            Kind::Word if item.is(&["he", "him", "his", "she", "her"]) => {
+                if let Some(id) = context.focus(index) {
+                    refs[at] = Ref::Player { id, example: false };
+                }
+            }
+            Kind::Word if item.is(&["they", "them", "their"]) => {
+                if let Some(club) = context.recent_club(|_| true) {
+                    refs[at] = Ref::Club(club);
+                }
+            }
+            Kind::Word if item.is(&["the", "this"]) => {
+                if let Some((head, reference)) = description(gazetteer, body, index, sentence, at, context) {
+                    refs[head] = reference;
+                    at = head + 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    refs
+}
+
+fn club_of(item: &Item) -> Option<usize> {
+    match item.kind {
+        Kind::Club(club) => Some(club),
+        _ => None,
+    }
+}
+
+/// A description starting at `items[at]` ("the"): "the 34-year-old veteran centre-back",
+/// "the Spaniard", "the former Sevilla defender", "the Serie A side", "the Italian giants",
+/// "the club". Returns the index of its last item and what it refers to.
+fn description(
+    gazetteer: &Gazetteer,
+    body: &str,
+    index: usize,
+    sentence: &Sentence,
+    at: usize,
+    context: &mut Context,
+) -> Option<(usize, Ref)> {
+    let items = &sentence.items;
+    let mut clubs_inside: Vec<(usize, bool)> = Vec::new();
+    let mut group: Option<String> = None;
+    let mut former = false;
+    for head in at + 1..items.len().min(at + 6) {
+        let item = &items[head];
+        if !between(body, &items[head - 1], item).is_empty() {
+            return None;
+        }
+        if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && (head + 1 == items.len() || !is_player_noun(&items[head + 1]) && !items[head + 1].capitalised) {
+            // A player description; a demonym alone only as the last word ("the Spaniard").
+            if is_player_noun(item) && head + 1 < items.len() && is_player_noun(&items[head + 1]) && between(body, item, &items[head + 1]).is_empty() {
+                continue;
+            }
+            let id = context.focus(index)?;
+            for (club, was_former) in clubs_inside {
+                let link = ClubLink { person: id, club, sentence: sentence.span.clone() };
+                if was_former { context.former.push(link) } else { context.current.push(link) }
+            }
+            return Some((head, Ref::Player { id, example: false }));
+        }
+        if item.kind == Kind::Word && CLUB_NOUNS.contains(&item.folded.as_str()) {
+            let club = match group.as_deref() {
+                Some(group) => {
+                    let members = gazetteer.clubs_in_group(group);
+                    context.recent_club(|club| members.contains(&club))
+                }
+                None if clubs_inside.is_empty() => context.recent_club(|_| true),
+                None => None,
+            }?;
+            return Some((head, Ref::Club(club)));
+        }
+        match item.kind {
+            Kind::Club(club) => clubs_inside.push((club, former)),
+            Kind::Term => group = Some(item.folded.clone()),
+            Kind::Word if item.is(&["former", "ex"]) => former = true,
+            Kind::Word if country_of_demonym(&item.folded).is_some() => {
+                group = country_of_demonym(&item.folded).map(str::to_string);
+            }
+            Kind::Word if gazetteer.not_a_name(&item.folded) == Some(true) || REFERENCE_ADJECTIVES.contains(&item.folded.as_str()) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Matches a trigger phrase at `items[at]`; returns the index after it.
+fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> {
+    let mut i = at;
+    for (k, options) in trigger.words.iter().enumerate() {
+        if k > 0 {
+            while items.get(i).is_some_and(|item| item.kind == Kind::Word && SKIPPABLE.contains(&item.folded.as_str()) && !options.contains(&item.folded.as_str())) {
+                i += 1;
+            }
+        }
+        let item = items.get(i)?;
+        if item.kind != Kind::Word || !options.contains(&item.folded.as_str()) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// The clubs listed together with the club at `at` ("Juventus, Inter Milan and PSG").
+fn club_list(body: &str, items: &[Item], refs: &[Ref], at: usize, forward: bool) -> Vec<usize> {
+    let mut clubs = Vec::new();
+    let mut i = at;
+    loop {
+        if let Ref::Club(club) = refs[i] {
+            if !clubs.contains(&club) {
+                clubs.push(club);
+            }
+        }
+        // Step over one separator: a comma, "and", "or", "&", "as well as".
+        let next = |i: usize| if forward { i.checked_add(1).filter(|&n| n < items.len()) } else { i.checked_sub(1) };
+        let Some(mut j) = next(i) else { break };
+        let (left, right) = if forward { (i, j) } else { (j, i) };
+        let gap = between(body, &items[left], &items[right]);
+        let mut joined = matches!(gap, "," | "/" | "&");
+        while items[j].is(&["and", "or", "nor", "plus", "as", "well", "both", "either", "even", "the", "also"]) {
+            joined = true;
+            match next(j) {
+                Some(n) => j = n,
+                None => return clubs,
+            }
+        }
+        if joined && matches!(refs[j], Ref::Club(_)) {
+            i = j;
+        } else {
+            break;
+        }
+    }
+    clubs
+}
+
+/// The nearest player reference before `at` in the sentence (not in a list of examples).
+fn player_before(refs: &[Ref], at: usize) -> Option<usize> {
+    refs[..at].iter().rev().find_map(|r| match r {
+        Ref::Player { id, example: false } => Some(*id),
+        _ => None,
+    })
+}
+
+/// The first player reference after `from`, within `window` items, unless a non-player comes
+/// first ("Chelsea want coach X").
+fn player_after(refs: &[Ref], from: usize, window: usize) -> Option<usize> {
+    for r in refs.iter().skip(from).take(window) {
+        match r {
+            Ref::Player { id, .. } => return Some(*id),
+            Ref::NonPlayer => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn first_club_after(refs: &[Ref], from: usize, window: usize) -> Option<usize> {
+    (from..refs.len().min(from + window)).find(|&i| matches!(refs[i], Ref::Club(_)))
+}
+
+fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
+    (at.saturating_sub(window)..at).rev().find(|&i| matches!(refs[i], Ref::Club(_)))
+}
+
+fn negated(items: &[Item], at: usize) -> bool {
+    items[at.saturating_sub(4)..at]
+        .iter()
+        .any(|item| item.kind == Kind::Word && (NEGATIONS.contains(&item.folded.as_str()) || item.folded.ends_with("n't")))
+}
+
+fn hypothetical(items: &[Item], at: usize) -> bool {
+    items[at.saturating_sub(3)..at]
+        .iter()
+        .any(|item| item.is(&["could", "would", "might", "may", "will", "to", "set", "ready", "should", "can"]))
+}
+
+/// Reads current and former clubs, rumours and contracts from every sentence.
+pub(super) fn link(
+    gazetteer: &Gazetteer,
+    body: &str,
+    date: Option<NaiveDate>,
+    sentences: &[Sentence],
+    cited: &[(Range<usize>, String)],
+    article_sources: &[String],
+    out: &mut Extraction,
+) {
+    let mut context = Context::default();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let refs = resolve_refs(gazetteer, body, index, sentence, &out.people, &mut context);
+        let items = &sentence.items;
+        let span = &sentence.span;
+        let mut sources: Vec<String> = Vec::new();
+        for (at, name) in cited {
+            if span.start <= at.start && at.end <= span.end && !sources.contains(name) {
+                sources.push(name.clone());
+            }
+        }
+        if sources.is_empty() {
+            sources = article_sources.to_vec();
+        }
+        let mut at = 0;
+        while at < items.len() {
+            let Some((end, direction)) = COMPILED
+                .iter()
+                .find_map(|trigger| match_trigger(trigger, items, at).map(|end| (end, trigger.direction)))
+            else {
+                at += 1;
+                continue;
+            };
+            let rumour = |player: Option<usize>, clubs: Vec<usize>, context: &mut Context| {
+                if let Some(person) = player {
+                    for club in clubs {
+                        context.rumours.push(RumourFact { person, club, sentence: span.clone(), sources: sources.clone() });
+                    }
+                }
+            };
+            let is_negated = negated(items, at);
+            match direction {
+                Direction::PlayerFirst if !is_negated => {
+                    if let Some(first) = first_club_after(&refs, end, 10) {
+                        rumour(player_before(&refs, at), club_list(body, items, &refs, first, true), &mut context);
+                    }
+                }
+                Direction::ClubFirst if !is_negated => {
+                    if let Some(last) = last_club_before(&refs, at, 12) {
+                        rumour(player_after(&refs, end, 12), club_list(body, items, &refs, last, false), &mut context);
+                    }
+                }
+                Direction::ClubAdjective if !is_negated => {
+                    if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| refs[i]) {
+                        rumour(player_after(&refs, end, 4), vec![club], &mut context);
+                    }
+                }
+                Direction::Completed if !hypothetical(items, at) => {
+                    if let (Some(person), Some(first)) = (player_before(&refs, at), first_club_after(&refs, end, 6)) {
+                        for club in club_list(body, items, &refs, first, true) {
+                            context.current.push(ClubLink { person, club, sentence: span.clone() });
+                        }
+                    }
+                }
+                Direction::Belongs | Direction::Leaves => {
+                    let window = if direction == Direction::Belongs { 3 } else { 4 };
+                    if let (Some(person), Some(first)) = (player_before(&refs, at), first_club_after(&refs, end, window)) {
+                        if let Ref::Club(club) = refs[first] {
+                            context.current.push(ClubLink { person, club, sentence: span.clone() });
+                        }
+                    }
+                }
+                Direction::Former => {
+                    if let (Some(first), Some(person)) = (first_club_after(&refs, end, 2), player_after(&refs, end, 5)) {
+                        if let Ref::Club(club) = refs[first] {
+                            context.former.push(ClubLink { person, club, sentence: span.clone() });
+                        }
+                    }
+                }
+                _ => {}
+            }
+            at = end;
+        }
+        contracts_in(date, sentence, &refs, index, &mut context, out);
+    }
+    // A player's own clubs are never his destinations.
+    let own = |person: usize, club: usize| {
+        context.current.iter().chain(&context.former).any(|link| link.person == person && link.club == club)
+    };
+    let mut rumours: Vec<RumourFact> = Vec::new();
+    for rumour in context.rumours {
+        if !own(rumour.person, rumour.club) && !rumours.iter().any(|r| r.person == rumour.person && r.club == rumour.club && r.sentence == rumour.sentence) {
+            rumours.push(rumour);
+        }
+    }
+    out.rumours = rumours;
+    // A contract without a club in its sentence belongs to the player's current club.
+    for contract in &mut context.contracts {
+        if contract.club.is_none() {
+            contract.club = context.current.iter().find(|link| link.person == contract.person).map(|link| link.club);
+        }
+    }
+    out.contracts = context.contracts;
+    dedup_links(&mut context.current);
+    dedup_links(&mut context.former);
+    out.current_clubs = context.current;
+    out.former_clubs = context.former;
+}
+
+fn dedup_links(links: &mut Vec<ClubLink>) {
+    let mut seen = Vec::new();
+    links.retain(|link| {
+        let key = (link.person, link.club);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+}
+
+/// Contract end dates in one sentence.
+fn contracts_in(
+    date: Option<NaiveDate>,
+    sentence: &Sentence,
+    refs: &[Ref],
+    index: usize,
+    context: &mut Context,
+    out: &mut Extraction,
+) {
+    let items = &sentence.items;
+    let words: Vec<&str> = items
+        .iter()
+        .map(|item| if item.kind == Kind::Word { item.folded.as_str() } else { "" })
+        .collect();
+    if !words.iter().any(|w| CONTRACT_WORDS.contains(w)) && !words.windows(2).any(|w| w == ["free", "agent"]) {
+        return;
+    }
+    const STRONG: &[&str] = &[
+        "until", "till", "til", "through", "thru", "expires", "expire", "expired", "expiring", "expiry", "ends",
+        "ending", "runs", "run", "running", "finishes", "concludes",
+    ];
+    const WEAK: &[&str] = &["contract", "deal", "agent", "transfer", "terms"];
+    const FILLER: &[&str] = &["out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "next"];
+    let mut found: Vec<(usize, NaiveDate, Range<usize>)> = Vec::new();
+    for cues in [STRONG, WEAK] {
+        for (at, word) in words.iter().enumerate() {
+            if !cues.contains(word) {
+                continue;
+            }
+            let mut from = at + 1;
+            while words.get(from).is_some_and(|w| FILLER.contains(w) && *w != "next") {
+                from += 1;
+            }
+            if let Some(reading) = read_end_date(&words[from..], date) {
+                let last = (from + reading.words - 1).min(items.len() - 1);
+                found.push((at, reading.date, items[from].span.start..items[last].span.end));
+            }
+        }
+        if !found.is_empty() {
+            break;
+        }
+    }
+    if found.is_empty() {
+        for at in 0..words.len() {
+            if let Some(used) = read_final_period(&words[at..], date) {
+                if let Some(end) = date.and_then(season_end_after) {
+                    found.push((at, end, items[at].span.start..items[at + used - 1].span.end));
+                }
+            }
+            // "18 months left on his deal"
+            if let (Some(n), Some(unit), Some(left), Some(on)) = (amount(words[at]), words.get(at + 1), words.get(at + 2), date) {
+                if matches!(*unit, "months" | "years" | "year" | "month") && matches!(*left, "left" | "remaining" | "remain") {
+                    if let Some(end) = remaining_to_date(n, unit, on) {
+                        found.push((at, end, items[at].span.start..items[at + 2].span.end));
+                    }
+                }
+            }
+        }
+    }
+    for (at, expires, date_span) in found {
+        let player = player_before(refs, at)
+            .or_else(|| player_after(refs, at, items.len()))
+            .or_else(|| words.iter().any(|w| matches!(*w, "he" | "his" | "him")).then(|| context.focus(index)).flatten());
+        let Some(person) = player else { continue };
+        // "his Real Madrid contract", "contract at Real Madrid": the club the sentence names.
+        let club = context
+            .current
+            .iter()
+            .rev()
+            .find(|link| link.person == person && link.sentence == sentence.span)
+            .map(|link| link.club)
+            .or_else(|| {
+                items.iter().enumerate().find_map(|(i, item)| match item.kind {
+                    Kind::Club(club) if items.get(i + 1).is_some_and(|next| next.is(&["contract", "deal"])) => Some(club),
+                    _ => None,
+                })
+            });
+        if let Some(club) = club {
+            context.current.push(ClubLink { person, club, sentence: sentence.span.clone() });
+        }
+        out.mentions.push(Mention { span: date_span, kind: MentionKind::Date });
+        let fact = ContractFact { person, club, expires, sentence: sentence.span.clone() };
+        if !context.contracts.contains(&fact) {
+            context.contracts.push(fact);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Text primitives shared by extraction and search: accent folding with a map back to the
+//! original bytes, sentence splitting and word tokens.
+
+use std::ops::Range;
+
+/// Folds one character to lowercase ASCII: letters lose their accents ("é" → "e", "Ø" → "o",
+/// "ß" → "ss"), typographic apostrophes become `'`, and anything else that is not ASCII
+/// (emoji, dashes, symbols) becomes a single space so it can never glue or invent words.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
+        out.push('\'');
+    } else if c.is_alphabetic() {
+        let ascii = deunicode::deunicode_char(c).unwrap_or("");
+        let before = out.len();
+        out.extend(
+            ascii
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if out.len() == before {
+            out.push(' ');
+        }
+    } else {
+        out.push(' ');
+    }
+}
+
+/// Folds a whole string (see [`fold_char`]).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// A folded copy of a text that remembers where each folded byte came from.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    /// For each byte of `text`, the byte offset of the original character it came from;
+    /// one extra entry maps the end.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let before = text.len();
+            fold_char(c, &mut text);
+            origin.extend(std::iter::repeat_n(at, text.len() - before));
+        }
+        origin.push(original.len());
+        Self { text, origin }
+    }
+
+    /// Maps a folded byte range back to the original text: from the start of the first
+    /// character to the end of the last one.
+    pub fn to_original(&self, range: Range<usize>, original: &str) -> Range<usize> {
+        let start = self.origin[range.start];
+        let last = self.origin[range.end.saturating_sub(1).max(range.start)];
+        let end = if range.end >= self.origin.len() - 1 {
+            original.len()
+        } else {
+            original[last..]
+                .chars()
+                .next()
+                .map_or(original.len(), |c| last + c.len_utf8())
+        };
+        start..end.max(start)
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "vs", "v", "no", "jr", "sr", "prof", "gen", "fc", "etc", "approx",
+    "inc", "ltd", "co", "mt", "ft",
+];
+
+/// Splits a text into sentences, as trimmed byte ranges. A line break always ends a sentence
+/// (headlines and captions have no full stop); `.`, `!` and `?` end one when followed by
+/// white space, unless they close an abbreviation or an initial ("A. Smith").
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let push = |from: usize, to: usize, out: &mut Vec<Range<usize>>| {
+        let piece = &text[from..to];
+        let trimmed_start = from + (piece.len() - piece.trim_start().len());
+        let trimmed_end = from + piece.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(trimmed_start..trimmed_end);
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            // Swallow closing quotes and brackets after the mark.
+            let mut end = i + 1;
+            while let Some(c) = text[end..].chars().next() {
+                if matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = text[end..].chars().next();
+            let ends = match next {
+                None => true,
+                Some(c) if c.is_whitespace() => b != b'.' || !is_abbreviation(&text[start..i]),
+                _ => false,
+            };
+            if ends {
+                push(start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+fn is_abbreviation(before_dot: &str) -> bool {
+    let word = before_dot
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "A. Smith" is an initial; "Serie A." and "Group B." end sentences.
+    let before_word = before_dot[..before_dot.len() - word.len()]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let single_initial = word.chars().count() == 1
+        && word.chars().all(char::is_uppercase)
+        && !matches!(before_word.as_str(), "serie" | "group" | "plan" | "division" | "liga" | "league" | "tier" | "pool");
+    single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// A word of the text: letters and digits, with inner hyphens and apostrophes
+/// ("Saint-Germain", "O'Connor", "34-year-old"). A trailing possessive is not part of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Followed by `'s`, `’s` or a bare `’` (a possessive).
+    pub possessive: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
+}
+
+/// Word tokens of `text[range]`, with offsets into `text`.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let slice = &text[range.clone()];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = range.start + at;
+        let mut end = start + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if next.is_alphanumeric() {
+                end = range.start + next_at + next.len_utf8();
+                chars.next();
+            } else if is_joiner(next) {
+                // A joiner only counts when a letter or digit follows it.
+                let after = slice[next_at + next.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let mut token = Token {
+            start,
+            end,
+            possessive: false,
+        };
+        let word = &text[start..end];
+        for suffix in ["'s", "\u{2019}s"] {
+            if word.len() > suffix.len() && word.ends_with(suffix) {
+                token.end -= suffix.len();
+                token.possessive = true;
+            }
+        }
+        if !token.possessive {
+            let rest = &text[end..range.end];
+            if (rest.starts_with('\'') || rest.starts_with('\u{2019}'))
+                && word.ends_with(['s', 'S'])
+            {
+                token.possessive = true;
+            }
+        }
+        out.push(token);
+    }
+    out
+}
+
+/// Whether a word starts with an uppercase letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_and_maps_back() {
+        let text = "Luka Modrić and Martin Ødegaard ⚽ scored";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "luka modric and martin odegaard   scored");
+        let at = folded.text.find("odegaard").unwrap();
+        let range = folded.to_original(at..at + "odegaard".len(), text);
+        assert_eq!(&text[range], "Ødegaard");
+        let at = folded.text.find("modric").unwrap();
+        assert_eq!(&text[folded.to_original(at..at + 6, text)], "Modrić");
+    }
+
+    #[test]
+    fn folding_expands_ligatures() {
+        assert_eq!(fold("Großkreutz Æbelø"), "grosskreutz aebelo");
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentences_end_at_marks_and_line_breaks() {
+        let text = "Ramos is in talks. Juventus want him!\nHeadline without a stop\n\n\"He stays,\" he said. Done";
+        assert_eq!(
+            split(text),
+            [
+                "Ramos is in talks.",
+                "Juventus want him!",
+                "Headline without a stop",
+                "\"He stays,\" he said.",
+                "Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_initials_and_decimals() {
+        let text = "Mr. Smith met A. Jones at St. James' Park vs. Leeds. It cost 1.5m euros. Juventus of Serie A. Next.";
+        assert_eq!(
+            split(text),
+            [
+                "Mr. Smith met A. Jones at St. James' Park vs. Leeds.",
+                "It cost 1.5m euros.",
+                "Juventus of Serie A.",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("\u{201C}I stay.\u{201D} Then he left."),
+            ["\u{201C}I stay.\u{201D}", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners_and_mark_possessives() {
+        let text = "Ramos’ deal, Paris Saint-Germain's 34-year-old O'Connor’s";
+        let words: Vec<(&str, bool)> = tokens(text, 0..text.len())
+            .iter()
+            .map(|t| (t.text(text), t.possessive))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Ramos", true),
+                ("deal", false),
+                ("Paris", false),
+                ("Saint-Germain", true),
+                ("34-year-old", false),
+                ("O'Connor", true)
+            ]
+        );
+    }
+}
