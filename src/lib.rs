@@ -10,3 +10,5 @@ pub mod gazetteer;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod cli;
+pub mod export;

@@ -76,6 +76,8 @@ pub struct Model {
     pub extractions: Vec<Extraction>,
     /// Club names by gazetteer id, for reading `extractions`.
     pub club_names: Vec<String>,
+    /// Per article, the model index of each of its extraction's people.
+    pub article_people: Vec<Vec<usize>>,
     pub people: Vec<Person>,
     pub rumours: Vec<Rumour>,
     pub contracts: Vec<Contract>,
@@ -105,6 +107,7 @@ impl Model {
         let identities = model.merge_people();
         model.merge_rumours(&identities);
         model.merge_contracts(&identities);
+        model.article_people = identities;
         model
     }
 

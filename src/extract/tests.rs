@@ -1,0 +1,379 @@
+//! One test per extraction rule, on sentences written the way outlets write them.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+use super::*;
+
+static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::embedded().expect("embedded gazetteer parses"));
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+struct Read {
+    extraction: Extraction,
+}
+
+impl Read {
+    fn new(text: &str, on: Option<&str>) -> Self {
+        Self {
+            extraction: extract(&GAZETTEER, text, on.map(date), None),
+        }
+    }
+
+    fn name(&self, person: usize) -> &str {
+        &self.extraction.people[person].name
+    }
+
+    fn club(&self, club: usize) -> &str {
+        &GAZETTEER.clubs[club].name
+    }
+
+    fn players(&self) -> Vec<&str> {
+        self.with_role(Role::Player)
+    }
+
+    fn with_role(&self, role: Role) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .extraction
+            .people
+            .iter()
+            .filter(|p| p.role == role)
+            .map(|p| p.name.as_str())
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    fn rumours(&self) -> Vec<(&str, &str)> {
+        let mut pairs: Vec<(&str, &str)> = self
+            .extraction
+            .rumours
+            .iter()
+            .map(|r| (self.name(r.person), self.club(r.club)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    fn contracts(&self) -> Vec<(&str, Option<&str>, String)> {
+        self.extraction
+            .contracts
+            .iter()
+            .map(|c| (self.name(c.person), c.club.map(|id| self.club(id)), c.expires.to_string()))
+            .collect()
+    }
+
+    fn current(&self) -> Vec<(&str, &str)> {
+        self.extraction
+            .current_clubs
+            .iter()
+            .map(|l| (self.name(l.person), self.club(l.club)))
+            .collect()
+    }
+}
+
+// --- People -------------------------------------------------------------------------------
+
+#[test]
+fn unknown_full_names_are_players_by_default() {
+    let read = Read::new(
+        "Kwame Adjei-Mensah scored twice on Saturday. Tomás Eriksberg also impressed.",
+        None,
+    );
+    assert_eq!(read.players(), ["Kwame Adjei-Mensah", "Tomás Eriksberg"]);
+}
+
+#[test]
+fn role_nouns_before_a_name_classify_it() {
+    let read = Read::new(
+        "Sporting director Hendrik Vollmer met agent Paulo Teixeira and head coach Ruben Amorim. President Jaume Roures said nothing.",
+        None,
+    );
+    assert!(read.players().is_empty(), "{:?}", read.players());
+    assert_eq!(read.with_role(Role::Agent), ["Paulo Teixeira"]);
+    assert!(read.with_role(Role::Executive).contains(&"Hendrik Vollmer"));
+    assert!(read.with_role(Role::Executive).contains(&"Jaume Roures"));
+}
+
+#[test]
+fn appositions_and_lists_carry_the_role() {
+    let read = Read::new(
+        "Marco Bellucci, the club's owner, was in the stands with singers Marc Anthony and Alejandro Sanz. Jordan McAllister, 24, watched on.",
+        None,
+    );
+    assert_eq!(read.with_role(Role::Owner), ["Marco Bellucci"]);
+    assert_eq!(read.with_role(Role::Other), ["Alejandro Sanz", "Marc Anthony"]);
+    assert_eq!(read.players(), ["Jordan McAllister"]);
+}
+
+#[test]
+fn surnames_and_misspellings_fold_into_one_person() {
+    let read = Read::new(
+        "Higuain arrived first. Luca Modric sealed the game before Gonzalo Higuain scored. Modric was substituted.",
+        None,
+    );
+    assert_eq!(read.players(), ["Gonzalo Higuaín", "Luka Modrić"]);
+    let higuain = read.extraction.people.iter().find(|p| p.name == "Gonzalo Higuaín").unwrap();
+    assert!(higuain.aliases.contains(&"Higuain".to_string()));
+}
+
+#[test]
+fn particles_stay_inside_names() {
+    let read = Read::new(
+        "Daan van der Berg and Pedro dos Santos were named in the squad. Van der Berg started.",
+        None,
+    );
+    assert_eq!(read.players(), ["Daan van der Berg", "Pedro dos Santos"]);
+}
+
+#[test]
+fn places_competitions_handles_and_headlines_are_not_people() {
+    let read = Read::new(
+        "Do you see him leaving the Santiago Bernabeu for the Champions League holders? Follow @SergioRamos for more.\nLiverpool Transfer News Update: Premier League Champions to Make Move for Manchester United Linked Dayot Upamecano in January.",
+        None,
+    );
+    assert_eq!(read.players(), ["Dayot Upamecano"]);
+}
+
+#[test]
+fn title_case_headlines_keep_names_that_start_with_a_first_name() {
+    let read = Read::new(
+        "Manchester United Transfer News Latest Update: Sergio Romero Seeking Contract Termination After Being Left Out",
+        None,
+    );
+    assert_eq!(read.players(), ["Sergio Romero"]);
+}
+
+// --- Sources ------------------------------------------------------------------------------
+
+#[test]
+fn cited_outlets_including_misspelt_ones() {
+    let read = Read::new(
+        "However, Diaro Gol now reports that the defender has an offer. Latest reports from AS state that he could leave. According to Sky Sports, talks are advanced.",
+        None,
+    );
+    assert_eq!(read.extraction.sources, ["Diario Gol", "AS", "Sky Sports"]);
+    assert!(read.players().is_empty(), "{:?}", read.players());
+}
+
+#[test]
+fn unknown_outlets_in_a_citing_frame_are_sources_not_people() {
+    let read = Read::new("According to Calcio Insider Daily, Juventus are keen on Sergio Ramos.", None);
+    assert_eq!(read.extraction.sources, ["Calcio Insider Daily"]);
+    assert_eq!(read.players(), ["Sergio Ramos"]);
+}
+
+#[test]
+fn outlet_names_without_a_citation_are_not_sources() {
+    let read = Read::new("As of now, Ramos and Madrid are at a crossroads.", None);
+    assert!(read.extraction.sources.is_empty());
+}
+
+// --- Rumours ------------------------------------------------------------------------------
+
+#[test]
+fn linked_with_a_list_of_clubs() {
+    let read = Read::new(
+        "Sergio Ramos has already been linked with the likes of Liverpool and Paris Saint-Germain.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Sergio Ramos", "Liverpool"), ("Sergio Ramos", "Paris Saint-Germain")]);
+}
+
+#[test]
+fn clubs_credited_with_interest_in_a_player() {
+    let read = Read::new(
+        "European powerhouses like Juventus, Inter Milan and PSG have also been credited with an interest in Sergio Ramos.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Sergio Ramos", "Inter Milan"), ("Sergio Ramos", "Juventus"), ("Sergio Ramos", "Paris Saint-Germain")]
+    );
+}
+
+#[test]
+fn role_references_and_pronouns_resolve_to_the_player() {
+    let read = Read::new(
+        "Sergio Ramos is in the final year of his deal. The 34-year-old defender could join Juventus. Chelsea are also keen on the Spaniard, and he is wanted by Liverpool too.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Sergio Ramos", "Chelsea"), ("Sergio Ramos", "Juventus"), ("Sergio Ramos", "Liverpool")]
+    );
+}
+
+#[test]
+fn club_pronouns_and_league_descriptions_resolve_to_clubs() {
+    let read = Read::new(
+        "The Bianconeri are masters of free transfers. They now have their eye on Sergio Ramos. The Serie A side will also offer Ramos a better contract than Madrid.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Sergio Ramos", "Juventus")]);
+}
+
+#[test]
+fn headline_club_linked_player() {
+    let read = Read::new("Premier League Champions to Make Move for Manchester United Linked Dayot Upamecano", None);
+    assert_eq!(read.rumours(), [("Dayot Upamecano", "Manchester United")]);
+}
+
+#[test]
+fn clubs_wanting_and_bidding() {
+    let read = Read::new(
+        "Arsenal want to sign Kwame Adjei-Mensah this summer. Bayern Munich have made a fresh bid for Luca Benvenuti. Napoli are monitoring Jordan McAllister.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Napoli"),
+            ("Kwame Adjei-Mensah", "Arsenal"),
+            ("Luca Benvenuti", "Bayern Munich")
+        ]
+    );
+}
+
+#[test]
+fn examples_in_a_list_are_not_the_mover() {
+    let read = Read::new(
+        "Real Madrid captain Sergio Ramos could join the likes of Blaise Matuidi and Higuain at Inter Miami.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Sergio Ramos", "Inter Miami")]);
+    assert_eq!(read.current(), [("Sergio Ramos", "Real Madrid")]);
+}
+
+#[test]
+fn current_and_former_clubs_are_not_destinations() {
+    let read = Read::new(
+        "Sergio Ramos, who is in the final year of his contract at Real Madrid, is wanted by Real Madrid and Sevilla. The former Sevilla defender is also linked with Chelsea.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Sergio Ramos", "Chelsea")]);
+}
+
+#[test]
+fn completed_moves_are_not_rumours() {
+    let read = Read::new(
+        "The likes of Blaise Matuidi and Gonzalo Higuain have made the move to Inter Miami this year. Paul Pogba joined Juventus in 2016.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn denials_are_not_rumours() {
+    let read = Read::new(
+        "Barcelona have ruled out a move for Luca Benvenuti. Jordan McAllister is not interested in joining Celtic.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn possessive_club_marks_the_current_club() {
+    let read = Read::new("Chelsea's Tomás Eriksberg is a target for Napoli.", None);
+    assert_eq!(read.current(), [("Tomás Eriksberg", "Chelsea")]);
+    assert_eq!(read.rumours(), [("Tomás Eriksberg", "Napoli")]);
+}
+
+#[test]
+fn leaving_a_club_makes_it_current() {
+    let read = Read::new(
+        "It will be interesting to see if Sergio Ramos does indeed choose to leave Real Madrid and join Inter Miami in 2021.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Sergio Ramos", "Inter Miami")]);
+    assert_eq!(read.current(), [("Sergio Ramos", "Real Madrid")]);
+}
+
+// --- Contracts ----------------------------------------------------------------------------
+
+#[test]
+fn contract_running_out_in_a_month() {
+    let read = Read::new(
+        "Real Madrid captain Sergio Ramos is stalling. With the defender's contract running out in June 2021, Real Madrid could lose him.",
+        Some("2020-11-11"),
+    );
+    assert_eq!(read.contracts(), [("Sergio Ramos", Some("Real Madrid"), "2021-06-30".to_string())]);
+}
+
+#[test]
+fn deal_expires_in_a_year() {
+    let read = Read::new("Luca Benvenuti's deal at Napoli expires in 2022.", None);
+    assert_eq!(read.contracts(), [("Luca Benvenuti", Some("Napoli"), "2022-06-30".to_string())]);
+}
+
+#[test]
+fn final_months_relative_to_the_article_date() {
+    let text = "Sergio Ramos can now negotiate. The 34-year-old defender has entered the final six months of his Real Madrid contract.";
+    let read = Read::new(text, Some("2021-01-13"));
+    assert_eq!(read.contracts(), [("Sergio Ramos", Some("Real Madrid"), "2021-06-30".to_string())]);
+    assert!(Read::new(text, None).contracts().is_empty());
+}
+
+#[test]
+fn out_of_contract_next_summer() {
+    let read = Read::new("Jordan McAllister will be out of contract at Celtic next summer.", Some("2023-10-02"));
+    assert_eq!(read.contracts(), [("Jordan McAllister", Some("Celtic"), "2024-06-30".to_string())]);
+}
+
+#[test]
+fn signed_until_and_tied_down_until() {
+    let read = Read::new(
+        "Kwame Adjei-Mensah is signed until 2024. Arsenal have tied Luca Benvenuti down until June 2027.",
+        None,
+    );
+    assert_eq!(
+        read.contracts(),
+        [
+            ("Kwame Adjei-Mensah", None, "2024-06-30".to_string()),
+            ("Luca Benvenuti", None, "2027-06-30".to_string())
+        ]
+    );
+}
+
+#[test]
+fn contract_until_the_end_of_the_season() {
+    let read = Read::new(
+        "Tomás Eriksberg has a contract until the end of the season.",
+        Some("2024-02-10"),
+    );
+    assert_eq!(read.contracts(), [("Tomás Eriksberg", None, "2024-06-30".to_string())]);
+}
+
+#[test]
+fn exact_expiry_dates() {
+    let read = Read::new(
+        "His contract expires on 31 December 2025, and Luca Benvenuti wants clarity.",
+        None,
+    );
+    assert_eq!(read.contracts(), [("Luca Benvenuti", None, "2025-12-31".to_string())]);
+}
+
+#[test]
+fn months_left_on_a_deal() {
+    let read = Read::new("Jordan McAllister has 18 months left on his deal.", Some("2021-01-13"));
+    assert_eq!(read.contracts(), [("Jordan McAllister", None, "2022-06-30".to_string())]);
+}
+
+#[test]
+fn sentences_without_contract_words_have_no_contract() {
+    let read = Read::new("Jordan McAllister scored in June 2021 and until 2022 he was fine.", None);
+    assert!(read.contracts().is_empty());
+}
+
+#[test]
+fn evidence_spans_are_the_sentence() {
+    let text = "Intro line. Sergio Ramos has been linked with Chelsea.";
+    let read = Read::new(text, None);
+    let rumour = &read.extraction.rumours[0];
+    assert_eq!(&text[rumour.sentence.clone()], "Sergio Ramos has been linked with Chelsea.");
+}
