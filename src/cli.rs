@@ -121,7 +121,11 @@ fn matching_players(model: &Model, query: Option<&str>) -> Vec<usize> {
     let players: Vec<usize> = model.players().map(|(id, _)| id).collect();
     let index = SearchIndex::new(players.iter().map(|&id| &model.people[id].name));
     match query {
-        Some(query) => index.search(query).into_iter().map(|hit| players[hit.index]).collect(),
+        Some(query) => index
+            .search(query)
+            .into_iter()
+            .map(|hit| players[hit.index])
+            .collect(),
         None => {
             let mut sorted = players;
             sorted.sort_by(|&a, &b| model.people[a].name.cmp(&model.people[b].name));
@@ -137,10 +141,18 @@ fn find_player(model: &Model, name: &str) -> Option<usize> {
         .or_else(|| matching_players(model, Some(name)).first().copied())
 }
 
-fn players(model: &Model, query: Option<&str>, json: bool, out: &mut impl Write) -> color_eyre::Result<()> {
+fn players(
+    model: &Model,
+    query: Option<&str>,
+    json: bool,
+    out: &mut impl Write,
+) -> color_eyre::Result<()> {
     let ids = matching_players(model, query);
     if json {
-        let records: Vec<_> = ids.iter().map(|&id| export::person(model, &model.people[id])).collect();
+        let records: Vec<_> = ids
+            .iter()
+            .map(|&id| export::person(model, &model.people[id]))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;
         return Ok(());
@@ -154,14 +166,25 @@ fn players(model: &Model, query: Option<&str>, json: bool, out: &mut impl Write)
                 person.club.clone().unwrap_or_else(|| "-".into()),
                 person.articles.len().to_string(),
                 model.rumours_of(id).len().to_string(),
-                model.contract_of(id).map_or_else(|| "-".into(), |c| c.expires.to_string()),
+                model
+                    .contract_of(id)
+                    .map_or_else(|| "-".into(), |c| c.expires.to_string()),
             ]
         })
         .collect();
-    write_table(out, &["PLAYER", "CLUB", "ARTICLES", "RUMOURS", "CONTRACT ENDS"], rows)
+    write_table(
+        out,
+        &["PLAYER", "CLUB", "ARTICLES", "RUMOURS", "CONTRACT ENDS"],
+        rows,
+    )
 }
 
-fn rumours(model: &Model, player: Option<usize>, json: bool, out: &mut impl Write) -> color_eyre::Result<()> {
+fn rumours(
+    model: &Model,
+    player: Option<usize>,
+    json: bool,
+    out: &mut impl Write,
+) -> color_eyre::Result<()> {
     let mut list: Vec<&crate::model::Rumour> = match player {
         Some(player) => model.rumours_of(player),
         None => model.rumours.iter().collect(),
@@ -171,7 +194,11 @@ fn rumours(model: &Model, player: Option<usize>, json: bool, out: &mut impl Writ
             b.articles
                 .len()
                 .cmp(&a.articles.len())
-                .then_with(|| model.people[a.player].name.cmp(&model.people[b.player].name))
+                .then_with(|| {
+                    model.people[a.player]
+                        .name
+                        .cmp(&model.people[b.player].name)
+                })
                 .then_with(|| a.club.cmp(&b.club))
         });
     }
@@ -189,20 +216,43 @@ fn rumours(model: &Model, player: Option<usize>, json: bool, out: &mut impl Writ
                 model.people[r.player].name.clone(),
                 r.club.clone(),
                 r.articles.len().to_string(),
-                if r.sources.is_empty() { "-".into() } else { r.sources.join(", ") },
+                if r.sources.is_empty() {
+                    "-".into()
+                } else {
+                    r.sources.join(", ")
+                },
                 date(r.first_seen),
                 date(r.last_seen),
             ]
         })
         .collect();
-    write_table(out, &["PLAYER", "CLUB", "ARTICLES", "SOURCES", "FIRST SEEN", "LAST SEEN"], rows)
+    write_table(
+        out,
+        &[
+            "PLAYER",
+            "CLUB",
+            "ARTICLES",
+            "SOURCES",
+            "FIRST SEEN",
+            "LAST SEEN",
+        ],
+        rows,
+    )
 }
 
-fn countdowns(model: &Model, as_of: NaiveDate, json: bool, out: &mut impl Write) -> color_eyre::Result<()> {
+fn countdowns(
+    model: &Model,
+    as_of: NaiveDate,
+    json: bool,
+    out: &mut impl Write,
+) -> color_eyre::Result<()> {
     let mut list: Vec<&crate::model::Contract> = model.contracts.iter().collect();
     list.sort_by_key(|c| (c.expires, model.people[c.player].name.clone()));
     if json {
-        let records: Vec<_> = list.iter().map(|c| export::contract(model, c, as_of)).collect();
+        let records: Vec<_> = list
+            .iter()
+            .map(|c| export::contract(model, c, as_of))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;
         return Ok(());
@@ -229,7 +279,11 @@ fn countdowns(model: &Model, as_of: NaiveDate, json: bool, out: &mut impl Write)
             ]
         })
         .collect();
-    write_table(out, &["PLAYER", "CLUB", "EXPIRES", "LEFT", "PRE-CONTRACT"], rows)
+    write_table(
+        out,
+        &["PLAYER", "CLUB", "EXPIRES", "LEFT", "PRE-CONTRACT"],
+        rows,
+    )
 }
 
 fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
@@ -249,11 +303,19 @@ fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
         rejected,
         model.problems.len() - rejected
     )?;
-    Ok(if rejected > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if rejected > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes rows under a header, columns padded to their widest cell (by display width).
-fn write_table(out: &mut impl Write, header: &[&str], rows: Vec<Vec<String>>) -> color_eyre::Result<()> {
+fn write_table(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> color_eyre::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {

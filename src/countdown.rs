@@ -31,9 +31,15 @@ pub enum Urgency {
 pub fn urgency(expires: NaiveDate, as_of: NaiveDate) -> Urgency {
     if expires < as_of {
         Urgency::Expired
-    } else if as_of.checked_add_months(Months::new(6)).is_none_or(|limit| expires < limit) {
+    } else if as_of
+        .checked_add_months(Months::new(6))
+        .is_none_or(|limit| expires < limit)
+    {
         Urgency::Critical
-    } else if as_of.checked_add_months(Months::new(12)).is_none_or(|limit| expires <= limit) {
+    } else if as_of
+        .checked_add_months(Months::new(12))
+        .is_none_or(|limit| expires <= limit)
+    {
         Urgency::Soon
     } else {
         Urgency::Distant
@@ -71,7 +77,11 @@ pub fn describe(expires: NaiveDate, as_of: NaiveDate) -> String {
         d if d <= 90 => format!("{d} days"),
         d => {
             let (months, rest) = months_and_days(as_of, expires);
-            let months = if months == 1 { "1 month".to_string() } else { format!("{months} months") };
+            let months = if months == 1 {
+                "1 month".to_string()
+            } else {
+                format!("{months} months")
+            };
             match rest {
                 0 => format!("{months} ({d} days)"),
                 1 => format!("{months} 1 day ({d} days)"),
@@ -121,8 +131,14 @@ mod tests {
         assert_eq!(describe(end, date("2021-06-30")), "ends today");
         assert_eq!(describe(end, date("2021-06-29")), "1 day");
         assert_eq!(describe(end, date("2021-05-01")), "60 days");
-        assert_eq!(describe(end, date("2021-01-13")), "5 months 17 days (168 days)");
+        assert_eq!(
+            describe(end, date("2021-01-13")),
+            "5 months 17 days (168 days)"
+        );
         assert_eq!(describe(end, date("2020-06-30")), "12 months (365 days)");
-        assert_eq!(describe(end, date("2021-08-01")), "free agent since 2021-07-01");
+        assert_eq!(
+            describe(end, date("2021-08-01")),
+            "free agent since 2021-07-01"
+        );
     }
 }

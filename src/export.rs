@@ -74,10 +74,17 @@ pub struct ContractRecord<'a> {
 }
 
 fn article_ids<'a>(model: &'a Model, articles: &[usize]) -> Vec<&'a str> {
-    articles.iter().map(|&a| model.articles[a].id.as_str()).collect()
+    articles
+        .iter()
+        .map(|&a| model.articles[a].id.as_str())
+        .collect()
 }
 
-fn evidence<'a>(model: &'a Model, evidence: &Evidence, expires: Option<NaiveDate>) -> EvidenceRecord<'a> {
+fn evidence<'a>(
+    model: &'a Model,
+    evidence: &Evidence,
+    expires: Option<NaiveDate>,
+) -> EvidenceRecord<'a> {
     EvidenceRecord {
         article: &model.articles[evidence.article].id,
         start: evidence.span.start,
@@ -105,11 +112,19 @@ pub fn rumour<'a>(model: &'a Model, rumour: &'a Rumour) -> RumourRecord<'a> {
         sources: &rumour.sources,
         first_seen: rumour.first_seen,
         last_seen: rumour.last_seen,
-        evidence: rumour.evidence.iter().map(|e| evidence(model, e, None)).collect(),
+        evidence: rumour
+            .evidence
+            .iter()
+            .map(|e| evidence(model, e, None))
+            .collect(),
     }
 }
 
-pub fn contract<'a>(model: &'a Model, contract: &'a Contract, as_of: NaiveDate) -> ContractRecord<'a> {
+pub fn contract<'a>(
+    model: &'a Model,
+    contract: &'a Contract,
+    as_of: NaiveDate,
+) -> ContractRecord<'a> {
     ContractRecord {
         player: &model.people[contract.player].name,
         club: contract.club.as_deref(),
@@ -154,7 +169,11 @@ pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
                     .filter(|person| person.role == Role::Player)
                     .map(|person| person.name.as_str())
                     .collect(),
-                clubs: extraction.clubs.iter().map(|&club| model.club_names[club].as_str()).collect(),
+                clubs: extraction
+                    .clubs
+                    .iter()
+                    .map(|&club| model.club_names[club].as_str())
+                    .collect(),
             }
         })
         .collect();
@@ -163,6 +182,10 @@ pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
         articles,
         people: model.people.iter().map(|p| person(model, p)).collect(),
         rumours: model.rumours.iter().map(|r| rumour(model, r)).collect(),
-        contracts: model.contracts.iter().map(|c| contract(model, c, as_of)).collect(),
+        contracts: model
+            .contracts
+            .iter()
+            .map(|c| contract(model, c, as_of))
+            .collect(),
     }
 }

@@ -134,13 +134,19 @@ const PEOPLE: &str = include_str!("/tmp/gz/people.toml");
 const OUTLETS: &str = include_str!("/tmp/gz/outlets.toml");
 const TERMS: &str = include_str!("/tmp/gz/terms.toml");
 
-fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, GazetteerError> {
+fn parse<T: for<'de> Deserialize<'de>>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, GazetteerError> {
     toml::from_str(text).map_err(|source| GazetteerError { file, source })
 }
 
 /// An acronym alias ("PSG", "AS") only matches in capitals.
 fn is_acronym(alias: &str) -> bool {
-    alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    alias.len() <= 5
+        && alias
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 impl Gazetteer {
@@ -351,7 +357,10 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
-        short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1))
+        short[prefix..]
+            .iter()
+            .skip(1)
+            .eq(long[prefix..].iter().skip(1))
     } else {
         short[prefix..] == long[prefix + 1..]
     }
@@ -390,7 +399,10 @@ mod tests {
     fn longest_match_wins_and_accents_fold() {
         let g = gazetteer();
         assert_eq!(
-            names(&g, "Inter Miami want him, Inter Milan too; Atletico Madrid and Paris Saint-Germain wait."),
+            names(
+                &g,
+                "Inter Miami want him, Inter Milan too; Atletico Madrid and Paris Saint-Germain wait."
+            ),
             [
                 "club:Inter Miami",
                 "club:Inter Milan",
@@ -405,7 +417,10 @@ mod tests {
         let g = gazetteer();
         assert_eq!(names(&g, "the real deal, as usual"), Vec::<String>::new());
         assert_eq!(names(&g, "reports from AS"), ["outlet:AS"]);
-        assert_eq!(names(&g, "the Bianconeri and PSG"), ["club:Juventus", "club:Paris Saint-Germain"]);
+        assert_eq!(
+            names(&g, "the Bianconeri and PSG"),
+            ["club:Juventus", "club:Paris Saint-Germain"]
+        );
     }
 
     #[test]
@@ -419,7 +434,11 @@ mod tests {
         let g = gazetteer();
         let psg = g.club_named("psg").map(|id| g.clubs[id].name.as_str());
         assert_eq!(psg, Some("Paris Saint-Germain"));
-        assert_eq!(g.club_named("Atletico Madrid").map(|id| g.clubs[id].name.as_str()), Some("Atlético Madrid"));
+        assert_eq!(
+            g.club_named("Atletico Madrid")
+                .map(|id| g.clubs[id].name.as_str()),
+            Some("Atlético Madrid")
+        );
         assert_eq!(g.club_named("Nowhere Rovers"), None);
     }
 

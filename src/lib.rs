@@ -3,12 +3,12 @@
 //! The core (corpus loading, extraction, the model, search and countdown maths) never touches
 //! the terminal or the clock; the TUI and the CLI are thin layers over it.
 
+pub mod cli;
 pub mod corpus;
 pub mod countdown;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
 pub mod search;
 pub mod text;
-pub mod cli;
-pub mod export;

@@ -95,12 +95,23 @@ impl Model {
         let extractions: Vec<Extraction> = corpus
             .articles
             .par_iter()
-            .map(|article| extract(gazetteer, &article.body, article.date, article.source.as_deref()))
+            .map(|article| {
+                extract(
+                    gazetteer,
+                    &article.body,
+                    article.date,
+                    article.source.as_deref(),
+                )
+            })
             .collect();
         let mut model = Self {
             articles: corpus.articles,
             extractions,
-            club_names: gazetteer.clubs.iter().map(|club| club.name.clone()).collect(),
+            club_names: gazetteer
+                .clubs
+                .iter()
+                .map(|club| club.name.clone())
+                .collect(),
             problems: corpus.problems,
             ..Self::default()
         };
@@ -155,10 +166,9 @@ impl Model {
         }
         // The role most articles give; on a tie, the one that is not the default (player).
         for (person, counts) in self.people.iter_mut().zip(roles) {
-            if let Some((role, _)) = counts
-                .into_iter()
-                .max_by_key(|(role, count)| (*count, *role != Role::Player, std::cmp::Reverse(*role)))
-            {
+            if let Some((role, _)) = counts.into_iter().max_by_key(|(role, count)| {
+                (*count, *role != Role::Player, std::cmp::Reverse(*role))
+            }) {
                 person.role = role;
             }
         }
@@ -229,7 +239,10 @@ impl Model {
                     rumour.first_seen = Some(rumour.first_seen.map_or(date, |seen| seen.min(date)));
                     rumour.last_seen = Some(rumour.last_seen.map_or(date, |seen| seen.max(date)));
                 }
-                let evidence = Evidence { article, span: fact.sentence.clone() };
+                let evidence = Evidence {
+                    article,
+                    span: fact.sentence.clone(),
+                };
                 if !rumour.evidence.contains(&evidence) {
                     rumour.evidence.push(evidence);
                 }
@@ -244,7 +257,10 @@ impl Model {
                 let player = identities[article][fact.person];
                 by_player.entry(player).or_default().push((
                     ContractEvidence {
-                        evidence: Evidence { article, span: fact.sentence.clone() },
+                        evidence: Evidence {
+                            article,
+                            span: fact.sentence.clone(),
+                        },
                         expires: fact.expires,
                     },
                     fact.club,
@@ -303,7 +319,8 @@ impl Model {
 
     /// A player's rumours, strongest (most articles) first.
     pub fn rumours_of(&self, player: usize) -> Vec<&Rumour> {
-        let mut rumours: Vec<&Rumour> = self.rumours.iter().filter(|r| r.player == player).collect();
+        let mut rumours: Vec<&Rumour> =
+            self.rumours.iter().filter(|r| r.player == player).collect();
         rumours.sort_by(|a, b| {
             b.articles
                 .len()
@@ -315,7 +332,9 @@ impl Model {
     }
 
     pub fn contract_of(&self, player: usize) -> Option<&Contract> {
-        self.contracts.iter().find(|contract| contract.player == player)
+        self.contracts
+            .iter()
+            .find(|contract| contract.player == player)
     }
 
     /// The text of an evidence sentence.

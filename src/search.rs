@@ -44,7 +44,10 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Self {
         Self {
-            entries: names.into_iter().map(|name| Entry::new(name.as_ref())).collect(),
+            entries: names
+                .into_iter()
+                .map(|name| Entry::new(name.as_ref()))
+                .collect(),
         }
     }
 
@@ -64,12 +67,20 @@ impl SearchIndex {
 
     /// As [`search`](Self::search), but only over the given candidates: when a query grows,
     /// its hits are a subset of the shorter query's.
-    pub fn search_within(&self, query: &str, candidates: impl IntoIterator<Item = usize>) -> Vec<Hit> {
+    pub fn search_within(
+        &self,
+        query: &str,
+        candidates: impl IntoIterator<Item = usize>,
+    ) -> Vec<Hit> {
         let query = crate::text::fold(query.trim());
         let candidates = candidates.into_iter();
         if query.is_empty() {
             return candidates
-                .map(|index| Hit { index, score: 0, positions: Vec::new() })
+                .map(|index| Hit {
+                    index,
+                    score: 0,
+                    positions: Vec::new(),
+                })
                 .collect();
         }
         let matcher = SkimMatcherV2::default().ignore_case();
@@ -77,11 +88,20 @@ impl SearchIndex {
             .filter_map(|index| {
                 let entry = self.entries.get(index)?;
                 if let Some((score, bytes)) = matcher.fuzzy_indices(&entry.key, &query) {
-                    let mut positions: Vec<usize> = bytes.iter().map(|&b| entry.char_of_byte[b]).collect();
+                    let mut positions: Vec<usize> =
+                        bytes.iter().map(|&b| entry.char_of_byte[b]).collect();
                     positions.dedup();
-                    return Some(Hit { index, score, positions });
+                    return Some(Hit {
+                        index,
+                        score,
+                        positions,
+                    });
                 }
-                typo_hit(entry, &query).map(|positions| Hit { index, score: 0, positions })
+                typo_hit(entry, &query).map(|positions| Hit {
+                    index,
+                    score: 0,
+                    positions,
+                })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -126,7 +146,9 @@ fn one_slip(word: &str, query: &str) -> bool {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -141,11 +163,21 @@ mod tests {
     use super::*;
 
     fn names() -> SearchIndex {
-        SearchIndex::new(["Sergio Ramos", "Luka Modrić", "Martin Ødegaard", "Sergio Romero", "Thomas Müller"])
+        SearchIndex::new([
+            "Sergio Ramos",
+            "Luka Modrić",
+            "Martin Ødegaard",
+            "Sergio Romero",
+            "Thomas Müller",
+        ])
     }
 
     fn found(index: &SearchIndex, query: &str) -> Vec<usize> {
-        index.search(query).into_iter().map(|hit| hit.index).collect()
+        index
+            .search(query)
+            .into_iter()
+            .map(|hit| hit.index)
+            .collect()
     }
 
     #[test]

@@ -78,8 +78,8 @@ impl Folded {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "vs", "v", "no", "jr", "sr", "prof", "gen", "fc", "etc", "approx",
-    "inc", "ltd", "co", "mt", "ft",
+    "mr", "mrs", "ms", "dr", "st", "vs", "v", "no", "jr", "sr", "prof", "gen", "fc", "etc",
+    "approx", "inc", "ltd", "co", "mt", "ft",
 ];
 
 /// Splits a text into sentences, as trimmed byte ranges. A line break always ends a sentence
@@ -146,7 +146,10 @@ fn is_abbreviation(before_dot: &str) -> bool {
         .to_ascii_lowercase();
     let single_initial = word.chars().count() == 1
         && word.chars().all(char::is_uppercase)
-        && !matches!(before_word.as_str(), "serie" | "group" | "plan" | "division" | "liga" | "league" | "tier" | "pool");
+        && !matches!(
+            before_word.as_str(),
+            "serie" | "group" | "plan" | "division" | "liga" | "league" | "tier" | "pool"
+        );
     single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
 }
 

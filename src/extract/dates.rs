@@ -121,26 +121,40 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
     if matches!(word(at), "summer" | "campaign" | "season") {
         let noun = word(at);
         if word(at + 1) == "of" && year(word(at + 2)).is_some() {
-            return Some(Reading { date: season_end(year(word(at + 2))?)?, words: at + 3 });
+            return Some(Reading {
+                date: season_end(year(word(at + 2))?)?,
+                words: at + 3,
+            });
         }
         if let Some(y) = year(word(at + 1)) {
-            return Some(Reading { date: season_end(y)?, words: at + 2 });
+            return Some(Reading {
+                date: season_end(y)?,
+                words: at + 2,
+            });
         }
         let previous = if at > 0 { word(at - 1) } else { "" };
         let date = article_date?;
         return match (previous, noun) {
-            ("next", "summer") => Some(Reading { date: next_summer(date)?, words: at + 1 }),
-            (_, "summer") if end_of || previous == "this" => {
-                Some(Reading { date: season_end_after(date)?, words: at + 1 })
-            }
-            (_, "season" | "campaign") if end_of || previous == "this" => {
-                Some(Reading { date: season_end_after(date)?, words: at + 1 })
-            }
+            ("next", "summer") => Some(Reading {
+                date: next_summer(date)?,
+                words: at + 1,
+            }),
+            (_, "summer") if end_of || previous == "this" => Some(Reading {
+                date: season_end_after(date)?,
+                words: at + 1,
+            }),
+            (_, "season" | "campaign") if end_of || previous == "this" => Some(Reading {
+                date: season_end_after(date)?,
+                words: at + 1,
+            }),
             _ => None,
         };
     }
     if word(at) == "next" && word(at + 1) == "summer" {
-        return Some(Reading { date: next_summer(article_date?)?, words: at + 2 });
+        return Some(Reading {
+            date: next_summer(article_date?)?,
+            words: at + 2,
+        });
     }
     // "30 June 2021", "30th of June 2021"
     if let Some(d) = day(word(at)) {
@@ -150,7 +164,10 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
         }
         if let Some(m) = month_number(word(m_at)) {
             if let Some(y) = year(word(m_at + 1)) {
-                return Some(Reading { date: NaiveDate::from_ymd_opt(y, m, d)?, words: m_at + 2 });
+                return Some(Reading {
+                    date: NaiveDate::from_ymd_opt(y, m, d)?,
+                    words: m_at + 2,
+                });
             }
         }
     }
@@ -162,10 +179,16 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
             } else {
                 season_end(y)?
             };
-            return Some(Reading { date, words: at + 2 });
+            return Some(Reading {
+                date,
+                words: at + 2,
+            });
         }
         if let (Some(d), Some(y)) = (day(word(at + 1)), year(word(at + 2))) {
-            return Some(Reading { date: NaiveDate::from_ymd_opt(y, m, d)?, words: at + 3 });
+            return Some(Reading {
+                date: NaiveDate::from_ymd_opt(y, m, d)?,
+                words: at + 3,
+            });
         }
         let date = article_date?;
         let mut y = date.year();
@@ -174,17 +197,26 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
             y += 1;
             end = last_day_of_month(y, m)?;
         }
-        return Some(Reading { date: end, words: at + 1 });
+        return Some(Reading {
+            date: end,
+            words: at + 1,
+        });
     }
     if let Some(y) = season_year(word(at)) {
-        return Some(Reading { date: season_end(y)?, words: at + 1 });
+        return Some(Reading {
+            date: season_end(y)?,
+            words: at + 1,
+        });
     }
     if let Some(y) = year(word(at)) {
         let mut used = at + 1;
         if word(used) == "season" {
             used += 1;
         }
-        return Some(Reading { date: season_end(y)?, words: used });
+        return Some(Reading {
+            date: season_end(y)?,
+            words: used,
+        });
     }
     None
 }
@@ -228,7 +260,11 @@ pub fn remaining_to_date(amount: u32, unit: &str, article_date: NaiveDate) -> Op
         amount
     };
     let target = article_date.checked_add_months(Months::new(months))?;
-    let around = [season_end(target.year() - 1)?, season_end(target.year())?, season_end(target.year() + 1)?];
+    let around = [
+        season_end(target.year() - 1)?,
+        season_end(target.year())?,
+        season_end(target.year() + 1)?,
+    ];
     around
         .into_iter()
         .min_by_key(|end| (*end - target).num_days().abs())
@@ -257,33 +293,63 @@ mod tests {
     fn month_and_year_is_the_end_of_that_month() {
         assert_eq!(read("june 2021", None).as_deref(), Some("2021-06-30"));
         assert_eq!(read("january 2022", None).as_deref(), Some("2022-01-31"));
-        assert_eq!(read("the end of may 2024", None).as_deref(), Some("2024-05-31"));
+        assert_eq!(
+            read("the end of may 2024", None).as_deref(),
+            Some("2024-05-31")
+        );
     }
 
     #[test]
     fn a_year_alone_is_the_end_of_that_season() {
         assert_eq!(read("2022", None).as_deref(), Some("2022-06-30"));
-        assert_eq!(read("the summer of 2023", None).as_deref(), Some("2023-06-30"));
+        assert_eq!(
+            read("the summer of 2023", None).as_deref(),
+            Some("2023-06-30")
+        );
         assert_eq!(read("2024-25", None).as_deref(), Some("2025-06-30"));
         assert_eq!(read("2024/2025", None).as_deref(), Some("2025-06-30"));
-        assert_eq!(read("the end of the 2026-27 season", None).as_deref(), Some("2027-06-30"));
+        assert_eq!(
+            read("the end of the 2026-27 season", None).as_deref(),
+            Some("2027-06-30")
+        );
     }
 
     #[test]
     fn full_dates_in_both_orders() {
         assert_eq!(read("30 june 2021", None).as_deref(), Some("2021-06-30"));
-        assert_eq!(read("31st december 2025", None).as_deref(), Some("2025-12-31"));
+        assert_eq!(
+            read("31st december 2025", None).as_deref(),
+            Some("2025-12-31")
+        );
         assert_eq!(read("june 30 2021", None).as_deref(), Some("2021-06-30"));
-        assert_eq!(read("the 30th of june 2024", None).as_deref(), Some("2024-06-30"));
+        assert_eq!(
+            read("the 30th of june 2024", None).as_deref(),
+            Some("2024-06-30")
+        );
     }
 
     #[test]
     fn relative_phrases_need_the_article_date() {
-        assert_eq!(read("next summer", Some("2020-11-11")).as_deref(), Some("2021-06-30"));
-        assert_eq!(read("next summer", Some("2021-02-01")).as_deref(), Some("2021-06-30"));
-        assert_eq!(read("the end of the season", Some("2023-03-01")).as_deref(), Some("2023-06-30"));
-        assert_eq!(read("the end of the season", Some("2023-09-01")).as_deref(), Some("2024-06-30"));
-        assert_eq!(read("june", Some("2023-09-01")).as_deref(), Some("2024-06-30"));
+        assert_eq!(
+            read("next summer", Some("2020-11-11")).as_deref(),
+            Some("2021-06-30")
+        );
+        assert_eq!(
+            read("next summer", Some("2021-02-01")).as_deref(),
+            Some("2021-06-30")
+        );
+        assert_eq!(
+            read("the end of the season", Some("2023-03-01")).as_deref(),
+            Some("2023-06-30")
+        );
+        assert_eq!(
+            read("the end of the season", Some("2023-09-01")).as_deref(),
+            Some("2024-06-30")
+        );
+        assert_eq!(
+            read("june", Some("2023-09-01")).as_deref(),
+            Some("2024-06-30")
+        );
         assert_eq!(read("next summer", None), None);
         assert_eq!(read("the end of the season", None), None);
     }
@@ -301,14 +367,26 @@ mod tests {
         let words = ["final", "six", "months", "of"];
         assert_eq!(read_final_period(&words, Some(date("2021-01-13"))), Some(3));
         assert_eq!(read_final_period(&words, None), None);
-        assert_eq!(read_final_period(&["final", "year"], Some(date("2020-11-11"))), Some(2));
-        assert_eq!(read_final_period(&["final", "whistle"], Some(date("2020-11-11"))), None);
+        assert_eq!(
+            read_final_period(&["final", "year"], Some(date("2020-11-11"))),
+            Some(2)
+        );
+        assert_eq!(
+            read_final_period(&["final", "whistle"], Some(date("2020-11-11"))),
+            None
+        );
     }
 
     #[test]
     fn remaining_time_snaps_to_the_season_end() {
         let on = date("2021-01-13");
-        assert_eq!(remaining_to_date(18, "months", on), Some(date("2022-06-30")));
-        assert_eq!(remaining_to_date(2, "years", date("2022-07-01")), Some(date("2024-06-30")));
+        assert_eq!(
+            remaining_to_date(18, "months", on),
+            Some(date("2022-06-30"))
+        );
+        assert_eq!(
+            remaining_to_date(2, "years", date("2022-07-01")),
+            Some(date("2024-06-30"))
+        );
     }
 }

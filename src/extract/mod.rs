@@ -168,7 +168,15 @@ pub fn extract(
             }
         }
     }
-    relations::link(gazetteer, body, date, &sentences, &cited, &article_sources, &mut out);
+    relations::link(
+        gazetteer,
+        body,
+        date,
+        &sentences,
+        &cited,
+        &article_sources,
+        &mut out,
+    );
     out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     out.mentions.dedup();
     out
@@ -235,7 +243,8 @@ fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
 
 /// The non-blank characters between two items ("," or ";"), empty when only spaces.
 fn between<'a>(body: &'a str, left: &Item, right: &Item) -> &'a str {
-    body.get(left.span.end..right.span.start).map_or("", str::trim)
+    body.get(left.span.end..right.span.start)
+        .map_or("", str::trim)
 }
 
 #[cfg(test)]

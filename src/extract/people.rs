@@ -44,18 +44,28 @@ fn is_title_case(sentence: &Sentence) -> bool {
 
 /// Resolves the name runs of every sentence (see [`merge_name_runs`]) to identities and
 /// returns the article's people. Items left as `Kind::Person` index into it.
-pub(super) fn identify(gazetteer: &Gazetteer, body: &str, sentences: &mut [Sentence]) -> Vec<PersonFact> {
+pub(super) fn identify(
+    gazetteer: &Gazetteer,
+    body: &str,
+    sentences: &mut [Sentence],
+) -> Vec<PersonFact> {
     let mut identities: Vec<Identity> = Vec::new();
     // Full names first, so that a surname used before the full name still resolves.
     for sentence in sentences.iter_mut() {
         for item in &mut sentence.items {
             let words: Vec<String> = item.folded.split_whitespace().map(str::to_string).collect();
-            let surface = body[item.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+            let surface = body[item.span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let id = match item.kind {
                 Kind::Known(known) => Some(known_identity(gazetteer, &mut identities, known)),
-                Kind::Person(_) if words.len() > 1 => {
-                    Some(full_name_identity(gazetteer, &mut identities, words, &surface))
-                }
+                Kind::Person(_) if words.len() > 1 => Some(full_name_identity(
+                    gazetteer,
+                    &mut identities,
+                    words,
+                    &surface,
+                )),
                 _ => None,
             };
             if let Some(id) = id {
@@ -123,7 +133,10 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         // Extend over name words and particles joined by spaces only.
         let mut end = i + 1;
         let mut last_name_word = i;
-        while end < items.len() && between(body, &items[end - 1], &items[end]).is_empty() && !items[end - 1].possessive {
+        while end < items.len()
+            && between(body, &items[end - 1], &items[end]).is_empty()
+            && !items[end - 1].possessive
+        {
             let next = &items[end];
             if is_name_word(gazetteer, body, next) {
                 last_name_word = end;
@@ -133,7 +146,10 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
             end += 1;
         }
         let mut run_end = last_name_word + 1;
-        let name_words = items[i..run_end].iter().filter(|item| item.capitalised).count();
+        let name_words = items[i..run_end]
+            .iter()
+            .filter(|item| item.capitalised)
+            .count();
         let trusted_start = gazetteer.is_given_name(&items[i].folded);
         if (title_case || name_words > 4) && name_words > 1 {
             if !trusted_start {
@@ -154,7 +170,11 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         let run = &items[i..run_end];
         let span = run[0].span.start..run[run.len() - 1].span.end;
         out.push(Item {
-            folded: run.iter().map(|item| item.folded.as_str()).collect::<Vec<_>>().join(" "),
+            folded: run
+                .iter()
+                .map(|item| item.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             span,
             kind: Kind::Person(usize::MAX),
             capitalised: true,
@@ -166,12 +186,18 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
 }
 
 fn known_identity(gazetteer: &Gazetteer, identities: &mut Vec<Identity>, known: usize) -> usize {
-    if let Some(at) = identities.iter().position(|identity| identity.known == Some(known)) {
+    if let Some(at) = identities
+        .iter()
+        .position(|identity| identity.known == Some(known))
+    {
         return at;
     }
     let name = gazetteer.people[known].name.clone();
     identities.push(Identity {
-        words: crate::text::fold(&name).split_whitespace().map(str::to_string).collect(),
+        words: crate::text::fold(&name)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
         name,
         known: Some(known),
         aliases: Vec::new(),
@@ -183,7 +209,9 @@ fn known_identity(gazetteer: &Gazetteer, identities: &mut Vec<Identity>, known: 
 /// Two first names that can be one person's: equal, one edit apart ("Luca"/"Luka"), or an
 /// initial.
 fn same_first_name(a: &str, b: &str) -> bool {
-    within_one_edit(a, b) && a.len().min(b.len()) >= 3 || a.len() == 1 && b.starts_with(a) || b.len() == 1 && a.starts_with(b)
+    within_one_edit(a, b) && a.len().min(b.len()) >= 3
+        || a.len() == 1 && b.starts_with(a)
+        || b.len() == 1 && a.starts_with(b)
 }
 
 fn full_name_identity(
@@ -197,20 +225,17 @@ fn full_name_identity(
     // of the same name ("Van Dijk" after "Virgil van Dijk").
     if let Some(at) = identities.iter().position(|identity| {
         let theirs = &identity.words;
-        theirs.last() == Some(last) && (same_first_name(&theirs[0], first) || theirs.ends_with(&words))
+        theirs.last() == Some(last)
+            && (same_first_name(&theirs[0], first) || theirs.ends_with(&words))
     }) {
         return at;
     }
-    if let Some(&known) = gazetteer
-        .people_with_surname(last)
-        .iter()
-        .find(|&&known| {
-            let name = crate::text::fold(&gazetteer.people[known].name);
-            name.split_whitespace()
-                .next()
-                .is_some_and(|theirs| same_first_name(theirs, first))
-        })
-    {
+    if let Some(&known) = gazetteer.people_with_surname(last).iter().find(|&&known| {
+        let name = crate::text::fold(&gazetteer.people[known].name);
+        name.split_whitespace()
+            .next()
+            .is_some_and(|theirs| same_first_name(theirs, first))
+    }) {
         return known_identity(gazetteer, identities, known);
     }
     identities.push(Identity {
@@ -233,7 +258,10 @@ fn single_name_identity(
     let by_surname: Vec<usize> = (0..identities.len())
         .filter(|&at| {
             let words = &identities[at].words;
-            words.len() > 1 && words[1..].iter().any(|w| w == word || w.split('-').any(|part| part == word))
+            words.len() > 1
+                && words[1..]
+                    .iter()
+                    .any(|w| w == word || w.split('-').any(|part| part == word))
         })
         .collect();
     if let [only] = by_surname.as_slice() {
@@ -290,7 +318,22 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
                 cue = Some(role);
                 break;
             }
-            if !(matches!(before.kind, Kind::Club(_)) || before.is(&["the", "club's", "his", "their", "former", "ex", "new", "veteran", "assistant", "sporting", "head", "first-team"])) {
+            if !(matches!(before.kind, Kind::Club(_))
+                || before.is(&[
+                    "the",
+                    "club's",
+                    "his",
+                    "their",
+                    "former",
+                    "ex",
+                    "new",
+                    "veteran",
+                    "assistant",
+                    "sporting",
+                    "head",
+                    "first-team",
+                ]))
+            {
                 break;
             }
         }
@@ -299,11 +342,16 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
             let gap = between(body, item, &items[at + 1]);
             if gap == "," || gap == "(" {
                 for after in &items[at + 1..items.len().min(at + 6)] {
-                    if after.kind == Kind::Word && after.folded.chars().all(|c| c.is_ascii_digit()) && after.folded.len() == 2 {
+                    if after.kind == Kind::Word
+                        && after.folded.chars().all(|c| c.is_ascii_digit())
+                        && after.folded.len() == 2
+                    {
                         cue = Some(Role::Player);
                         break;
                     }
-                    if let Some(role) = role_of_word(&after.folded).filter(|_| after.kind == Kind::Word) {
+                    if let Some(role) =
+                        role_of_word(&after.folded).filter(|_| after.kind == Kind::Word)
+                    {
                         cue = Some(role);
                         break;
                     }

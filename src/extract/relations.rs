@@ -23,7 +23,9 @@ use super::{
 /// before they can become people.
 pub(super) fn mark_cited(sentence: &mut Sentence) {
     for at in 0..sentence.items.len() {
-        if sentence.items[at].kind == Kind::Person(usize::MAX) && in_citing_frame(&sentence.items, at) {
+        if sentence.items[at].kind == Kind::Person(usize::MAX)
+            && in_citing_frame(&sentence.items, at)
+        {
             sentence.items[at].kind = Kind::Cited;
         }
     }
@@ -32,7 +34,11 @@ pub(super) fn mark_cited(sentence: &mut Sentence) {
 /// "according to X", "reports from X", "report in X", "reported by X", "per X", "via X",
 /// "X reports", "X now reports", "X has learned".
 fn in_citing_frame(items: &[Item], at: usize) -> bool {
-    let word = |i: Option<usize>| i.and_then(|i| items.get(i)).filter(|item| item.kind == Kind::Word).map(|item| item.folded.as_str());
+    let word = |i: Option<usize>| {
+        i.and_then(|i| items.get(i))
+            .filter(|item| item.kind == Kind::Word)
+            .map(|item| item.folded.as_str())
+    };
     let before1 = word(at.checked_sub(1));
     let before2 = word(at.checked_sub(2));
     let after1 = word(Some(at + 1));
@@ -40,14 +46,43 @@ fn in_citing_frame(items: &[Item], at: usize) -> bool {
     let reporting = |w: Option<&str>| {
         matches!(
             w,
-            Some("reports" | "reported" | "claims" | "claimed" | "understands" | "revealed" | "reveals" | "states" | "state" | "suggests" | "suggested" | "writes" | "wrote" | "learned" | "learnt" | "report" | "reporting" | "claim" | "understand")
+            Some(
+                "reports"
+                    | "reported"
+                    | "claims"
+                    | "claimed"
+                    | "understands"
+                    | "revealed"
+                    | "reveals"
+                    | "states"
+                    | "state"
+                    | "suggests"
+                    | "suggested"
+                    | "writes"
+                    | "wrote"
+                    | "learned"
+                    | "learnt"
+                    | "report"
+                    | "reporting"
+                    | "claim"
+                    | "understand"
+            )
         )
     };
     matches!((before2, before1), (Some("according"), Some("to")))
-        || matches!((before2, before1), (Some("report" | "reports" | "reported" | "reporting" | "story" | "article"), Some("from" | "in" | "by" | "of")))
+        || matches!(
+            (before2, before1),
+            (
+                Some("report" | "reports" | "reported" | "reporting" | "story" | "article"),
+                Some("from" | "in" | "by" | "of")
+            )
+        )
         || matches!(before1, Some("per" | "via"))
         || reporting(after1) && !matches!(after1, Some("state"))
-        || matches!(after1, Some("now" | "also" | "has" | "have" | "had" | "are" | "is" | "first")) && reporting(after2)
+        || matches!(
+            after1,
+            Some("now" | "also" | "has" | "have" | "had" | "are" | "is" | "first")
+        ) && reporting(after2)
 }
 
 /// Collects the outlets the text cites: gazetteer outlets in a sentence that cites something,
@@ -63,7 +98,10 @@ pub(super) fn cite_sources(
         if !out.sources.contains(&name) {
             out.sources.push(name.clone());
         }
-        out.mentions.push(Mention { span: span.clone(), kind: MentionKind::Source });
+        out.mentions.push(Mention {
+            span: span.clone(),
+            kind: MentionKind::Source,
+        });
         cited.push((span, name));
     };
     for sentence in sentences.iter() {
@@ -73,7 +111,9 @@ pub(super) fn cite_sources(
             .any(|item| item.kind == Kind::Word && CITING_WORDS.contains(&item.folded.as_str()));
         for (at, item) in sentence.items.iter().enumerate() {
             match item.kind {
-                Kind::Outlet(id) if cites => add(gazetteer.outlets[id].name.clone(), item.span.clone(), out),
+                Kind::Outlet(id) if cites => {
+                    add(gazetteer.outlets[id].name.clone(), item.span.clone(), out)
+                }
                 Kind::Cited => {
                     let written = body[item.span.clone()].to_string();
                     let name = gazetteer
@@ -82,7 +122,8 @@ pub(super) fn cite_sources(
                     add(name, item.span.clone(), out);
                 }
                 Kind::Person(id)
-                    if out.people[id].role == Role::Other && in_citing_frame(&sentence.items, at) =>
+                    if out.people[id].role == Role::Other
+                        && in_citing_frame(&sentence.items, at) =>
                 {
                     add(out.people[id].name.clone(), item.span.clone(), out);
                 }
@@ -103,7 +144,10 @@ static COMPILED: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
     let mut triggers: Vec<Trigger> = TRIGGERS
         .iter()
         .map(|(phrase, direction)| Trigger {
-            words: phrase.split(' ').map(|position| position.split('|').collect()).collect(),
+            words: phrase
+                .split(' ')
+                .map(|position| position.split('|').collect())
+                .collect(),
             direction: *direction,
         })
         .collect();
@@ -153,7 +197,11 @@ impl Context {
     }
 
     fn recent_club(&self, matches: impl Fn(usize) -> bool) -> Option<usize> {
-        self.clubs.iter().rev().map(|(club, _)| *club).find(|club| matches(*club))
+        self.clubs
+            .iter()
+            .rev()
+            .map(|(club, _)| *club)
+            .find(|club| matches(*club))
     }
 }
 
@@ -180,8 +228,20 @@ fn country_of_demonym(word: &str) -> Option<&'static str> {
 }
 
 const CLUB_NOUNS: &[&str] = &[
-    "side", "club", "outfit", "giants", "team", "champions", "heavyweights", "hierarchy",
-    "powerhouse", "powerhouses", "holders", "leaders", "board", "franchise",
+    "side",
+    "club",
+    "outfit",
+    "giants",
+    "team",
+    "champions",
+    "heavyweights",
+    "hierarchy",
+    "powerhouse",
+    "powerhouses",
+    "holders",
+    "leaders",
+    "board",
+    "franchise",
 ];
 
 fn is_player_noun(item: &Item) -> bool {
@@ -210,10 +270,15 @@ fn resolve_refs(
         let item = &items[at];
         if item.kind == Kind::Word {
             if EXAMPLE_MARKERS.iter().any(|marker| {
-                marker.iter().enumerate().all(|(k, word)| items.get(at + k).is_some_and(|it| it.is(&[word])))
+                marker
+                    .iter()
+                    .enumerate()
+                    .all(|(k, word)| items.get(at + k).is_some_and(|it| it.is(&[word])))
             }) {
                 example = true;
-            } else if item.is(&["but", "while", "whereas", "although", "though", "however"]) || between(body, &items[at.saturating_sub(1)], item) == ";" {
+            } else if item.is(&["but", "while", "whereas", "although", "though", "however"])
+                || between(body, &items[at.saturating_sub(1)], item) == ";"
+            {
                 example = false;
             }
         }
@@ -228,11 +293,16 @@ fn resolve_refs(
                 let club_before = match at {
                     0 => None,
                     _ if items[at - 1].possessive => club_of(&items[at - 1]),
-                    _ if at >= 2 && is_player_noun(&items[at - 1]) => club_of(&items[at - 2]).filter(|_| !(at >= 3 && items[at - 3].is(&["former", "ex"]))),
+                    _ if at >= 2 && is_player_noun(&items[at - 1]) => club_of(&items[at - 2])
+                        .filter(|_| !(at >= 3 && items[at - 3].is(&["former", "ex"]))),
                     _ => None,
                 };
                 if let Some(club) = club_before {
-                    context.current.push(ClubLink { person: id, club, sentence: sentence.span.clone() });
+                    context.current.push(ClubLink {
+                        person: id,
+                        club,
+                        sentence: sentence.span.clone(),
+                    });
                 }
             }
             Kind::Person(_) => refs[at] = Ref::NonPlayer,
@@ -251,7 +321,9 @@ fn resolve_refs(
                 }
             }
             Kind::Word if item.is(&["the", "this"]) => {
-                if let Some((head, reference)) = description(gazetteer, body, index, sentence, at, context) {
+                if let Some((head, reference)) =
+                    description(gazetteer, body, index, sentence, at, context)
+                {
                     refs[head] = reference;
                     at = head + 1;
                     continue;
@@ -291,15 +363,31 @@ fn description(
         if !between(body, &items[head - 1], item).is_empty() {
             return None;
         }
-        if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && (head + 1 == items.len() || !is_player_noun(&items[head + 1]) && !items[head + 1].capitalised) {
+        if is_player_noun(item)
+            || gazetteer.not_a_name(&item.folded) == Some(true)
+                && (head + 1 == items.len()
+                    || !is_player_noun(&items[head + 1]) && !items[head + 1].capitalised)
+        {
             // A player description; a demonym alone only as the last word ("the Spaniard").
-            if is_player_noun(item) && head + 1 < items.len() && is_player_noun(&items[head + 1]) && between(body, item, &items[head + 1]).is_empty() {
+            if is_player_noun(item)
+                && head + 1 < items.len()
+                && is_player_noun(&items[head + 1])
+                && between(body, item, &items[head + 1]).is_empty()
+            {
                 continue;
             }
             let id = context.focus(index)?;
             for (club, was_former) in clubs_inside {
-                let link = ClubLink { person: id, club, sentence: sentence.span.clone() };
-                if was_former { context.former.push(link) } else { context.current.push(link) }
+                let link = ClubLink {
+                    person: id,
+                    club,
+                    sentence: sentence.span.clone(),
+                };
+                if was_former {
+                    context.former.push(link)
+                } else {
+                    context.current.push(link)
+                }
             }
             return Some((head, Ref::Player { id, example: false }));
         }
@@ -321,7 +409,9 @@ fn description(
             Kind::Word if country_of_demonym(&item.folded).is_some() => {
                 group = country_of_demonym(&item.folded).map(str::to_string);
             }
-            Kind::Word if gazetteer.not_a_name(&item.folded) == Some(true) || REFERENCE_ADJECTIVES.contains(&item.folded.as_str()) => {}
+            Kind::Word
+                if gazetteer.not_a_name(&item.folded) == Some(true)
+                    || REFERENCE_ADJECTIVES.contains(&item.folded.as_str()) => {}
             _ => return None,
         }
     }
@@ -333,7 +423,11 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
     let mut i = at;
     for (k, options) in trigger.words.iter().enumerate() {
         if k > 0 {
-            while items.get(i).is_some_and(|item| item.kind == Kind::Word && SKIPPABLE.contains(&item.folded.as_str()) && !options.contains(&item.folded.as_str())) {
+            while items.get(i).is_some_and(|item| {
+                item.kind == Kind::Word
+                    && SKIPPABLE.contains(&item.folded.as_str())
+                    && !options.contains(&item.folded.as_str())
+            }) {
                 i += 1;
             }
         }
@@ -357,12 +451,20 @@ fn club_list(body: &str, items: &[Item], refs: &[Ref], at: usize, forward: bool)
             }
         }
         // Step over one separator: a comma, "and", "or", "&", "as well as".
-        let next = |i: usize| if forward { i.checked_add(1).filter(|&n| n < items.len()) } else { i.checked_sub(1) };
+        let next = |i: usize| {
+            if forward {
+                i.checked_add(1).filter(|&n| n < items.len())
+            } else {
+                i.checked_sub(1)
+            }
+        };
         let Some(mut j) = next(i) else { break };
         let (left, right) = if forward { (i, j) } else { (j, i) };
         let gap = between(body, &items[left], &items[right]);
         let mut joined = matches!(gap, "," | "/" | "&");
-        while items[j].is(&["and", "or", "nor", "plus", "as", "well", "both", "either", "even", "the", "also"]) {
+        while items[j].is(&[
+            "and", "or", "nor", "plus", "as", "well", "both", "either", "even", "the", "also",
+        ]) {
             joined = true;
             match next(j) {
                 Some(n) => j = n,
@@ -404,19 +506,24 @@ fn first_club_after(refs: &[Ref], from: usize, window: usize) -> Option<usize> {
 }
 
 fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
-    (at.saturating_sub(window)..at).rev().find(|&i| matches!(refs[i], Ref::Club(_)))
+    (at.saturating_sub(window)..at)
+        .rev()
+        .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
 
 fn negated(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(4)..at]
-        .iter()
-        .any(|item| item.kind == Kind::Word && (NEGATIONS.contains(&item.folded.as_str()) || item.folded.ends_with("n't")))
+    items[at.saturating_sub(4)..at].iter().any(|item| {
+        item.kind == Kind::Word
+            && (NEGATIONS.contains(&item.folded.as_str()) || item.folded.ends_with("n't"))
+    })
 }
 
 fn hypothetical(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(3)..at]
-        .iter()
-        .any(|item| item.is(&["could", "would", "might", "may", "will", "to", "set", "ready", "should", "can"]))
+    items[at.saturating_sub(3)..at].iter().any(|item| {
+        item.is(&[
+            "could", "would", "might", "may", "will", "to", "set", "ready", "should", "can",
+        ])
+    })
 }
 
 /// Reads current and former clubs, rumours and contracts from every sentence.
@@ -445,17 +552,21 @@ pub(super) fn link(
         }
         let mut at = 0;
         while at < items.len() {
-            let Some((end, direction)) = COMPILED
-                .iter()
-                .find_map(|trigger| match_trigger(trigger, items, at).map(|end| (end, trigger.direction)))
-            else {
+            let Some((end, direction)) = COMPILED.iter().find_map(|trigger| {
+                match_trigger(trigger, items, at).map(|end| (end, trigger.direction))
+            }) else {
                 at += 1;
                 continue;
             };
             let rumour = |player: Option<usize>, clubs: Vec<usize>, context: &mut Context| {
                 if let Some(person) = player {
                     for club in clubs {
-                        context.rumours.push(RumourFact { person, club, sentence: span.clone(), sources: sources.clone() });
+                        context.rumours.push(RumourFact {
+                            person,
+                            club,
+                            sentence: span.clone(),
+                            sources: sources.clone(),
+                        });
                     }
                 }
             };
@@ -463,12 +574,20 @@ pub(super) fn link(
             match direction {
                 Direction::PlayerFirst if !is_negated => {
                     if let Some(first) = first_club_after(&refs, end, 10) {
-                        rumour(player_before(&refs, at), club_list(body, items, &refs, first, true), &mut context);
+                        rumour(
+                            player_before(&refs, at),
+                            club_list(body, items, &refs, first, true),
+                            &mut context,
+                        );
                     }
                 }
                 Direction::ClubFirst if !is_negated => {
                     if let Some(last) = last_club_before(&refs, at, 12) {
-                        rumour(player_after(&refs, end, 12), club_list(body, items, &refs, last, false), &mut context);
+                        rumour(
+                            player_after(&refs, end, 12),
+                            club_list(body, items, &refs, last, false),
+                            &mut context,
+                        );
                     }
                 }
                 Direction::ClubAdjective if !is_negated => {
@@ -477,24 +596,47 @@ pub(super) fn link(
                     }
                 }
                 Direction::Completed if !hypothetical(items, at) => {
-                    if let (Some(person), Some(first)) = (player_before(&refs, at), first_club_after(&refs, end, 6)) {
+                    if let (Some(person), Some(first)) =
+                        (player_before(&refs, at), first_club_after(&refs, end, 6))
+                    {
                         for club in club_list(body, items, &refs, first, true) {
-                            context.current.push(ClubLink { person, club, sentence: span.clone() });
+                            context.current.push(ClubLink {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                            });
                         }
                     }
                 }
                 Direction::Belongs | Direction::Leaves => {
-                    let window = if direction == Direction::Belongs { 3 } else { 4 };
-                    if let (Some(person), Some(first)) = (player_before(&refs, at), first_club_after(&refs, end, window)) {
+                    let window = if direction == Direction::Belongs {
+                        3
+                    } else {
+                        4
+                    };
+                    if let (Some(person), Some(first)) = (
+                        player_before(&refs, at),
+                        first_club_after(&refs, end, window),
+                    ) {
                         if let Ref::Club(club) = refs[first] {
-                            context.current.push(ClubLink { person, club, sentence: span.clone() });
+                            context.current.push(ClubLink {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                            });
                         }
                     }
                 }
                 Direction::Former => {
-                    if let (Some(first), Some(person)) = (first_club_after(&refs, end, 2), player_after(&refs, end, 5)) {
+                    if let (Some(first), Some(person)) =
+                        (first_club_after(&refs, end, 2), player_after(&refs, end, 5))
+                    {
                         if let Ref::Club(club) = refs[first] {
-                            context.former.push(ClubLink { person, club, sentence: span.clone() });
+                            context.former.push(ClubLink {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                            });
                         }
                     }
                 }
@@ -506,11 +648,19 @@ pub(super) fn link(
     }
     // A player's own clubs are never his destinations.
     let own = |person: usize, club: usize| {
-        context.current.iter().chain(&context.former).any(|link| link.person == person && link.club == club)
+        context
+            .current
+            .iter()
+            .chain(&context.former)
+            .any(|link| link.person == person && link.club == club)
     };
     let mut rumours: Vec<RumourFact> = Vec::new();
     for rumour in context.rumours {
-        if !own(rumour.person, rumour.club) && !rumours.iter().any(|r| r.person == rumour.person && r.club == rumour.club && r.sentence == rumour.sentence) {
+        if !own(rumour.person, rumour.club)
+            && !rumours.iter().any(|r| {
+                r.person == rumour.person && r.club == rumour.club && r.sentence == rumour.sentence
+            })
+        {
             rumours.push(rumour);
         }
     }
@@ -518,7 +668,11 @@ pub(super) fn link(
     // A contract without a club in its sentence belongs to the player's current club.
     for contract in &mut context.contracts {
         if contract.club.is_none() {
-            contract.club = context.current.iter().find(|link| link.person == contract.person).map(|link| link.club);
+            contract.club = context
+                .current
+                .iter()
+                .find(|link| link.person == contract.person)
+                .map(|link| link.club);
         }
     }
     out.contracts = context.contracts;
@@ -550,17 +704,42 @@ fn contracts_in(
     let items = &sentence.items;
     let words: Vec<&str> = items
         .iter()
-        .map(|item| if item.kind == Kind::Word { item.folded.as_str() } else { "" })
+        .map(|item| {
+            if item.kind == Kind::Word {
+                item.folded.as_str()
+            } else {
+                ""
+            }
+        })
         .collect();
-    if !words.iter().any(|w| CONTRACT_WORDS.contains(w)) && !words.windows(2).any(|w| w == ["free", "agent"]) {
+    if !words.iter().any(|w| CONTRACT_WORDS.contains(w))
+        && !words.windows(2).any(|w| w == ["free", "agent"])
+    {
         return;
     }
     const STRONG: &[&str] = &[
-        "until", "till", "til", "through", "thru", "expires", "expire", "expired", "expiring", "expiry", "ends",
-        "ending", "runs", "run", "running", "finishes", "concludes",
+        "until",
+        "till",
+        "til",
+        "through",
+        "thru",
+        "expires",
+        "expire",
+        "expired",
+        "expiring",
+        "expiry",
+        "ends",
+        "ending",
+        "runs",
+        "run",
+        "running",
+        "finishes",
+        "concludes",
     ];
     const WEAK: &[&str] = &["contract", "deal", "agent", "transfer", "terms"];
-    const FILLER: &[&str] = &["out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "next"];
+    const FILLER: &[&str] = &[
+        "out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "next",
+    ];
     let mut found: Vec<(usize, NaiveDate, Range<usize>)> = Vec::new();
     for cues in [STRONG, WEAK] {
         for (at, word) in words.iter().enumerate() {
@@ -568,12 +747,19 @@ fn contracts_in(
                 continue;
             }
             let mut from = at + 1;
-            while words.get(from).is_some_and(|w| FILLER.contains(w) && *w != "next") {
+            while words
+                .get(from)
+                .is_some_and(|w| FILLER.contains(w) && *w != "next")
+            {
                 from += 1;
             }
             if let Some(reading) = read_end_date(&words[from..], date) {
                 let last = (from + reading.words - 1).min(items.len() - 1);
-                found.push((at, reading.date, items[from].span.start..items[last].span.end));
+                found.push((
+                    at,
+                    reading.date,
+                    items[from].span.start..items[last].span.end,
+                ));
             }
         }
         if !found.is_empty() {
@@ -588,8 +774,15 @@ fn contracts_in(
                 }
             }
             // "18 months left on his deal"
-            if let (Some(n), Some(unit), Some(left), Some(on)) = (amount(words[at]), words.get(at + 1), words.get(at + 2), date) {
-                if matches!(*unit, "months" | "years" | "year" | "month") && matches!(*left, "left" | "remaining" | "remain") {
+            if let (Some(n), Some(unit), Some(left), Some(on)) = (
+                amount(words[at]),
+                words.get(at + 1),
+                words.get(at + 2),
+                date,
+            ) {
+                if matches!(*unit, "months" | "years" | "year" | "month")
+                    && matches!(*left, "left" | "remaining" | "remain")
+                {
                     if let Some(end) = remaining_to_date(n, unit, on) {
                         found.push((at, end, items[at].span.start..items[at + 2].span.end));
                     }
@@ -600,7 +793,13 @@ fn contracts_in(
     for (at, expires, date_span) in found {
         let player = player_before(refs, at)
             .or_else(|| player_after(refs, at, items.len()))
-            .or_else(|| words.iter().any(|w| matches!(*w, "he" | "his" | "him")).then(|| context.focus(index)).flatten());
+            .or_else(|| {
+                words
+                    .iter()
+                    .any(|w| matches!(*w, "he" | "his" | "him"))
+                    .then(|| context.focus(index))
+                    .flatten()
+            });
         let Some(person) = player else { continue };
         // "his Real Madrid contract", "contract at Real Madrid": the club the sentence names.
         let club = context
@@ -610,16 +809,37 @@ fn contracts_in(
             .find(|link| link.person == person && link.sentence == sentence.span)
             .map(|link| link.club)
             .or_else(|| {
-                items.iter().enumerate().find_map(|(i, item)| match item.kind {
-                    Kind::Club(club) if items.get(i + 1).is_some_and(|next| next.is(&["contract", "deal"])) => Some(club),
-                    _ => None,
-                })
+                items
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, item)| match item.kind {
+                        Kind::Club(club)
+                            if items
+                                .get(i + 1)
+                                .is_some_and(|next| next.is(&["contract", "deal"])) =>
+                        {
+                            Some(club)
+                        }
+                        _ => None,
+                    })
             });
         if let Some(club) = club {
-            context.current.push(ClubLink { person, club, sentence: sentence.span.clone() });
+            context.current.push(ClubLink {
+                person,
+                club,
+                sentence: sentence.span.clone(),
+            });
         }
-        out.mentions.push(Mention { span: date_span, kind: MentionKind::Date });
-        let fact = ContractFact { person, club, expires, sentence: sentence.span.clone() };
+        out.mentions.push(Mention {
+            span: date_span,
+            kind: MentionKind::Date,
+        });
+        let fact = ContractFact {
+            person,
+            club,
+            expires,
+            sentence: sentence.span.clone(),
+        };
         if !context.contracts.contains(&fact) {
             context.contracts.push(fact);
         }

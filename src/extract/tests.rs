@@ -64,7 +64,13 @@ impl Read {
         self.extraction
             .contracts
             .iter()
-            .map(|c| (self.name(c.person), c.club.map(|id| self.club(id)), c.expires.to_string()))
+            .map(|c| {
+                (
+                    self.name(c.person),
+                    c.club.map(|id| self.club(id)),
+                    c.expires.to_string(),
+                )
+            })
             .collect()
     }
 
@@ -107,7 +113,10 @@ fn appositions_and_lists_carry_the_role() {
         None,
     );
     assert_eq!(read.with_role(Role::Owner), ["Marco Bellucci"]);
-    assert_eq!(read.with_role(Role::Other), ["Alejandro Sanz", "Marc Anthony"]);
+    assert_eq!(
+        read.with_role(Role::Other),
+        ["Alejandro Sanz", "Marc Anthony"]
+    );
     assert_eq!(read.players(), ["Jordan McAllister"]);
 }
 
@@ -118,7 +127,12 @@ fn surnames_and_misspellings_fold_into_one_person() {
         None,
     );
     assert_eq!(read.players(), ["Gonzalo Higuaín", "Luka Modrić"]);
-    let higuain = read.extraction.people.iter().find(|p| p.name == "Gonzalo Higuaín").unwrap();
+    let higuain = read
+        .extraction
+        .people
+        .iter()
+        .find(|p| p.name == "Gonzalo Higuaín")
+        .unwrap();
     assert!(higuain.aliases.contains(&"Higuain".to_string()));
 }
 
@@ -163,7 +177,10 @@ fn cited_outlets_including_misspelt_ones() {
 
 #[test]
 fn unknown_outlets_in_a_citing_frame_are_sources_not_people() {
-    let read = Read::new("According to Calcio Insider Daily, Juventus are keen on Sergio Ramos.", None);
+    let read = Read::new(
+        "According to Calcio Insider Daily, Juventus are keen on Sergio Ramos.",
+        None,
+    );
     assert_eq!(read.extraction.sources, ["Calcio Insider Daily"]);
     assert_eq!(read.players(), ["Sergio Ramos"]);
 }
@@ -182,7 +199,13 @@ fn linked_with_a_list_of_clubs() {
         "Sergio Ramos has already been linked with the likes of Liverpool and Paris Saint-Germain.",
         None,
     );
-    assert_eq!(read.rumours(), [("Sergio Ramos", "Liverpool"), ("Sergio Ramos", "Paris Saint-Germain")]);
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Sergio Ramos", "Liverpool"),
+            ("Sergio Ramos", "Paris Saint-Germain")
+        ]
+    );
 }
 
 #[test]
@@ -193,7 +216,11 @@ fn clubs_credited_with_interest_in_a_player() {
     );
     assert_eq!(
         read.rumours(),
-        [("Sergio Ramos", "Inter Milan"), ("Sergio Ramos", "Juventus"), ("Sergio Ramos", "Paris Saint-Germain")]
+        [
+            ("Sergio Ramos", "Inter Milan"),
+            ("Sergio Ramos", "Juventus"),
+            ("Sergio Ramos", "Paris Saint-Germain")
+        ]
     );
 }
 
@@ -205,7 +232,11 @@ fn role_references_and_pronouns_resolve_to_the_player() {
     );
     assert_eq!(
         read.rumours(),
-        [("Sergio Ramos", "Chelsea"), ("Sergio Ramos", "Juventus"), ("Sergio Ramos", "Liverpool")]
+        [
+            ("Sergio Ramos", "Chelsea"),
+            ("Sergio Ramos", "Juventus"),
+            ("Sergio Ramos", "Liverpool")
+        ]
     );
 }
 
@@ -220,7 +251,10 @@ fn club_pronouns_and_league_descriptions_resolve_to_clubs() {
 
 #[test]
 fn headline_club_linked_player() {
-    let read = Read::new("Premier League Champions to Make Move for Manchester United Linked Dayot Upamecano", None);
+    let read = Read::new(
+        "Premier League Champions to Make Move for Manchester United Linked Dayot Upamecano",
+        None,
+    );
     assert_eq!(read.rumours(), [("Dayot Upamecano", "Manchester United")]);
 }
 
@@ -302,27 +336,54 @@ fn contract_running_out_in_a_month() {
         "Real Madrid captain Sergio Ramos is stalling. With the defender's contract running out in June 2021, Real Madrid could lose him.",
         Some("2020-11-11"),
     );
-    assert_eq!(read.contracts(), [("Sergio Ramos", Some("Real Madrid"), "2021-06-30".to_string())]);
+    assert_eq!(
+        read.contracts(),
+        [(
+            "Sergio Ramos",
+            Some("Real Madrid"),
+            "2021-06-30".to_string()
+        )]
+    );
 }
 
 #[test]
 fn deal_expires_in_a_year() {
     let read = Read::new("Luca Benvenuti's deal at Napoli expires in 2022.", None);
-    assert_eq!(read.contracts(), [("Luca Benvenuti", Some("Napoli"), "2022-06-30".to_string())]);
+    assert_eq!(
+        read.contracts(),
+        [("Luca Benvenuti", Some("Napoli"), "2022-06-30".to_string())]
+    );
 }
 
 #[test]
 fn final_months_relative_to_the_article_date() {
     let text = "Sergio Ramos can now negotiate. The 34-year-old defender has entered the final six months of his Real Madrid contract.";
     let read = Read::new(text, Some("2021-01-13"));
-    assert_eq!(read.contracts(), [("Sergio Ramos", Some("Real Madrid"), "2021-06-30".to_string())]);
+    assert_eq!(
+        read.contracts(),
+        [(
+            "Sergio Ramos",
+            Some("Real Madrid"),
+            "2021-06-30".to_string()
+        )]
+    );
     assert!(Read::new(text, None).contracts().is_empty());
 }
 
 #[test]
 fn out_of_contract_next_summer() {
-    let read = Read::new("Jordan McAllister will be out of contract at Celtic next summer.", Some("2023-10-02"));
-    assert_eq!(read.contracts(), [("Jordan McAllister", Some("Celtic"), "2024-06-30".to_string())]);
+    let read = Read::new(
+        "Jordan McAllister will be out of contract at Celtic next summer.",
+        Some("2023-10-02"),
+    );
+    assert_eq!(
+        read.contracts(),
+        [(
+            "Jordan McAllister",
+            Some("Celtic"),
+            "2024-06-30".to_string()
+        )]
+    );
 }
 
 #[test]
@@ -346,7 +407,10 @@ fn contract_until_the_end_of_the_season() {
         "Tomás Eriksberg has a contract until the end of the season.",
         Some("2024-02-10"),
     );
-    assert_eq!(read.contracts(), [("Tomás Eriksberg", None, "2024-06-30".to_string())]);
+    assert_eq!(
+        read.contracts(),
+        [("Tomás Eriksberg", None, "2024-06-30".to_string())]
+    );
 }
 
 #[test]
@@ -355,18 +419,30 @@ fn exact_expiry_dates() {
         "His contract expires on 31 December 2025, and Luca Benvenuti wants clarity.",
         None,
     );
-    assert_eq!(read.contracts(), [("Luca Benvenuti", None, "2025-12-31".to_string())]);
+    assert_eq!(
+        read.contracts(),
+        [("Luca Benvenuti", None, "2025-12-31".to_string())]
+    );
 }
 
 #[test]
 fn months_left_on_a_deal() {
-    let read = Read::new("Jordan McAllister has 18 months left on his deal.", Some("2021-01-13"));
-    assert_eq!(read.contracts(), [("Jordan McAllister", None, "2022-06-30".to_string())]);
+    let read = Read::new(
+        "Jordan McAllister has 18 months left on his deal.",
+        Some("2021-01-13"),
+    );
+    assert_eq!(
+        read.contracts(),
+        [("Jordan McAllister", None, "2022-06-30".to_string())]
+    );
 }
 
 #[test]
 fn sentences_without_contract_words_have_no_contract() {
-    let read = Read::new("Jordan McAllister scored in June 2021 and until 2022 he was fine.", None);
+    let read = Read::new(
+        "Jordan McAllister scored in June 2021 and until 2022 he was fine.",
+        None,
+    );
     assert!(read.contracts().is_empty());
 }
 
@@ -375,5 +451,8 @@ fn evidence_spans_are_the_sentence() {
     let text = "Intro line. Sergio Ramos has been linked with Chelsea.";
     let read = Read::new(text, None);
     let rumour = &read.extraction.rumours[0];
-    assert_eq!(&text[rumour.sentence.clone()], "Sergio Ramos has been linked with Chelsea.");
+    assert_eq!(
+        &text[rumour.sentence.clone()],
+        "Sergio Ramos has been linked with Chelsea."
+    );
 }
