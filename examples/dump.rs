@@ -1,21 +1,66 @@
+//! Prints what extraction reads from article files: `cargo run --example dump -- FILE...`.
+
+use std::path::PathBuf;
+
+use mercato::corpus::load_paths;
 use mercato::extract::extract;
 use mercato::gazetteer::Gazetteer;
-fn main() {
-    let g = Gazetteer::embedded().unwrap();
-    for path in std::env::args().skip(1) {
-        let raw = std::fs::read_to_string(&path).unwrap();
-        let t = raw.trim_start();
-        let (date, body) = match t.strip_prefix("date ") {
-            Some(rest) => (chrono::NaiveDate::parse_from_str(&rest[..10], "%Y-%m-%d").ok(), rest[10..].trim()),
-            None => (None, t),
-        };
-        let e = extract(&g, body, date, None);
-        println!("== {path} {date:?}");
-        for p in &e.people { println!("  person {:?} {:?} {:?}", p.name, p.role, p.aliases); }
-        println!("  sources {:?}", e.sources);
-        for r in &e.rumours { println!("  rumour {} -> {} | {}", e.people[r.person].name, g.clubs[r.club].name, &body[r.sentence.clone()].chars().take(90).collect::<String>()); }
-        for c in &e.contracts { println!("  contract {} {:?} {} | {}", e.people[c.person].name, c.club.map(|c| &g.clubs[c].name), c.expires, &body[c.sentence.clone()].chars().take(80).collect::<String>()); }
-        for c in &e.current_clubs { println!("  current {} {}", e.people[c.person].name, g.clubs[c.club].name); }
-        for c in &e.former_clubs { println!("  former {} {}", e.people[c.person].name, g.clubs[c.club].name); }
+
+fn main() -> color_eyre::Result<()> {
+    let gazetteer = Gazetteer::embedded()?;
+    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let corpus = load_paths(&paths);
+    for problem in &corpus.problems {
+        eprintln!("{problem}");
     }
+    let club = |id: usize| gazetteer.clubs[id].name.as_str();
+    for article in &corpus.articles {
+        let read = extract(
+            &gazetteer,
+            &article.body,
+            article.date,
+            article.source.as_deref(),
+        );
+        let name = |id: usize| read.people[id].name.as_str();
+        let sentence = |span: &std::ops::Range<usize>| {
+            article.body[span.clone()]
+                .chars()
+                .take(100)
+                .collect::<String>()
+        };
+        println!("== {} ({:?})", article.path, article.date);
+        for person in &read.people {
+            println!(
+                "  person   {} [{}] {:?}",
+                person.name,
+                person.role.label(),
+                person.aliases
+            );
+        }
+        println!("  sources  {:?}", read.sources);
+        for r in &read.rumours {
+            println!(
+                "  rumour   {} -> {} | {}",
+                name(r.person),
+                club(r.club),
+                sentence(&r.sentence)
+            );
+        }
+        for c in &read.contracts {
+            println!(
+                "  contract {} {:?} {} | {}",
+                name(c.person),
+                c.club.map(club),
+                c.expires,
+                sentence(&c.sentence)
+            );
+        }
+        for link in &read.current_clubs {
+            println!("  current  {} at {}", name(link.person), club(link.club));
+        }
+        for link in &read.former_clubs {
+            println!("  former   {} at {}", name(link.person), club(link.club));
+        }
+    }
+    Ok(())
 }
