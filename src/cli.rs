@@ -14,6 +14,7 @@ use crate::countdown::{describe, precontract_open};
 use crate::export;
 use crate::gazetteer::Gazetteer;
 use crate::model::Model;
+use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
 
 /// Football transfer news in the terminal: who is linked where, by whom, and when each
@@ -288,7 +289,7 @@ fn countdowns(
 
 fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     for problem in &model.problems {
-        writeln!(out, "{problem}")?;
+        writeln!(out, "{}", sanitize(&problem.to_string(), false))?;
     }
     let rejected = model
         .problems

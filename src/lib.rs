@@ -10,5 +10,6 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod sanitize;
 pub mod search;
 pub mod text;
