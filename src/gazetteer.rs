@@ -129,10 +129,10 @@ pub struct Gazetteer {
     clubs_by_group: HashMap<String, Vec<usize>>,
 }
 
-const CLUBS: &str = include_str!("/tmp/gz/clubs.toml");
-const PEOPLE: &str = include_str!("/tmp/gz/people.toml");
-const OUTLETS: &str = include_str!("/tmp/gz/outlets.toml");
-const TERMS: &str = include_str!("/tmp/gz/terms.toml");
+const CLUBS: &str = include_str!("../assets/gazetteer/clubs.toml");
+const PEOPLE: &str = include_str!("../assets/gazetteer/people.toml");
+const OUTLETS: &str = include_str!("../assets/gazetteer/outlets.toml");
+const TERMS: &str = include_str!("../assets/gazetteer/terms.toml");
 
 fn parse<T: for<'de> Deserialize<'de>>(
     file: &'static str,

@@ -58,16 +58,26 @@ impl Score {
     }
 
     fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
 
     fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -82,7 +92,9 @@ fn name_key(name: &str) -> String {
 #[test]
 fn extraction_quality_on_the_evaluation_set() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
-    let gold: Gold = serde_json::from_str(&std::fs::read_to_string(root.join("expected.json")).unwrap()).unwrap();
+    let gold: Gold =
+        serde_json::from_str(&std::fs::read_to_string(root.join("expected.json")).unwrap())
+            .unwrap();
     let gazetteer = Gazetteer::embedded().unwrap();
     let corpus = load_paths(&[root.join("articles")]);
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
@@ -93,17 +105,29 @@ fn extraction_quality_on_the_evaluation_set() {
             .map_or_else(|| format!("?{name}"), |id| gazetteer.clubs[id].name.clone())
     };
     let source_key = |name: &str| {
-        let known = gazetteer.outlet_like(name).map(|id| gazetteer.outlets[id].name.as_str());
+        let known = gazetteer
+            .outlet_like(name)
+            .map(|id| gazetteer.outlets[id].name.as_str());
         name_key(known.unwrap_or(name).trim_start_matches("The "))
     };
 
-    let (mut players, mut rumours, mut contracts, mut sources, mut current) =
-        (Score::default(), Score::default(), Score::default(), Score::default(), Score::default());
+    let (mut players, mut rumours, mut contracts, mut sources, mut current) = (
+        Score::default(),
+        Score::default(),
+        Score::default(),
+        Score::default(),
+        Score::default(),
+    );
     let mut seen = 0;
     let mut non_players_total = 0;
     let mut non_players_as_players = Vec::new();
     for (index, article) in model.articles.iter().enumerate() {
-        let file = article.path.rsplit('/').next().unwrap_or_default().to_string();
+        let file = article
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
         let Some(expected) = gold.articles.get(&file) else {
             panic!("{file} has no annotation");
         };
@@ -114,7 +138,8 @@ fn extraction_quality_on_the_evaluation_set() {
             .filter(|&&id| model.people[id].role == Role::Player)
             .map(|&id| name_key(&model.people[id].name))
             .collect();
-        let expected_players: BTreeSet<String> = expected.players.iter().map(|n| name_key(n)).collect();
+        let expected_players: BTreeSet<String> =
+            expected.players.iter().map(|n| name_key(n)).collect();
         players.add(&file, &expected_players, &found_players);
         for name in &expected.non_players {
             non_players_total += 1;
@@ -141,7 +166,13 @@ fn extraction_quality_on_the_evaluation_set() {
             .iter()
             .flat_map(|c| c.evidence.iter().map(move |e| (c.player, e)))
             .filter(|(_, e)| e.evidence.article == index)
-            .map(|(player, e)| format!("{} until {}", name_key(&model.people[player].name), e.expires))
+            .map(|(player, e)| {
+                format!(
+                    "{} until {}",
+                    name_key(&model.people[player].name),
+                    e.expires
+                )
+            })
             .collect();
         let expected_contracts: BTreeSet<String> = expected
             .contracts
@@ -150,14 +181,25 @@ fn extraction_quality_on_the_evaluation_set() {
             .collect();
         contracts.add(&file, &expected_contracts, &found_contracts);
 
-        let found_sources: BTreeSet<String> = model.extractions[index].sources.iter().map(|s| source_key(s)).collect();
-        let expected_sources: BTreeSet<String> = expected.sources.iter().map(|s| source_key(s)).collect();
+        let found_sources: BTreeSet<String> = model.extractions[index]
+            .sources
+            .iter()
+            .map(|s| source_key(s))
+            .collect();
+        let expected_sources: BTreeSet<String> =
+            expected.sources.iter().map(|s| source_key(s)).collect();
         sources.add(&file, &expected_sources, &found_sources);
 
         let found_current: BTreeSet<String> = model.extractions[index]
             .current_clubs
             .iter()
-            .map(|link| format!("{} at {}", name_key(&model.people[people[link.person]].name), gazetteer.clubs[link.club].name))
+            .map(|link| {
+                format!(
+                    "{} at {}",
+                    name_key(&model.people[people[link.person]].name),
+                    gazetteer.clubs[link.club].name
+                )
+            })
             .collect();
         let expected_current: BTreeSet<String> = expected
             .current_clubs
@@ -168,8 +210,17 @@ fn extraction_quality_on_the_evaluation_set() {
     }
     assert_eq!(seen, gold.articles.len(), "every annotated article loads");
 
-    println!("\n{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>5}", "facts", "TP", "FP", "FN", "precision", "recall", "F1");
-    for (name, score) in [("players", &players), ("rumours", &rumours), ("contracts", &contracts), ("sources", &sources), ("current clubs", &current)] {
+    println!(
+        "\n{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>5}",
+        "facts", "TP", "FP", "FN", "precision", "recall", "F1"
+    );
+    for (name, score) in [
+        ("players", &players),
+        ("rumours", &rumours),
+        ("contracts", &contracts),
+        ("sources", &sources),
+        ("current clubs", &current),
+    ] {
         println!(
             "{name:<14} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>5.3}",
             score.true_positives,
@@ -185,7 +236,13 @@ fn extraction_quality_on_the_evaluation_set() {
         non_players_total - non_players_as_players.len(),
         non_players_total
     );
-    for (name, score) in [("players", &players), ("rumours", &rumours), ("contracts", &contracts), ("sources", &sources), ("current clubs", &current)] {
+    for (name, score) in [
+        ("players", &players),
+        ("rumours", &rumours),
+        ("contracts", &contracts),
+        ("sources", &sources),
+        ("current clubs", &current),
+    ] {
         println!("\n{name}:");
         for miss in &score.misses {
             println!("{miss}");

@@ -679,6 +679,10 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         "radar|shortlist|wishlist|agenda|books|list of",
         Direction::PlayerFirst,
     ),
+    (
+        "target|targets|priority|option|options|alternative|candidate|candidates|choice for|of",
+        Direction::PlayerFirst,
+    ),
     ("interested|interest in", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (

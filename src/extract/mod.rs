@@ -138,7 +138,7 @@ pub fn extract(
     let mut sentences = split_items(body, &found);
     for sentence in &mut sentences {
         people::merge_name_runs(gazetteer, body, sentence);
-        relations::mark_cited(sentence);
+        relations::mark_cited(gazetteer, body, sentence);
     }
     let mut out = Extraction::default();
     let people = people::identify(gazetteer, body, &mut sentences);
@@ -222,10 +222,14 @@ fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
                     Entry::Term => Kind::Term,
                 };
                 let rest = &body[phrase.span.end..span.end];
-                let possessive = rest.starts_with("'s")
-                    || rest.starts_with("\u{2019}s")
-                    || ((rest.starts_with('\'') || rest.starts_with('\u{2019}'))
-                        && body[..phrase.span.end].ends_with(['s', 'S']));
+                let suffix = ["'s", "\u{2019}s", "'", "\u{2019}"]
+                    .into_iter()
+                    .find(|suffix| rest.starts_with(suffix))
+                    .filter(|suffix| {
+                        suffix.len() > 1 || body[..phrase.span.end].ends_with(['s', 'S'])
+                    })
+                    .filter(|suffix| !rest[suffix.len()..].starts_with(char::is_alphanumeric));
+                let possessive = suffix.is_some();
                 items.push(Item {
                     span: phrase.span.clone(),
                     kind,
@@ -233,7 +237,7 @@ fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
                     capitalised: true,
                     possessive,
                 });
-                at = phrase.span.end;
+                at = phrase.span.end + suffix.map_or(0, str::len);
             }
             push_words(at, span.end, &mut items);
             Sentence { span, items }

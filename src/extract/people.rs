@@ -100,15 +100,17 @@ pub(super) fn identify(
     identities
         .into_iter()
         .map(|identity| {
-            let role = match identity.known {
-                Some(known) => gazetteer.people[known].role,
-                None => identity
-                    .cues
-                    .iter()
-                    .copied()
-                    .find(|role| *role != Role::Player)
-                    .unwrap_or(Role::Player),
-            };
+            // What the article says beats what the gazetteer knows (a coach today was a
+            // player in an older story); a non-player cue beats a player one.
+            let cued = identity
+                .cues
+                .iter()
+                .copied()
+                .find(|role| *role != Role::Player)
+                .or(identity.cues.first().copied());
+            let role = cued
+                .or(identity.known.map(|known| gazetteer.people[known].role))
+                .unwrap_or(Role::Player);
             PersonFact {
                 name: identity.name,
                 role,
@@ -121,6 +123,29 @@ pub(super) fn identify(
 /// Replaces each run of name words in a sentence by one `Kind::Person(usize::MAX)` item.
 pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
     let title_case = is_title_case(sentence);
+    // A one-word gazetteer name inside a longer name is only part of it: the "Pedro" of
+    // "Pedro dos Santos" is not the mononym Pedro.
+    for at in 0..sentence.items.len() {
+        let items = &sentence.items;
+        if !matches!(items[at].kind, Kind::Known(_)) || items[at].folded.contains(' ') {
+            continue;
+        }
+        let joined = |a: usize, b: usize| {
+            between(body, &items[a], &items[b]).is_empty() && !items[a].possessive
+        };
+        let name_after = at + 1 < items.len()
+            && joined(at, at + 1)
+            && (is_name_word(gazetteer, body, &items[at + 1])
+                || items[at + 1].is(NAME_PARTICLES)
+                    && items
+                        .get(at + 2)
+                        .is_some_and(|next| is_name_word(gazetteer, body, next)));
+        let name_before =
+            at > 0 && joined(at - 1, at) && is_name_word(gazetteer, body, &items[at - 1]);
+        if name_after || name_before {
+            sentence.items[at].kind = Kind::Word;
+        }
+    }
     let items = std::mem::take(&mut sentence.items);
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut i = 0;
@@ -308,14 +333,17 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
             continue;
         };
         let mut cue = None;
-        // Before: up to three items back, over clubs and small words.
-        for back in (at.saturating_sub(3)..at).rev() {
+        // Before: up to four items back, over clubs and small words ("players such as X").
+        for back in (at.saturating_sub(4)..at).rev() {
             let before = &items[back];
             if !between(body, before, &items[back + 1]).is_empty() {
                 break;
             }
             if let Some(role) = role_of_word(&before.folded).filter(|_| before.kind == Kind::Word) {
-                cue = Some(role);
+                // "former midfielder X" says nothing of what X is now.
+                if !(back > 0 && items[back - 1].is(&["former", "ex", "legendary", "retired"])) {
+                    cue = Some(role);
+                }
                 break;
             }
             if !(matches!(before.kind, Kind::Club(_))
@@ -324,14 +352,15 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
                     "club's",
                     "his",
                     "their",
-                    "former",
-                    "ex",
                     "new",
                     "veteran",
                     "assistant",
                     "sporting",
                     "head",
                     "first-team",
+                    "such",
+                    "as",
+                    "including",
                 ]))
             {
                 break;

@@ -11,8 +11,8 @@ use crate::gazetteer::{Gazetteer, Role};
 
 use super::dates::{amount, read_end_date, read_final_period, remaining_to_date, season_end_after};
 use super::lexicon::{
-    CITING_WORDS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS, NEGATIONS, PLAYER_NOUNS,
-    REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
+    CITING_WORDS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, NEGATIONS,
+    PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
 };
 use super::{
     ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, RumourFact, Sentence,
@@ -20,14 +20,37 @@ use super::{
 };
 
 /// Turns unknown names in a citing frame ("according to X", "X now reports") into sources,
-/// before they can become people.
-pub(super) fn mark_cited(sentence: &mut Sentence) {
-    for at in 0..sentence.items.len() {
-        if sentence.items[at].kind == Kind::Person(usize::MAX)
-            && in_citing_frame(&sentence.items, at)
-        {
-            sentence.items[at].kind = Kind::Cited;
+/// before they can become people. Outlet names often hold ordinary words ("Calcio Insider
+/// Daily"), so every capitalised word that follows joins the name.
+pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
+    let items = &mut sentence.items;
+    let unknown = |item: &Item| {
+        item.kind == Kind::Person(usize::MAX)
+            || item.kind == Kind::Word
+                && item.capitalised
+                && gazetteer.not_a_name(&item.folded) != Some(true)
+    };
+    let mut at = 0;
+    while at < items.len() {
+        if unknown(&items[at]) && !items[at].is(FUNCTION_WORDS) && in_citing_frame(items, at) {
+            let mut end = at + 1;
+            while end < items.len()
+                && between(body, &items[end - 1], &items[end]).is_empty()
+                && unknown(&items[end])
+            {
+                end += 1;
+            }
+            let span = items[at].span.start..items[end - 1].span.end;
+            let merged = Item {
+                folded: crate::text::fold(&body[span.clone()]),
+                span,
+                kind: Kind::Cited,
+                capitalised: true,
+                possessive: items[end - 1].possessive,
+            };
+            items.splice(at..end, [merged]);
         }
+        at += 1;
     }
 }
 
@@ -747,9 +770,10 @@ fn contracts_in(
                 continue;
             }
             let mut from = at + 1;
-            while words
-                .get(from)
-                .is_some_and(|w| FILLER.contains(w) && *w != "next")
+            // "out of contract at Celtic next summer": skip small words and the club.
+            while from < words.len()
+                && ((FILLER.contains(&words[from]) && words[from] != "next")
+                    || matches!(items[from].kind, Kind::Club(_)))
             {
                 from += 1;
             }
