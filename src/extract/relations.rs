@@ -534,6 +534,37 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
         .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
 
+/// Where the clause holding `items[at]` starts: after the last ";" or ":", or after a word
+/// that opens a new clause ("that", "but", "says").
+fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
+    (1..at)
+        .rev()
+        .find(|&i| {
+            matches!(
+                between(body, &items[i - 1], &items[i]),
+                ";" | ":" | "-" | "\u{2013}" | "\u{2014}"
+            ) || items[i - 1].is(&[
+                "that",
+                "but",
+                "while",
+                "whereas",
+                "although",
+                "though",
+                "says",
+                "said",
+                "because",
+                "after",
+                "claims",
+                "reports",
+                "believes",
+                "understands",
+                "meanwhile",
+                "however",
+            ])
+        })
+        .unwrap_or(0)
+}
+
 fn negated(items: &[Item], at: usize) -> bool {
     items[at.saturating_sub(4)..at].iter().any(|item| {
         item.kind == Kind::Word
@@ -605,13 +636,16 @@ pub(super) fn link(
                     }
                 }
                 Direction::ClubFirst if !is_negated => {
-                    if let Some(last) = last_club_before(&refs, at, 12) {
-                        rumour(
-                            player_after(&refs, end, 12),
-                            club_list(body, items, &refs, last, false),
-                            &mut context,
-                        );
-                    }
+                    // The subject: the first club of the clause ("Bayern have agreed with
+                    // Tottenham to sign Kane"), else the nearest one before it.
+                    let start = clause_start(body, items, at);
+                    let clubs = match (start..at).find(|&i| matches!(refs[i], Ref::Club(_))) {
+                        Some(first) => club_list(body, items, &refs, first, true),
+                        None => last_club_before(&refs, at, 12)
+                            .map(|last| club_list(body, items, &refs, last, false))
+                            .unwrap_or_default(),
+                    };
+                    rumour(player_after(&refs, end, 12), clubs, &mut context);
                 }
                 Direction::ClubAdjective if !is_negated => {
                     if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| refs[i]) {
