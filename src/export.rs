@@ -150,10 +150,10 @@ pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
         .enumerate()
         .map(|(index, (article, extraction))| {
             let mut sources: Vec<&str> = extraction.sources.iter().map(String::as_str).collect();
-            if let Some(own) = article.source.as_deref() {
-                if !sources.contains(&own) {
-                    sources.push(own);
-                }
+            if let Some(own) = article.source.as_deref()
+                && !sources.contains(&own)
+            {
+                sources.push(own);
             }
             ArticleRecord {
                 id: &article.id,

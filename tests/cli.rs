@@ -1,5 +1,7 @@
 //! The headless command line, run as a user runs it.
 
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
+
 use std::process::{Command, Output};
 
 use serde_json::Value;

@@ -2,6 +2,8 @@
 //! recall per kind of fact, against hand annotations. Run with `--nocapture` to see the
 //! table and every miss.
 
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 

@@ -1,5 +1,7 @@
 //! Golden test: what the built-in corpus (the three seed articles) must give.
 
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;

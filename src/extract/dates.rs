@@ -162,13 +162,13 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
         if word(m_at) == "of" {
             m_at += 1;
         }
-        if let Some(m) = month_number(word(m_at)) {
-            if let Some(y) = year(word(m_at + 1)) {
-                return Some(Reading {
-                    date: NaiveDate::from_ymd_opt(y, m, d)?,
-                    words: m_at + 2,
-                });
-            }
+        if let Some(m) = month_number(word(m_at))
+            && let Some(y) = year(word(m_at + 1))
+        {
+            return Some(Reading {
+                date: NaiveDate::from_ymd_opt(y, m, d)?,
+                words: m_at + 2,
+            });
         }
     }
     // "June 2021", "June 30, 2021", "June" (the coming one)

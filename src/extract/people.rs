@@ -388,13 +388,13 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
             }
         }
         // A list inherits the cue of its first name.
-        if cue.is_none() {
-            if let Some((previous_at, previous_cue)) = previous {
-                let joined = (previous_at + 1..at).all(|mid| items[mid].is(&["and", "or"]))
-                    && (at - previous_at <= 2);
-                if joined {
-                    cue = previous_cue;
-                }
+        if cue.is_none()
+            && let Some((previous_at, previous_cue)) = previous
+        {
+            let joined = (previous_at + 1..at).all(|mid| items[mid].is(&["and", "or"]))
+                && (at - previous_at <= 2);
+            if joined {
+                cue = previous_cue;
             }
         }
         if let Some(role) = cue {

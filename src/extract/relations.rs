@@ -207,10 +207,10 @@ impl Context {
     /// The player a pronoun or description refers to: one named earlier in the same
     /// sentence, else the article's most mentioned player.
     fn focus(&self, sentence: usize) -> Option<usize> {
-        if let Some((id, at)) = self.last_player {
-            if at == sentence {
-                return Some(id);
-            }
+        if let Some((id, at)) = self.last_player
+            && at == sentence
+        {
+            return Some(id);
         }
         let last = self.last_player.map(|(id, _)| id);
         self.mentions
@@ -468,10 +468,10 @@ fn club_list(body: &str, items: &[Item], refs: &[Ref], at: usize, forward: bool)
     let mut clubs = Vec::new();
     let mut i = at;
     loop {
-        if let Ref::Club(club) = refs[i] {
-            if !clubs.contains(&club) {
-                clubs.push(club);
-            }
+        if let Ref::Club(club) = refs[i]
+            && !clubs.contains(&club)
+        {
+            clubs.push(club);
         }
         // Step over one separator: a comma, "and", "or", "&", "as well as".
         let next = |i: usize| {
@@ -674,27 +674,25 @@ pub(super) fn link(
                     if let (Some(person), Some(first)) = (
                         player_before(&refs, at),
                         first_club_after(&refs, end, window),
-                    ) {
-                        if let Ref::Club(club) = refs[first] {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
+                    ) && let Ref::Club(club) = refs[first]
+                    {
+                        context.current.push(ClubLink {
+                            person,
+                            club,
+                            sentence: span.clone(),
+                        });
                     }
                 }
                 Direction::Former => {
                     if let (Some(first), Some(person)) =
                         (first_club_after(&refs, end, 2), player_after(&refs, end, 5))
+                        && let Ref::Club(club) = refs[first]
                     {
-                        if let Ref::Club(club) = refs[first] {
-                            context.former.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
+                        context.former.push(ClubLink {
+                            person,
+                            club,
+                            sentence: span.clone(),
+                        });
                     }
                 }
                 _ => {}
@@ -826,10 +824,10 @@ fn contracts_in(
     }
     if found.is_empty() {
         for at in 0..words.len() {
-            if let Some(used) = read_final_period(&words[at..], date) {
-                if let Some(end) = date.and_then(season_end_after) {
-                    found.push((at, end, items[at].span.start..items[at + used - 1].span.end));
-                }
+            if let Some(used) = read_final_period(&words[at..], date)
+                && let Some(end) = date.and_then(season_end_after)
+            {
+                found.push((at, end, items[at].span.start..items[at + used - 1].span.end));
             }
             // "18 months left on his deal"
             if let (Some(n), Some(unit), Some(left), Some(on)) = (
@@ -837,14 +835,11 @@ fn contracts_in(
                 words.get(at + 1),
                 words.get(at + 2),
                 date,
-            ) {
-                if matches!(*unit, "months" | "years" | "year" | "month")
-                    && matches!(*left, "left" | "remaining" | "remain")
-                {
-                    if let Some(end) = remaining_to_date(n, unit, on) {
-                        found.push((at, end, items[at].span.start..items[at + 2].span.end));
-                    }
-                }
+            ) && matches!(*unit, "months" | "years" | "year" | "month")
+                && matches!(*left, "left" | "remaining" | "remain")
+                && let Some(end) = remaining_to_date(n, unit, on)
+            {
+                found.push((at, end, items[at].span.start..items[at + 2].span.end));
             }
         }
     }
