@@ -573,9 +573,6 @@ pub const NEGATIONS: &[&str] = &[
     "denies",
     "dismissed",
     "dismiss",
-    "rejected",
-    "reject",
-    "rejects",
     "snubbed",
     "snub",
     "turned",
@@ -686,10 +683,15 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("interested|interest in", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (
-        "move|bid|bids|offer|offers|approach|swoop|enquiry|proposal|pursuit|chase|race|battle|hunt|push|raid|deal|fight|contest|move for|of",
+        "move|bid|bids|offer|offers|approach|swoop|enquiry|proposal|pursuit|chase|race|battle|hunt|push|raid|deal|fight|contest|loan|talks|negotiations|move for|of",
         Direction::ClubFirst,
     ),
     ("eye|eyes on", Direction::ClubFirst),
+    (
+        "enquired|enquire|enquiring|inquired|inquire|inquiring|asked|ask|asking about",
+        Direction::ClubFirst,
+    ),
+    ("touch with", Direction::ClubFirst),
     ("made|make|makes|making contact with", Direction::ClubFirst),
     (
         "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|target|targeting|targets|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|favourites|favorites|frontrunners|front-runners|ready|lead|leading|join",

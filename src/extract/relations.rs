@@ -534,6 +534,35 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
         .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
 
+/// The clubs that are the subject of a trigger at `items[at]`: the first club of the clause
+/// that is not a descriptor ("PSG midfielder X", "Chelsea's X") or the object of a
+/// preposition ("agreement with Tottenham"), with the clubs listed with it; else the nearest
+/// club before the clause.
+fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
+    let start = clause_start(body, items, at);
+    let is_subject = |i: usize| {
+        matches!(refs[i], Ref::Club(_))
+            && !items[i].possessive
+            && !(i > 0
+                && items[i - 1].is(&[
+                    "with", "from", "at", "to", "of", "for", "against", "over", "by", "than",
+                    "former", "ex", "beat", "beating", "into", "in",
+                ]))
+            && !items.get(i + 1).is_some_and(|next| {
+                is_player_noun(next)
+                    || matches!(next.kind, Kind::Person(_))
+                    || next.is(&["contract", "deal", "boss", "manager", "coach", "president"])
+            })
+    };
+    match (start..at).find(|&i| is_subject(i)) {
+        Some(first) => club_list(body, items, refs, first, true),
+        None => last_club_before(refs, at, 12)
+            .filter(|&last| is_subject(last))
+            .map(|last| club_list(body, items, refs, last, false))
+            .unwrap_or_default(),
+    }
+}
+
 /// Where the clause holding `items[at]` starts: after the last ";" or ":", or after a word
 /// that opens a new clause ("that", "but", "says").
 fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
@@ -627,25 +656,30 @@ pub(super) fn link(
             let is_negated = negated(items, at);
             match direction {
                 Direction::PlayerFirst if !is_negated => {
-                    if let Some(first) = first_club_after(&refs, end, 10) {
+                    let player = player_before(&refs, at);
+                    if let (Some(_), Some(first)) = (player, first_club_after(&refs, end, 10)) {
                         rumour(
-                            player_before(&refs, at),
+                            player,
                             club_list(body, items, &refs, first, true),
                             &mut context,
                         );
+                    } else if items[at].is(&[
+                        "talks",
+                        "negotiations",
+                        "discussions",
+                        "agreement",
+                        "terms",
+                    ]) {
+                        // "Liverpool are in talks with Juventus over a loan for Arthur":
+                        // the clubs came first after all.
+                        let clubs = subject_clubs(body, items, &refs, at);
+                        rumour(player_after(&refs, end, 12), clubs, &mut context);
                     }
                 }
                 Direction::ClubFirst if !is_negated => {
-                    // The subject: the first club of the clause ("Bayern have agreed with
-                    // Tottenham to sign Kane"), else the nearest one before it.
-                    let start = clause_start(body, items, at);
-                    let clubs = match (start..at).find(|&i| matches!(refs[i], Ref::Club(_))) {
-                        Some(first) => club_list(body, items, &refs, first, true),
-                        None => last_club_before(&refs, at, 12)
-                            .map(|last| club_list(body, items, &refs, last, false))
-                            .unwrap_or_default(),
-                    };
-                    rumour(player_after(&refs, end, 12), clubs, &mut context);
+                    let clubs = subject_clubs(body, items, &refs, at);
+                    let player = player_after(&refs, end, 12).or_else(|| player_before(&refs, at));
+                    rumour(player, clubs, &mut context);
                 }
                 Direction::ClubAdjective if !is_negated => {
                     if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| refs[i]) {

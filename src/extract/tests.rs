@@ -456,3 +456,37 @@ fn evidence_spans_are_the_sentence() {
         "Sergio Ramos has been linked with Chelsea."
     );
 }
+
+#[test]
+fn talks_and_enquiries_from_clubs() {
+    let read = Read::new(
+        "Liverpool are in talks with Juventus over a season-long loan for Brazilian midfielder Arthur Melo. Atlético Madrid are back in talks for Conor Gallagher. Tomás Eriksberg is wanted in Spain, and Sevilla have enquired about his availability. Chelsea have been in touch with his representatives.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Arthur Melo", "Liverpool"),
+            ("Conor Gallagher", "Atlético Madrid"),
+            ("Tomás Eriksberg", "Chelsea"),
+            ("Tomás Eriksberg", "Sevilla")
+        ]
+    );
+}
+
+#[test]
+fn descriptor_and_object_clubs_are_not_the_subject() {
+    let read = Read::new(
+        "PSG midfielder Adrien Rabiot will be out of contract at the end of June, and Barcelona, Liverpool and Tottenham are all keen to sign him. Bayern Munich have reached an agreement with Tottenham Hotspur to sign Harry Kane.",
+        Some("2018-11-02"),
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Adrien Rabiot", "Barcelona"),
+            ("Adrien Rabiot", "Liverpool"),
+            ("Adrien Rabiot", "Tottenham Hotspur"),
+            ("Harry Kane", "Bayern Munich")
+        ]
+    );
+}
