@@ -534,6 +534,22 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
         .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
 
+/// Offers that name their bidder with "from": the player follows ("for X").
+const BID_WORDS: &[&str] = &[
+    "bid",
+    "bids",
+    "offer",
+    "offers",
+    "approach",
+    "approaches",
+    "proposal",
+    "proposals",
+    "enquiry",
+    "enquiries",
+    "inquiry",
+    "interest",
+];
+
 /// The clubs that are the subject of a trigger at `items[at]`: the first club of the clause
 /// that is not a descriptor ("PSG midfielder X", "Chelsea's X") or the object of a
 /// preposition ("agreement with Tottenham"), with the clubs listed with it; else the nearest
@@ -657,12 +673,29 @@ pub(super) fn link(
             match direction {
                 Direction::PlayerFirst if !is_negated => {
                     let player = player_before(&refs, at);
-                    if let (Some(_), Some(first)) = (player, first_club_after(&refs, end, 10)) {
+                    let first = first_club_after(&refs, end, 10);
+                    if let (Some(_), Some(first)) = (player, first) {
                         rumour(
                             player,
                             club_list(body, items, &refs, first, true),
                             &mut context,
                         );
+                    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
+                        // "West Ham have rejected a bid from Arsenal for Declan Rice": the
+                        // player follows the bidder, and the club that got the bid is his.
+                        let bidders = club_list(body, items, &refs, first, true);
+                        if let Some(person) = player_after(&refs, first + 1, 8) {
+                            for club in subject_clubs(body, items, &refs, at) {
+                                if !bidders.contains(&club) {
+                                    context.current.push(ClubLink {
+                                        person,
+                                        club,
+                                        sentence: span.clone(),
+                                    });
+                                }
+                            }
+                            rumour(Some(person), bidders, &mut context);
+                        }
                     } else if items[at].is(&[
                         "talks",
                         "negotiations",

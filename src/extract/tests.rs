@@ -490,3 +490,19 @@ fn descriptor_and_object_clubs_are_not_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_bid_from_a_club_for_a_player() {
+    let read = Read::new(
+        "West Ham United have rejected a second bid from Arsenal for Declan Rice. There has also been interest from Bayern Munich in Kwame Adjei-Mensah.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Declan Rice", "Arsenal"),
+            ("Kwame Adjei-Mensah", "Bayern Munich")
+        ]
+    );
+    assert_eq!(read.current(), [("Declan Rice", "West Ham United")]);
+}
