@@ -165,7 +165,7 @@ impl Gazetteer {
         outlets: Vec<Outlet>,
         terms: TermsFile,
     ) -> Self {
-        // Folded phrase → (entry, acronym); earlier kinds win a shared phrase.
+        // Folded phrase → (entry, acronym); the kind added first wins a shared phrase.
         let mut by_phrase: HashMap<String, (Entry, bool)> = HashMap::new();
         let mut add = |phrase: &str, entry: Entry| {
             let key = fold(phrase).trim().to_string();
@@ -173,6 +173,15 @@ impl Gazetteer {
                 by_phrase.entry(key).or_insert((entry, is_acronym(phrase)));
             }
         };
+        // Journalists are listed as outlets and as people: as sources they count.
+        for (id, outlet) in outlets.iter().enumerate() {
+            for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
+                add(name, Entry::Outlet(id));
+                if let Some(bare) = name.strip_prefix("The ") {
+                    add(bare, Entry::Outlet(id));
+                }
+            }
+        }
         for (id, person) in people.iter().enumerate() {
             for name in std::iter::once(&person.name).chain(&person.aliases) {
                 add(name, Entry::Person(id));
@@ -181,14 +190,6 @@ impl Gazetteer {
         for (id, club) in clubs.iter().enumerate() {
             for name in std::iter::once(&club.name).chain(&club.aliases) {
                 add(name, Entry::Club(id));
-            }
-        }
-        for (id, outlet) in outlets.iter().enumerate() {
-            for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
-                add(name, Entry::Outlet(id));
-                if let Some(bare) = name.strip_prefix("The ") {
-                    add(bare, Entry::Outlet(id));
-                }
             }
         }
         for term in terms

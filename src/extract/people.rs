@@ -17,6 +17,66 @@ struct Identity {
     cues: Vec<Role>,
 }
 
+/// Last words that make a capitalised phrase a place or a club, not a person.
+const NOT_PERSON_ENDINGS: &[&str] = &[
+    "park",
+    "stadium",
+    "arena",
+    "road",
+    "lane",
+    "ground",
+    "field",
+    "bridge",
+    "way",
+    "street",
+    "avenue",
+    "square",
+    "centre",
+    "center",
+    "county",
+    "rovers",
+    "town",
+    "athletic",
+    "albion",
+    "wanderers",
+    "rangers",
+    "fc",
+    "afc",
+    "sc",
+    "cf",
+    "pride",
+    "spirit",
+    "academy",
+    "university",
+    "college",
+    "foundation",
+    "group",
+    "media",
+    "sports",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "echo",
+    "gazette",
+    "tribune",
+    "journal",
+    "chronicle",
+    "mail",
+    "mirror",
+    "express",
+    "sun",
+    "radio",
+    "tv",
+    "league",
+    "cup",
+    "trophy",
+    "awards",
+    "hotel",
+    "airport",
+    "hospital",
+];
+
 /// A word that can be part of a personal name.
 fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
     let text = &body[item.span.clone()];
@@ -193,6 +253,12 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
             continue;
         }
         let run = &items[i..run_end];
+        // "Prenton Park", "Notts County": places and clubs the gazetteer does not list.
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].folded.as_str()) {
+            out.extend(run.iter().cloned());
+            i = run_end;
+            continue;
+        }
         let span = run[0].span.start..run[run.len() - 1].span.end;
         out.push(Item {
             folded: run
@@ -255,11 +321,15 @@ fn full_name_identity(
     }) {
         return at;
     }
+    // A known person with a compatible first name, or whose name ends with these words
+    // ("De Gea" for David de Gea, "Smith Rowe" for Emile Smith Rowe).
     if let Some(&known) = gazetteer.people_with_surname(last).iter().find(|&&known| {
         let name = crate::text::fold(&gazetteer.people[known].name);
-        name.split_whitespace()
-            .next()
+        let theirs: Vec<&str> = name.split_whitespace().collect();
+        theirs
+            .first()
             .is_some_and(|theirs| same_first_name(theirs, first))
+            || theirs.ends_with(&words.iter().map(String::as_str).collect::<Vec<_>>())
     }) {
         return known_identity(gazetteer, identities, known);
     }
@@ -366,10 +436,25 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
                 break;
             }
         }
+        // "The Athletic's David Ornstein" is a journalist.
+        if cue.is_none()
+            && at > 0
+            && matches!(items[at - 1].kind, Kind::Outlet(_))
+            && items[at - 1].possessive
+        {
+            cue = Some(Role::Other);
+        }
         // After: ", the club's president," or ", 25,".
         if cue.is_none() && at + 1 < items.len() {
             let gap = between(body, item, &items[at + 1]);
-            if gap == "," || gap == "(" {
+            // An apposition opens with a determiner, an age, a club or the role itself (not
+            // "X, according to journalist Y").
+            let next = &items[at + 1];
+            let opens = next.is(&["the", "a", "an", "his", "their", "its", "now", "currently"])
+                || matches!(next.kind, Kind::Club(_))
+                || next.folded.chars().all(|c| c.is_ascii_digit())
+                || role_of_word(&next.folded).is_some();
+            if (gap == "," || gap == "(") && opens {
                 for after in &items[at + 1..items.len().min(at + 6)] {
                     if after.kind == Kind::Word
                         && after.folded.chars().all(|c| c.is_ascii_digit())

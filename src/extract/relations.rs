@@ -144,9 +144,15 @@ pub(super) fn cite_sources(
                         .map_or(written, |id| gazetteer.outlets[id].name.clone());
                     add(name, item.span.clone(), out);
                 }
+                // "The Athletic's David Ornstein", "journalist Alan Nixon".
                 Kind::Person(id)
                     if out.people[id].role == Role::Other
-                        && in_citing_frame(&sentence.items, at) =>
+                        && (in_citing_frame(&sentence.items, at)
+                            || at.checked_sub(1).is_some_and(|before| {
+                                let before = &sentence.items[before];
+                                matches!(before.kind, Kind::Outlet(_)) && before.possessive
+                                    || before.is(JOURNALIST_NOUNS)
+                            })) =>
                 {
                     add(out.people[id].name.clone(), item.span.clone(), out);
                 }
@@ -156,6 +162,17 @@ pub(super) fn cite_sources(
     }
     cited
 }
+
+/// Nouns that make the next name a journalist.
+const JOURNALIST_NOUNS: &[&str] = &[
+    "journalist",
+    "reporter",
+    "correspondent",
+    "insider",
+    "columnist",
+    "writer",
+    "editor",
+];
 
 /// A trigger compiled from [`TRIGGERS`]: word alternatives per position.
 struct Trigger {

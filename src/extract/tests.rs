@@ -506,3 +506,40 @@ fn a_bid_from_a_club_for_a_player() {
     );
     assert_eq!(read.current(), [("Declan Rice", "West Ham United")]);
 }
+
+#[test]
+fn journalists_are_sources_not_players() {
+    let read = Read::new(
+        "Bayern held talks over the midfielder, according to The Athletic's Tom Bogert. Leeds are keen on Luca Benvenuti, according to journalist Alan Nixon.",
+        None,
+    );
+    assert!(
+        read.extraction.sources.contains(&"Tom Bogert".to_string()),
+        "{:?}",
+        read.extraction.sources
+    );
+    assert!(
+        read.extraction.sources.contains(&"Alan Nixon".to_string()),
+        "{:?}",
+        read.extraction.sources
+    );
+    assert_eq!(read.players(), ["Luca Benvenuti"]);
+}
+
+#[test]
+fn grounds_and_unlisted_clubs_are_not_people() {
+    let read = Read::new(
+        "Owen Pritchard-Jones scored at Prenton Park against Notts County, and Stockport County watched.",
+        None,
+    );
+    assert_eq!(read.players(), ["Owen Pritchard-Jones"]);
+}
+
+#[test]
+fn surname_phrases_of_known_people() {
+    let read = Read::new(
+        "De Gea was at fault again, and Smith Rowe came off the bench.",
+        None,
+    );
+    assert_eq!(read.players(), ["David de Gea", "Emile Smith Rowe"]);
+}
