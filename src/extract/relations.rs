@@ -573,20 +573,22 @@ const BID_WORDS: &[&str] = &[
 /// club before the clause.
 fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
     let start = clause_start(body, items, at);
-    let is_subject = |i: usize| {
-        matches!(refs[i], Ref::Club(_))
-            && !items[i].possessive
-            && !(i > 0
-                && items[i - 1].is(&[
-                    "with", "from", "at", "to", "of", "for", "against", "over", "by", "than",
-                    "former", "ex", "beat", "beating", "into", "in",
-                ]))
-            && !items.get(i + 1).is_some_and(|next| {
+    let object = |i: usize| {
+        i > 0
+            && items[i - 1].is(&[
+                "with", "from", "at", "to", "of", "for", "against", "over", "by", "than", "former",
+                "ex", "beat", "beating", "into", "in",
+            ])
+    };
+    let descriptor = |i: usize| {
+        items[i].possessive
+            || items.get(i + 1).is_some_and(|next| {
                 is_player_noun(next)
                     || matches!(next.kind, Kind::Person(_))
                     || next.is(&["contract", "deal", "boss", "manager", "coach", "president"])
             })
     };
+    let is_subject = |i: usize| matches!(refs[i], Ref::Club(_)) && !object(i) && !descriptor(i);
     match (start..at).find(|&i| is_subject(i)) {
         Some(first) => club_list(body, items, refs, first, true),
         None => last_club_before(refs, at, 12)
