@@ -221,11 +221,11 @@ struct Context {
 }
 
 impl Context {
-    /// The player a pronoun or description refers to: one named earlier in the same
-    /// sentence, else the article's most mentioned player.
+    /// The player a pronoun or description refers to: one named in this sentence or the one
+    /// before, else the article's most mentioned player.
     fn focus(&self, sentence: usize) -> Option<usize> {
         if let Some((id, at)) = self.last_player
-            && at == sentence
+            && at + 1 >= sentence
         {
             return Some(id);
         }

@@ -543,3 +543,22 @@ fn surname_phrases_of_known_people() {
     );
     assert_eq!(read.players(), ["David de Gea", "Emile Smith Rowe"]);
 }
+
+#[test]
+fn descriptions_refer_to_the_player_just_named() {
+    let read = Read::new(
+        "Sergio Ramos is the headline name. Ramos is wanted everywhere. Ramos again dominates the papers.\nMeanwhile Celtic have an eye on Aled Rhys-Williams. The 23-year-old, who is tied down until 2026, has attracted interest from Hull City.",
+        Some("2024-01-05"),
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Aled Rhys-Williams", "Celtic"),
+            ("Aled Rhys-Williams", "Hull City")
+        ]
+    );
+    assert_eq!(
+        read.contracts(),
+        [("Aled Rhys-Williams", None, "2026-06-30".to_string())]
+    );
+}
