@@ -99,7 +99,7 @@ fn is_title_case(sentence: &Sentence) -> bool {
         .filter(|item| item.kind == Kind::Word && item.folded.len() > 3)
         .collect();
     let capitalised = long.iter().filter(|item| item.capitalised).count();
-    long.len() >= 4 && capitalised * 10 >= long.len() * 7
+    long.len() >= 6 && capitalised * 10 >= long.len() * 7
 }
 
 /// Resolves the name runs of every sentence (see [`merge_name_runs`]) to identities and
@@ -191,7 +191,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
             continue;
         }
         let joined = |a: usize, b: usize| {
-            between(body, &items[a], &items[b]).is_empty() && !items[a].possessive
+            matches!(between(body, &items[a], &items[b]), "" | "-") && !items[a].possessive
         };
         let name_after = at + 1 < items.len()
             && joined(at, at + 1)
@@ -219,7 +219,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         let mut end = i + 1;
         let mut last_name_word = i;
         while end < items.len()
-            && between(body, &items[end - 1], &items[end]).is_empty()
+            && matches!(between(body, &items[end - 1], &items[end]), "" | "-")
             && !items[end - 1].possessive
         {
             let next = &items[end];
