@@ -683,6 +683,10 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("interested|interest in", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (
+        "keen|interested|picture|running|frame",
+        Direction::ClubFirst,
+    ),
+    (
         "move|bid|bids|offer|offers|approach|swoop|enquiry|proposal|pursuit|chase|race|battle|hunt|push|raid|deal|fight|contest|loan|talks|negotiations|move for|of",
         Direction::ClubFirst,
     ),
@@ -715,6 +719,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
 
 /// Words that may stand inside a trigger phrase without breaking it.
 pub const SKIPPABLE: &[&str] = &[
+    "fee",
     "a",
     "an",
     "the",

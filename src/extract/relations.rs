@@ -236,6 +236,13 @@ impl Context {
             .map(|(id, _)| *id)
     }
 
+    /// The player named in this sentence or the one before, if any.
+    fn recent_player(&self, sentence: usize) -> Option<usize> {
+        self.last_player
+            .filter(|(_, at)| at + 1 >= sentence)
+            .map(|(id, _)| id)
+    }
+
     fn recent_club(&self, matches: impl Fn(usize) -> bool) -> Option<usize> {
         self.clubs
             .iter()
@@ -721,6 +728,8 @@ pub(super) fn link(
                         "discussions",
                         "agreement",
                         "terms",
+                        "agreed",
+                        "agree",
                     ]) {
                         // "Liverpool are in talks with Juventus over a loan for Arthur":
                         // the clubs came first after all.
@@ -730,7 +739,12 @@ pub(super) fn link(
                 }
                 Direction::ClubFirst if !is_negated => {
                     let clubs = subject_clubs(body, items, &refs, at);
-                    let player = player_after(&refs, end, 12).or_else(|| player_before(&refs, at));
+                    // "Southampton and Wolves are both keen": the player of the last sentence.
+                    let bare = end == items.len()
+                        || !between(body, &items[end - 1], &items[end]).is_empty();
+                    let player = player_after(&refs, end, 12)
+                        .or_else(|| player_before(&refs, at))
+                        .or_else(|| bare.then(|| context.recent_player(index)).flatten());
                     rumour(player, clubs, &mut context);
                 }
                 Direction::ClubAdjective if !is_negated => {

@@ -562,3 +562,19 @@ fn descriptions_refer_to_the_player_just_named() {
         [("Aled Rhys-Williams", None, "2026-06-30".to_string())]
     );
 }
+
+#[test]
+fn fees_agreed_and_bare_interest() {
+    let read = Read::new(
+        "Tottenham have agreed a fee of around €30m with Genoa for Radu Drăgușin. Alex Telles could leave Porto this summer. Paris Saint-Germain and Chelsea are both interested, Sky Sports reports.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Alex Telles", "Chelsea"),
+            ("Alex Telles", "Paris Saint-Germain"),
+            ("Radu Drăgușin", "Tottenham Hotspur")
+        ]
+    );
+}
