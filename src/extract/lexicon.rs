@@ -683,7 +683,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("interested|interest in", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (
-        "keen|interested|picture|running|frame",
+        "keen|interested|picture|running|frame|agreed|agree|agreement",
         Direction::ClubFirst,
     ),
     (
@@ -719,7 +719,6 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
 
 /// Words that may stand inside a trigger phrase without breaking it.
 pub const SKIPPABLE: &[&str] = &[
-    "fee",
     "a",
     "an",
     "the",
