@@ -10,3 +10,4 @@ pub mod gazetteer;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod tui;
