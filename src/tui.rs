@@ -32,7 +32,10 @@ use ratatui::crossterm::execute;
 use crate::model::Model;
 
 pub use action::{Action, Pane};
-pub use app::{Clock, CrosstermEvents, EventSource, Finished, FixedClock, Input, ScriptedEvents, SystemClock, run_app};
+pub use app::{
+    Clock, CrosstermEvents, EventSource, Finished, FixedClock, Input, ScriptedEvents, SystemClock,
+    run_app,
+};
 pub use keymap::Keymap;
 pub use state::{State, dispatch, update};
 pub use ui::theme::Theme;
@@ -76,7 +79,16 @@ pub fn run(model: Model, options: Options) -> color_eyre::Result<()> {
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .wrap_err("could not enable the mouse")
-        .and_then(|()| run_app(&mut terminal, state, &theme, &mut CrosstermEvents, &mut clock).map(|_| ()));
+        .and_then(|()| {
+            run_app(
+                &mut terminal,
+                state,
+                &theme,
+                &mut CrosstermEvents,
+                &mut clock,
+            )
+            .map(|_| ())
+        });
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -105,7 +117,10 @@ mod tests {
     #[test]
     fn display_text_strips_control_characters_only() {
         assert!(matches!(display_text("Sergio Ramos ⚽️"), Cow::Borrowed(_)));
-        assert_eq!(display_text("a\u{1b}[31mb\tc\nd\u{7f}e\u{9b}f"), "a[31mbcdef");
+        assert_eq!(
+            display_text("a\u{1b}[31mb\tc\nd\u{7f}e\u{9b}f"),
+            "a[31mbcdef"
+        );
         assert_eq!(display_text("Zinédine 👀"), "Zinédine 👀");
     }
 }

@@ -17,7 +17,13 @@ pub enum Pane {
 
 impl Pane {
     /// Focus order for `Tab`, which is also the numbering.
-    pub const ALL: [Pane; 5] = [Pane::Articles, Pane::Players, Pane::Destinations, Pane::Countdowns, Pane::Reader];
+    pub const ALL: [Pane; 5] = [
+        Pane::Articles,
+        Pane::Players,
+        Pane::Destinations,
+        Pane::Countdowns,
+        Pane::Reader,
+    ];
 
     pub fn number(self) -> usize {
         match self {
@@ -67,13 +73,20 @@ impl Pane {
 pub enum Action {
     Quit,
     /// The wall clock moved on.
-    Tick { now: NaiveDateTime },
+    Tick {
+        now: NaiveDateTime,
+    },
     /// The terminal has a new size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 
     FocusNext,
     FocusPrevious,
-    Focus { pane: Pane },
+    Focus {
+        pane: Pane,
+    },
     ToggleHelp,
     ToggleMaximise,
     /// Switch the clock between the `--as-of` date and the selected article's date.
@@ -94,7 +107,9 @@ pub enum Action {
 
     /// Focus the players and start typing a filter.
     StartFilter,
-    FilterPush { c: char },
+    FilterPush {
+        c: char,
+    },
     FilterPop,
     /// Stop typing, keep the filter.
     FilterAccept,
@@ -110,10 +125,19 @@ pub enum Action {
     /// Open the selected evidence (rumour or contract) in the reader, at its sentence.
     OpenEvidence,
     /// Select this person in the players pane (clearing what hides them).
-    SelectPlayer { person: usize },
+    SelectPlayer {
+        person: usize,
+    },
 
     /// A mouse click at a screen cell: focus the pane there and select the row.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The mouse wheel over a screen cell: scroll the pane there.
-    Scroll { column: u16, row: u16, down: bool },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }

@@ -36,7 +36,11 @@ pub struct CrosstermEvents;
 
 impl EventSource for CrosstermEvents {
     fn next(&mut self, timeout: Duration) -> color_eyre::Result<Input> {
-        if event::poll(timeout)? { Ok(Input::Event(event::read()?)) } else { Ok(Input::Timeout) }
+        if event::poll(timeout)? {
+            Ok(Input::Event(event::read()?))
+        } else {
+            Ok(Input::Timeout)
+        }
     }
 }
 
@@ -48,7 +52,9 @@ pub struct ScriptedEvents {
 
 impl ScriptedEvents {
     pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
-        Self { events: events.into_iter().collect() }
+        Self {
+            events: events.into_iter().collect(),
+        }
     }
 }
 
@@ -94,11 +100,25 @@ pub struct Finished {
 pub fn action_for(keymap: &Keymap, state: &State, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action_for(state, key),
-        Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
-            MouseEventKind::ScrollDown => Some(Action::Scroll { column: mouse.column, row: mouse.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll { column: mouse.column, row: mouse.row, down: false }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: false,
+            }),
             _ => None,
         },
         _ => None,
@@ -122,7 +142,13 @@ where
 {
     let keymap = Keymap::default();
     let size = terminal.size()?;
-    dispatch(&mut state, Action::Resize { width: size.width, height: size.height });
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     let mut frames = 0;
     let mut dirty = true;
     loop {

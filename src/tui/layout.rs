@@ -81,19 +81,28 @@ pub fn compute_for(area: Rect, state: &State) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return screen;
     }
-    let [body, status, hints] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [body, status, hints] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     screen.status = status;
     screen.hints = hints;
     let grid = area.width >= GRID_WIDTH && area.height >= GRID_HEIGHT;
     screen.mode = if grid { Mode::Grid } else { Mode::Tabs };
     if grid && !state.maximised {
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
         let [players, destinations] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(left);
-        let [countdowns, articles, reader] =
-            Layout::vertical([Constraint::Percentage(28), Constraint::Percentage(25), Constraint::Fill(1)]).areas(right);
+        let [countdowns, articles, reader] = Layout::vertical([
+            Constraint::Percentage(28),
+            Constraint::Percentage(25),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
         for (pane, rect) in [
             (Pane::Players, players),
             (Pane::Destinations, destinations),
@@ -104,7 +113,8 @@ pub fn compute_for(area: Rect, state: &State) -> Screen {
             screen.panes.push(pane_area(pane, rect, state));
         }
     } else {
-        let [tab_bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+        let [tab_bar, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         screen.tab_bar = tab_bar;
         let mut x = tab_bar.x;
         for pane in Pane::ALL {
@@ -134,7 +144,12 @@ fn pane_area(pane: Pane, outer: Rect, state: &State) -> PaneArea {
     let shrink = |top: u16, bottom: u16| {
         let top = top.min(inner.height);
         let bottom = bottom.min(inner.height - top);
-        Rect::new(inner.x, inner.y + top, inner.width, inner.height - top - bottom)
+        Rect::new(
+            inner.x,
+            inner.y + top,
+            inner.width,
+            inner.height - top - bottom,
+        )
     };
     let (rows, extra) = match pane {
         Pane::Articles => (shrink(1, 0), Rect::default()),
@@ -142,8 +157,12 @@ fn pane_area(pane: Pane, outer: Rect, state: &State) -> PaneArea {
         Pane::Reader => (shrink(2, 0), Rect::default()),
         Pane::Destinations => {
             let below_header = shrink(1, 0);
-            let len = u16::try_from(state.destinations.rows.len()).unwrap_or(u16::MAX).max(1);
-            let table = len.min((below_header.height / 2).max(1)).min(below_header.height);
+            let len = u16::try_from(state.destinations.rows.len())
+                .unwrap_or(u16::MAX)
+                .max(1);
+            let table = len
+                .min((below_header.height / 2).max(1))
+                .min(below_header.height);
             let rows = Rect::new(below_header.x, below_header.y, below_header.width, table);
             // One line separates the clubs from the evidence.
             let evidence_top = (table + 1).min(below_header.height);
@@ -156,5 +175,11 @@ fn pane_area(pane: Pane, outer: Rect, state: &State) -> PaneArea {
             (rows, extra)
         }
     };
-    PaneArea { pane, outer, inner, rows, extra }
+    PaneArea {
+        pane,
+        outer,
+        inner,
+        rows,
+        extra,
+    }
 }

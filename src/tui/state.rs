@@ -130,24 +130,36 @@ impl Index {
                     .then(ra.club.cmp(&rb.club))
             });
         }
-        let contract_of: HashMap<usize, usize> =
-            model.contracts.iter().enumerate().map(|(index, c)| (c.player, index)).collect();
+        let contract_of: HashMap<usize, usize> = model
+            .contracts
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (c.player, index))
+            .collect();
         let mut players: Vec<usize> = model.players().map(|(index, _)| index).collect();
         let rumour_count = |p: &usize| rumours_of.get(p).map_or(0, Vec::len);
         players.sort_by(|a, b| {
             rumour_count(b)
                 .cmp(&rumour_count(a))
-                .then(model.people[*b].articles.len().cmp(&model.people[*a].articles.len()))
+                .then(
+                    model.people[*b]
+                        .articles
+                        .len()
+                        .cmp(&model.people[*a].articles.len()),
+                )
                 .then(model.people[*a].name.cmp(&model.people[*b].name))
         });
         let player_position = players.iter().enumerate().map(|(at, &p)| (p, at)).collect();
-        let player_search = SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
+        let player_search =
+            SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
         let mut countdowns: Vec<usize> = (0..model.contracts.len()).collect();
         countdowns.sort_by(|&a, &b| {
             let (ca, cb) = (&model.contracts[a], &model.contracts[b]);
-            ca.expires
-                .cmp(&cb.expires)
-                .then(model.people[ca.player].name.cmp(&model.people[cb.player].name))
+            ca.expires.cmp(&cb.expires).then(
+                model.people[ca.player]
+                    .name
+                    .cmp(&model.people[cb.player].name),
+            )
         });
         Self {
             articles,
@@ -251,7 +263,7 @@ pub struct PlayersState {
     pub editing: bool,
     /// The article the players are narrowed to, when linked.
     pub narrow: Option<usize>,
-    /// The query `rows` were computed for (to narrow incrementally as it grows).
+    /// The query and narrowing `rows` were computed for.
     searched: Option<(String, Option<usize>)>,
 }
 
@@ -320,7 +332,12 @@ impl State {
             evidence_from: EvidenceFrom::Rumour,
             quit: false,
             articles: ArticlesState::default(),
-            reader: ReaderState { article: None, scroll: 0, focus: None, back_to: Pane::Articles },
+            reader: ReaderState {
+                article: None,
+                scroll: 0,
+                focus: None,
+                back_to: Pane::Articles,
+            },
             players: PlayersState::default(),
             destinations: DestinationsState::default(),
             countdowns: CountdownsState::default(),
@@ -346,19 +363,29 @@ impl State {
             return Some(person);
         }
         let hits = self.index.player_search.search(name);
-        hits.first().and_then(|hit| self.index.players.get(hit.index).copied())
+        hits.first()
+            .and_then(|hit| self.index.players.get(hit.index).copied())
     }
 
     pub fn selected_article(&self) -> Option<usize> {
-        self.articles.rows.get(self.articles.cursor.selected).copied()
+        self.articles
+            .rows
+            .get(self.articles.cursor.selected)
+            .copied()
     }
 
     pub fn selected_player(&self) -> Option<usize> {
-        self.players.rows.get(self.players.cursor.selected).map(|row| row.person)
+        self.players
+            .rows
+            .get(self.players.cursor.selected)
+            .map(|row| row.person)
     }
 
     pub fn selected_rumour(&self) -> Option<usize> {
-        self.destinations.rows.get(self.destinations.cursor.selected).copied()
+        self.destinations
+            .rows
+            .get(self.destinations.cursor.selected)
+            .copied()
     }
 
     /// The selected evidence of the selected rumour.
@@ -368,7 +395,10 @@ impl State {
     }
 
     pub fn selected_contract(&self) -> Option<usize> {
-        self.index.countdowns.get(self.countdowns.cursor.selected).copied()
+        self.index
+            .countdowns
+            .get(self.countdowns.cursor.selected)
+            .copied()
     }
 
     /// The date and time the clock shows, and which mode it is in.
@@ -380,9 +410,18 @@ impl State {
             .unwrap_or(self.clock.as_of);
         let time = self.clock.now.time();
         match self.clock.mode {
-            ClockMode::AsOf => ClockReading { date: ticking, time, mode: ClockMode::AsOf, undated: false },
+            ClockMode::AsOf => ClockReading {
+                date: ticking,
+                time,
+                mode: ClockMode::AsOf,
+                undated: false,
+            },
             ClockMode::ArticleDate => {
-                let date = self.reader.article.and_then(|a| self.model.articles.get(a)).and_then(|a| a.date);
+                let date = self
+                    .reader
+                    .article
+                    .and_then(|a| self.model.articles.get(a))
+                    .and_then(|a| a.date);
                 ClockReading {
                     date: date.unwrap_or(ticking),
                     time,
@@ -408,7 +447,13 @@ impl State {
             EvidenceFrom::Rumour => self
                 .selected_rumour()
                 .and_then(|r| self.model.rumours.get(r))
-                .map(|r| r.evidence.iter().filter(|e| e.article == article).map(|e| e.span.clone()).collect())
+                .map(|r| {
+                    r.evidence
+                        .iter()
+                        .filter(|e| e.article == article)
+                        .map(|e| e.span.clone())
+                        .collect()
+                })
                 .unwrap_or_default(),
             EvidenceFrom::Contract => self
                 .selected_contract()
@@ -434,7 +479,10 @@ impl State {
     /// How many players an article names.
     pub fn players_in(&self, article: usize) -> usize {
         self.index.article_people.get(article).map_or(0, |people| {
-            people.iter().filter(|&&p| self.model.people[p].role == Role::Player).count()
+            people
+                .iter()
+                .filter(|&&p| self.model.people[p].role == Role::Player)
+                .count()
         })
     }
 
@@ -485,43 +533,41 @@ impl State {
             return;
         }
         let keep = self.selected_player();
-        let hits: Vec<Hit> = match (&self.players.searched, narrow) {
-            // The query grew: its hits are among the previous ones.
-            (Some((previous, previous_narrow)), _)
-                if *previous_narrow == narrow && !previous.is_empty() && wanted.0.starts_with(previous.as_str()) =>
-            {
-                let mut candidates: Vec<usize> = self
-                    .players
-                    .rows
-                    .iter()
-                    .filter_map(|row| self.index.player_position.get(&row.person).copied())
-                    .collect();
-                candidates.sort_unstable();
-                self.index.player_search.search_within(&wanted.0, candidates)
-            }
-            (_, Some(article)) => {
+        // Not narrowed incrementally from the previous hits: with typo tolerance a longer
+        // query can match what a shorter one did not ("rmao" misses Ramos, "rmaos" finds him).
+        let hits: Vec<Hit> = match narrow {
+            Some(article) => {
                 let mut candidates: Vec<usize> = self
                     .index
                     .article_people
                     .get(article)
                     .map(|people| {
-                        people.iter().filter_map(|p| self.index.player_position.get(p).copied()).collect()
+                        people
+                            .iter()
+                            .filter_map(|p| self.index.player_position.get(p).copied())
+                            .collect()
                     })
                     .unwrap_or_default();
                 candidates.sort_unstable();
-                self.index.player_search.search_within(&wanted.0, candidates)
+                self.index
+                    .player_search
+                    .search_within(&wanted.0, candidates)
             }
-            (_, None) => self.index.player_search.search(&wanted.0),
+            None => self.index.player_search.search(&wanted.0),
         };
         self.players.rows = hits
             .into_iter()
             .filter_map(|hit| {
-                self.index.players.get(hit.index).map(|&person| PlayerRow { person, positions: hit.positions })
+                self.index.players.get(hit.index).map(|&person| PlayerRow {
+                    person,
+                    positions: hit.positions,
+                })
             })
             .collect();
         self.players.searched = Some(wanted);
-        self.players.cursor.selected =
-            keep.and_then(|p| self.players.rows.iter().position(|row| row.person == p)).unwrap_or(0);
+        self.players.cursor.selected = keep
+            .and_then(|p| self.players.rows.iter().position(|row| row.person == p))
+            .unwrap_or(0);
     }
 
     fn refresh_articles(&mut self) {
@@ -529,7 +575,8 @@ impl State {
             Link::ArticlesFollowPlayer => self.selected_player(),
             _ => None,
         };
-        if filter == self.articles.filter && !(filter.is_none() && self.articles.rows.len() != self.index.articles.len())
+        if filter == self.articles.filter
+            && !(filter.is_none() && self.articles.rows.len() != self.index.articles.len())
         {
             return;
         }
@@ -537,15 +584,22 @@ impl State {
         self.articles.rows = match filter.and_then(|p| self.model.people.get(p)) {
             Some(person) => {
                 let mut rows: Vec<usize> = person.articles.clone();
-                rows.sort_by_key(|&a| self.index.article_rank.get(a).copied().unwrap_or(usize::MAX));
+                rows.sort_by_key(|&a| {
+                    self.index
+                        .article_rank
+                        .get(a)
+                        .copied()
+                        .unwrap_or(usize::MAX)
+                });
                 rows.dedup();
                 rows
             }
             None => self.index.articles.clone(),
         };
         self.articles.filter = filter;
-        self.articles.cursor.selected =
-            keep.and_then(|a| self.articles.rows.iter().position(|&row| row == a)).unwrap_or(0);
+        self.articles.cursor.selected = keep
+            .and_then(|a| self.articles.rows.iter().position(|&row| row == a))
+            .unwrap_or(0);
     }
 
     fn refresh_destinations(&mut self) {
@@ -553,11 +607,17 @@ impl State {
         if player != self.destinations.player {
             self.destinations = DestinationsState {
                 player,
-                rows: player.and_then(|p| self.index.rumours_of.get(&p)).cloned().unwrap_or_default(),
+                rows: player
+                    .and_then(|p| self.index.rumours_of.get(&p))
+                    .cloned()
+                    .unwrap_or_default(),
                 ..DestinationsState::default()
             };
         }
-        let evidence = self.selected_rumour().and_then(|r| self.model.rumours.get(r)).map_or(0, |r| r.evidence.len());
+        let evidence = self
+            .selected_rumour()
+            .and_then(|r| self.model.rumours.get(r))
+            .map_or(0, |r| r.evidence.len());
         if evidence == 0 {
             self.destinations.in_evidence = false;
         }
@@ -581,14 +641,24 @@ impl State {
         if let Some(h) = height(Pane::Articles) {
             self.articles.cursor.fit(self.articles.rows.len(), h);
         } else {
-            self.articles.cursor.fit(self.articles.rows.len(), usize::MAX / 2);
+            self.articles
+                .cursor
+                .fit(self.articles.rows.len(), usize::MAX / 2);
         }
         let players = self.players.rows.len();
-        self.players.cursor.fit(players, height(Pane::Players).unwrap_or(usize::MAX / 2));
+        self.players
+            .cursor
+            .fit(players, height(Pane::Players).unwrap_or(usize::MAX / 2));
         let destinations = self.destinations.rows.len();
-        self.destinations.cursor.fit(destinations, height(Pane::Destinations).unwrap_or(usize::MAX / 2));
+        self.destinations.cursor.fit(
+            destinations,
+            height(Pane::Destinations).unwrap_or(usize::MAX / 2),
+        );
         let countdowns = self.index.countdowns.len();
-        self.countdowns.cursor.fit(countdowns, height(Pane::Countdowns).unwrap_or(usize::MAX / 2));
+        self.countdowns.cursor.fit(
+            countdowns,
+            height(Pane::Countdowns).unwrap_or(usize::MAX / 2),
+        );
         if let Some(area) = screen.pane(Pane::Reader) {
             let lines = self.reader_lines(area.rows.width).len();
             let max = lines.saturating_sub(usize::from(area.rows.height));
@@ -598,7 +668,11 @@ impl State {
 
     /// The reader's article wrapped to a pane `width` wide (gutter included): byte ranges.
     pub fn reader_lines(&self, width: u16) -> Vec<Range<usize>> {
-        let body = self.reader.article.and_then(|a| self.model.articles.get(a)).map_or("", |a| a.body.as_str());
+        let body = self
+            .reader
+            .article
+            .and_then(|a| self.model.articles.get(a))
+            .map_or("", |a| a.body.as_str());
         text::wrap(body, usize::from(width.saturating_sub(text::GUTTER)))
     }
 
@@ -619,40 +693,73 @@ impl State {
             && let Some(area) = self.screen().pane(Pane::Reader).copied()
         {
             let lines = self.reader_lines(area.rows.width);
-            let line = lines.iter().position(|line| line.end > span.start).unwrap_or(0);
+            let line = lines
+                .iter()
+                .position(|line| line.end > span.start)
+                .unwrap_or(0);
             self.reader.scroll = line.saturating_sub(1);
         }
     }
 
     fn move_cursor(&mut self, movement: Movement) {
-        if let Some(scroll) = self.help.as_mut() {
-            *scroll = movement.apply_scroll(*scroll);
+        if let Some(scroll) = self.help {
+            let screen = self.screen();
+            let visible = screen
+                .help
+                .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
+            let max = super::keymap::Keymap::default()
+                .help_len(self)
+                .saturating_sub(visible);
+            self.help = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
         let page = self.page(self.focus);
         match self.focus {
-            Pane::Articles => movement.apply(&mut self.articles.cursor, self.articles.rows.len(), page),
-            Pane::Players => movement.apply(&mut self.players.cursor, self.players.rows.len(), page),
-            Pane::Countdowns => movement.apply(&mut self.countdowns.cursor, self.index.countdowns.len(), page),
+            Pane::Articles => {
+                movement.apply(&mut self.articles.cursor, self.articles.rows.len(), page)
+            }
+            Pane::Players => {
+                movement.apply(&mut self.players.cursor, self.players.rows.len(), page)
+            }
+            Pane::Countdowns => movement.apply(
+                &mut self.countdowns.cursor,
+                self.index.countdowns.len(),
+                page,
+            ),
             Pane::Destinations => {
                 if self.destinations.in_evidence {
-                    let len = self.selected_rumour().and_then(|r| self.model.rumours.get(r)).map_or(0, |r| r.evidence.len());
+                    let len = self
+                        .selected_rumour()
+                        .and_then(|r| self.model.rumours.get(r))
+                        .map_or(0, |r| r.evidence.len());
                     movement.apply(&mut self.destinations.evidence, len, page);
                 } else {
                     let before = self.destinations.cursor.selected;
-                    movement.apply(&mut self.destinations.cursor, self.destinations.rows.len(), page);
+                    movement.apply(
+                        &mut self.destinations.cursor,
+                        self.destinations.rows.len(),
+                        page,
+                    );
                     if self.destinations.cursor.selected != before {
                         self.destinations.evidence = ListCursor::default();
                     }
                 }
             }
             Pane::Reader => {
-                let height = self.screen().pane(Pane::Reader).map_or(10, |a| usize::from(a.rows.height));
-                let mut cursor = ListCursor { selected: self.reader.scroll, offset: 0 };
+                let height = self
+                    .screen()
+                    .pane(Pane::Reader)
+                    .map_or(10, |a| usize::from(a.rows.height));
+                let mut cursor = ListCursor {
+                    selected: self.reader.scroll,
+                    offset: 0,
+                };
                 let max = self
                     .screen()
                     .pane(Pane::Reader)
-                    .map_or(usize::MAX / 2, |a| self.reader_lines(a.rows.width).len().saturating_sub(height));
+                    .map_or(usize::MAX / 2, |a| {
+                        self.reader_lines(a.rows.width).len().saturating_sub(height)
+                    });
                 movement.apply(&mut cursor, max + 1, page);
                 self.reader.scroll = cursor.selected;
             }
@@ -666,8 +773,14 @@ impl State {
         if let Some((pane, _)) = screen.tabs.iter().find(|(_, rect)| rect.contains(position)) {
             return Some((*pane, None));
         }
-        let area = screen.panes.iter().find(|area| area.outer.contains(position))?;
-        let row = area.rows.contains(position).then(|| usize::from(row - area.rows.y));
+        let area = screen
+            .panes
+            .iter()
+            .find(|area| area.outer.contains(position))?;
+        let row = area
+            .rows
+            .contains(position)
+            .then(|| usize::from(row - area.rows.y));
         Some((area.pane, row))
     }
 }
@@ -697,7 +810,9 @@ impl Movement {
     fn apply_scroll(self, scroll: usize) -> usize {
         match self {
             Movement::By(delta) => scroll.saturating_add_signed(delta),
-            Movement::Page(sign) | Movement::HalfPage(sign) => scroll.saturating_add_signed(sign * 10),
+            Movement::Page(sign) | Movement::HalfPage(sign) => {
+                scroll.saturating_add_signed(sign * 10)
+            }
             Movement::Top => 0,
             Movement::Bottom => usize::MAX / 2,
         }
@@ -753,9 +868,14 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             let reading = state.clock();
             state.message = Some(match (reading.mode, reading.undated) {
                 (ClockMode::AsOf, _) => format!("clock: as of {}", reading.date),
-                (ClockMode::ArticleDate, false) => format!("clock: the article's date, {}", reading.date),
+                (ClockMode::ArticleDate, false) => {
+                    format!("clock: the article's date, {}", reading.date)
+                }
                 (ClockMode::ArticleDate, true) => {
-                    format!("the article is undated: the clock stays at {}", reading.date)
+                    format!(
+                        "the article is undated: the clock stays at {}",
+                        reading.date
+                    )
                 }
             });
         }
@@ -793,7 +913,9 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
         },
         Action::LinkPlayersToArticle => match state.selected_article() {
             Some(_) => state.link = Link::PlayersFollowArticle,
-            None => state.message = Some("no article selected to narrow the players to".to_string()),
+            None => {
+                state.message = Some("no article selected to narrow the players to".to_string())
+            }
         },
         Action::Unlink => {
             if state.link != Link::None {
@@ -822,7 +944,11 @@ fn open(state: &mut State) -> Option<Action> {
     match state.focus {
         Pane::Articles => {
             if let Some(article) = state.selected_article() {
-                let span = state.reader.focus.clone().filter(|_| state.reader.article == Some(article));
+                let span = state
+                    .reader
+                    .focus
+                    .clone()
+                    .filter(|_| state.reader.article == Some(article));
                 let scroll = state.reader.scroll;
                 state.open_in_reader(article, None);
                 state.reader.focus = span;
@@ -918,7 +1044,12 @@ fn select_player(state: &mut State, person: usize) {
         }
         state.refresh();
     }
-    match state.players.rows.iter().position(|row| row.person == person) {
+    match state
+        .players
+        .rows
+        .iter()
+        .position(|row| row.person == person)
+    {
         Some(position) => state.players.cursor.selected = position,
         None => state.message = Some("that person is not a player".to_string()),
     }
@@ -975,15 +1106,33 @@ mod tests {
         let mut cursor = ListCursor::default();
         cursor.move_by(7, 10);
         cursor.fit(10, 3);
-        assert_eq!(cursor, ListCursor { selected: 7, offset: 5 });
+        assert_eq!(
+            cursor,
+            ListCursor {
+                selected: 7,
+                offset: 5
+            }
+        );
         cursor.move_by(-100, 10);
         cursor.fit(10, 3);
-        assert_eq!(cursor, ListCursor { selected: 0, offset: 0 });
+        assert_eq!(
+            cursor,
+            ListCursor {
+                selected: 0,
+                offset: 0
+            }
+        );
         cursor.bottom(10);
         cursor.fit(10, 3);
         assert_eq!(cursor.window(10, 3), 7..10);
         cursor.fit(2, 3);
-        assert_eq!(cursor, ListCursor { selected: 1, offset: 0 });
+        assert_eq!(
+            cursor,
+            ListCursor {
+                selected: 1,
+                offset: 0
+            }
+        );
         cursor.fit(0, 3);
         assert_eq!(cursor, ListCursor::default());
     }

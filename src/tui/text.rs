@@ -13,7 +13,10 @@ pub const GUTTER: u16 = 2;
 
 /// Display width of text as drawn (control characters dropped).
 pub fn width(text: &str) -> usize {
-    display_text(text).graphemes(true).map(|g| usize::from(g.cell_width())).sum()
+    display_text(text)
+        .graphemes(true)
+        .map(|g| usize::from(g.cell_width()))
+        .sum()
 }
 
 /// Wraps `body` into lines at most `width` columns wide: byte ranges of `body`, without the
@@ -86,7 +89,8 @@ fn wrap_paragraph(body: &str, range: Range<usize>, width: usize, lines: &mut Vec
 
 /// Whitespace-separated words with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+    text.split_whitespace()
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
 /// Cuts `text` to at most `max` columns, ending in `…` when cut.
@@ -115,14 +119,23 @@ pub fn truncate(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    fn lines<'a>(body: &'a str, width: usize) -> Vec<&'a str> {
+    fn lines(body: &str, width: usize) -> Vec<&str> {
         wrap(body, width).into_iter().map(|r| &body[r]).collect()
     }
 
     #[test]
     fn wraps_words_and_paragraphs() {
         let body = "Sergio Ramos can now legally negotiate.\n\n\n\nRamos has been linked.";
-        assert_eq!(lines(body, 20), ["Sergio Ramos can now", "legally negotiate.", "", "Ramos has been", "linked."]);
+        assert_eq!(
+            lines(body, 20),
+            [
+                "Sergio Ramos can now",
+                "legally negotiate.",
+                "",
+                "Ramos has been",
+                "linked."
+            ]
+        );
     }
 
     #[test]
@@ -130,7 +143,8 @@ mod tests {
         assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(width("⚪️ Real"), 7);
         assert_eq!(width("👀"), 2);
-        for line in lines("👀 Goal number 1⃣0⃣0⃣ was scored by Sergio Ramos ⚽️#UCL", 10) {
+        for line in lines("👀 Goal number 1⃣0⃣0⃣ was scored by Sergio Ramos ⚽️#UCL", 10)
+        {
             assert!(width(line) <= 10, "{line:?}");
         }
     }

@@ -69,7 +69,11 @@ fn tabs(frame: &mut Frame, screen: &Screen, state: &State, theme: &Theme) {
         if index > 0 {
             spans.push(Span::styled("│", theme.dim));
         }
-        let style = if *pane == state.focus { theme.selected } else { theme.title };
+        let style = if *pane == state.focus {
+            theme.selected
+        } else {
+            theme.title
+        };
         spans.push(Span::styled(layout::tab_label(*pane), style));
     }
     if state.maximised {
@@ -87,11 +91,22 @@ fn pane_block<'a>(
     right: Option<String>,
 ) -> Block<'a> {
     let pane = area.pane;
-    let title_style = if focused { theme.title_focused } else { theme.title };
-    let mut title = vec![Span::styled(format!(" {} {} ", pane.number(), pane.title()), title_style)];
+    let title_style = if focused {
+        theme.title_focused
+    } else {
+        theme.title
+    };
+    let mut title = vec![Span::styled(
+        format!(" {} {} ", pane.number(), pane.title()),
+        title_style,
+    )];
     title.extend(extra);
     let mut block = Block::bordered()
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
         .title(Line::from(title));
     if let Some(right) = right {
         block = block.title(Line::styled(format!(" {right} "), theme.dim).right_aligned());

@@ -15,9 +15,15 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let rows = &state.articles.rows;
     let mut extra = Vec::new();
     if state.link == Link::ArticlesFollowPlayer
-        && let Some(person) = state.articles.filter.and_then(|p| state.model.people.get(p))
+        && let Some(person) = state
+            .articles
+            .filter
+            .and_then(|p| state.model.people.get(p))
     {
-        extra.push(Span::styled(format!("· naming {} ", display_text(&person.name)), theme.link));
+        extra.push(Span::styled(
+            format!("· naming {} ", display_text(&person.name)),
+            theme.link,
+        ));
         extra.push(Span::styled("(x unlinks) ", theme.dim));
     }
     let count = if rows.len() == state.model.articles.len() {
@@ -25,7 +31,10 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     } else {
         format!("{} of {}", rows.len(), state.model.articles.len())
     };
-    frame.render_widget(pane_block(area, theme, focused, extra, Some(count)), area.outer);
+    frame.render_widget(
+        pane_block(area, theme, focused, extra, Some(count)),
+        area.outer,
+    );
     if rows.is_empty() {
         note(frame, area.inner, "No articles.", theme);
         return;
@@ -37,17 +46,36 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         let index = rows[at];
         let article = &state.model.articles[index];
         let is_selected = at == selected;
-        let date = article.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let date = article
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
         let source = article
             .source
             .as_deref()
-            .or_else(|| state.model.extractions.get(index).and_then(|e| e.sources.first()).map(String::as_str))
+            .or_else(|| {
+                state
+                    .model
+                    .extractions
+                    .get(index)
+                    .and_then(|e| e.sources.first())
+                    .map(String::as_str)
+            })
             .unwrap_or("—");
         Row::new([
             Cell::from(marker(is_selected)),
-            Cell::from(Span::styled(date, if article.date.is_some() { theme.date } else { theme.dim })),
+            Cell::from(Span::styled(
+                date,
+                if article.date.is_some() {
+                    theme.date
+                } else {
+                    theme.dim
+                },
+            )),
             Cell::from(display_text(&article.title).into_owned()),
-            Cell::from(Span::styled(display_text(source).into_owned(), theme.source)),
+            Cell::from(Span::styled(
+                display_text(source).into_owned(),
+                theme.source,
+            )),
             Cell::from(format!("{:>3}", state.players_in(index))),
         ])
         .style(row_style(theme, is_selected, focused))
@@ -64,6 +92,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     )
     .header(Row::new(["", "Date", "Title", "Source", "Pl."]).style(theme.header))
     .column_spacing(1);
-    let table_area = Rect::new(area.inner.x, area.inner.y, area.inner.width, area.rows.height + 1);
+    let table_area = Rect::new(
+        area.inner.x,
+        area.inner.y,
+        area.inner.width,
+        area.rows.height + 1,
+    );
     frame.render_widget(table, table_area);
 }

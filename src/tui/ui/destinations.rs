@@ -14,19 +14,41 @@ use crate::tui::text::wrap;
 use crate::tui::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
-    let player = state.destinations.player.and_then(|p| state.model.people.get(p));
+    let player = state
+        .destinations
+        .player
+        .and_then(|p| state.model.people.get(p));
     let extra = player
-        .map(|p| vec![Span::styled(format!("· {} ", display_text(&p.name)), theme.player_selected)])
+        .map(|p| {
+            vec![Span::styled(
+                format!("· {} ", display_text(&p.name)),
+                theme.player_selected,
+            )]
+        })
         .unwrap_or_default();
-    let right = (!state.destinations.rows.is_empty()).then(|| format!("{} clubs", state.destinations.rows.len()));
+    let right = (!state.destinations.rows.is_empty())
+        .then(|| format!("{} clubs", state.destinations.rows.len()));
     frame.render_widget(pane_block(area, theme, focused, extra, right), area.outer);
     let Some(player) = player else {
-        note(frame, area.inner, "Select a player to see where they are rumoured to go.", theme);
+        note(
+            frame,
+            area.inner,
+            "Select a player to see where they are rumoured to go.",
+            theme,
+        );
         return;
     };
     let rows = &state.destinations.rows;
     if rows.is_empty() {
-        note(frame, area.inner, &format!("No rumoured destinations for {}.", display_text(&player.name)), theme);
+        note(
+            frame,
+            area.inner,
+            &format!(
+                "No rumoured destinations for {}.",
+                display_text(&player.name)
+            ),
+            theme,
+        );
         return;
     }
     clubs(frame, area, state, theme, focused);
@@ -42,22 +64,21 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
         .max()
         .unwrap_or(1)
         .max(1);
+    // The bar gets what is left after a club name of 19 columns ("Paris Saint-Germain"),
+    // between 3 and 12 columns.
+    let fixed = 1 + 3 + 3 + 10 + 10 + 6;
+    let bar_width = usize::from(area.rows.width)
+        .saturating_sub(fixed + 19)
+        .clamp(3, 12);
     let widths = [
         Constraint::Length(1),
-        Constraint::Fill(3),
-        Constraint::Length(4),
-        Constraint::Length(4),
-        Constraint::Length(10),
-        Constraint::Length(10),
         Constraint::Fill(1),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(10),
+        Constraint::Length(10),
+        Constraint::Length(u16::try_from(bar_width).unwrap_or(3)),
     ];
-    // The bar's width: what the table layout gives the last column.
-    let bar_width = {
-        let spacing = 6;
-        let fixed = 1 + 4 + 4 + 10 + 10 + spacing;
-        let rest = usize::from(area.rows.width).saturating_sub(fixed);
-        rest / 4
-    };
     let height = usize::from(area.rows.height);
     let window = state.destinations.cursor.window(rows.len(), height);
     let selected = state.destinations.cursor.selected;
@@ -65,24 +86,38 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
     let table_rows = window.filter_map(|at| {
         let rumour = state.model.rumours.get(rows[at])?;
         let is_selected = at == selected;
-        let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
+        let date =
+            |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
         Some(
             Row::new([
                 Cell::from(marker(is_selected)),
-                Cell::from(Span::styled(display_text(&rumour.club).into_owned(), theme.club)),
-                Cell::from(format!("{:>4}", rumour.articles.len())),
-                Cell::from(format!("{:>4}", rumour.sources.len())),
+                Cell::from(Span::styled(
+                    display_text(&rumour.club).into_owned(),
+                    theme.club,
+                )),
+                Cell::from(format!("{:>3}", rumour.articles.len())),
+                Cell::from(format!("{:>3}", rumour.sources.len())),
                 Cell::from(Span::styled(date(rumour.first_seen), theme.date)),
                 Cell::from(Span::styled(date(rumour.last_seen), theme.date)),
-                Cell::from(Span::styled(bar(rumour.articles.len(), strongest, bar_width), theme.bar)),
+                Cell::from(Span::styled(
+                    bar(rumour.articles.len(), strongest, bar_width),
+                    theme.bar,
+                )),
             ])
             .style(row_style(theme, is_selected, club_focused)),
         )
     });
     let table = Table::new(table_rows, widths)
-        .header(Row::new(["", "Club", "Arts", "Srcs", "First", "Last", "Strength"]).style(theme.header))
+        .header(
+            Row::new(["", "Club", "Art", "Src", "First", "Last", "Strength"]).style(theme.header),
+        )
         .column_spacing(1);
-    let table_area = Rect::new(area.inner.x, area.inner.y, area.inner.width, area.rows.height + 1);
+    let table_area = Rect::new(
+        area.inner.x,
+        area.inner.y,
+        area.inner.width,
+        area.rows.height + 1,
+    );
     frame.render_widget(table, table_area);
 }
 
@@ -94,14 +129,17 @@ fn bar(value: usize, max: usize, width: usize) -> String {
     }
     let eighths = (value * width * 8).div_ceil(max).max(1);
     let mut out = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         out.push(EIGHTHS[eighths % 8 - 1]);
     }
     out
 }
 
 fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
-    let Some(rumour) = state.selected_rumour().and_then(|r| state.model.rumours.get(r)) else {
+    let Some(rumour) = state
+        .selected_rumour()
+        .and_then(|r| state.model.rumours.get(r))
+    else {
         return;
     };
     let separator_y = area.extra.y.saturating_sub(1);
@@ -109,18 +147,30 @@ fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         let sources = if rumour.sources.is_empty() {
             "no source named".to_string()
         } else {
-            rumour.sources.iter().map(|s| display_text(s).into_owned()).collect::<Vec<_>>().join(", ")
+            rumour
+                .sources
+                .iter()
+                .map(|s| display_text(s).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let line = Line::from(vec![
             Span::styled("─ Evidence: ", theme.dim),
             Span::styled(display_text(&rumour.club).into_owned(), theme.club),
             Span::styled(format!(" · {} · ", sources), theme.dim),
             Span::styled(
-                if state.destinations.in_evidence { "Enter/o opens · Esc back" } else { "Enter to browse" },
+                if state.destinations.in_evidence {
+                    "Enter/o opens · Esc back"
+                } else {
+                    "Enter to browse"
+                },
                 theme.dim,
             ),
         ]);
-        frame.render_widget(line, Rect::new(area.inner.x, separator_y, area.inner.width, 1));
+        frame.render_widget(
+            line,
+            Rect::new(area.inner.x, separator_y, area.inner.width, 1),
+        );
     }
     let rect = area.extra;
     if rect.height == 0 || rect.width < 4 {
@@ -129,15 +179,27 @@ fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let cursor = state.destinations.evidence;
     let mut lines: Vec<Line> = Vec::new();
     let width = usize::from(rect.width);
-    for (at, evidence) in rumour.evidence.iter().enumerate().skip(cursor.selected.min(rumour.evidence.len())) {
+    for (at, evidence) in rumour
+        .evidence
+        .iter()
+        .enumerate()
+        .skip(cursor.selected.min(rumour.evidence.len()))
+    {
         if lines.len() >= usize::from(rect.height) {
             break;
         }
         let is_selected = at == cursor.selected && state.destinations.in_evidence;
         let article = state.model.articles.get(evidence.article);
-        let date = article.and_then(|a| a.date).map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let date = article
+            .and_then(|a| a.date)
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
         let source = article.and_then(|a| a.source.as_deref()).or_else(|| {
-            state.model.extractions.get(evidence.article).and_then(|e| e.sources.first()).map(String::as_str)
+            state
+                .model
+                .extractions
+                .get(evidence.article)
+                .and_then(|e| e.sources.first())
+                .map(String::as_str)
         });
         let mut head = vec![
             Span::raw(if is_selected { "› " } else { "  " }),
@@ -145,7 +207,10 @@ fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         ];
         if let Some(source) = source {
             head.push(Span::raw(" "));
-            head.push(Span::styled(display_text(source).into_owned(), theme.source));
+            head.push(Span::styled(
+                display_text(source).into_owned(),
+                theme.source,
+            ));
         }
         lines.push(Line::from(head).style(super::row_style(theme, is_selected, focused)));
         let sentence = state.model.evidence_text(evidence);

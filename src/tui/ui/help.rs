@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{Keymap, MOUSE_HELP};
 use crate::tui::state::State;
 use crate::tui::ui::theme::Theme;
 
@@ -32,8 +32,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap:
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Mouse", theme.header));
-    lines.push(Line::raw("  wheel           scrolls the pane under the pointer"));
-    lines.push(Line::raw("  click           focuses a pane and selects a row"));
+    for (what, does) in MOUSE_HELP {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(what, theme.key),
+            Span::raw(" ".repeat(16usize.saturating_sub(what.len()))),
+            Span::raw(does),
+        ]));
+    }
+    debug_assert_eq!(lines.len(), keymap.help_len(state));
     let inner_height = usize::from(area.height.saturating_sub(2));
     let max = lines.len().saturating_sub(inner_height);
     let scroll = state.help.unwrap_or(0).min(max);

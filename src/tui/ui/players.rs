@@ -16,7 +16,10 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let rows = &state.players.rows;
     let mut extra = Vec::new();
     if state.link == Link::PlayersFollowArticle
-        && let Some(article) = state.players.narrow.and_then(|a| state.model.articles.get(a))
+        && let Some(article) = state
+            .players
+            .narrow
+            .and_then(|a| state.model.articles.get(a))
     {
         extra.push(Span::styled(
             format!("· in “{}” ", crate::tui::text::truncate(&article.title, 30)),
@@ -27,7 +30,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     frame.render_widget(pane_block(area, theme, focused, extra, None), area.outer);
     filter_line(frame, area, state, theme);
     if rows.is_empty() {
-        let text = if state.players.query.is_empty() { "No players." } else { "No player matches the filter." };
+        let text = if state.players.query.is_empty() {
+            "No players."
+        } else {
+            "No player matches the filter."
+        };
         note(frame, area.rows, text, theme);
         return;
     }
@@ -46,7 +53,12 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             .and_then(|&c| state.model.contracts.get(c))
             .map_or_else(
                 || Span::styled("—", theme.dim),
-                |c| Span::styled(c.expires.to_string(), theme.urgency(crate::countdown::urgency(c.expires, date))),
+                |c| {
+                    Span::styled(
+                        c.expires.to_string(),
+                        theme.urgency(crate::countdown::urgency(c.expires, date)),
+                    )
+                },
             );
         Row::new([
             Cell::from(marker(is_selected)),
@@ -71,7 +83,12 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     )
     .header(Row::new(["", "Player", "Club", "Arts", "Dest", "Expires"]).style(theme.header))
     .column_spacing(1);
-    let table_area = Rect::new(area.inner.x, area.inner.y, area.inner.width, area.rows.height + 1);
+    let table_area = Rect::new(
+        area.inner.x,
+        area.inner.y,
+        area.inner.width,
+        area.rows.height + 1,
+    );
     frame.render_widget(table, table_area);
 }
 
@@ -83,13 +100,27 @@ pub fn highlighted<'a>(name: &str, positions: &[usize], theme: &Theme) -> Line<'
     for (index, c) in display_text(name).chars().enumerate() {
         let matched = positions.contains(&index);
         if matched != run_matched && !run.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut run), if run_matched { theme.matched } else { Default::default() }));
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_matched {
+                    theme.matched
+                } else {
+                    Default::default()
+                },
+            ));
         }
         run_matched = matched;
         run.push(c);
     }
     if !run.is_empty() {
-        spans.push(Span::styled(run, if run_matched { theme.matched } else { Default::default() }));
+        spans.push(Span::styled(
+            run,
+            if run_matched {
+                theme.matched
+            } else {
+                Default::default()
+            },
+        ));
     }
     Line::from(spans)
 }
@@ -103,13 +134,20 @@ fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme)
     let shown = state.players.rows.len();
     let players = &state.players;
     let line = if players.editing || !players.query.is_empty() {
-        let mut spans = vec![Span::styled("filter: ", theme.key), Span::styled(players.query.clone(), theme.matched)];
+        let mut spans = vec![
+            Span::styled("filter: ", theme.key),
+            Span::styled(players.query.clone(), theme.matched),
+        ];
         if players.editing {
             spans.push(Span::styled("▏", theme.key));
         }
         spans.push(Span::raw(format!("  {shown} of {total}")));
         spans.push(Span::styled(
-            if players.editing { "  Enter keeps · Esc clears" } else { "  Esc clears" },
+            if players.editing {
+                "  Enter keeps · Esc clears"
+            } else {
+                "  Esc clears"
+            },
             theme.dim,
         ));
         Line::from(spans)

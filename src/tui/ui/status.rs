@@ -12,13 +12,16 @@ use crate::tui::ui::theme::Theme;
 pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let clock = state.clock();
     let mode = match (clock.mode, clock.undated) {
-        (ClockMode::AsOf, _) => "as-of date".to_string(),
-        (ClockMode::ArticleDate, false) => "article's date".to_string(),
-        (ClockMode::ArticleDate, true) => "article undated: as-of date".to_string(),
+        (ClockMode::AsOf, _) => "[as of]",
+        (ClockMode::ArticleDate, false) => "[article's date]",
+        (ClockMode::ArticleDate, true) => "[article undated: as of]",
     };
     let mut spans = vec![
-        Span::styled(format!(" {} {} ", clock.date, clock.time.format("%H:%M:%S")), theme.clock),
-        Span::styled(format!("({mode}, t toggles)"), theme.dim),
+        Span::styled(
+            format!(" {} {} ", clock.date, clock.time.format("%H:%M:%S")),
+            theme.clock,
+        ),
+        Span::styled(mode, theme.dim),
     ];
     let link = match state.link {
         Link::None => None,
@@ -31,7 +34,12 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
             .players
             .narrow
             .and_then(|a| state.model.articles.get(a))
-            .map(|a| format!("link: players ← “{}”", crate::tui::text::truncate(&a.title, 24))),
+            .map(|a| {
+                format!(
+                    "link: players ← “{}”",
+                    crate::tui::text::truncate(&a.title, 24)
+                )
+            }),
     };
     if let Some(link) = link {
         spans.push(Span::raw("  "));
@@ -40,23 +48,37 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
     }
     if let Some(message) = &state.message {
         spans.push(Span::raw("  "));
-        spans.push(Span::styled(display_text(message).into_owned(), theme.message));
+        spans.push(Span::styled(
+            display_text(message).into_owned(),
+            theme.message,
+        ));
     }
     frame.render_widget(Line::from(spans), area);
 }
 
 /// What the focused pane accepts, from the key map; whole hints only, as many as fit.
 pub fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap: &Keymap) {
+    let hints = keymap.hints(state);
+    let width = |(keys, word): &(String, &str)| crate::tui::text::width(keys) + 1 + word.len() + 2;
+    // Help is always offered, last, when it fits at all.
+    let help = hints.iter().find(|(_, word)| *word == "help").cloned();
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (keys, word) in keymap.hints(state) {
-        let width = crate::tui::text::width(&keys) + 1 + word.len() + 2;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
+    let mut used = 1 + help.as_ref().map_or(0, width);
+    let push = |spans: &mut Vec<Span>, (keys, word): (String, &str)| {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {word}  "), theme.dim));
+    };
+    for hint in hints.into_iter().filter(|(_, word)| *word != "help") {
+        if used + width(&hint) > usize::from(area.width) {
+            break;
+        }
+        used += width(&hint);
+        push(&mut spans, hint);
+    }
+    if let Some(help) = help
+        && used <= usize::from(area.width)
+    {
+        push(&mut spans, help);
     }
     frame.render_widget(Line::from(spans), area);
 }
