@@ -1,7 +1,56 @@
 //! Reading article files and folders into [`Article`]s, reporting every problem on the way.
+//!
+//! Loading happens in two steps so that a caller can show progress:
+//!
+//! 1. [`discover`] walks the given files and folders (no file is read) and returns the list of
+//!    [`SourceFile`]s to load, plus the problems found on the way (missing paths, unsupported
+//!    file types, symlink loops, ...).
+//! 2. [`load_file`] reads and parses one file. Calling it once per discovered file (in any order,
+//!    on any thread) and handing the results to [`assemble`] gives the same [`Corpus`] as
+//!    [`load_paths`], which does exactly that with rayon.
+//!
+//! [`parse_file`] is the format dispatch shared by [`load_file`] and [`load_embedded`]; it works on
+//! bytes and never touches the filesystem.
+//!
+//! Nothing in this module panics on any input: every oddity becomes a [`LoadProblem`].
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
+
+mod discover;
+mod parse;
+mod title;
+
+pub use discover::{Discovery, SourceFile, discover, load_file};
+pub use parse::parse_file;
+pub use title::derive_title;
+
+/// Largest file that is read at all, in bytes (32 MiB). Bigger files are rejected from their
+/// metadata, before anything is read.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest article body kept, in bytes (1 MiB). Longer bodies are cut at a character boundary
+/// and a warning is reported.
+pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
+
+/// Deepest folder nesting descended into below a folder given to [`discover`] (32 levels).
+/// Deeper folders are reported with a warning and not descended.
+pub const MAX_DEPTH: usize = 32;
+
+/// Most files [`discover`] lists (200 000). Beyond that, discovery stops listing files and
+/// reports a warning saying how many were left out.
+pub const MAX_FILES: usize = 200_000;
+
+/// The supported file types, as named in problem messages.
+pub(crate) const SUPPORTED_EXTENSIONS_TEXT: &str = ".txt, .md, .json or .jsonl";
+
+/// How many leading bytes are checked for NUL bytes to recognise binary files (8 KiB).
+pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
 /// One article of the corpus: its text and what its file said about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,13 +70,22 @@ pub struct Article {
 }
 
 /// How bad a load problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something was repaired or dropped, but the file loaded.
     Warning,
     /// The file (or JSON line) was skipped.
     Rejected,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Rejected => "rejected",
+        })
+    }
 }
 
 /// A problem found while loading, tied to its path and, where it helps, its line.
@@ -39,9 +97,201 @@ pub struct LoadProblem {
     pub message: String,
 }
 
+impl LoadProblem {
+    /// A problem whose message is squeezed onto one line.
+    pub(crate) fn new(
+        path: impl Into<String>,
+        line: Option<usize>,
+        severity: Severity,
+        message: impl AsRef<str>,
+    ) -> Self {
+        LoadProblem {
+            path: path.into(),
+            line,
+            severity,
+            message: one_line(message.as_ref()),
+        }
+    }
+
+    pub(crate) fn warning(
+        path: impl Into<String>,
+        line: Option<usize>,
+        message: impl AsRef<str>,
+    ) -> Self {
+        Self::new(path, line, Severity::Warning, message)
+    }
+
+    pub(crate) fn rejected(
+        path: impl Into<String>,
+        line: Option<usize>,
+        message: impl AsRef<str>,
+    ) -> Self {
+        Self::new(path, line, Severity::Rejected, message)
+    }
+}
+
+/// `path:line: severity: message`, or `path: severity: message` when there is no line.
+impl fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(
+                f,
+                "{}:{}: {}: {}",
+                self.path, line, self.severity, self.message
+            ),
+            None => write!(f, "{}: {}: {}", self.path, self.severity, self.message),
+        }
+    }
+}
+
 /// Everything that was loaded, and everything that went wrong.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub problems: Vec<LoadProblem>,
 }
+
+/// What one file gave: its articles (ids not yet made unique) and its problems.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileLoad {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Loads files and folders (recursively) into a corpus.
+///
+/// Files come in a deterministic order: roots in the given order, and within a folder sorted by
+/// path. Files are read and parsed in parallel; the result does not depend on scheduling.
+pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    let discovery = discover(paths);
+    let loads: Vec<FileLoad> = discovery.files.par_iter().map(load_file).collect();
+    assemble(discovery, loads)
+}
+
+/// Merges a [`Discovery`] and the [`FileLoad`]s of its files (in the same order as
+/// `discovery.files`) into a [`Corpus`].
+///
+/// Problems come out in discovery order (a discovery problem appears between the files found
+/// before and after it), and article ids are made unique: when an id was already used, the later
+/// article gets `~2`, `~3`, ... appended.
+pub fn assemble(discovery: Discovery, loads: impl IntoIterator<Item = FileLoad>) -> Corpus {
+    let Discovery { files, problems } = discovery;
+    let mut discovery_problems = problems.into_iter();
+    let mut emitted = 0usize;
+    let mut corpus = Corpus::default();
+    let mut ids = IdAllocator::default();
+    let mut loads = loads.into_iter();
+    for file in &files {
+        let before = file.problems_before.max(emitted);
+        corpus
+            .problems
+            .extend(discovery_problems.by_ref().take(before - emitted));
+        emitted = before;
+        if let Some(load) = loads.next() {
+            corpus.problems.extend(load.problems);
+            corpus
+                .articles
+                .extend(load.articles.into_iter().map(|a| ids.claim(a)));
+        }
+    }
+    // Loads beyond the discovered files (a caller's own additions) are still kept.
+    for load in loads {
+        corpus.problems.extend(load.problems);
+        corpus
+            .articles
+            .extend(load.articles.into_iter().map(|a| ids.claim(a)));
+    }
+    corpus.problems.extend(discovery_problems);
+    corpus
+}
+
+/// Hands out unique article ids: the first article keeps its id, later ones get `~2`, `~3`, ...
+#[derive(Default)]
+struct IdAllocator {
+    used: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    fn claim(&mut self, mut article: Article) -> Article {
+        if self.used.insert(article.id.clone()) {
+            return article;
+        }
+        let base = article.id.clone();
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{base}~{n}");
+            n += 1;
+            if self.used.insert(candidate.clone()) {
+                self.next_suffix.insert(base, n);
+                article.id = candidate;
+                return article;
+            }
+        }
+    }
+}
+
+/// The seed articles shipped with the crate: (file name, contents).
+const EMBEDDED: &[(&str, &[u8])] = &[
+    (
+        "000_b2e0eaffcf3f394a.txt",
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/articles/000_b2e0eaffcf3f394a.txt"
+        )),
+    ),
+    (
+        "001_74b6467321493f20.txt",
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/articles/001_74b6467321493f20.txt"
+        )),
+    ),
+    (
+        "002_97f5d95ed52fd829.txt",
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/articles/002_97f5d95ed52fd829.txt"
+        )),
+    ),
+];
+
+/// The seed articles compiled into the binary (from `assets/articles/`), parsed like files.
+///
+/// Ids are the file stems (e.g. `000_b2e0eaffcf3f394a`) and paths `assets/articles/<file name>`.
+pub fn load_embedded() -> Corpus {
+    let loads = EMBEDDED.iter().map(|(name, bytes)| {
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+        parse_file(&format!("assets/articles/{name}"), stem, extension, bytes)
+    });
+    assemble(Discovery::default(), loads)
+}
+
+/// Collapses every run of whitespace (newlines included) into one space, trims the ends, and
+/// replaces other control characters (which could drive a terminal) with `U+FFFD`.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            word.chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
+        );
+    }
+    out
+}
+
+/// At most `max` characters of `text` on one line, with `…` when cut: for quoting user data in
+/// problem messages.
+pub(crate) fn snippet(text: &str, max: usize) -> String {
+    let flat = one_line(text);
+    match flat.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,848 @@
+//! Turning the bytes of one file into articles: decoding, then one parser per format.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use serde_json::{Map, Value};
+
+use super::discover::unsupported;
+use super::{
+    Article, BINARY_SNIFF_BYTES, FileLoad, LoadProblem, MAX_ARTICLE_BYTES, derive_title, one_line,
+    snippet,
+};
+
+/// The file formats understood, chosen by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// `.txt`: plain text with an optional `date YYYY-MM-DD` header.
+    Text,
+    /// `.md`, `.markdown`: optional YAML-like or TOML front matter, then the body.
+    Markdown,
+    /// `.json`: one object or an array of objects.
+    Json,
+    /// `.jsonl`: one object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format for an extension (any case, with or without the leading dot).
+    pub(crate) fn from_extension(extension: &str) -> Option<Format> {
+        let extension = extension.strip_prefix('.').unwrap_or(extension);
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "jsonl" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Parses the bytes of one file into articles, reporting problems against `label`.
+///
+/// `extension` (any case, with or without the dot) picks the format; `id_base` becomes the
+/// article id, with `#N` appended for the entries of JSON arrays and JSON Lines files. This is
+/// the format dispatch behind [`load_file`](super::load_file) and
+/// [`load_embedded`](super::load_embedded); it never touches the filesystem and never panics.
+pub fn parse_file(label: &str, id_base: &str, extension: &str, bytes: &[u8]) -> FileLoad {
+    let mut parser = Parser {
+        label,
+        id_base,
+        load: FileLoad::default(),
+    };
+    let extension = extension.strip_prefix('.').unwrap_or(extension);
+    let Some(format) = Format::from_extension(extension) else {
+        parser.load.problems.push(unsupported(
+            label.to_string(),
+            &extension.to_ascii_lowercase(),
+        ));
+        return parser.load;
+    };
+    if let Some(text) = parser.decode(bytes) {
+        match format {
+            Format::Text => parser.text(&text),
+            Format::Markdown => parser.markdown(&text),
+            Format::Json => parser.json(&text),
+            Format::JsonLines => parser.json_lines(&text),
+        }
+    }
+    parser.load
+}
+
+/// What a file says about an article besides its body.
+#[derive(Debug, Default)]
+struct Meta {
+    title: Option<String>,
+    date: Option<NaiveDate>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+struct Parser<'a> {
+    label: &'a str,
+    id_base: &'a str,
+    load: FileLoad,
+}
+
+impl Parser<'_> {
+    fn warn(&mut self, line: Option<usize>, message: impl AsRef<str>) {
+        let problem = LoadProblem::warning(self.label, line, message);
+        self.load.problems.push(problem);
+    }
+
+    fn reject(&mut self, line: Option<usize>, message: impl AsRef<str>) {
+        let problem = LoadProblem::rejected(self.label, line, message);
+        self.load.problems.push(problem);
+    }
+
+    /// The file as text: binary files rejected, BOM stripped, invalid UTF-8 decoded as
+    /// Windows-1252, line ends normalised to `\n`.
+    fn decode(&mut self, bytes: &[u8]) -> Option<String> {
+        let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+        if sniff.contains(&0) {
+            self.reject(None, "binary file (contains NUL bytes); skipped");
+            return None;
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => normalise_newlines(text),
+            Err(err) => {
+                let line = line_of_byte(bytes, err.valid_up_to());
+                self.warn(
+                    Some(line),
+                    "not valid UTF-8; decoded as Latin-1 (Windows-1252)",
+                );
+                normalise_newlines(&decode_latin1(bytes))
+            }
+        };
+        Some(text)
+    }
+
+    /// Builds an article from its parts: trims and caps the body, fills in the title.
+    /// Returns `None` (and reports `empty`) when there is no body text.
+    fn article(
+        &mut self,
+        id: String,
+        meta: Meta,
+        body: &str,
+        line: Option<usize>,
+        empty: &str,
+    ) -> Option<Article> {
+        let mut body = body.trim();
+        if body.is_empty() {
+            self.reject(line, empty);
+            return None;
+        }
+        if body.len() > MAX_ARTICLE_BYTES {
+            let mut cut = MAX_ARTICLE_BYTES;
+            while !body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            body = body[..cut].trim_end();
+            self.warn(
+                line,
+                format!(
+                    "article text is longer than {} KiB; cut to the first {} KiB",
+                    MAX_ARTICLE_BYTES / 1024,
+                    MAX_ARTICLE_BYTES / 1024
+                ),
+            );
+        }
+        let title = meta
+            .title
+            .as_deref()
+            .map(one_line)
+            .filter(|title| !title.is_empty())
+            .unwrap_or_else(|| derive_title(body));
+        Some(Article {
+            id,
+            path: self.label.to_string(),
+            date: meta.date,
+            title,
+            source: meta
+                .source
+                .as_deref()
+                .map(one_line)
+                .filter(|s| !s.is_empty()),
+            url: meta
+                .url
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty()),
+            body: body.to_string(),
+        })
+    }
+
+    fn push(&mut self, article: Option<Article>) {
+        if let Some(article) = article {
+            self.load.articles.push(article);
+        }
+    }
+
+    // ---- .txt ------------------------------------------------------------------------------
+
+    fn text(&mut self, text: &str) {
+        let rest = text.trim_start();
+        let header_line = 1 + text[..text.len() - rest.len()].matches('\n').count();
+        let id = self.id_base.to_string();
+        let Some((token, after)) = date_header(rest) else {
+            let article = self.article(id, Meta::default(), text, None, "empty file; skipped");
+            return self.push(article);
+        };
+        let date = header_date(token);
+        if date.is_none() {
+            self.warn(
+                Some(header_line),
+                format!(
+                    "malformed date header \"{}\" (expected date YYYY-MM-DD); loaded without a date",
+                    snippet(token, 40)
+                ),
+            );
+        }
+        let meta = Meta {
+            date,
+            ..Meta::default()
+        };
+        let article = self.article(
+            id,
+            meta,
+            after,
+            Some(header_line),
+            "only a date header, no article text; skipped",
+        );
+        self.push(article);
+    }
+
+    // ---- .md -------------------------------------------------------------------------------
+
+    fn markdown(&mut self, text: &str) {
+        let mut meta = Meta::default();
+        let mut body = text;
+        let mut has_front_matter = false;
+
+        // The first non-blank line may open front matter.
+        let mut offset = 0;
+        let mut line_no = 1;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                offset += line.len();
+                line_no += 1;
+                continue;
+            }
+            if trimmed == "---" || trimmed == "+++" {
+                let after_open = &text[offset + line.len()..];
+                match find_closing(after_open, trimmed) {
+                    Some((front, rest)) => {
+                        has_front_matter = true;
+                        if trimmed == "---" {
+                            meta = self.yaml_front_matter(front, line_no + 1);
+                        } else {
+                            meta = self.toml_front_matter(front, line_no + 1, line_no);
+                        }
+                        body = rest;
+                    }
+                    None => {
+                        self.warn(
+                            Some(line_no),
+                            format!(
+                                "front matter opened with {trimmed} is never closed; \
+                                 read the rest of the file as article text"
+                            ),
+                        );
+                        body = after_open;
+                    }
+                }
+            }
+            break;
+        }
+
+        if meta.title.as_deref().is_none_or(|t| t.trim().is_empty())
+            && let Some((heading, rest)) = leading_heading(body)
+        {
+            meta.title = Some(heading.to_string());
+            body = rest;
+        }
+        let empty = if has_front_matter {
+            "front matter but no article text; skipped"
+        } else {
+            "empty file; skipped"
+        };
+        let article = self.article(self.id_base.to_string(), meta, body, None, empty);
+        self.push(article);
+    }
+
+    /// `key: value` lines; values may be quoted. Unknown keys and other lines are ignored.
+    fn yaml_front_matter(&mut self, front: &str, first_line: usize) -> Meta {
+        let mut meta = Meta::default();
+        for (i, line) in front.lines().enumerate() {
+            let line_no = first_line + i;
+            if line.starts_with([' ', '\t', '-', '#']) {
+                continue;
+            }
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
+            let key = key.trim().to_ascii_lowercase();
+            let Some(value) = yaml_value(value) else {
+                continue;
+            };
+            match key.as_str() {
+                "title" => meta.title = Some(value),
+                "source" => meta.source = Some(value),
+                "url" => meta.url = Some(value),
+                "date" => meta.date = self.meta_date(&value, Some(line_no)),
+                _ => {}
+            }
+        }
+        meta
+    }
+
+    /// `+++` front matter: a TOML table.
+    fn toml_front_matter(&mut self, front: &str, first_line: usize, open_line: usize) -> Meta {
+        let mut meta = Meta::default();
+        let table = match toml::from_str::<toml::Table>(front) {
+            Ok(table) => table,
+            Err(err) => {
+                let line = err
+                    .span()
+                    .map(|span| {
+                        let before = front.as_bytes().get(..span.start).unwrap_or_default();
+                        first_line + before.iter().filter(|&&b| b == b'\n').count()
+                    })
+                    .unwrap_or(open_line);
+                self.warn(
+                    Some(line),
+                    format!(
+                        "front matter is not valid TOML ({}); ignored it and loaded the article text",
+                        err.message()
+                    ),
+                );
+                return meta;
+            }
+        };
+        for (key, value) in &table {
+            let line = Some(toml_key_line(front, key).map_or(open_line, |l| first_line + l));
+            match key.as_str() {
+                "title" | "source" | "url" => {
+                    let Some(text) = value.as_str() else {
+                        self.warn(
+                            line,
+                            format!(
+                                "\"{key}\" in front matter is {}, expected text; ignored it",
+                                toml_kind(value)
+                            ),
+                        );
+                        continue;
+                    };
+                    let text = Some(text.to_string());
+                    match key.as_str() {
+                        "title" => meta.title = text,
+                        "source" => meta.source = text,
+                        _ => meta.url = text,
+                    }
+                }
+                "date" => {
+                    let text = match value {
+                        toml::Value::Datetime(datetime) => datetime.to_string(),
+                        toml::Value::String(text) => text.clone(),
+                        other => {
+                            self.warn(
+                                line,
+                                format!(
+                                    "\"date\" in front matter is {}, expected YYYY-MM-DD; \
+                                     loaded without a date",
+                                    toml_kind(other)
+                                ),
+                            );
+                            continue;
+                        }
+                    };
+                    meta.date = self.meta_date(&text, line);
+                }
+                _ => {}
+            }
+        }
+        meta
+    }
+
+    /// A metadata date (`YYYY-MM-DD` or an RFC 3339 timestamp), or a warning.
+    fn meta_date(&mut self, text: &str, line: Option<usize>) -> Option<NaiveDate> {
+        let date = parse_date_value(text);
+        if date.is_none() {
+            self.warn(
+                line,
+                format!(
+                    "unrecognised date \"{}\" (expected YYYY-MM-DD or an RFC 3339 timestamp); \
+                     loaded without a date",
+                    snippet(text, 40)
+                ),
+            );
+        }
+        date
+    }
+
+    // ---- .json / .jsonl --------------------------------------------------------------------
+
+    fn json(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return self.reject(None, "empty file; skipped");
+        }
+        let value = match serde_json::from_str::<Value>(text) {
+            Ok(value) => value,
+            Err(err) => {
+                let line = (err.line() > 0).then_some(err.line());
+                return self.reject(line, format!("invalid JSON: {}; skipped", json_error(&err)));
+            }
+        };
+        let first_line = 1 + text[..text.len() - text.trim_start().len()]
+            .matches('\n')
+            .count();
+        match value {
+            Value::Object(object) => {
+                let id = self.id_base.to_string();
+                let article = self.json_object(id, &object, first_line, "", "skipped");
+                self.push(article);
+            }
+            Value::Array(items) if items.is_empty() => {
+                self.reject(Some(first_line), "empty array, no articles; skipped");
+            }
+            Value::Array(items) => {
+                let lines = element_lines(text);
+                for (i, item) in items.iter().enumerate() {
+                    let n = i + 1;
+                    let line = lines.get(i).copied().unwrap_or(first_line);
+                    let id = format!("{}#{n}", self.id_base);
+                    let context = format!("element {n}: ");
+                    match item {
+                        Value::Object(object) => {
+                            let article =
+                                self.json_object(id, object, line, &context, "element skipped");
+                            self.push(article);
+                        }
+                        other => self.reject(
+                            Some(line),
+                            format!(
+                                "{context}expected an object with a \"body\", found {}; element skipped",
+                                json_kind(other)
+                            ),
+                        ),
+                    }
+                }
+            }
+            other => self.reject(
+                Some(first_line),
+                format!(
+                    "expected an object or an array of objects, found {}; skipped",
+                    json_kind(&other)
+                ),
+            ),
+        }
+    }
+
+    fn json_lines(&mut self, text: &str) {
+        let mut any = false;
+        for (i, line) in text.split('\n').enumerate() {
+            let line_no = i + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            any = true;
+            let id = format!("{}#{line_no}", self.id_base);
+            match serde_json::from_str::<Value>(line) {
+                Ok(Value::Object(object)) => {
+                    let article = self.json_object(id, &object, line_no, "", "line skipped");
+                    self.push(article);
+                }
+                Ok(other) => self.reject(
+                    Some(line_no),
+                    format!(
+                        "expected an object with a \"body\", found {}; line skipped",
+                        json_kind(&other)
+                    ),
+                ),
+                Err(err) => self.reject(
+                    Some(line_no),
+                    format!("invalid JSON: {}; line skipped", json_error(&err)),
+                ),
+            }
+        }
+        if !any {
+            self.reject(None, "empty file; skipped");
+        }
+    }
+
+    /// One JSON object: `body` (required text), `title`, `source`, `url` (optional text) and
+    /// `date` (optional; unusable dates only warn).
+    fn json_object(
+        &mut self,
+        id: String,
+        object: &Map<String, Value>,
+        line: usize,
+        context: &str,
+        skipped: &str,
+    ) -> Option<Article> {
+        let line = Some(line);
+        let body = match object.get("body") {
+            Some(Value::String(body)) => body,
+            None | Some(Value::Null) => {
+                self.reject(line, format!("{context}no \"body\" text; {skipped}"));
+                return None;
+            }
+            Some(other) => {
+                self.reject(
+                    line,
+                    format!(
+                        "{context}\"body\" is {}, expected text; {skipped}",
+                        json_kind(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        let mut meta = Meta::default();
+        for key in ["title", "source", "url"] {
+            let value = match object.get(key) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(text)) => Some(text.clone()),
+                Some(other) => {
+                    self.reject(
+                        line,
+                        format!(
+                            "{context}\"{key}\" is {}, expected text; {skipped}",
+                            json_kind(other)
+                        ),
+                    );
+                    return None;
+                }
+            };
+            match key {
+                "title" => meta.title = value,
+                "source" => meta.source = value,
+                _ => meta.url = value,
+            }
+        }
+        meta.date = match object.get("date") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) => {
+                let date = parse_date_value(text);
+                if date.is_none() {
+                    self.warn(
+                        line,
+                        format!(
+                            "{context}unrecognised date \"{}\" (expected YYYY-MM-DD or an RFC 3339 \
+                             timestamp); loaded without a date",
+                            snippet(text, 40)
+                        ),
+                    );
+                }
+                date
+            }
+            Some(other) => {
+                self.warn(
+                    line,
+                    format!(
+                        "{context}\"date\" is {}, expected text like YYYY-MM-DD; \
+                         loaded without a date",
+                        json_kind(other)
+                    ),
+                );
+                None
+            }
+        };
+        let body = normalise_newlines(body);
+        let empty = format!("{context}\"body\" is empty; {skipped}");
+        self.article(id, meta, &body, line, &empty)
+    }
+}
+
+/// Splits `date <token>` off the start of `text`: the word `date` (any case), an optional `:`,
+/// spaces or tabs, then a token starting with a digit. Returns the token and what follows it.
+fn date_header(text: &str) -> Option<(&str, &str)> {
+    let word = text.get(..4)?;
+    if !word.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let rest = &text[4..];
+    let (colon, rest) = match rest.strip_prefix(':') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let value = rest.trim_start_matches([' ', '\t']);
+    if !colon && value.len() == rest.len() {
+        return None; // "dated", "dates", ... are words, not a header
+    }
+    if !value.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = value.find(char::is_whitespace).unwrap_or(value.len());
+    Some((&value[..end], &value[end..]))
+}
+
+/// The date of a `.txt` header token: `YYYY-MM-DD`, optionally followed by `:`, `,`, `;` or `|`
+/// ("date 2021-01-13: Ramos ...").
+fn header_date(token: &str) -> Option<NaiveDate> {
+    let trimmed = token.trim_end_matches([':', ',', ';', '|']);
+    parse_ymd(trimmed)
+}
+
+/// A strict `YYYY-MM-DD` date.
+fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return None;
+    }
+    let year = text[0..4].parse().ok()?;
+    let month = text[5..7].parse().ok()?;
+    let day = text[8..10].parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A metadata date: `YYYY-MM-DD`, an RFC 3339 timestamp (its own calendar date), or a
+/// timestamp without offset (`YYYY-MM-DDTHH:MM:SS`).
+pub(crate) fn parse_date_value(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Some(date) = parse_ymd(text) {
+        return Some(date);
+    }
+    if let Ok(datetime) = DateTime::parse_from_rfc3339(text) {
+        return Some(datetime.date_naive());
+    }
+    [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    .map(|datetime| datetime.date())
+}
+
+/// Finds the line closing front matter opened with `delimiter` (`---` may also close with
+/// `...`). Returns the front matter and the text after the closing line.
+fn find_closing<'t>(text: &'t str, delimiter: &str) -> Option<(&'t str, &'t str)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == delimiter || (delimiter == "---" && trimmed == "...") {
+            return Some((&text[..offset], &text[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A YAML-like scalar: trimmed, quotes removed, trailing ` # comment` dropped when unquoted.
+/// `None` for empty, `~` and `null`.
+fn yaml_value(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let value = if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        let inner = &raw[1..raw.len() - 1];
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        }
+        out
+    } else if raw.len() >= 2 && raw.starts_with('\'') && raw.ends_with('\'') {
+        raw[1..raw.len() - 1].replace("''", "'")
+    } else {
+        let unquoted = match raw.find(" #") {
+            Some(at) => raw[..at].trim_end(),
+            None => raw,
+        };
+        if unquoted == "~" || unquoted.eq_ignore_ascii_case("null") {
+            return None;
+        }
+        unquoted.to_string()
+    };
+    let value = value.trim().to_string();
+    (!value.is_empty()).then_some(value)
+}
+
+/// The 0-based line of `front` that assigns `key` at top level, if any (for TOML messages).
+fn toml_key_line(front: &str, key: &str) -> Option<usize> {
+    front.lines().position(|line| {
+        let line = line.trim_start();
+        let rest = line
+            .strip_prefix(key)
+            .or_else(|| line.strip_prefix(&format!("\"{key}\"")));
+        rest.is_some_and(|rest| rest.trim_start().starts_with('='))
+    })
+}
+
+/// A leading `# Heading` line of a markdown body (after blank lines): its text and the body
+/// after it.
+fn leading_heading(body: &str) -> Option<(&str, &str)> {
+    let start = body.len() - body.trim_start().len();
+    let rest = &body[start..];
+    // Back up to the start of the line so indentation is seen.
+    let line_start = body[..start].rfind('\n').map_or(0, |at| at + 1);
+    if start - line_start > 3 {
+        return None; // indented four spaces: code, not a heading
+    }
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let line = &rest[..line_end];
+    let heading = line.strip_prefix('#')?;
+    if !heading.starts_with([' ', '\t']) {
+        return None; // "##" (a lower level) or "#hashtag"
+    }
+    let heading = heading.trim();
+    // An optional closing sequence of #s, separated by a space.
+    let stripped = heading.trim_end_matches('#');
+    let closed =
+        stripped.len() < heading.len() && (stripped.is_empty() || stripped.ends_with([' ', '\t']));
+    let heading = if closed { stripped.trim_end() } else { heading };
+    if heading.is_empty() {
+        return None;
+    }
+    Some((heading, &rest[line_end..]))
+}
+
+/// The 1-based line of each top-level element of a JSON array (the text must be valid JSON).
+fn element_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut line = 1;
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut expect_element = false;
+    for byte in text.bytes() {
+        if byte == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if expect_element && !byte.is_ascii_whitespace() {
+            expect_element = false;
+            if byte != b']' {
+                lines.push(line);
+            }
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth == 1 && byte == b'[' {
+                    expect_element = true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => expect_element = true,
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// serde_json's message without its "at line L column C" suffix (the line is reported apart),
+/// with the column kept in front.
+fn json_error(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    match text.strip_suffix(&suffix) {
+        Some(message) if err.column() > 0 => format!("{message} (column {})", err.column()),
+        Some(message) => message.to_string(),
+        None => text,
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn toml_kind(value: &toml::Value) -> &'static str {
+    match value {
+        toml::Value::String(_) => "text",
+        toml::Value::Integer(_) | toml::Value::Float(_) => "a number",
+        toml::Value::Boolean(_) => "true/false",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "a list",
+        toml::Value::Table(_) => "a table",
+    }
+}
+
+/// `\r\n` and lone `\r` become `\n`.
+pub(crate) fn normalise_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            out.push('\n');
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The 1-based line of byte `offset`, counting `\n`, `\r\n` and lone `\r` as line ends.
+fn line_of_byte(bytes: &[u8], offset: usize) -> usize {
+    let before = &bytes[..offset.min(bytes.len())];
+    let mut line = 1;
+    for (i, &byte) in before.iter().enumerate() {
+        if byte == b'\n' || (byte == b'\r' && before.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+        }
+    }
+    line
+}
+
+/// Decodes bytes that are not valid UTF-8: valid UTF-8 stretches stay as they are, every other
+/// byte is read as Windows-1252 (Latin-1 with typographic characters in 0x80–0x9F).
+pub(crate) fn decode_latin1(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        out.extend(chunk.invalid().iter().map(|&byte| windows_1252(byte)));
+    }
+    out
+}
+
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}',
+        '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+        '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}',
+        '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+    ];
+    match byte {
+        0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
