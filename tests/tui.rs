@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{NaiveDate, NaiveDateTime};
-use mercato::corpus::{Article, Corpus};
+use mercato::corpus::load_embedded;
 use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::tui::keymap::{Context, KeyPattern};
@@ -23,51 +23,9 @@ use ratatui::crossterm::event::{
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-/// The seed articles, read by hand (the corpus loader lives on another branch): an optional
-/// `date YYYY-MM-DD` header, then the body; the title is the first sentence.
+/// The seed articles, as the binary loads them when given no paths.
 fn seed_model() -> Model {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    let articles = paths
-        .iter()
-        .map(|path| {
-            let raw = std::fs::read_to_string(path).unwrap();
-            let trimmed = raw.trim_start();
-            let (date, body) = match trimmed.strip_prefix("date ") {
-                Some(rest) => (
-                    NaiveDate::parse_from_str(&rest[..10], "%Y-%m-%d").ok(),
-                    rest[10..].trim().to_string(),
-                ),
-                None => (None, trimmed.trim().to_string()),
-            };
-            let first = mercato::text::sentences(&body)
-                .into_iter()
-                .next()
-                .unwrap_or(0..body.len());
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            Article {
-                id: path.file_stem().unwrap().to_string_lossy().to_string(),
-                path: format!("assets/articles/{name}"),
-                date,
-                title: body[first].trim().to_string(),
-                source: None,
-                url: None,
-                body,
-            }
-        })
-        .collect();
-    Model::build(
-        Corpus {
-            articles,
-            problems: Vec::new(),
-        },
-        &Gazetteer::embedded().unwrap(),
-    )
+    Model::build(load_embedded(), &Gazetteer::embedded().unwrap())
 }
 
 fn as_of() -> NaiveDate {
