@@ -97,17 +97,19 @@ pub fn run(model: Model, options: Options) -> color_eyre::Result<()> {
 /// Every piece of article-derived text goes to the screen through here, so that one place
 /// decides what a hostile or broken article may print. For now: the text as-is, minus control
 /// characters (C0 `\x00`–`\x1f`, DEL and C1 `\x7f`–`\x9f`), which would move the cursor or
-/// corrupt the terminal.
+/// corrupt the terminal, and minus emoji variation selectors (U+FE0E, U+FE0F): terminals
+/// disagree on how wide they make a symbol (tmux draws "🗣️" one column wide, ratatui counts
+/// two), which breaks alignment; without them every symbol has its one standard width.
 pub fn display_text(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_control) {
-        Cow::Owned(text.chars().filter(|c| !is_control(*c)).collect())
+    if text.chars().any(is_dropped) {
+        Cow::Owned(text.chars().filter(|c| !is_dropped(*c)).collect())
     } else {
         Cow::Borrowed(text)
     }
 }
 
-fn is_control(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+fn is_dropped(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fe0e}' | '\u{fe0f}')
 }
 
 #[cfg(test)]
@@ -116,7 +118,8 @@ mod tests {
 
     #[test]
     fn display_text_strips_control_characters_only() {
-        assert!(matches!(display_text("Sergio Ramos ⚽️"), Cow::Borrowed(_)));
+        assert!(matches!(display_text("Sergio Ramos ⚽"), Cow::Borrowed(_)));
+        assert_eq!(display_text("🗣️ Zidane ⚪️"), "🗣 Zidane ⚪");
         assert_eq!(
             display_text("a\u{1b}[31mb\tc\nd\u{7f}e\u{9b}f"),
             "a[31mbcdef"

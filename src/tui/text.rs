@@ -142,6 +142,11 @@ mod tests {
     fn cuts_long_words_and_counts_wide_graphemes() {
         assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(width("⚪️ Real"), 7);
+        assert_eq!(
+            width("🗣️"),
+            1,
+            "variation selectors are dropped: one standard width"
+        );
         assert_eq!(width("👀"), 2);
         for line in lines("👀 Goal number 1⃣0⃣0⃣ was scored by Sergio Ramos ⚽️#UCL", 10)
         {

@@ -109,7 +109,16 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
     });
     let table = Table::new(table_rows, widths)
         .header(
-            Row::new(["", "Club", "Art", "Src", "First", "Last", if bar_width >= 8 { "Strength" } else { "Str." }]).style(theme.header),
+            Row::new([
+                "",
+                "Club",
+                "Art",
+                "Src",
+                "First",
+                "Last",
+                if bar_width >= 8 { "Strength" } else { "Str." },
+            ])
+            .style(theme.header),
         )
         .column_spacing(1);
     let table_area = Rect::new(
