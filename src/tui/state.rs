@@ -943,16 +943,10 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
 fn open(state: &mut State) -> Option<Action> {
     match state.focus {
         Pane::Articles => {
-            if let Some(article) = state.selected_article() {
-                let span = state
-                    .reader
-                    .focus
-                    .clone()
-                    .filter(|_| state.reader.article == Some(article));
-                let scroll = state.reader.scroll;
-                state.open_in_reader(article, None);
-                state.reader.focus = span;
-                state.reader.scroll = scroll;
+            // The reader already shows the selected article: Enter moves there.
+            if state.selected_article().is_some() {
+                state.reader.back_to = Pane::Articles;
+                state.focus = Pane::Reader;
             }
             None
         }
