@@ -1116,3 +1116,104 @@ fn a_hundred_thousand_articles_stay_responsive() {
     eprintln!("100k articles: state built in {built:?}, keys and frames in {elapsed:?}");
     assert!(elapsed < std::time::Duration::from_secs(20), "{elapsed:?}");
 }
+
+/// A clock that moves on by a fixed step every time it is read.
+struct SteppingClock {
+    now: NaiveDateTime,
+    step: chrono::Duration,
+}
+
+impl mercato::tui::Clock for SteppingClock {
+    fn now(&mut self) -> NaiveDateTime {
+        let now = self.now;
+        self.now += self.step;
+        now
+    }
+}
+
+#[test]
+fn the_clock_redraws_once_a_second_without_input() {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    // Four unbound keys, the clock moving half a second per loop turn: the second turns
+    // twice, so two redraws beyond the first frame, none for the keys themselves.
+    let events = keys_events(vec![key(KeyCode::F(12)); 4]);
+    let mut clock = SteppingClock {
+        now: now(),
+        step: chrono::Duration::milliseconds(500),
+    };
+    let finished = run_app(
+        &mut terminal,
+        state(),
+        &Theme::monochrome(),
+        &mut ScriptedEvents::new(events),
+        &mut clock,
+    )
+    .unwrap();
+    assert_eq!(finished.frames, 3);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("2021-01-13 14:05:11"), "{screen}");
+    assert!(
+        screen.contains("168d 09:54:49 left"),
+        "the countdown ticks: {screen}"
+    );
+}
+
+#[test]
+fn the_reader_highlights_entities_and_underlines_the_evidence() {
+    use ratatui::style::Modifier;
+    let theme = Theme::colored();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    // Juventus' first evidence: "They now have their eye on Ramos as a potential target."
+    let finished = run_app(
+        &mut terminal,
+        state(),
+        &theme,
+        &mut ScriptedEvents::new(keys_events(typing("3oz"))),
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let state = finished.state;
+    let area = *state.screen().pane(Pane::Reader).unwrap();
+    let buffer = terminal.backend().buffer();
+    let find = |needle: &str| {
+        (area.rows.y..area.rows.bottom()).find_map(|y| {
+            let line: String = (area.rows.x..area.rows.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.find(needle).map(|at| {
+                (
+                    area.rows.x + u16::try_from(line[..at].chars().count()).unwrap(),
+                    y,
+                )
+            })
+        })
+    };
+    let (x, y) = find("They now have their eye on").unwrap();
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "evidence underlined"
+    );
+    assert_eq!(
+        buffer[(area.rows.x, y)].symbol(),
+        "▌",
+        "evidence marked in the gutter"
+    );
+    let (x, y) = find("Juventus of Serie A").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.club.fg.unwrap(),
+        "club highlighted"
+    );
+    let (x, y) = find("Cristiano Ronaldo").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.player.fg.unwrap(),
+        "another player highlighted"
+    );
+    let (x, y) = find("Sergio Ramos can now").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.player_selected.fg.unwrap(),
+        "the selected player stands out"
+    );
+}
