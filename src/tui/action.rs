@@ -1,0 +1,143 @@
+//! Everything that can happen to the dashboard, as data: key bindings map to these, and a
+//! later configuration file can name them (hence serde).
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// A focusable pane. The number is the key that focuses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pane {
+    Articles,
+    Players,
+    Destinations,
+    Countdowns,
+    Reader,
+}
+
+impl Pane {
+    /// Focus order for `Tab`, which is also the numbering.
+    pub const ALL: [Pane; 5] = [
+        Pane::Articles,
+        Pane::Players,
+        Pane::Destinations,
+        Pane::Countdowns,
+        Pane::Reader,
+    ];
+
+    pub fn number(self) -> usize {
+        match self {
+            Pane::Articles => 1,
+            Pane::Players => 2,
+            Pane::Destinations => 3,
+            Pane::Countdowns => 4,
+            Pane::Reader => 5,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Articles => "Articles",
+            Pane::Players => "Players",
+            Pane::Destinations => "Rumoured destinations",
+            Pane::Countdowns => "Contract countdowns",
+            Pane::Reader => "Reader",
+        }
+    }
+
+    /// A short name for tabs.
+    pub fn short(self) -> &'static str {
+        match self {
+            Pane::Articles => "Articles",
+            Pane::Players => "Players",
+            Pane::Destinations => "Destinations",
+            Pane::Countdowns => "Countdowns",
+            Pane::Reader => "Reader",
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        let at = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(at + 1) % Pane::ALL.len()]
+    }
+
+    pub fn previous(self) -> Pane {
+        let at = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(at + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+}
+
+/// One change to the dashboard's state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    /// The wall clock moved on.
+    Tick {
+        now: NaiveDateTime,
+    },
+    /// The terminal has a new size.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+
+    FocusNext,
+    FocusPrevious,
+    Focus {
+        pane: Pane,
+    },
+    ToggleHelp,
+    ToggleMaximise,
+    /// Switch the clock between the `--as-of` date and the selected article's date.
+    ToggleClock,
+
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    /// `Enter`: what it means depends on the focused pane.
+    Open,
+    /// `Esc`: close, clear or step back, whichever applies first.
+    Back,
+
+    /// Focus the players and start typing a filter.
+    StartFilter,
+    FilterPush {
+        c: char,
+    },
+    FilterPop,
+    /// Stop typing, keep the filter.
+    FilterAccept,
+    /// Stop typing, drop the filter.
+    FilterClear,
+
+    /// Filter the articles to those mentioning the selected player (follows the selection).
+    LinkArticlesToPlayer,
+    /// Narrow the players to those named in the selected article (follows the selection).
+    LinkPlayersToArticle,
+    /// Drop whichever link is active.
+    Unlink,
+    /// Open the selected evidence (rumour or contract) in the reader, at its sentence.
+    OpenEvidence,
+    /// Select this person in the players pane (clearing what hides them).
+    SelectPlayer {
+        person: usize,
+    },
+
+    /// A mouse click at a screen cell: focus the pane there and select the row.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse wheel over a screen cell: scroll the pane there.
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+}

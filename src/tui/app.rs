@@ -1,0 +1,182 @@
+//! The event loop, generic over the backend, the event source and the clock: crossterm and
+//! the system clock in the terminal, a script and a fixed time in tests.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, Timelike};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::action::Action;
+use super::keymap::Keymap;
+use super::state::{State, dispatch};
+use super::ui::{self, theme::Theme};
+
+/// What an event source gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Event(Event),
+    /// Nothing arrived in time.
+    Timeout,
+    /// No more events will come (the end of a script).
+    Closed,
+}
+
+/// Where terminal events come from.
+pub trait EventSource {
+    /// Waits up to `timeout` for the next event.
+    fn next(&mut self, timeout: Duration) -> color_eyre::Result<Input>;
+}
+
+/// The real terminal's events. Blocks in `poll` until an event or the timeout: no busy loop.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CrosstermEvents;
+
+impl EventSource for CrosstermEvents {
+    fn next(&mut self, timeout: Duration) -> color_eyre::Result<Input> {
+        if event::poll(timeout)? {
+            Ok(Input::Event(event::read()?))
+        } else {
+            Ok(Input::Timeout)
+        }
+    }
+}
+
+/// A fixed list of events, then [`Input::Closed`].
+#[derive(Debug, Default, Clone)]
+pub struct ScriptedEvents {
+    events: VecDeque<Event>,
+}
+
+impl ScriptedEvents {
+    pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
+        Self {
+            events: events.into_iter().collect(),
+        }
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn next(&mut self, _timeout: Duration) -> color_eyre::Result<Input> {
+        Ok(self.events.pop_front().map_or(Input::Closed, Input::Event))
+    }
+}
+
+/// The time of day (and the date, to notice midnight).
+pub trait Clock {
+    fn now(&mut self) -> NaiveDateTime;
+}
+
+/// The local wall clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&mut self) -> NaiveDateTime {
+        chrono::Local::now().naive_local()
+    }
+}
+
+/// A clock that never moves, for tests.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub NaiveDateTime);
+
+impl Clock for FixedClock {
+    fn now(&mut self) -> NaiveDateTime {
+        self.0
+    }
+}
+
+/// What a finished run leaves: the final state and how many frames were drawn.
+#[derive(Debug)]
+pub struct Finished {
+    pub state: State,
+    pub frames: usize,
+}
+
+/// The action a terminal event asks for.
+pub fn action_for(keymap: &Keymap, state: &State, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action_for(state, key),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: mouse.column,
+                row: mouse.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs the dashboard until the user quits or the events end. Draws only when something
+/// changed, or when the clock's second turns; waits for input no longer than that.
+pub fn run_app<B, E, C>(
+    terminal: &mut Terminal<B>,
+    mut state: State,
+    theme: &Theme,
+    events: &mut E,
+    clock: &mut C,
+) -> color_eyre::Result<Finished>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource + ?Sized,
+    C: Clock + ?Sized,
+{
+    let keymap = Keymap::default();
+    let size = terminal.size()?;
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut frames = 0;
+    let mut dirty = true;
+    loop {
+        let now = clock.now();
+        if now.with_nanosecond(0) != Some(state.clock.now) {
+            dispatch(&mut state, Action::Tick { now });
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, &state, theme, &keymap))?;
+            frames += 1;
+            dirty = false;
+        }
+        if state.quit {
+            break;
+        }
+        // Wake up when the shown second turns.
+        let until_next_second = 1000 - u64::from(now.nanosecond() / 1_000_000).min(999);
+        match events.next(Duration::from_millis(until_next_second))? {
+            Input::Event(event) => {
+                if let Some(action) = action_for(&keymap, &state, &event) {
+                    dispatch(&mut state, action);
+                    dirty = true;
+                }
+            }
+            Input::Timeout => {}
+            Input::Closed => break,
+        }
+    }
+    Ok(Finished { state, frames })
+}

@@ -1,0 +1,608 @@
+//! Keys to actions, per context (the focused pane, typing a filter, the help overlay). The
+//! single table here drives the event loop, the `?` help overlay and the key-hint bar.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+use super::action::{Action, Pane};
+use super::state::State;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Context {
+    /// Everywhere but while typing a filter or reading help.
+    Global,
+    /// Moving in any list (and scrolling the reader).
+    Navigation,
+    Articles,
+    Reader,
+    Players,
+    Destinations,
+    Countdowns,
+    /// Typing into the players' filter.
+    Filter,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Navigation => "Moving",
+            Context::Articles => "1 Articles",
+            Context::Reader => "5 Reader",
+            Context::Players => "2 Players",
+            Context::Destinations => "3 Rumoured destinations",
+            Context::Countdowns => "4 Contract countdowns",
+            Context::Filter => "Typing a filter",
+            Context::Help => "Help",
+        }
+    }
+
+    pub fn of_pane(pane: Pane) -> Self {
+        match pane {
+            Pane::Articles => Context::Articles,
+            Pane::Players => Context::Players,
+            Pane::Destinations => Context::Destinations,
+            Pane::Countdowns => Context::Countdowns,
+            Pane::Reader => Context::Reader,
+        }
+    }
+}
+
+/// Which key presses a binding takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPattern {
+    Key(KeyCode, KeyModifiers),
+    /// Any printable character (typed into the filter).
+    AnyChar,
+}
+
+impl KeyPattern {
+    fn matches(self, key: &KeyEvent) -> bool {
+        let (code, modifiers) = normalise(key);
+        match self {
+            KeyPattern::Key(c, m) => c == code && m == modifiers,
+            KeyPattern::AnyChar => {
+                matches!(code, KeyCode::Char(_))
+                    && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            }
+        }
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(self) -> String {
+        match self {
+            KeyPattern::AnyChar => "type".to_string(),
+            KeyPattern::Key(code, modifiers) => {
+                let name = match code {
+                    KeyCode::Char(' ') => "Space".to_string(),
+                    KeyCode::Char(c) => c.to_string(),
+                    KeyCode::Enter => "Enter".to_string(),
+                    KeyCode::Esc => "Esc".to_string(),
+                    KeyCode::Tab => "Tab".to_string(),
+                    KeyCode::BackTab => "S-Tab".to_string(),
+                    KeyCode::Backspace => "Bksp".to_string(),
+                    KeyCode::Up => "↑".to_string(),
+                    KeyCode::Down => "↓".to_string(),
+                    KeyCode::Left => "←".to_string(),
+                    KeyCode::Right => "→".to_string(),
+                    KeyCode::Home => "Home".to_string(),
+                    KeyCode::End => "End".to_string(),
+                    KeyCode::PageUp => "PgUp".to_string(),
+                    KeyCode::PageDown => "PgDn".to_string(),
+                    other => format!("{other:?}"),
+                };
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    format!("C-{name}")
+                } else {
+                    name
+                }
+            }
+        }
+    }
+}
+
+/// The key and modifiers that matter: Shift is part of the character ('G') or of `BackTab`.
+fn normalise(key: &KeyEvent) -> (KeyCode, KeyModifiers) {
+    let mut modifiers =
+        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+    (key.code, modifiers)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub key: KeyPattern,
+    /// For [`KeyPattern::AnyChar`], a template whose character is replaced by the typed one.
+    pub action: Action,
+    /// What the help overlay says.
+    pub description: &'static str,
+    /// The key-hint bar's word for it, if it shows; bindings sharing a word show together
+    /// ("j/k move").
+    pub hint: Option<&'static str>,
+}
+
+/// The key map: every binding, in the order help lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+fn key(c: char) -> KeyPattern {
+    KeyPattern::Key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(code: KeyCode) -> KeyPattern {
+    KeyPattern::Key(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyPattern {
+    KeyPattern::Key(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Context as C;
+        let mut bindings = Vec::new();
+        let mut bind = |context: Context,
+                        keys: &[KeyPattern],
+                        action: Action,
+                        description: &'static str,
+                        hint: Option<&'static str>| {
+            for &key in keys {
+                bindings.push(Binding {
+                    context,
+                    key,
+                    action: action.clone(),
+                    description,
+                    hint,
+                });
+            }
+        };
+        // Pane-specific first: a pane's binding wins over a global one.
+        bind(
+            C::Articles,
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            "read the article",
+            Some("read"),
+        );
+        bind(
+            C::Articles,
+            &[key('p')],
+            Action::LinkPlayersToArticle,
+            "narrow players to this article",
+            Some("players in it"),
+        );
+        bind(
+            C::Articles,
+            &[code(KeyCode::Esc)],
+            Action::Back,
+            "drop the player link",
+            None,
+        );
+
+        bind(
+            C::Reader,
+            &[code(KeyCode::Esc)],
+            Action::Back,
+            "back to where you came from",
+            Some("back"),
+        );
+
+        bind(
+            C::Players,
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            "link articles, show destinations",
+            Some("destinations"),
+        );
+        bind(
+            C::Players,
+            &[key('l')],
+            Action::LinkArticlesToPlayer,
+            "filter articles to this player",
+            Some("link articles"),
+        );
+        bind(
+            C::Players,
+            &[code(KeyCode::Esc)],
+            Action::Back,
+            "clear the filter, then the link",
+            Some("clear"),
+        );
+
+        bind(
+            C::Destinations,
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            "evidence; again: open the article",
+            Some("evidence/open"),
+        );
+        bind(
+            C::Destinations,
+            &[key('o')],
+            Action::OpenEvidence,
+            "open the evidence in the reader",
+            Some("read evidence"),
+        );
+        bind(
+            C::Destinations,
+            &[code(KeyCode::Esc)],
+            Action::Back,
+            "back to clubs, then players",
+            Some("back"),
+        );
+
+        bind(
+            C::Countdowns,
+            &[code(KeyCode::Enter)],
+            Action::Open,
+            "select the player",
+            Some("select player"),
+        );
+        bind(
+            C::Countdowns,
+            &[key('o')],
+            Action::OpenEvidence,
+            "open the contract's evidence",
+            Some("read evidence"),
+        );
+
+        bind(
+            C::Filter,
+            &[KeyPattern::AnyChar],
+            Action::FilterPush { c: ' ' },
+            "type to filter (fuzzy, accents ignored)",
+            None,
+        );
+        bind(
+            C::Filter,
+            &[code(KeyCode::Backspace)],
+            Action::FilterPop,
+            "delete a character",
+            None,
+        );
+        bind(
+            C::Filter,
+            &[code(KeyCode::Enter), code(KeyCode::Tab)],
+            Action::FilterAccept,
+            "keep the filter, stop typing",
+            Some("keep"),
+        );
+        bind(
+            C::Filter,
+            &[code(KeyCode::Esc)],
+            Action::FilterClear,
+            "clear the filter",
+            Some("clear"),
+        );
+        bind(
+            C::Filter,
+            &[code(KeyCode::Down)],
+            Action::Down,
+            "next match",
+            Some("move"),
+        );
+        bind(
+            C::Filter,
+            &[code(KeyCode::Up)],
+            Action::Up,
+            "previous match",
+            Some("move"),
+        );
+        bind(C::Filter, &[ctrl('c')], Action::Quit, "quit", None);
+
+        bind(
+            C::Help,
+            &[key('?'), code(KeyCode::Esc), key('q')],
+            Action::ToggleHelp,
+            "close help",
+            Some("close"),
+        );
+        bind(
+            C::Help,
+            &[key('j'), code(KeyCode::Down)],
+            Action::Down,
+            "scroll down",
+            Some("scroll"),
+        );
+        bind(
+            C::Help,
+            &[key('k'), code(KeyCode::Up)],
+            Action::Up,
+            "scroll up",
+            Some("scroll"),
+        );
+        bind(C::Help, &[ctrl('c')], Action::Quit, "quit", None);
+
+        bind(
+            C::Navigation,
+            &[key('j'), code(KeyCode::Down)],
+            Action::Down,
+            "down",
+            Some("move"),
+        );
+        bind(
+            C::Navigation,
+            &[key('k'), code(KeyCode::Up)],
+            Action::Up,
+            "up",
+            Some("move"),
+        );
+        bind(
+            C::Navigation,
+            &[key('g'), code(KeyCode::Home)],
+            Action::Top,
+            "first",
+            Some("first/last"),
+        );
+        bind(
+            C::Navigation,
+            &[key('G'), code(KeyCode::End)],
+            Action::Bottom,
+            "last",
+            Some("first/last"),
+        );
+        bind(
+            C::Navigation,
+            &[code(KeyCode::PageDown)],
+            Action::PageDown,
+            "page down",
+            None,
+        );
+        bind(
+            C::Navigation,
+            &[code(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+            None,
+        );
+        bind(
+            C::Navigation,
+            &[ctrl('d')],
+            Action::HalfPageDown,
+            "half a page down",
+            None,
+        );
+        bind(
+            C::Navigation,
+            &[ctrl('u')],
+            Action::HalfPageUp,
+            "half a page up",
+            None,
+        );
+
+        bind(
+            C::Global,
+            &[key('/')],
+            Action::StartFilter,
+            "filter players",
+            Some("filter"),
+        );
+        bind(
+            C::Global,
+            &[code(KeyCode::Tab)],
+            Action::FocusNext,
+            "next pane",
+            Some("pane"),
+        );
+        bind(
+            C::Global,
+            &[code(KeyCode::BackTab)],
+            Action::FocusPrevious,
+            "previous pane",
+            None,
+        );
+        for pane in Pane::ALL {
+            let Some(digit) = char::from_digit(u32::try_from(pane.number()).unwrap_or(0), 10)
+            else {
+                continue;
+            };
+            bind(
+                C::Global,
+                &[key(digit)],
+                Action::Focus { pane },
+                pane.title(),
+                None,
+            );
+        }
+        bind(
+            C::Global,
+            &[key('t')],
+            Action::ToggleClock,
+            "clock: as-of date / article's date",
+            Some("clock"),
+        );
+        bind(
+            C::Global,
+            &[key('z')],
+            Action::ToggleMaximise,
+            "maximise the pane / restore",
+            Some("zoom"),
+        );
+        bind(
+            C::Global,
+            &[key('x')],
+            Action::Unlink,
+            "remove the link between panes",
+            None,
+        );
+        bind(
+            C::Global,
+            &[code(KeyCode::Esc)],
+            Action::Back,
+            "back out",
+            None,
+        );
+        bind(
+            C::Global,
+            &[key('?')],
+            Action::ToggleHelp,
+            "help",
+            Some("help"),
+        );
+        bind(
+            C::Global,
+            &[key('q'), ctrl('c')],
+            Action::Quit,
+            "quit",
+            Some("quit"),
+        );
+        Self { bindings }
+    }
+}
+
+/// What the mouse does, listed at the end of the help overlay.
+pub const MOUSE_HELP: [(&str, &str); 2] = [
+    ("wheel", "scrolls the pane under the pointer"),
+    ("click", "focuses a pane and selects a row"),
+];
+
+/// A row of the help overlay: the keys that do one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpEntry {
+    pub keys: Vec<String>,
+    pub description: &'static str,
+}
+
+impl Keymap {
+    /// The contexts a key is looked up in, most specific first.
+    pub fn contexts(state: &State) -> Vec<Context> {
+        if state.help.is_some() {
+            vec![Context::Help]
+        } else if state.players.editing {
+            vec![Context::Filter]
+        } else {
+            vec![
+                Context::of_pane(state.focus),
+                Context::Navigation,
+                Context::Global,
+            ]
+        }
+    }
+
+    /// The action a key press asks for in this state, if any.
+    pub fn action_for(&self, state: &State, key: &KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        for context in Self::contexts(state) {
+            if let Some(binding) = self
+                .bindings
+                .iter()
+                .find(|b| b.context == context && b.key.matches(key))
+            {
+                return Some(match (&binding.action, key.code) {
+                    (Action::FilterPush { .. }, KeyCode::Char(c)) => Action::FilterPush { c },
+                    (action, _) => action.clone(),
+                });
+            }
+        }
+        None
+    }
+
+    /// A context's bindings grouped by what they do, for the help overlay.
+    pub fn help(&self, context: Context) -> Vec<HelpEntry> {
+        let mut entries: Vec<HelpEntry> = Vec::new();
+        for binding in self.bindings.iter().filter(|b| b.context == context) {
+            let label = binding.key.label();
+            match entries
+                .iter_mut()
+                .find(|e| e.description == binding.description)
+            {
+                Some(entry) => entry.keys.push(label),
+                None => entries.push(HelpEntry {
+                    keys: vec![label],
+                    description: binding.description,
+                }),
+            }
+        }
+        entries
+    }
+
+    /// The help overlay's sections: the contexts that apply now first, then the rest.
+    pub fn help_sections(&self, state: &State) -> Vec<(Context, Vec<HelpEntry>)> {
+        let mut order = Self::contexts(state);
+        order.retain(|c| *c != Context::Help);
+        for context in [
+            Context::Players,
+            Context::Destinations,
+            Context::Countdowns,
+            Context::Articles,
+            Context::Reader,
+            Context::Filter,
+            Context::Navigation,
+            Context::Global,
+            Context::Help,
+        ] {
+            if !order.contains(&context) {
+                order.push(context);
+            }
+        }
+        order.into_iter().map(|c| (c, self.help(c))).collect()
+    }
+
+    /// How many lines the help overlay has (as drawn: a title per section, blank lines
+    /// between, the mouse section last).
+    pub fn help_len(&self, state: &State) -> usize {
+        let sections: Vec<usize> = self
+            .help_sections(state)
+            .iter()
+            .map(|(_, e)| e.len())
+            .filter(|&n| n > 0)
+            .collect();
+        sections.iter().map(|n| n + 1).sum::<usize>()
+            + sections.len().saturating_sub(1)
+            + 2
+            + MOUSE_HELP.len()
+    }
+
+    /// The key-hint bar: ("j/k", "move") pairs for what the focused context accepts.
+    pub fn hints(&self, state: &State) -> Vec<(String, &'static str)> {
+        let mut hints: Vec<(Vec<(Action, String)>, &'static str)> = Vec::new();
+        for context in Self::contexts(state) {
+            for binding in self.bindings.iter().filter(|b| b.context == context) {
+                let Some(word) = binding.hint else {
+                    continue;
+                };
+                // A key already taken by a more specific context does not show twice.
+                if let KeyPattern::Key(code, modifiers) = binding.key
+                    && hints.iter().any(|(keys, _)| {
+                        keys.iter()
+                            .any(|(_, k)| *k == KeyPattern::Key(code, modifiers).label())
+                    })
+                    && !hints.iter().any(|(_, w)| *w == word)
+                {
+                    continue;
+                }
+                match hints.iter_mut().find(|(_, w)| *w == word) {
+                    Some((keys, _)) => {
+                        if !keys.iter().any(|(action, _)| *action == binding.action) {
+                            keys.push((binding.action.clone(), binding.key.label()));
+                        }
+                    }
+                    None => hints.push((vec![(binding.action.clone(), binding.key.label())], word)),
+                }
+            }
+        }
+        hints
+            .into_iter()
+            .map(|(keys, word)| {
+                (
+                    keys.into_iter()
+                        .map(|(_, k)| k)
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                    word,
+                )
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,1133 @@
+//! The dashboard's state, one sub-state per pane, and the pure [`update`] that changes it.
+//!
+//! Nothing here touches the terminal or reads the clock: the time arrives in
+//! [`Action::Tick`] and the terminal size in [`Action::Resize`]. Geometry that the update
+//! needs (page sizes, which pane is under the mouse, how wide the reader wraps) comes from
+//! [`layout`], the same pure function the views draw with.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
+
+use crate::gazetteer::Role;
+use crate::model::{Evidence, Model};
+use crate::search::{Hit, SearchIndex};
+
+use super::Options;
+use super::action::{Action, Pane};
+use super::layout::{self, Screen};
+use super::text;
+
+/// A cursor over a list that is drawn a window at a time: the selected row and the first
+/// visible row. Only the visible rows are ever built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves the selection by `delta` rows, staying inside a list of `len` rows.
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            *self = Self::default();
+            return;
+        }
+        let target = self.selected.saturating_add_signed(delta);
+        self.selected = target.min(len - 1);
+    }
+
+    pub fn top(&mut self) {
+        self.selected = 0;
+    }
+
+    pub fn bottom(&mut self, len: usize) {
+        self.selected = len.saturating_sub(1);
+    }
+
+    /// Keeps the selection inside the list and the window (`height` rows) on the selection,
+    /// and the window full when the list allows.
+    pub fn fit(&mut self, len: usize, height: usize) {
+        if len == 0 {
+            *self = Self::default();
+            return;
+        }
+        self.selected = self.selected.min(len - 1);
+        if height == 0 {
+            self.offset = self.selected;
+            return;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    /// The rows to draw.
+    pub fn window(&self, len: usize, height: usize) -> Range<usize> {
+        let start = self.offset.min(len);
+        start..(start + height).min(len)
+    }
+}
+
+/// Lookups computed once from the model.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// Every article, newest first (undated last).
+    pub articles: Vec<usize>,
+    /// Position of each article in `articles`, to sort filtered lists the same way.
+    pub article_rank: Vec<usize>,
+    /// For each article, the people (model indices) it names.
+    pub article_people: Vec<Vec<usize>>,
+    /// Every player (model person index), in display order: most rumours, then most
+    /// articles, then name.
+    pub players: Vec<usize>,
+    /// Position of each player in `players`.
+    pub player_position: HashMap<usize, usize>,
+    /// Fuzzy search over the names in `players` (hit indices are positions in `players`).
+    pub player_search: SearchIndex,
+    /// Each person's rumours (indices into `Model::rumours`), strongest first.
+    pub rumours_of: HashMap<usize, Vec<usize>>,
+    /// Each person's contract (index into `Model::contracts`).
+    pub contract_of: HashMap<usize, usize>,
+    /// Contracts (indices) by time left: earliest expiry first.
+    pub countdowns: Vec<usize>,
+}
+
+impl Index {
+    pub fn new(model: &Model) -> Self {
+        let mut articles: Vec<usize> = (0..model.articles.len()).collect();
+        articles.sort_by(|&a, &b| {
+            let (da, db) = (model.articles[a].date, model.articles[b].date);
+            db.cmp(&da).then(a.cmp(&b))
+        });
+        let mut article_rank = vec![0; articles.len()];
+        for (rank, &article) in articles.iter().enumerate() {
+            article_rank[article] = rank;
+        }
+        let mut article_people = vec![Vec::new(); model.articles.len()];
+        for (person, p) in model.people.iter().enumerate() {
+            for &article in &p.articles {
+                if let Some(list) = article_people.get_mut(article) {
+                    list.push(person);
+                }
+            }
+        }
+        let mut rumours_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (index, rumour) in model.rumours.iter().enumerate() {
+            rumours_of.entry(rumour.player).or_default().push(index);
+        }
+        for list in rumours_of.values_mut() {
+            list.sort_by(|&a, &b| {
+                let (ra, rb) = (&model.rumours[a], &model.rumours[b]);
+                rb.articles
+                    .len()
+                    .cmp(&ra.articles.len())
+                    .then(rb.evidence.len().cmp(&ra.evidence.len()))
+                    .then(ra.club.cmp(&rb.club))
+            });
+        }
+        let contract_of: HashMap<usize, usize> = model
+            .contracts
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (c.player, index))
+            .collect();
+        let mut players: Vec<usize> = model.players().map(|(index, _)| index).collect();
+        let rumour_count = |p: &usize| rumours_of.get(p).map_or(0, Vec::len);
+        players.sort_by(|a, b| {
+            rumour_count(b)
+                .cmp(&rumour_count(a))
+                .then(
+                    model.people[*b]
+                        .articles
+                        .len()
+                        .cmp(&model.people[*a].articles.len()),
+                )
+                .then(model.people[*a].name.cmp(&model.people[*b].name))
+        });
+        let player_position = players.iter().enumerate().map(|(at, &p)| (p, at)).collect();
+        let player_search =
+            SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
+        let mut countdowns: Vec<usize> = (0..model.contracts.len()).collect();
+        countdowns.sort_by(|&a, &b| {
+            let (ca, cb) = (&model.contracts[a], &model.contracts[b]);
+            ca.expires.cmp(&cb.expires).then(
+                model.people[ca.player]
+                    .name
+                    .cmp(&model.people[cb.player].name),
+            )
+        });
+        Self {
+            articles,
+            article_rank,
+            article_people,
+            players,
+            player_position,
+            player_search,
+            rumours_of,
+            contract_of,
+            countdowns,
+        }
+    }
+}
+
+/// How the panes are linked. At most one link at a time, so they never chase each other.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Link {
+    #[default]
+    None,
+    /// The articles pane shows only the articles naming the selected player.
+    ArticlesFollowPlayer,
+    /// The players pane shows only the players named in the selected article.
+    PlayersFollowArticle,
+}
+
+/// Which date the countdowns are measured from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClockMode {
+    /// The `--as-of` date (today by default), moving on at midnight.
+    #[default]
+    AsOf,
+    /// The selected article's date: what a reader saw on the day.
+    ArticleDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockState {
+    pub as_of: NaiveDate,
+    /// The wall clock's date when the dashboard started; the shown date moves on from
+    /// `as_of` as the wall clock passes midnight.
+    pub started: NaiveDate,
+    pub now: NaiveDateTime,
+    pub mode: ClockMode,
+}
+
+/// What the clock shows and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockReading {
+    pub date: NaiveDate,
+    pub time: chrono::NaiveTime,
+    pub mode: ClockMode,
+    /// In article mode, when the article has no date and the as-of date is used.
+    pub undated: bool,
+}
+
+/// Whose evidence the reader marks: the selected rumour's or the selected contract's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EvidenceFrom {
+    #[default]
+    Rumour,
+    Contract,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticlesState {
+    pub cursor: ListCursor,
+    /// Article indices, newest first, after the link's filter.
+    pub rows: Vec<usize>,
+    /// The player whose articles `rows` holds, when filtered.
+    pub filter: Option<usize>,
+    /// The article the reader last followed from this list.
+    pub followed: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderState {
+    pub article: Option<usize>,
+    /// First wrapped line shown.
+    pub scroll: usize,
+    /// The evidence sentence the reader was opened at.
+    pub focus: Option<Range<usize>>,
+    /// Where `Esc` goes back to.
+    pub back_to: Pane,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlayerRow {
+    /// Model person index.
+    pub person: usize,
+    /// Matched char positions in the name, for highlighting.
+    pub positions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlayersState {
+    pub cursor: ListCursor,
+    pub rows: Vec<PlayerRow>,
+    pub query: String,
+    /// Whether keys type into the filter.
+    pub editing: bool,
+    /// The article the players are narrowed to, when linked.
+    pub narrow: Option<usize>,
+    /// The query and narrowing `rows` were computed for.
+    searched: Option<(String, Option<usize>)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DestinationsState {
+    /// The player shown.
+    pub player: Option<usize>,
+    /// Rumour indices, strongest first.
+    pub rows: Vec<usize>,
+    pub cursor: ListCursor,
+    /// Whether the cursor is in the evidence list (below the clubs).
+    pub in_evidence: bool,
+    /// Cursor over the selected rumour's evidence; the selected item is drawn first.
+    pub evidence: ListCursor,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountdownsState {
+    pub cursor: ListCursor,
+}
+
+/// Everything on screen.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub model: Model,
+    pub index: Index,
+    pub focus: Pane,
+    pub maximised: bool,
+    /// The help overlay, when open, and its scroll.
+    pub help: Option<usize>,
+    pub link: Link,
+    pub clock: ClockState,
+    /// Terminal size (width, height).
+    pub size: (u16, u16),
+    /// A one-off note for the status bar.
+    pub message: Option<String>,
+    pub evidence_from: EvidenceFrom,
+    pub quit: bool,
+    pub articles: ArticlesState,
+    pub reader: ReaderState,
+    pub players: PlayersState,
+    pub destinations: DestinationsState,
+    pub countdowns: CountdownsState,
+}
+
+impl State {
+    /// A fresh dashboard over `model`: players focused, the clock at `options.as_of` and the
+    /// time of `now`, and `options.player` selected (with the articles linked to them).
+    pub fn new(model: Model, options: &Options, now: NaiveDateTime, size: (u16, u16)) -> Self {
+        let index = Index::new(&model);
+        let mut state = Self {
+            model,
+            index,
+            focus: Pane::Players,
+            maximised: false,
+            help: None,
+            link: Link::None,
+            clock: ClockState {
+                as_of: options.as_of,
+                started: now.date(),
+                now: now.with_nanosecond(0).unwrap_or(now),
+                mode: ClockMode::AsOf,
+            },
+            size,
+            message: None,
+            evidence_from: EvidenceFrom::Rumour,
+            quit: false,
+            articles: ArticlesState::default(),
+            reader: ReaderState {
+                article: None,
+                scroll: 0,
+                focus: None,
+                back_to: Pane::Articles,
+            },
+            players: PlayersState::default(),
+            destinations: DestinationsState::default(),
+            countdowns: CountdownsState::default(),
+        };
+        state.refresh();
+        if let Some(name) = options.player.as_deref() {
+            match state.find_player(name) {
+                Some(person) => {
+                    dispatch(&mut state, Action::SelectPlayer { person });
+                    dispatch(&mut state, Action::LinkArticlesToPlayer);
+                }
+                None => state.message = Some(format!("no player matches “{name}”")),
+            }
+        }
+        state
+    }
+
+    /// A player by exact name or alias, else the best fuzzy match.
+    pub fn find_player(&self, name: &str) -> Option<usize> {
+        if let Some(person) = self.model.person_named(name)
+            && self.index.player_position.contains_key(&person)
+        {
+            return Some(person);
+        }
+        let hits = self.index.player_search.search(name);
+        hits.first()
+            .and_then(|hit| self.index.players.get(hit.index).copied())
+    }
+
+    pub fn selected_article(&self) -> Option<usize> {
+        self.articles
+            .rows
+            .get(self.articles.cursor.selected)
+            .copied()
+    }
+
+    pub fn selected_player(&self) -> Option<usize> {
+        self.players
+            .rows
+            .get(self.players.cursor.selected)
+            .map(|row| row.person)
+    }
+
+    pub fn selected_rumour(&self) -> Option<usize> {
+        self.destinations
+            .rows
+            .get(self.destinations.cursor.selected)
+            .copied()
+    }
+
+    /// The selected evidence of the selected rumour.
+    pub fn selected_rumour_evidence(&self) -> Option<&Evidence> {
+        let rumour = self.model.rumours.get(self.selected_rumour()?)?;
+        rumour.evidence.get(self.destinations.evidence.selected)
+    }
+
+    pub fn selected_contract(&self) -> Option<usize> {
+        self.index
+            .countdowns
+            .get(self.countdowns.cursor.selected)
+            .copied()
+    }
+
+    /// The date and time the clock shows, and which mode it is in.
+    pub fn clock(&self) -> ClockReading {
+        let days = (self.clock.now.date() - self.clock.started).num_days();
+        let ticking = u64::try_from(days)
+            .ok()
+            .and_then(|days| self.clock.as_of.checked_add_days(Days::new(days)))
+            .unwrap_or(self.clock.as_of);
+        let time = self.clock.now.time();
+        match self.clock.mode {
+            ClockMode::AsOf => ClockReading {
+                date: ticking,
+                time,
+                mode: ClockMode::AsOf,
+                undated: false,
+            },
+            ClockMode::ArticleDate => {
+                let date = self
+                    .reader
+                    .article
+                    .and_then(|a| self.model.articles.get(a))
+                    .and_then(|a| a.date);
+                ClockReading {
+                    date: date.unwrap_or(ticking),
+                    time,
+                    mode: ClockMode::ArticleDate,
+                    undated: date.is_none(),
+                }
+            }
+        }
+    }
+
+    /// The date countdowns are measured from.
+    pub fn clock_date(&self) -> NaiveDate {
+        self.clock().date
+    }
+
+    /// The evidence sentences (byte spans) the reader marks in its article: those of the
+    /// rumour or contract selected elsewhere, and the one the reader was opened at.
+    pub fn reader_evidence(&self) -> Vec<Range<usize>> {
+        let Some(article) = self.reader.article else {
+            return Vec::new();
+        };
+        let mut spans: Vec<Range<usize>> = match self.evidence_from {
+            EvidenceFrom::Rumour => self
+                .selected_rumour()
+                .and_then(|r| self.model.rumours.get(r))
+                .map(|r| {
+                    r.evidence
+                        .iter()
+                        .filter(|e| e.article == article)
+                        .map(|e| e.span.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            EvidenceFrom::Contract => self
+                .selected_contract()
+                .and_then(|c| self.model.contracts.get(c))
+                .map(|c| {
+                    c.evidence
+                        .iter()
+                        .filter(|e| e.evidence.article == article)
+                        .map(|e| e.evidence.span.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        if let Some(focus) = &self.reader.focus
+            && !spans.contains(focus)
+        {
+            spans.push(focus.clone());
+        }
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans
+    }
+
+    /// How many players an article names.
+    pub fn players_in(&self, article: usize) -> usize {
+        self.index.article_people.get(article).map_or(0, |people| {
+            people
+                .iter()
+                .filter(|&&p| self.model.people[p].role == Role::Player)
+                .count()
+        })
+    }
+
+    pub fn rumour_count(&self, person: usize) -> usize {
+        self.index.rumours_of.get(&person).map_or(0, Vec::len)
+    }
+
+    pub fn screen(&self) -> Screen {
+        layout::compute(self)
+    }
+
+    /// Rows a page moves in a pane: the visible rows, or a default when hidden.
+    fn page(&self, pane: Pane) -> usize {
+        let screen = self.screen();
+        let rows = screen.pane(pane).map_or(10, |area| {
+            if pane == Pane::Destinations && self.destinations.in_evidence {
+                usize::from(area.extra.height) / 2
+            } else {
+                usize::from(area.rows.height)
+            }
+        });
+        rows.max(1)
+    }
+
+    /// Brings every derived list up to date with the selections and links, and every window
+    /// onto its selection. Called after each update.
+    fn refresh(&mut self) {
+        if self.link == Link::PlayersFollowArticle {
+            self.refresh_articles();
+            self.refresh_players();
+        } else {
+            self.refresh_players();
+            self.refresh_articles();
+        }
+        self.refresh_destinations();
+        self.refresh_reader();
+        self.fit_windows();
+    }
+
+    fn refresh_players(&mut self) {
+        let narrow = match self.link {
+            Link::PlayersFollowArticle => self.selected_article(),
+            _ => None,
+        };
+        self.players.narrow = narrow;
+        let wanted = (self.players.query.clone(), narrow);
+        if self.players.searched.as_ref() == Some(&wanted) {
+            return;
+        }
+        let keep = self.selected_player();
+        // Not narrowed incrementally from the previous hits: with typo tolerance a longer
+        // query can match what a shorter one did not ("rmao" misses Ramos, "rmaos" finds him).
+        let hits: Vec<Hit> = match narrow {
+            Some(article) => {
+                let mut candidates: Vec<usize> = self
+                    .index
+                    .article_people
+                    .get(article)
+                    .map(|people| {
+                        people
+                            .iter()
+                            .filter_map(|p| self.index.player_position.get(p).copied())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                candidates.sort_unstable();
+                self.index
+                    .player_search
+                    .search_within(&wanted.0, candidates)
+            }
+            None => self.index.player_search.search(&wanted.0),
+        };
+        self.players.rows = hits
+            .into_iter()
+            .filter_map(|hit| {
+                self.index.players.get(hit.index).map(|&person| PlayerRow {
+                    person,
+                    positions: hit.positions,
+                })
+            })
+            .collect();
+        self.players.searched = Some(wanted);
+        self.players.cursor.selected = keep
+            .and_then(|p| self.players.rows.iter().position(|row| row.person == p))
+            .unwrap_or(0);
+    }
+
+    fn refresh_articles(&mut self) {
+        let filter = match self.link {
+            Link::ArticlesFollowPlayer => self.selected_player(),
+            _ => None,
+        };
+        if filter == self.articles.filter
+            && !(filter.is_none() && self.articles.rows.len() != self.index.articles.len())
+        {
+            return;
+        }
+        let keep = self.selected_article();
+        self.articles.rows = match filter.and_then(|p| self.model.people.get(p)) {
+            Some(person) => {
+                let mut rows: Vec<usize> = person.articles.clone();
+                rows.sort_by_key(|&a| {
+                    self.index
+                        .article_rank
+                        .get(a)
+                        .copied()
+                        .unwrap_or(usize::MAX)
+                });
+                rows.dedup();
+                rows
+            }
+            None => self.index.articles.clone(),
+        };
+        self.articles.filter = filter;
+        self.articles.cursor.selected = keep
+            .and_then(|a| self.articles.rows.iter().position(|&row| row == a))
+            .unwrap_or(0);
+    }
+
+    fn refresh_destinations(&mut self) {
+        let player = self.selected_player();
+        if player != self.destinations.player {
+            self.destinations = DestinationsState {
+                player,
+                rows: player
+                    .and_then(|p| self.index.rumours_of.get(&p))
+                    .cloned()
+                    .unwrap_or_default(),
+                ..DestinationsState::default()
+            };
+        }
+        let evidence = self
+            .selected_rumour()
+            .and_then(|r| self.model.rumours.get(r))
+            .map_or(0, |r| r.evidence.len());
+        if evidence == 0 {
+            self.destinations.in_evidence = false;
+        }
+        self.destinations.evidence.fit(evidence, 1);
+    }
+
+    /// The reader follows the articles list's selection (unless opened elsewhere since).
+    fn refresh_reader(&mut self) {
+        let selected = self.selected_article();
+        if selected != self.articles.followed {
+            self.articles.followed = selected;
+            self.reader.article = selected;
+            self.reader.scroll = 0;
+            self.reader.focus = None;
+        }
+    }
+
+    fn fit_windows(&mut self) {
+        let screen = self.screen();
+        let height = |pane: Pane| screen.pane(pane).map(|area| usize::from(area.rows.height));
+        if let Some(h) = height(Pane::Articles) {
+            self.articles.cursor.fit(self.articles.rows.len(), h);
+        } else {
+            self.articles
+                .cursor
+                .fit(self.articles.rows.len(), usize::MAX / 2);
+        }
+        let players = self.players.rows.len();
+        self.players
+            .cursor
+            .fit(players, height(Pane::Players).unwrap_or(usize::MAX / 2));
+        let destinations = self.destinations.rows.len();
+        self.destinations.cursor.fit(
+            destinations,
+            height(Pane::Destinations).unwrap_or(usize::MAX / 2),
+        );
+        let countdowns = self.index.countdowns.len();
+        self.countdowns.cursor.fit(
+            countdowns,
+            height(Pane::Countdowns).unwrap_or(usize::MAX / 2),
+        );
+        if let Some(area) = screen.pane(Pane::Reader) {
+            let lines = self.reader_lines(area.rows.width).len();
+            let max = lines.saturating_sub(usize::from(area.rows.height));
+            self.reader.scroll = self.reader.scroll.min(max);
+        }
+    }
+
+    /// The reader's article wrapped to a pane `width` wide (gutter included): byte ranges.
+    pub fn reader_lines(&self, width: u16) -> Vec<Range<usize>> {
+        let body = self
+            .reader
+            .article
+            .and_then(|a| self.model.articles.get(a))
+            .map_or("", |a| a.body.as_str());
+        text::wrap(body, usize::from(width.saturating_sub(text::GUTTER)))
+    }
+
+    /// Opens `article` in the reader, scrolled to `span`, and focuses the reader.
+    fn open_in_reader(&mut self, article: usize, span: Option<Range<usize>>) {
+        if self.focus != Pane::Reader {
+            self.reader.back_to = self.focus;
+        }
+        self.focus = Pane::Reader;
+        if let Some(position) = self.articles.rows.iter().position(|&a| a == article) {
+            self.articles.cursor.selected = position;
+        }
+        self.articles.followed = self.selected_article();
+        self.reader.article = Some(article);
+        self.reader.focus = span.clone();
+        self.reader.scroll = 0;
+        if let Some(span) = span
+            && let Some(area) = self.screen().pane(Pane::Reader).copied()
+        {
+            let lines = self.reader_lines(area.rows.width);
+            let line = lines
+                .iter()
+                .position(|line| line.end > span.start)
+                .unwrap_or(0);
+            self.reader.scroll = line.saturating_sub(1);
+        }
+    }
+
+    fn move_cursor(&mut self, movement: Movement) {
+        if let Some(scroll) = self.help {
+            let screen = self.screen();
+            let visible = screen
+                .help
+                .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
+            let max = super::keymap::Keymap::default()
+                .help_len(self)
+                .saturating_sub(visible);
+            self.help = Some(movement.apply_scroll(scroll).min(max));
+            return;
+        }
+        let page = self.page(self.focus);
+        match self.focus {
+            Pane::Articles => {
+                movement.apply(&mut self.articles.cursor, self.articles.rows.len(), page)
+            }
+            Pane::Players => {
+                movement.apply(&mut self.players.cursor, self.players.rows.len(), page)
+            }
+            Pane::Countdowns => movement.apply(
+                &mut self.countdowns.cursor,
+                self.index.countdowns.len(),
+                page,
+            ),
+            Pane::Destinations => {
+                if self.destinations.in_evidence {
+                    let len = self
+                        .selected_rumour()
+                        .and_then(|r| self.model.rumours.get(r))
+                        .map_or(0, |r| r.evidence.len());
+                    movement.apply(&mut self.destinations.evidence, len, page);
+                } else {
+                    let before = self.destinations.cursor.selected;
+                    movement.apply(
+                        &mut self.destinations.cursor,
+                        self.destinations.rows.len(),
+                        page,
+                    );
+                    if self.destinations.cursor.selected != before {
+                        self.destinations.evidence = ListCursor::default();
+                    }
+                }
+            }
+            Pane::Reader => {
+                let height = self
+                    .screen()
+                    .pane(Pane::Reader)
+                    .map_or(10, |a| usize::from(a.rows.height));
+                let mut cursor = ListCursor {
+                    selected: self.reader.scroll,
+                    offset: 0,
+                };
+                let max = self
+                    .screen()
+                    .pane(Pane::Reader)
+                    .map_or(usize::MAX / 2, |a| {
+                        self.reader_lines(a.rows.width).len().saturating_sub(height)
+                    });
+                movement.apply(&mut cursor, max + 1, page);
+                self.reader.scroll = cursor.selected;
+            }
+        }
+    }
+
+    /// The pane, and the row in it, at a screen cell.
+    fn hit(&self, column: u16, row: u16) -> Option<(Pane, Option<usize>)> {
+        let screen = self.screen();
+        let position = ratatui::layout::Position { x: column, y: row };
+        if let Some((pane, _)) = screen.tabs.iter().find(|(_, rect)| rect.contains(position)) {
+            return Some((*pane, None));
+        }
+        let area = screen
+            .panes
+            .iter()
+            .find(|area| area.outer.contains(position))?;
+        let row = area
+            .rows
+            .contains(position)
+            .then(|| usize::from(row - area.rows.y));
+        Some((area.pane, row))
+    }
+}
+
+/// A cursor movement, shared by every list and the reader.
+#[derive(Debug, Clone, Copy)]
+enum Movement {
+    By(isize),
+    Page(isize),
+    HalfPage(isize),
+    Top,
+    Bottom,
+}
+
+impl Movement {
+    fn apply(self, cursor: &mut ListCursor, len: usize, page: usize) {
+        let page = isize::try_from(page).unwrap_or(isize::MAX / 2);
+        match self {
+            Movement::By(delta) => cursor.move_by(delta, len),
+            Movement::Page(sign) => cursor.move_by(sign.saturating_mul(page), len),
+            Movement::HalfPage(sign) => cursor.move_by(sign.saturating_mul((page / 2).max(1)), len),
+            Movement::Top => cursor.top(),
+            Movement::Bottom => cursor.bottom(len),
+        }
+    }
+
+    fn apply_scroll(self, scroll: usize) -> usize {
+        match self {
+            Movement::By(delta) => scroll.saturating_add_signed(delta),
+            Movement::Page(sign) | Movement::HalfPage(sign) => {
+                scroll.saturating_add_signed(sign * 10)
+            }
+            Movement::Top => 0,
+            Movement::Bottom => usize::MAX / 2,
+        }
+    }
+}
+
+/// Applies `action` and every follow-up action it asks for.
+pub fn dispatch(state: &mut State, action: Action) {
+    let mut next = Some(action);
+    // Follow-ups are short chains; the bound only guards against a future cycle.
+    for _ in 0..16 {
+        match next {
+            Some(action) => next = update(state, action),
+            None => break,
+        }
+    }
+}
+
+/// The one place state changes. Pure: no terminal, no clock, no I/O. Returns a follow-up
+/// action when one is needed.
+pub fn update(state: &mut State, action: Action) -> Option<Action> {
+    if !matches!(action, Action::Tick { .. }) {
+        state.message = None;
+    }
+    let next = apply(state, action);
+    match state.focus {
+        Pane::Destinations => state.evidence_from = EvidenceFrom::Rumour,
+        Pane::Countdowns => state.evidence_from = EvidenceFrom::Contract,
+        _ => {}
+    }
+    state.refresh();
+    next
+}
+
+fn apply(state: &mut State, action: Action) -> Option<Action> {
+    match action {
+        Action::Quit => state.quit = true,
+        Action::Tick { now } => {
+            // Only whole seconds are shown.
+            state.clock.now = now.with_nanosecond(0).unwrap_or(now);
+        }
+        Action::Resize { width, height } => state.size = (width, height),
+        Action::FocusNext => state.focus = state.focus.next(),
+        Action::FocusPrevious => state.focus = state.focus.previous(),
+        Action::Focus { pane } => state.focus = pane,
+        Action::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
+        Action::ToggleMaximise => state.maximised = !state.maximised,
+        Action::ToggleClock => {
+            state.clock.mode = match state.clock.mode {
+                ClockMode::AsOf => ClockMode::ArticleDate,
+                ClockMode::ArticleDate => ClockMode::AsOf,
+            };
+            let reading = state.clock();
+            state.message = Some(match (reading.mode, reading.undated) {
+                (ClockMode::AsOf, _) => format!("clock: as of {}", reading.date),
+                (ClockMode::ArticleDate, false) => {
+                    format!("clock: the article's date, {}", reading.date)
+                }
+                (ClockMode::ArticleDate, true) => {
+                    format!(
+                        "the article is undated: the clock stays at {}",
+                        reading.date
+                    )
+                }
+            });
+        }
+        Action::Up => state.move_cursor(Movement::By(-1)),
+        Action::Down => state.move_cursor(Movement::By(1)),
+        Action::Top => state.move_cursor(Movement::Top),
+        Action::Bottom => state.move_cursor(Movement::Bottom),
+        Action::PageUp => state.move_cursor(Movement::Page(-1)),
+        Action::PageDown => state.move_cursor(Movement::Page(1)),
+        Action::HalfPageUp => state.move_cursor(Movement::HalfPage(-1)),
+        Action::HalfPageDown => state.move_cursor(Movement::HalfPage(1)),
+        Action::Open => return open(state),
+        Action::Back => return back(state),
+        Action::StartFilter => {
+            state.focus = Pane::Players;
+            state.players.editing = true;
+        }
+        Action::FilterPush { c } => {
+            if !c.is_control() {
+                state.players.query.push(c);
+                state.players.cursor = ListCursor::default();
+            }
+        }
+        Action::FilterPop => {
+            state.players.query.pop();
+        }
+        Action::FilterAccept => state.players.editing = false,
+        Action::FilterClear => {
+            state.players.editing = false;
+            state.players.query.clear();
+        }
+        Action::LinkArticlesToPlayer => match state.selected_player() {
+            Some(_) => state.link = Link::ArticlesFollowPlayer,
+            None => state.message = Some("no player selected to link the articles to".to_string()),
+        },
+        Action::LinkPlayersToArticle => match state.selected_article() {
+            Some(_) => state.link = Link::PlayersFollowArticle,
+            None => {
+                state.message = Some("no article selected to narrow the players to".to_string())
+            }
+        },
+        Action::Unlink => {
+            if state.link != Link::None {
+                state.message = Some("link removed".to_string());
+            }
+            state.link = Link::None;
+        }
+        Action::OpenEvidence => open_evidence(state),
+        Action::SelectPlayer { person } => select_player(state, person),
+        Action::Click { column, row } => click(state, column, row),
+        Action::Scroll { column, row, down } => {
+            if let Some((pane, _)) = state.hit(column, row) {
+                let focus = state.focus;
+                let help = state.help.take();
+                state.focus = pane;
+                state.move_cursor(Movement::By(if down { 3 } else { -3 }));
+                state.focus = focus;
+                state.help = help;
+            }
+        }
+    }
+    None
+}
+
+fn open(state: &mut State) -> Option<Action> {
+    match state.focus {
+        Pane::Articles => {
+            // The reader already shows the selected article: Enter moves there.
+            if state.selected_article().is_some() {
+                state.reader.back_to = Pane::Articles;
+                state.focus = Pane::Reader;
+            }
+            None
+        }
+        Pane::Players => {
+            state.selected_player()?;
+            state.focus = Pane::Destinations;
+            Some(Action::LinkArticlesToPlayer)
+        }
+        Pane::Destinations => {
+            if state.destinations.in_evidence {
+                Some(Action::OpenEvidence)
+            } else {
+                if state.selected_rumour().is_some() {
+                    state.destinations.in_evidence = true;
+                    state.destinations.evidence = ListCursor::default();
+                }
+                None
+            }
+        }
+        Pane::Countdowns => {
+            let contract = state.selected_contract()?;
+            let person = state.model.contracts.get(contract)?.player;
+            state.focus = Pane::Destinations;
+            Some(Action::SelectPlayer { person })
+        }
+        Pane::Reader => None,
+    }
+}
+
+fn back(state: &mut State) -> Option<Action> {
+    if state.help.is_some() {
+        state.help = None;
+        return None;
+    }
+    if state.players.editing {
+        return Some(Action::FilterClear);
+    }
+    match state.focus {
+        Pane::Players if !state.players.query.is_empty() => return Some(Action::FilterClear),
+        Pane::Players if state.link == Link::PlayersFollowArticle => return Some(Action::Unlink),
+        Pane::Articles if state.link == Link::ArticlesFollowPlayer => return Some(Action::Unlink),
+        Pane::Destinations if state.destinations.in_evidence => {
+            state.destinations.in_evidence = false;
+            return None;
+        }
+        Pane::Destinations => {
+            state.focus = Pane::Players;
+            return None;
+        }
+        Pane::Reader => {
+            state.focus = state.reader.back_to;
+            return None;
+        }
+        _ => {}
+    }
+    if state.maximised {
+        state.maximised = false;
+    }
+    None
+}
+
+fn open_evidence(state: &mut State) {
+    let evidence = match state.focus {
+        Pane::Countdowns => {
+            state.evidence_from = EvidenceFrom::Contract;
+            state
+                .selected_contract()
+                .and_then(|c| state.model.contracts.get(c))
+                .and_then(|c| c.evidence.last())
+                .map(|e| e.evidence.clone())
+        }
+        _ => {
+            state.evidence_from = EvidenceFrom::Rumour;
+            state.selected_rumour_evidence().cloned()
+        }
+    };
+    match evidence {
+        Some(evidence) => state.open_in_reader(evidence.article, Some(evidence.span)),
+        None => state.message = Some("no evidence selected".to_string()),
+    }
+}
+
+fn select_player(state: &mut State, person: usize) {
+    if !state.players.rows.iter().any(|row| row.person == person) {
+        state.players.query.clear();
+        state.players.editing = false;
+        if state.link == Link::PlayersFollowArticle {
+            state.link = Link::None;
+        }
+        state.refresh();
+    }
+    match state
+        .players
+        .rows
+        .iter()
+        .position(|row| row.person == person)
+    {
+        Some(position) => state.players.cursor.selected = position,
+        None => state.message = Some("that person is not a player".to_string()),
+    }
+}
+
+fn click(state: &mut State, column: u16, row: u16) {
+    let Some((pane, row)) = state.hit(column, row) else {
+        return;
+    };
+    state.help = None;
+    state.focus = pane;
+    let Some(row) = row else {
+        return;
+    };
+    match pane {
+        Pane::Articles => {
+            let at = state.articles.cursor.offset + row;
+            if at < state.articles.rows.len() {
+                state.articles.cursor.selected = at;
+            }
+        }
+        Pane::Players => {
+            let at = state.players.cursor.offset + row;
+            if at < state.players.rows.len() {
+                state.players.cursor.selected = at;
+            }
+        }
+        Pane::Destinations => {
+            let at = state.destinations.cursor.offset + row;
+            if at < state.destinations.rows.len() {
+                if at != state.destinations.cursor.selected {
+                    state.destinations.evidence = ListCursor::default();
+                }
+                state.destinations.cursor.selected = at;
+                state.destinations.in_evidence = false;
+            }
+        }
+        Pane::Countdowns => {
+            let at = state.countdowns.cursor.offset + row;
+            if at < state.index.countdowns.len() {
+                state.countdowns.cursor.selected = at;
+            }
+        }
+        Pane::Reader => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_fits_its_window() {
+        let mut cursor = ListCursor::default();
+        cursor.move_by(7, 10);
+        cursor.fit(10, 3);
+        assert_eq!(
+            cursor,
+            ListCursor {
+                selected: 7,
+                offset: 5
+            }
+        );
+        cursor.move_by(-100, 10);
+        cursor.fit(10, 3);
+        assert_eq!(
+            cursor,
+            ListCursor {
+                selected: 0,
+                offset: 0
+            }
+        );
+        cursor.bottom(10);
+        cursor.fit(10, 3);
+        assert_eq!(cursor.window(10, 3), 7..10);
+        cursor.fit(2, 3);
+        assert_eq!(
+            cursor,
+            ListCursor {
+                selected: 1,
+                offset: 0
+            }
+        );
+        cursor.fit(0, 3);
+        assert_eq!(cursor, ListCursor::default());
+    }
+}

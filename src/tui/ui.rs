@@ -1,0 +1,139 @@
+//! Drawing, and nothing else: every function here reads the state and writes to the frame.
+
+mod articles;
+mod countdowns;
+mod destinations;
+mod help;
+mod players;
+mod reader;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::action::Pane;
+use super::keymap::Keymap;
+use super::layout::{self, Mode, PaneArea, Screen};
+use super::state::State;
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
+    let screen = layout::compute_for(frame.area(), state);
+    if screen.mode == Mode::TooSmall {
+        too_small(frame, screen.area, theme);
+        return;
+    }
+    if !screen.tabs.is_empty() {
+        tabs(frame, &screen, state, theme);
+    }
+    for area in &screen.panes {
+        let focused = area.pane == state.focus;
+        match area.pane {
+            Pane::Articles => articles::draw(frame, area, state, theme, focused),
+            Pane::Players => players::draw(frame, area, state, theme, focused),
+            Pane::Destinations => destinations::draw(frame, area, state, theme, focused),
+            Pane::Countdowns => countdowns::draw(frame, area, state, theme, focused),
+            Pane::Reader => reader::draw(frame, area, state, theme, focused),
+        }
+    }
+    status::draw_status(frame, screen.status, state, theme);
+    status::draw_hints(frame, screen.hints, state, theme, keymap);
+    if let Some(rect) = screen.help {
+        help::draw(frame, rect, state, theme, keymap);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = format!(
+        "Terminal too small ({}×{}): needs {}×{}",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let paragraph = Paragraph::new(Line::styled(text, theme.message))
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    let y = area.height.saturating_sub(2) / 2;
+    let rect = Rect::new(area.x, area.y + y, area.width, area.height - y);
+    frame.render_widget(paragraph, rect);
+}
+
+fn tabs(frame: &mut Frame, screen: &Screen, state: &State, theme: &Theme) {
+    let mut spans = Vec::new();
+    for (index, (pane, _)) in screen.tabs.iter().enumerate() {
+        if index > 0 {
+            spans.push(Span::styled("│", theme.dim));
+        }
+        let style = if *pane == state.focus {
+            theme.selected
+        } else {
+            theme.title
+        };
+        spans.push(Span::styled(layout::tab_label(*pane), style));
+    }
+    if state.maximised {
+        spans.push(Span::styled("  z restores", theme.dim));
+    }
+    frame.render_widget(Line::from(spans), screen.tab_bar);
+}
+
+/// The bordered block of a pane: number and title, extra title parts, focus colour.
+fn pane_block<'a>(
+    area: &PaneArea,
+    theme: &Theme,
+    focused: bool,
+    extra: Vec<Span<'a>>,
+    right: Option<String>,
+) -> Block<'a> {
+    let pane = area.pane;
+    let title_style = if focused {
+        theme.title_focused
+    } else {
+        theme.title
+    };
+    let mut title = vec![Span::styled(
+        format!(" {} {} ", pane.number(), pane.title()),
+        title_style,
+    )];
+    title.extend(extra);
+    let mut block = Block::bordered()
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Line::from(title));
+    if let Some(right) = right {
+        block = block.title(Line::styled(format!(" {right} "), theme.dim).right_aligned());
+    }
+    block
+}
+
+/// The marker in front of the selected row (visible without colour too).
+fn marker(selected: bool) -> &'static str {
+    if selected { "›" } else { " " }
+}
+
+/// The style of a row.
+fn row_style(theme: &Theme, selected: bool, focused: bool) -> ratatui::style::Style {
+    match (selected, focused) {
+        (true, true) => theme.selected,
+        (true, false) => theme.selected_unfocused,
+        _ => ratatui::style::Style::new(),
+    }
+}
+
+/// Draws a single dim line (for empty panes).
+fn note(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    if area.height > 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(text.to_string(), theme.dim)).wrap(Wrap { trim: true }),
+            area,
+        );
+    }
+}

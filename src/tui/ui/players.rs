@@ -1,0 +1,162 @@
+//! 2 Players: name (filter matches highlighted), current club, articles, rumoured
+//! destinations, contract expiry; the filter line at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, Table};
+
+use super::{marker, note, pane_block, row_style};
+use crate::tui::display_text;
+use crate::tui::layout::PaneArea;
+use crate::tui::state::{Link, State};
+use crate::tui::ui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
+    let rows = &state.players.rows;
+    let mut extra = Vec::new();
+    if state.link == Link::PlayersFollowArticle
+        && let Some(article) = state
+            .players
+            .narrow
+            .and_then(|a| state.model.articles.get(a))
+    {
+        extra.push(Span::styled(
+            format!("· in “{}” ", crate::tui::text::truncate(&article.title, 30)),
+            theme.link,
+        ));
+        extra.push(Span::styled("(x unlinks) ", theme.dim));
+    }
+    frame.render_widget(pane_block(area, theme, focused, extra, None), area.outer);
+    filter_line(frame, area, state, theme);
+    if rows.is_empty() {
+        let text = if state.players.query.is_empty() {
+            "No players."
+        } else {
+            "No player matches the filter."
+        };
+        note(frame, area.rows, text, theme);
+        return;
+    }
+    let height = usize::from(area.rows.height);
+    let window = state.players.cursor.window(rows.len(), height);
+    let selected = state.players.cursor.selected;
+    let date = state.clock_date();
+    let table_rows = window.map(|at| {
+        let row = &rows[at];
+        let person = &state.model.people[row.person];
+        let is_selected = at == selected;
+        let expiry = state
+            .index
+            .contract_of
+            .get(&row.person)
+            .and_then(|&c| state.model.contracts.get(c))
+            .map_or_else(
+                || Span::styled("—", theme.dim),
+                |c| {
+                    Span::styled(
+                        c.expires.to_string(),
+                        theme.urgency(crate::countdown::urgency(c.expires, date)),
+                    )
+                },
+            );
+        Row::new([
+            Cell::from(marker(is_selected)),
+            Cell::from(highlighted(&person.name, &row.positions, theme)),
+            Cell::from(display_text(person.club.as_deref().unwrap_or("—")).into_owned()),
+            Cell::from(format!("{:>4}", person.articles.len())),
+            Cell::from(format!("{:>4}", state.rumour_count(row.person))),
+            Cell::from(expiry),
+        ])
+        .style(row_style(theme, is_selected, focused))
+    });
+    let table = Table::new(
+        table_rows,
+        [
+            Constraint::Length(1),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Length(4),
+            Constraint::Length(4),
+            Constraint::Length(10),
+        ],
+    )
+    .header(Row::new(["", "Player", "Club", "Arts", "Dest", "Expires"]).style(theme.header))
+    .column_spacing(1);
+    let table_area = Rect::new(
+        area.inner.x,
+        area.inner.y,
+        area.inner.width,
+        area.rows.height + 1,
+    );
+    frame.render_widget(table, table_area);
+}
+
+/// A name with the filter's matched characters styled.
+pub fn highlighted<'a>(name: &str, positions: &[usize], theme: &Theme) -> Line<'a> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (index, c) in display_text(name).chars().enumerate() {
+        let matched = positions.contains(&index);
+        if matched != run_matched && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_matched {
+                    theme.matched
+                } else {
+                    Default::default()
+                },
+            ));
+        }
+        run_matched = matched;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_matched {
+                theme.matched
+            } else {
+                Default::default()
+            },
+        ));
+    }
+    Line::from(spans)
+}
+
+fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme) {
+    let line_area = Rect::new(area.inner.x, area.rows.bottom(), area.inner.width, 1);
+    if area.inner.height < 2 || line_area.bottom() > area.inner.bottom() {
+        return;
+    }
+    let total = state.index.players.len();
+    let shown = state.players.rows.len();
+    let players = &state.players;
+    let line = if players.editing || !players.query.is_empty() {
+        let mut spans = vec![
+            Span::styled("filter: ", theme.key),
+            Span::styled(players.query.clone(), theme.matched),
+        ];
+        if players.editing {
+            spans.push(Span::styled("▏", theme.key));
+        }
+        spans.push(Span::raw(format!("  {shown} of {total}")));
+        spans.push(Span::styled(
+            if players.editing {
+                "  Enter keeps · Esc clears"
+            } else {
+                "  Esc clears"
+            },
+            theme.dim,
+        ));
+        Line::from(spans)
+    } else {
+        Line::from(vec![
+            Span::styled("/", theme.key),
+            Span::styled(" filter", theme.dim),
+            Span::raw(format!("  {shown} of {total} players")),
+        ])
+    };
+    frame.render_widget(line, line_area);
+}

@@ -1,0 +1,204 @@
+//! 5 Reader: the selected article, word-wrapped, with players, clubs, dates and sources
+//! highlighted in place and the selected rumour's or contract's evidence marked.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{note, pane_block};
+use crate::extract::MentionKind;
+use crate::text::fold;
+use crate::tui::display_text;
+use crate::tui::layout::PaneArea;
+use crate::tui::state::State;
+use crate::tui::ui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
+    let article_index = state.reader.article;
+    let article = article_index.and_then(|a| state.model.articles.get(a));
+    let lines = state.reader_lines(area.rows.width);
+    let right = article.map(|_| {
+        let last = (state.reader.scroll + usize::from(area.rows.height)).min(lines.len());
+        format!(
+            "{}–{} of {}",
+            (state.reader.scroll + 1).min(last),
+            last,
+            lines.len()
+        )
+    });
+    frame.render_widget(
+        pane_block(area, theme, focused, Vec::new(), right),
+        area.outer,
+    );
+    let (Some(index), Some(article)) = (article_index, article) else {
+        note(
+            frame,
+            area.inner,
+            "Select an article to read it here.",
+            theme,
+        );
+        return;
+    };
+    // Title and what the file says about it.
+    let header = Rect::new(
+        area.inner.x,
+        area.inner.y,
+        area.inner.width,
+        area.rows.y - area.inner.y,
+    );
+    let mut meta = vec![Span::styled(
+        article
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string()),
+        theme.date,
+    )];
+    if let Some(source) = &article.source {
+        meta.push(Span::styled(" · ", theme.dim));
+        meta.push(Span::styled(
+            display_text(source).into_owned(),
+            theme.source,
+        ));
+    }
+    meta.push(Span::styled(
+        format!(" · {}", display_text(&article.path)),
+        theme.dim,
+    ));
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(display_text(&article.title).into_owned(), theme.header),
+            Line::from(meta),
+        ]),
+        header,
+    );
+
+    let body = article.body.as_str();
+    let styles = Styles::new(state, index, theme);
+    let evidence = state.reader_evidence();
+    let window = state.reader.scroll.min(lines.len())
+        ..(state.reader.scroll + usize::from(area.rows.height)).min(lines.len());
+    let drawn: Vec<Line> = lines[window]
+        .iter()
+        .map(|line| {
+            let marked = evidence
+                .iter()
+                .any(|e| e.start < line.end.max(line.start + 1) && line.start < e.end);
+            let mut spans = vec![Span::styled(
+                if marked { "▌ " } else { "  " }.to_string(),
+                if marked { theme.badge } else { Style::new() },
+            )];
+            spans.extend(styles.spans(body, line.clone(), &evidence, state.reader.focus.as_ref()));
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(drawn), area.rows);
+}
+
+/// The highlight of each mention in the article.
+struct Styles {
+    /// (span, style), sorted by start.
+    mentions: Vec<(Range<usize>, Style)>,
+    evidence: Style,
+    evidence_focused: Style,
+}
+
+impl Styles {
+    fn new(state: &State, article: usize, theme: &Theme) -> Self {
+        let Some(extraction) = state.model.extractions.get(article) else {
+            return Self {
+                mentions: Vec::new(),
+                evidence: theme.evidence,
+                evidence_focused: theme.evidence_focused,
+            };
+        };
+        // The selected player's names, to tell their mentions from other people's.
+        let selected: Vec<String> = state
+            .selected_player()
+            .and_then(|p| state.model.people.get(p))
+            .map(|p| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .map(|n| fold(n))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mentions = extraction
+            .mentions
+            .iter()
+            .map(|mention| {
+                let style = match mention.kind {
+                    MentionKind::Person(i) => {
+                        let is_selected = extraction.people.get(i).is_some_and(|fact| {
+                            std::iter::once(&fact.name)
+                                .chain(&fact.aliases)
+                                .any(|n| selected.contains(&fold(n)))
+                        });
+                        if is_selected {
+                            theme.player_selected
+                        } else {
+                            theme.player
+                        }
+                    }
+                    MentionKind::Club(_) => theme.club,
+                    MentionKind::Source => theme.source,
+                    MentionKind::Date => theme.date,
+                };
+                (mention.span.clone(), style)
+            })
+            .collect();
+        Self {
+            mentions,
+            evidence: theme.evidence,
+            evidence_focused: theme.evidence_focused,
+        }
+    }
+
+    /// One wrapped line as styled spans, cut wherever a highlight starts or ends.
+    fn spans<'a>(
+        &self,
+        body: &'a str,
+        line: Range<usize>,
+        evidence: &[Range<usize>],
+        focus: Option<&Range<usize>>,
+    ) -> Vec<Span<'a>> {
+        let mut cuts = vec![line.start, line.end];
+        let first = self
+            .mentions
+            .partition_point(|(span, _)| span.end <= line.start);
+        for (span, _) in self.mentions[first..]
+            .iter()
+            .take_while(|(span, _)| span.start < line.end)
+        {
+            cuts.extend([span.start, span.end]);
+        }
+        for span in evidence {
+            cuts.extend([span.start, span.end]);
+        }
+        cuts.retain(|&at| at >= line.start && at <= line.end && body.is_char_boundary(at));
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .filter_map(|pair| {
+                let (start, end) = (pair[0], pair[1]);
+                let text = body.get(start..end)?;
+                let mut style = self.mentions[first..]
+                    .iter()
+                    .take_while(|(span, _)| span.start < line.end)
+                    .find(|(span, _)| span.start <= start && end <= span.end)
+                    .map_or(Style::new(), |(_, style)| *style);
+                if evidence.iter().any(|e| e.start <= start && end <= e.end) {
+                    let focused = focus.is_some_and(|f| f.start <= start && end <= f.end);
+                    style = style.patch(if focused {
+                        self.evidence_focused
+                    } else {
+                        self.evidence
+                    });
+                }
+                Some(Span::styled(display_text(text).into_owned(), style))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,84 @@
+//! The status bar (clock, link, messages) and the key-hint bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::tui::display_text;
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{ClockMode, Link, State};
+use crate::tui::ui::theme::Theme;
+
+pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let clock = state.clock();
+    let mode = match (clock.mode, clock.undated) {
+        (ClockMode::AsOf, _) => "[as of]",
+        (ClockMode::ArticleDate, false) => "[article's date]",
+        (ClockMode::ArticleDate, true) => "[article undated: as of]",
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!(" {} {} ", clock.date, clock.time.format("%H:%M:%S")),
+            theme.clock,
+        ),
+        Span::styled(mode, theme.dim),
+    ];
+    let link = match state.link {
+        Link::None => None,
+        Link::ArticlesFollowPlayer => state
+            .articles
+            .filter
+            .and_then(|p| state.model.people.get(p))
+            .map(|p| format!("link: articles ← {}", display_text(&p.name))),
+        Link::PlayersFollowArticle => state
+            .players
+            .narrow
+            .and_then(|a| state.model.articles.get(a))
+            .map(|a| {
+                format!(
+                    "link: players ← “{}”",
+                    crate::tui::text::truncate(&a.title, 24)
+                )
+            }),
+    };
+    if let Some(link) = link {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(link, theme.link));
+        spans.push(Span::styled(" (x unlinks)", theme.dim));
+    }
+    if let Some(message) = &state.message {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            display_text(message).into_owned(),
+            theme.message,
+        ));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// What the focused pane accepts, from the key map; whole hints only, as many as fit.
+pub fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap: &Keymap) {
+    let hints = keymap.hints(state);
+    let width = |(keys, word): &(String, &str)| crate::tui::text::width(keys) + 1 + word.len() + 2;
+    // Help is always offered, last, when it fits at all.
+    let help = hints.iter().find(|(_, word)| *word == "help").cloned();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1 + help.as_ref().map_or(0, width);
+    let push = |spans: &mut Vec<Span>, (keys, word): (String, &str)| {
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::styled(format!(" {word}  "), theme.dim));
+    };
+    for hint in hints.into_iter().filter(|(_, word)| *word != "help") {
+        if used + width(&hint) > usize::from(area.width) {
+            break;
+        }
+        used += width(&hint);
+        push(&mut spans, hint);
+    }
+    if let Some(help) = help
+        && used <= usize::from(area.width)
+    {
+        push(&mut spans, help);
+    }
+    frame.render_widget(Line::from(spans), area);
+}

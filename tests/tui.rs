@@ -1,0 +1,1219 @@
+//! The dashboard driven without a terminal: state tests through the real key map, snapshots
+//! of the real event loop on a `TestBackend`, and a sweep of terminal sizes.
+
+// Test helpers (outside `#[test]` functions) may unwrap: a broken fixture should fail loudly.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use mercato::corpus::load_embedded;
+use mercato::gazetteer::Gazetteer;
+use mercato::model::Model;
+use mercato::tui::keymap::{Context, KeyPattern};
+use mercato::tui::state::{ClockMode, EvidenceFrom, Link};
+use mercato::tui::{
+    Action, FixedClock, Keymap, Options, Pane, ScriptedEvents, State, Theme, dispatch, run_app,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/// The seed articles, as the binary loads them when given no paths.
+fn seed_model() -> Model {
+    Model::build(load_embedded(), &Gazetteer::embedded().unwrap())
+}
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 1, 13).unwrap()
+}
+
+fn now() -> NaiveDateTime {
+    as_of().and_hms_opt(14, 5, 9).unwrap()
+}
+
+fn options() -> Options {
+    Options {
+        as_of: as_of(),
+        player: None,
+    }
+}
+
+fn state_sized(width: u16, height: u16) -> State {
+    State::new(seed_model(), &options(), now(), (width, height))
+}
+
+fn state() -> State {
+    state_sized(120, 40)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Presses keys through the real key map, as the event loop does.
+fn press(state: &mut State, keys: &[KeyEvent]) {
+    let keymap = Keymap::default();
+    for key in keys {
+        if let Some(action) = keymap.action_for(state, key) {
+            dispatch(state, action);
+        }
+    }
+}
+
+/// Types characters (each a key press).
+fn typing(text: &str) -> Vec<KeyEvent> {
+    text.chars()
+        .map(|c| {
+            let modifiers = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            KeyEvent::new(KeyCode::Char(c), modifiers)
+        })
+        .collect()
+}
+
+fn names(state: &State) -> Vec<String> {
+    state
+        .players
+        .rows
+        .iter()
+        .map(|row| state.model.people[row.person].name.clone())
+        .collect()
+}
+
+fn selected_name(state: &State) -> Option<String> {
+    state
+        .selected_player()
+        .map(|p| state.model.people[p].name.clone())
+}
+
+fn clubs(state: &State) -> Vec<String> {
+    state
+        .destinations
+        .rows
+        .iter()
+        .map(|&r| state.model.rumours[r].club.clone())
+        .collect()
+}
+
+/// The screen as text, one line per row, trailing blanks trimmed.
+fn screen_text(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    for row in buffer.content.chunks(width.max(1)) {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for cell in row {
+            if skip == 0 {
+                line.push_str(cell.symbol());
+            }
+            skip = skip.max(unicode_width(cell.symbol())).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn unicode_width(symbol: &str) -> usize {
+    use ratatui::buffer::CellWidth;
+    usize::from(symbol.cell_width())
+}
+
+/// Runs the real event loop on a `TestBackend` over a script of events; returns the final
+/// state, the screen, and how many frames were drawn.
+fn run_script(state: State, width: u16, height: u16, events: Vec<Event>) -> (State, String, usize) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let finished = run_app(
+        &mut terminal,
+        state,
+        &Theme::monochrome(),
+        &mut ScriptedEvents::new(events),
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let text = screen_text(terminal.backend().buffer());
+    (finished.state, text, finished.frames)
+}
+
+fn keys_events(keys: Vec<KeyEvent>) -> Vec<Event> {
+    keys.into_iter().map(Event::Key).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model the dashboard is tested on
+
+#[test]
+fn the_seed_model_has_ramos_seven_clubs_and_contract() {
+    let model = seed_model();
+    let ramos = model.person_named("Sergio Ramos").unwrap();
+    let mut clubs: Vec<&str> = model
+        .rumours_of(ramos)
+        .iter()
+        .map(|r| r.club.as_str())
+        .collect();
+    clubs.sort_unstable();
+    assert_eq!(
+        clubs,
+        [
+            "Chelsea",
+            "Inter Miami",
+            "Inter Milan",
+            "Juventus",
+            "Liverpool",
+            "Manchester United",
+            "Paris Saint-Germain"
+        ]
+    );
+    let contract = model.contract_of(ramos).unwrap();
+    assert_eq!(
+        mercato::countdown::days_left(contract.expires, as_of()),
+        168
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// State tests, one per key path (no terminal)
+
+#[test]
+fn starts_on_players_with_the_most_rumoured_player_selected() {
+    let state = state();
+    assert_eq!(state.focus, Pane::Players);
+    assert_eq!(selected_name(&state).as_deref(), Some("Sergio Ramos"));
+    assert_eq!(state.link, Link::None);
+    assert_eq!(state.articles.rows.len(), 3);
+    // Newest first, the undated article last.
+    let dates: Vec<_> = state
+        .articles
+        .rows
+        .iter()
+        .map(|&a| state.model.articles[a].date)
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            NaiveDate::from_ymd_opt(2021, 1, 13),
+            NaiveDate::from_ymd_opt(2020, 11, 11),
+            None
+        ]
+    );
+    // The reader previews the selected article.
+    assert_eq!(state.reader.article, state.selected_article());
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_focus_and_digits_jump() {
+    let mut state = state();
+    let order: Vec<Pane> = (0..5)
+        .map(|_| {
+            press(&mut state, &[key(KeyCode::Tab)]);
+            state.focus
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            Pane::Destinations,
+            Pane::Countdowns,
+            Pane::Reader,
+            Pane::Articles,
+            Pane::Players
+        ]
+    );
+    press(
+        &mut state,
+        &[KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)],
+    );
+    assert_eq!(state.focus, Pane::Articles);
+    for (digit, pane) in [
+        ('1', Pane::Articles),
+        ('2', Pane::Players),
+        ('3', Pane::Destinations),
+        ('4', Pane::Countdowns),
+        ('5', Pane::Reader),
+    ] {
+        press(&mut state, &typing(&digit.to_string()));
+        assert_eq!(state.focus, pane);
+    }
+}
+
+#[test]
+fn moving_in_a_list_with_every_movement_key() {
+    let mut state = state();
+    let len = state.players.rows.len();
+    assert!(len > 10, "enough players to page: {len}");
+    let page = usize::from(state.screen().pane(Pane::Players).unwrap().rows.height);
+    press(&mut state, &typing("j"));
+    assert_eq!(state.players.cursor.selected, 1);
+    press(&mut state, &[key(KeyCode::Down)]);
+    assert_eq!(state.players.cursor.selected, 2);
+    press(&mut state, &typing("k"));
+    press(&mut state, &[key(KeyCode::Up)]);
+    assert_eq!(state.players.cursor.selected, 0);
+    press(&mut state, &typing("k"));
+    assert_eq!(state.players.cursor.selected, 0, "stays at the top");
+    press(&mut state, &typing("G"));
+    assert_eq!(state.players.cursor.selected, len - 1);
+    press(&mut state, &typing("j"));
+    assert_eq!(
+        state.players.cursor.selected,
+        len - 1,
+        "stays at the bottom"
+    );
+    let cursor = state.players.cursor;
+    assert!(
+        cursor.offset <= cursor.selected && cursor.selected < cursor.offset + page,
+        "selection visible"
+    );
+    press(&mut state, &typing("g"));
+    assert_eq!(state.players.cursor.selected, 0);
+    press(&mut state, &[key(KeyCode::End)]);
+    assert_eq!(state.players.cursor.selected, len - 1);
+    press(&mut state, &[key(KeyCode::Home)]);
+    assert_eq!(state.players.cursor.selected, 0);
+    press(&mut state, &[key(KeyCode::PageDown)]);
+    assert_eq!(state.players.cursor.selected, page.min(len - 1));
+    press(&mut state, &[key(KeyCode::PageUp)]);
+    assert_eq!(state.players.cursor.selected, 0);
+    press(&mut state, &[ctrl('d')]);
+    assert_eq!(state.players.cursor.selected, (page / 2).max(1));
+    press(&mut state, &[ctrl('u')]);
+    assert_eq!(state.players.cursor.selected, 0);
+}
+
+#[test]
+fn moving_the_player_drives_the_destinations() {
+    let mut state = state();
+    assert_eq!(clubs(&state).len(), 7);
+    press(&mut state, &typing("G"));
+    let player = state.selected_player().unwrap();
+    assert_eq!(state.destinations.player, Some(player));
+    assert_eq!(state.destinations.rows.len(), state.rumour_count(player));
+}
+
+#[test]
+fn typing_rmos_filters_to_sergio_ramos_with_seven_clubs_and_168_days() {
+    let mut state = state();
+    press(&mut state, &typing("/rmos"));
+    assert!(state.players.editing);
+    assert_eq!(state.players.query, "rmos");
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    // Matched characters, for highlighting: r, m, o, s of "Ramos" (char indices in the name).
+    assert_eq!(state.players.rows[0].positions, [7, 9, 10, 11]);
+    let mut found = clubs(&state);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            "Chelsea",
+            "Inter Miami",
+            "Inter Milan",
+            "Juventus",
+            "Liverpool",
+            "Manchester United",
+            "Paris Saint-Germain"
+        ]
+    );
+    // Strongest first: the clubs named in two articles.
+    let first_two: Vec<usize> = state.destinations.rows[..2]
+        .iter()
+        .map(|&r| state.model.rumours[r].articles.len())
+        .collect();
+    assert_eq!(first_two, [2, 2]);
+    let ramos = state.selected_player().unwrap();
+    let contract = &state.model.contracts[state.index.contract_of[&ramos]];
+    assert_eq!(
+        mercato::countdown::describe(contract.expires, state.clock_date()),
+        "5 months 17 days (168 days)"
+    );
+    // Keys type into the filter while editing: q does not quit, digits do not focus.
+    press(&mut state, &typing("q1"));
+    assert!(!state.quit);
+    assert_eq!(state.players.query, "rmosq1");
+    assert!(state.players.rows.is_empty());
+    press(
+        &mut state,
+        &[key(KeyCode::Backspace), key(KeyCode::Backspace)],
+    );
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    // Enter keeps the filter and stops typing.
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert!(!state.players.editing);
+    assert_eq!(state.players.query, "rmos");
+    // Esc clears it.
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.players.query.is_empty());
+    assert!(names(&state).len() > 1);
+    assert_eq!(
+        selected_name(&state).as_deref(),
+        Some("Sergio Ramos"),
+        "selection kept"
+    );
+}
+
+#[test]
+fn filter_is_accent_insensitive_and_tolerates_a_slip() {
+    let mut state = state();
+    press(&mut state, &typing("/modric"));
+    assert_eq!(names(&state), ["Luka Modrić"]);
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(!state.players.editing);
+    assert!(state.players.query.is_empty());
+    press(&mut state, &typing("/rmaos"));
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    // Arrows move among matches while typing; Tab keeps the filter too.
+    press(&mut state, &[key(KeyCode::Down), key(KeyCode::Tab)]);
+    assert!(!state.players.editing);
+}
+
+#[test]
+fn enter_on_a_player_links_the_articles_and_focuses_destinations() {
+    let mut state = state();
+    press(&mut state, &typing("G"));
+    let other = state.selected_player().unwrap();
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Destinations);
+    assert_eq!(state.link, Link::ArticlesFollowPlayer);
+    assert_eq!(state.articles.filter, Some(other));
+    assert_eq!(state.articles.rows, state.model.people[other].articles);
+    // The link follows the player selection.
+    press(&mut state, &typing("2g"));
+    let ramos = state.selected_player().unwrap();
+    assert_eq!(state.articles.filter, Some(ramos));
+    assert_eq!(state.articles.rows.len(), 3);
+    // Esc in the articles pane undoes it; so does x anywhere.
+    press(&mut state, &typing("1"));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.link, Link::None);
+    press(&mut state, &typing("2l"));
+    assert_eq!(state.link, Link::ArticlesFollowPlayer);
+    press(&mut state, &typing("x"));
+    assert_eq!(state.link, Link::None);
+    assert_eq!(state.articles.rows.len(), 3);
+}
+
+#[test]
+fn an_article_can_narrow_the_players_to_those_it_names() {
+    let mut state = state();
+    press(&mut state, &typing("1j"));
+    let article = state.selected_article().unwrap();
+    assert_eq!(
+        state.model.articles[article].date,
+        NaiveDate::from_ymd_opt(2020, 11, 11)
+    );
+    press(&mut state, &typing("p"));
+    assert_eq!(state.link, Link::PlayersFollowArticle);
+    assert_eq!(state.players.narrow, Some(article));
+    let mut narrowed = names(&state);
+    narrowed.sort_unstable();
+    assert_eq!(
+        narrowed,
+        ["Blaise Matuidi", "Gonzalo Higuaín", "Sergio Ramos"]
+    );
+    // Following the article selection.
+    press(&mut state, &typing("k"));
+    assert!(names(&state).contains(&"Cristiano Ronaldo".to_string()));
+    // The filter narrows further; Esc in players clears the filter first, then the link.
+    press(&mut state, &typing("/ramos"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.link, Link::PlayersFollowArticle);
+    assert!(state.players.query.is_empty());
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.link, Link::None);
+    assert_eq!(names(&state).len(), state.index.players.len());
+}
+
+#[test]
+fn destinations_evidence_opens_the_article_at_the_sentence() {
+    let mut state = state();
+    press(&mut state, &typing("3"));
+    assert_eq!(state.focus, Pane::Destinations);
+    press(&mut state, &typing("j"));
+    assert_eq!(state.destinations.cursor.selected, 1);
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert!(state.destinations.in_evidence);
+    let rumour = state.selected_rumour().unwrap();
+    let evidence_count = state.model.rumours[rumour].evidence.len();
+    press(&mut state, &typing("j"));
+    assert_eq!(
+        state.destinations.evidence.selected,
+        1.min(evidence_count - 1)
+    );
+    let evidence = state.selected_rumour_evidence().unwrap().clone();
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Reader);
+    assert_eq!(state.reader.article, Some(evidence.article));
+    assert_eq!(state.reader.focus, Some(evidence.span.clone()));
+    assert_eq!(
+        state.selected_article(),
+        Some(evidence.article),
+        "the articles list follows"
+    );
+    assert!(state.reader_evidence().contains(&evidence.span));
+    // The sentence is on screen.
+    let area = *state.screen().pane(Pane::Reader).unwrap();
+    let lines = state.reader_lines(area.rows.width);
+    let line = lines
+        .iter()
+        .position(|l| l.end > evidence.span.start)
+        .unwrap();
+    assert!(
+        state.reader.scroll <= line && line < state.reader.scroll + usize::from(area.rows.height)
+    );
+    // Esc goes back to the destinations, then to the clubs, then to the players.
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.focus, Pane::Destinations);
+    assert!(state.destinations.in_evidence);
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(!state.destinations.in_evidence);
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.focus, Pane::Players);
+}
+
+#[test]
+fn o_opens_the_first_evidence_of_the_selected_club() {
+    let mut state = state();
+    press(&mut state, &typing("3o"));
+    assert_eq!(state.focus, Pane::Reader);
+    let rumour = &state.model.rumours[state.selected_rumour().unwrap()];
+    assert_eq!(state.reader.focus.as_ref(), Some(&rumour.evidence[0].span));
+    assert_eq!(state.evidence_from, EvidenceFrom::Rumour);
+}
+
+#[test]
+fn countdowns_select_the_player_and_open_the_contract_evidence() {
+    let mut state = state();
+    press(&mut state, &typing("2G4"));
+    assert_eq!(state.focus, Pane::Countdowns);
+    let contract = state.selected_contract().unwrap();
+    let person = state.model.contracts[contract].player;
+    assert_eq!(state.model.people[person].name, "Sergio Ramos");
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Destinations);
+    assert_eq!(state.selected_player(), Some(person));
+    press(&mut state, &typing("4o"));
+    assert_eq!(state.focus, Pane::Reader);
+    assert_eq!(state.evidence_from, EvidenceFrom::Contract);
+    let latest = state.model.contracts[contract].evidence.last().unwrap();
+    assert_eq!(state.reader.article, Some(latest.evidence.article));
+    assert_eq!(state.reader.focus.as_ref(), Some(&latest.evidence.span));
+    // Enter on a player hidden by the filter clears the filter to show them.
+    press(&mut state, &typing("/modric"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    press(&mut state, &typing("4"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert!(state.players.query.is_empty());
+    assert_eq!(state.selected_player(), Some(person));
+}
+
+#[test]
+fn articles_enter_reads_and_the_reader_scrolls() {
+    let mut state = state();
+    press(&mut state, &typing("1jj"));
+    let article = state.selected_article().unwrap();
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Reader);
+    assert_eq!(state.reader.article, Some(article));
+    let area = *state.screen().pane(Pane::Reader).unwrap();
+    let lines = state.reader_lines(area.rows.width).len();
+    let max = lines.saturating_sub(usize::from(area.rows.height));
+    assert!(max > 3, "the article is longer than the reader");
+    press(&mut state, &typing("j"));
+    assert_eq!(state.reader.scroll, 1);
+    press(&mut state, &typing("G"));
+    assert_eq!(state.reader.scroll, max);
+    press(&mut state, &typing("j"));
+    assert_eq!(state.reader.scroll, max, "no scrolling past the end");
+    press(&mut state, &typing("g"));
+    assert_eq!(state.reader.scroll, 0);
+    press(&mut state, &[ctrl('d')]);
+    assert!(state.reader.scroll > 0);
+    press(&mut state, &[ctrl('u')]);
+    assert_eq!(state.reader.scroll, 0);
+    press(&mut state, &[key(KeyCode::PageDown)]);
+    assert_eq!(state.reader.scroll, max.min(usize::from(area.rows.height)));
+    press(&mut state, &[key(KeyCode::PageUp), key(KeyCode::Esc)]);
+    assert_eq!(state.focus, Pane::Articles);
+    assert_eq!(state.reader.scroll, 0);
+}
+
+#[test]
+fn t_toggles_the_clock_to_the_article_date_and_back() {
+    let mut state = state();
+    assert_eq!(state.clock_date(), as_of());
+    press(&mut state, &typing("1j"));
+    press(&mut state, &typing("t"));
+    assert_eq!(state.clock.mode, ClockMode::ArticleDate);
+    assert_eq!(
+        state.clock_date(),
+        NaiveDate::from_ymd_opt(2020, 11, 11).unwrap()
+    );
+    let ramos = state.find_player("Sergio Ramos").unwrap();
+    let contract = &state.model.contracts[state.index.contract_of[&ramos]];
+    assert_eq!(
+        mercato::countdown::days_left(contract.expires, state.clock_date()),
+        231
+    );
+    // An undated article keeps the as-of date, and says so.
+    press(&mut state, &typing("j"));
+    assert_eq!(state.clock_date(), as_of());
+    assert!(state.clock().undated);
+    press(&mut state, &typing("tt"));
+    assert!(
+        state.message.as_deref().unwrap().contains("undated"),
+        "{:?}",
+        state.message
+    );
+    press(&mut state, &typing("t"));
+    assert_eq!(state.clock.mode, ClockMode::AsOf);
+    assert_eq!(state.clock_date(), as_of());
+}
+
+#[test]
+fn the_clock_ticks_and_rolls_over_at_midnight() {
+    let mut state = state();
+    let later = now() + chrono::Duration::seconds(1);
+    dispatch(&mut state, Action::Tick { now: later });
+    assert_eq!(state.clock().time, later.time());
+    let tomorrow = NaiveDate::from_ymd_opt(2021, 1, 14)
+        .unwrap()
+        .and_hms_opt(0, 0, 1)
+        .unwrap();
+    dispatch(&mut state, Action::Tick { now: tomorrow });
+    assert_eq!(
+        state.clock_date(),
+        NaiveDate::from_ymd_opt(2021, 1, 14).unwrap()
+    );
+}
+
+#[test]
+fn z_maximises_and_restores_and_esc_restores_too() {
+    let mut state = state();
+    assert_eq!(state.screen().panes.len(), 5);
+    press(&mut state, &typing("z"));
+    assert!(state.maximised);
+    assert_eq!(state.screen().panes.len(), 1);
+    assert_eq!(state.screen().panes[0].pane, Pane::Players);
+    press(&mut state, &typing("z"));
+    assert!(!state.maximised);
+    press(&mut state, &typing("4z"));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(!state.maximised);
+}
+
+#[test]
+fn question_mark_opens_help_which_takes_its_own_keys() {
+    let mut state = state();
+    press(&mut state, &typing("?"));
+    assert_eq!(state.help, Some(0));
+    press(&mut state, &typing("jj"));
+    assert_eq!(state.help, Some(2));
+    press(&mut state, &typing("k"));
+    assert_eq!(state.help, Some(1));
+    assert_eq!(
+        state.players.cursor.selected, 0,
+        "lists do not move under the help"
+    );
+    press(&mut state, &typing("q"));
+    assert_eq!(state.help, None);
+    assert!(!state.quit, "q closes help first");
+    press(&mut state, &typing("?"));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.help, None);
+    press(&mut state, &typing("??"));
+    assert_eq!(state.help, None);
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut state = state();
+    press(&mut state, &typing("q"));
+    assert!(state.quit);
+    let mut state = self::state();
+    press(&mut state, &[ctrl('c')]);
+    assert!(state.quit);
+    let mut state = self::state();
+    press(&mut state, &typing("/"));
+    press(&mut state, &[ctrl('c')]);
+    assert!(state.quit, "Ctrl-C quits while typing a filter");
+}
+
+#[test]
+fn mouse_click_focuses_and_selects_and_wheel_scrolls_the_pane_under_it() {
+    let mut state = state();
+    let screen = state.screen();
+    let countdowns = *screen.pane(Pane::Countdowns).unwrap();
+    dispatch(
+        &mut state,
+        Action::Click {
+            column: countdowns.rows.x + 3,
+            row: countdowns.rows.y,
+        },
+    );
+    assert_eq!(state.focus, Pane::Countdowns);
+    let players = *screen.pane(Pane::Players).unwrap();
+    dispatch(
+        &mut state,
+        Action::Click {
+            column: players.rows.x + 3,
+            row: players.rows.y + 2,
+        },
+    );
+    assert_eq!(state.focus, Pane::Players);
+    assert_eq!(state.players.cursor.selected, 2);
+    // The wheel over the reader scrolls it without taking the focus.
+    let reader = *screen.pane(Pane::Reader).unwrap();
+    dispatch(
+        &mut state,
+        Action::Scroll {
+            column: reader.rows.x + 1,
+            row: reader.rows.y + 1,
+            down: true,
+        },
+    );
+    assert_eq!(state.focus, Pane::Players);
+    assert_eq!(state.reader.scroll, 3);
+    dispatch(
+        &mut state,
+        Action::Scroll {
+            column: players.rows.x,
+            row: players.rows.y,
+            down: true,
+        },
+    );
+    assert_eq!(state.players.cursor.selected, 5);
+    // Clicking outside any row (a border) only focuses.
+    dispatch(
+        &mut state,
+        Action::Click {
+            column: reader.outer.x,
+            row: reader.outer.y,
+        },
+    );
+    assert_eq!(state.focus, Pane::Reader);
+}
+
+#[test]
+fn mouse_click_on_a_tab_focuses_it_in_narrow_terminals() {
+    let mut state = state_sized(80, 24);
+    let screen = state.screen();
+    assert_eq!(screen.mode, mercato::tui::layout::Mode::Tabs);
+    let (pane, rect) = screen.tabs[3];
+    dispatch(
+        &mut state,
+        Action::Click {
+            column: rect.x + 1,
+            row: rect.y,
+        },
+    );
+    assert_eq!(state.focus, pane);
+}
+
+#[test]
+fn resizing_keeps_the_selection_visible() {
+    let mut state = state();
+    press(&mut state, &typing("G"));
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    let height = usize::from(state.screen().pane(Pane::Players).unwrap().rows.height);
+    let cursor = state.players.cursor;
+    assert!(cursor.offset <= cursor.selected && cursor.selected < cursor.offset + height);
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: 1,
+            height: 1,
+        },
+    );
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert_eq!(state.players.cursor.selected, cursor.selected);
+}
+
+#[test]
+fn player_option_selects_and_links_that_player() {
+    let model = seed_model();
+    let options = Options {
+        as_of: as_of(),
+        player: Some("luka modric".to_string()),
+    };
+    let state = State::new(model.clone(), &options, now(), (120, 40));
+    assert_eq!(selected_name(&state).as_deref(), Some("Luka Modrić"));
+    assert_eq!(state.link, Link::ArticlesFollowPlayer);
+    assert_eq!(state.articles.rows.len(), 1);
+    let options = Options {
+        as_of: as_of(),
+        player: Some("nobody at all zzz".to_string()),
+    };
+    let state = State::new(model, &options, now(), (120, 40));
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("no player matches")
+    );
+}
+
+#[test]
+fn actions_round_trip_through_serde() {
+    let actions = [
+        Action::Quit,
+        Action::Focus {
+            pane: Pane::Destinations,
+        },
+        Action::FilterPush { c: 'é' },
+        Action::Tick { now: now() },
+        Action::Click { column: 3, row: 4 },
+        Action::SelectPlayer { person: 7 },
+    ];
+    for action in actions {
+        let json = serde_json::to_string(&action).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Action>(&json).unwrap(),
+            action,
+            "{json}"
+        );
+    }
+    assert_eq!(
+        serde_json::to_string(&Action::ToggleHelp).unwrap(),
+        r#"{"action":"toggle_help"}"#
+    );
+}
+
+#[test]
+fn help_and_hints_come_from_the_key_map() {
+    let keymap = Keymap::default();
+    let mut state = state();
+    // Every binding of the focused pane is in the help, under its context.
+    let sections = keymap.help_sections(&state);
+    assert_eq!(sections[0].0, Context::Players);
+    let described: Vec<&str> = sections
+        .iter()
+        .flat_map(|(_, e)| e.iter().map(|e| e.description))
+        .collect();
+    for binding in &keymap.bindings {
+        assert!(described.contains(&binding.description), "{binding:?}");
+    }
+    // Each binding's key does what the table says.
+    for binding in &keymap.bindings {
+        let KeyPattern::Key(code, modifiers) = binding.key else {
+            continue;
+        };
+        let mut probe = self::state();
+        match binding.context {
+            Context::Help => probe.help = Some(0),
+            Context::Filter => probe.players.editing = true,
+            Context::Global | Context::Navigation => {}
+            Context::Articles => probe.focus = Pane::Articles,
+            Context::Reader => probe.focus = Pane::Reader,
+            Context::Players => probe.focus = Pane::Players,
+            Context::Destinations => probe.focus = Pane::Destinations,
+            Context::Countdowns => probe.focus = Pane::Countdowns,
+        }
+        let action = keymap.action_for(&probe, &KeyEvent::new(code, modifiers));
+        // A more specific context may take the key first (Esc, Enter); then it is that one's.
+        let expected = Keymap::contexts(&probe)
+            .into_iter()
+            .find_map(|c| {
+                keymap
+                    .bindings
+                    .iter()
+                    .find(|b| b.context == c && b.key == binding.key)
+            })
+            .map(|b| b.action.clone());
+        assert_eq!(action, expected, "{binding:?}");
+    }
+    let hints = keymap.hints(&state);
+    let words: Vec<&str> = hints.iter().map(|(_, w)| *w).collect();
+    assert!(
+        words.contains(&"destinations") && words.contains(&"filter") && words.contains(&"quit"),
+        "{hints:?}"
+    );
+    assert!(hints.contains(&("j/k".to_string(), "move")), "{hints:?}");
+    press(&mut state, &typing("/"));
+    let words: Vec<&str> = keymap.hints(&state).iter().map(|(_, w)| *w).collect();
+    assert_eq!(words, ["keep", "clear", "move"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event loop on a TestBackend
+
+#[test]
+fn the_loop_draws_once_per_change_and_not_for_unbound_keys() {
+    // Start, one key that changes something, one unbound key: two frames.
+    let (state, _, frames) = run_script(
+        state(),
+        120,
+        40,
+        keys_events(vec![key(KeyCode::Down), key(KeyCode::F(12))]),
+    );
+    assert_eq!(frames, 2);
+    assert_eq!(state.players.cursor.selected, 1);
+}
+
+#[test]
+fn the_loop_follows_resizes_and_mouse_events() {
+    let events = vec![
+        Event::Resize(80, 24),
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 1,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        }),
+    ];
+    let (state, screen, _) = run_script(state(), 120, 40, events);
+    assert_eq!(state.size, (80, 24));
+    assert_eq!(state.focus, Pane::Articles, "the first tab");
+    assert!(screen.contains("1 Articles"));
+}
+
+#[test]
+fn typing_rmos_on_screen_shows_ramos_his_seven_destinations_and_countdown() {
+    let (state, screen, _) = run_script(state(), 120, 40, keys_events(typing("/rmos")));
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    for club in [
+        "Manchester United",
+        "Chelsea",
+        "Liverpool",
+        "Paris Saint-Germain",
+        "Juventus",
+        "Inter Miami",
+        "Inter Milan",
+    ] {
+        assert!(screen.contains(club), "{club} missing:\n{screen}");
+    }
+    assert!(screen.contains("filter: rmos"), "{screen}");
+    assert!(screen.contains("1 of "), "{screen}");
+    assert!(screen.contains("5 months 17 days (168 days)"), "{screen}");
+    assert!(screen.contains("168d 09:54:51 left"), "{screen}");
+    assert!(screen.contains("2021-01-13 14:05:09"), "{screen}");
+}
+
+#[test]
+fn snapshot_whole_screen_120x40() {
+    let (_, screen, _) = run_script(state(), 120, 40, Vec::new());
+    insta::assert_snapshot!("screen_120x40", screen);
+}
+
+#[test]
+fn snapshot_whole_screen_120x40_after_rmos_and_evidence() {
+    let mut keys = typing("/rmos");
+    keys.push(key(KeyCode::Enter));
+    keys.push(key(KeyCode::Enter));
+    keys.extend(typing("jj"));
+    keys.push(key(KeyCode::Enter));
+    keys.push(key(KeyCode::Enter));
+    let (state, screen, _) = run_script(state(), 120, 40, keys_events(keys));
+    assert_eq!(state.focus, Pane::Reader);
+    insta::assert_snapshot!("screen_120x40_evidence", screen);
+}
+
+#[test]
+fn snapshot_whole_screen_80x24() {
+    let (_, screen, _) = run_script(state_sized(80, 24), 80, 24, Vec::new());
+    insta::assert_snapshot!("screen_80x24", screen);
+}
+
+#[test]
+fn snapshot_whole_screen_80x24_after_rmos() {
+    let mut keys = typing("/rmos");
+    keys.push(key(KeyCode::Enter));
+    keys.push(key(KeyCode::Enter));
+    let (_, screen, _) = run_script(state_sized(80, 24), 80, 24, keys_events(keys));
+    insta::assert_snapshot!("screen_80x24_rmos_destinations", screen);
+}
+
+#[test]
+fn snapshot_each_pane_maximised() {
+    for (digit, name) in [
+        ('1', "articles"),
+        ('2', "players"),
+        ('3', "destinations"),
+        ('4', "countdowns"),
+        ('5', "reader"),
+    ] {
+        let mut keys = typing(&digit.to_string());
+        keys.extend(typing("z"));
+        let (_, screen, _) = run_script(state(), 120, 40, keys_events(keys));
+        insta::assert_snapshot!(format!("pane_{name}_120x40"), screen);
+        let (_, screen, _) = run_script(
+            state_sized(80, 24),
+            80,
+            24,
+            keys_events(typing(&digit.to_string())),
+        );
+        insta::assert_snapshot!(format!("pane_{name}_80x24"), screen);
+    }
+}
+
+#[test]
+fn snapshot_help_overlay() {
+    let (_, screen, _) = run_script(state(), 120, 40, keys_events(typing("?")));
+    insta::assert_snapshot!("help_120x40", screen);
+}
+
+#[test]
+fn snapshot_too_small() {
+    let (_, screen, _) = run_script(state_sized(20, 5), 20, 5, Vec::new());
+    insta::assert_snapshot!("too_small_20x5", screen);
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let widths = [
+        1, 2, 5, 10, 20, 29, 30, 31, 40, 60, 79, 80, 99, 100, 101, 120, 160, 200,
+    ];
+    let heights = [1, 2, 3, 5, 7, 8, 9, 12, 16, 24, 27, 28, 29, 40, 60];
+    let base = state();
+    let scripts: [Vec<KeyEvent>; 4] = [
+        Vec::new(),
+        typing("/rmos"),
+        {
+            let mut keys = typing("3");
+            keys.push(key(KeyCode::Enter));
+            keys.push(key(KeyCode::Enter));
+            keys
+        },
+        typing("?"),
+    ];
+    for &width in &widths {
+        for &height in &heights {
+            for script in &scripts {
+                let mut state = base.clone();
+                state.size = (width, height);
+                let (_, screen, _) = run_script(state, width, height, keys_events(script.clone()));
+                assert_eq!(screen.lines().count(), usize::from(height));
+            }
+        }
+    }
+}
+
+#[test]
+fn no_color_theme_sets_no_colours_and_no_backgrounds() {
+    use ratatui::style::Color;
+    for (theme, colours) in [(Theme::monochrome(), false), (Theme::colored(), true)] {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        run_app(
+            &mut terminal,
+            state(),
+            &theme,
+            &mut ScriptedEvents::new(keys_events(typing("/rmos"))),
+            &mut FixedClock(now()),
+        )
+        .unwrap();
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer.content.iter().all(|cell| cell.bg == Color::Reset),
+            "no background fills"
+        );
+        let any_fg = buffer.content.iter().any(|cell| cell.fg != Color::Reset);
+        assert_eq!(any_fg, colours);
+    }
+}
+
+#[test]
+fn filter_matches_are_highlighted() {
+    let theme = Theme::colored();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let finished = run_app(
+        &mut terminal,
+        state(),
+        &theme,
+        &mut ScriptedEvents::new(keys_events(typing("/rmos"))),
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let area = *finished.state.screen().pane(Pane::Players).unwrap();
+    let buffer = terminal.backend().buffer();
+    let row: Vec<(String, ratatui::style::Color)> = (area.rows.x..area.rows.right())
+        .map(|x| {
+            let cell = &buffer[(x, area.rows.y)];
+            (cell.symbol().to_string(), cell.fg)
+        })
+        .collect();
+    let text: String = row.iter().map(|(s, _)| s.as_str()).collect();
+    let start = text.find("Sergio Ramos").unwrap();
+    let matched: String = row[start..start + 12]
+        .iter()
+        .filter(|(_, fg)| *fg == theme.matched.fg.unwrap())
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert_eq!(matched, "Rmos");
+}
+
+#[test]
+fn a_hundred_thousand_articles_stay_responsive() {
+    use mercato::extract::Extraction;
+    use mercato::gazetteer::Role;
+    use mercato::model::Person;
+    let start = std::time::Instant::now();
+    let mut model = Model::default();
+    let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    for i in 0..100_000u64 {
+        model.articles.push(mercato::corpus::Article {
+            id: format!("a{i}"),
+            path: format!("corpus/{i}.txt"),
+            date: (i % 7 != 0).then(|| day + chrono::Days::new(i % 2000)),
+            title: format!("Transfer news number {i}"),
+            source: Some("AS".to_string()),
+            url: None,
+            body: format!("Player {} is wanted by Juventus. Article {i}.", i % 20_000),
+        });
+        model.extractions.push(Extraction::default());
+    }
+    for i in 0..20_000usize {
+        model.people.push(Person {
+            name: format!("Player {i}"),
+            aliases: Vec::new(),
+            role: Role::Player,
+            club: None,
+            articles: (0..5).map(|k| i + k * 20_000).collect(),
+        });
+    }
+    let mut state = State::new(model, &options(), now(), (120, 40));
+    let built = start.elapsed();
+    let mut keys = typing("/player 1999");
+    keys.push(key(KeyCode::Enter));
+    keys.push(key(KeyCode::Enter));
+    keys.extend(typing("1G"));
+    keys.push(key(KeyCode::PageUp));
+    keys.extend(typing("5jjj"));
+    let started = std::time::Instant::now();
+    press(&mut state, &keys);
+    let (state, screen, _) = run_script(state, 120, 40, keys_events(typing("2gj")));
+    let elapsed = started.elapsed();
+    assert!(screen.contains("Player 1999"), "{screen}");
+    assert_eq!(
+        state.articles.rows.len(),
+        5,
+        "linked to the selected player's five articles"
+    );
+    eprintln!("100k articles: state built in {built:?}, keys and frames in {elapsed:?}");
+    assert!(elapsed < std::time::Duration::from_secs(20), "{elapsed:?}");
+}
+
+/// A clock that moves on by a fixed step every time it is read.
+struct SteppingClock {
+    now: NaiveDateTime,
+    step: chrono::Duration,
+}
+
+impl mercato::tui::Clock for SteppingClock {
+    fn now(&mut self) -> NaiveDateTime {
+        let now = self.now;
+        self.now += self.step;
+        now
+    }
+}
+
+#[test]
+fn the_clock_redraws_once_a_second_without_input() {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    // Four unbound keys, the clock moving half a second per loop turn: the second turns
+    // twice, so two redraws beyond the first frame, none for the keys themselves.
+    let events = keys_events(vec![key(KeyCode::F(12)); 4]);
+    let mut clock = SteppingClock {
+        now: now(),
+        step: chrono::Duration::milliseconds(500),
+    };
+    let finished = run_app(
+        &mut terminal,
+        state(),
+        &Theme::monochrome(),
+        &mut ScriptedEvents::new(events),
+        &mut clock,
+    )
+    .unwrap();
+    assert_eq!(finished.frames, 3);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("2021-01-13 14:05:11"), "{screen}");
+    assert!(
+        screen.contains("168d 09:54:49 left"),
+        "the countdown ticks: {screen}"
+    );
+}
+
+#[test]
+fn the_reader_highlights_entities_and_underlines_the_evidence() {
+    use ratatui::style::Modifier;
+    let theme = Theme::colored();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    // Juventus' first evidence: "They now have their eye on Ramos as a potential target."
+    let finished = run_app(
+        &mut terminal,
+        state(),
+        &theme,
+        &mut ScriptedEvents::new(keys_events(typing("3oz"))),
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let state = finished.state;
+    let area = *state.screen().pane(Pane::Reader).unwrap();
+    let buffer = terminal.backend().buffer();
+    let find = |needle: &str| {
+        (area.rows.y..area.rows.bottom()).find_map(|y| {
+            let line: String = (area.rows.x..area.rows.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.find(needle).map(|at| {
+                (
+                    area.rows.x + u16::try_from(line[..at].chars().count()).unwrap(),
+                    y,
+                )
+            })
+        })
+    };
+    let (x, y) = find("They now have their eye on").unwrap();
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "evidence underlined"
+    );
+    assert_eq!(
+        buffer[(area.rows.x, y)].symbol(),
+        "▌",
+        "evidence marked in the gutter"
+    );
+    let (x, y) = find("Juventus of Serie A").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.club.fg.unwrap(),
+        "club highlighted"
+    );
+    let (x, y) = find("Cristiano Ronaldo").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.player.fg.unwrap(),
+        "another player highlighted"
+    );
+    let (x, y) = find("Sergio Ramos can now").unwrap();
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.player_selected.fg.unwrap(),
+        "the selected player stands out"
+    );
+}
