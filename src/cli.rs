@@ -80,19 +80,20 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
     }
 }
 
-/// Runs a parsed command line. `today` is the caller's clock (used without `--as-of`);
-/// `open_dashboard` runs the TUI when no subcommand is given.
-pub fn run(
-    cli: Cli,
-    today: NaiveDate,
-    out: &mut impl Write,
-    open_dashboard: impl FnOnce(Model, NaiveDate, Option<String>) -> color_eyre::Result<()>,
-) -> color_eyre::Result<ExitCode> {
+/// Runs a parsed command line: the dashboard without a subcommand. `today` is the caller's
+/// clock (used without `--as-of`).
+pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     let as_of = cli.as_of.unwrap_or(today);
     let gazetteer = Gazetteer::embedded()?;
     let model = Model::build(load(&cli.corpus), &gazetteer);
     let Some(command) = cli.command else {
-        open_dashboard(model, as_of, cli.player)?;
+        crate::tui::run(
+            model,
+            crate::tui::Options {
+                as_of,
+                player: cli.player,
+            },
+        )?;
         return Ok(ExitCode::SUCCESS);
     };
     match command {

@@ -94,22 +94,22 @@ pub fn run(model: Model, options: Options) -> color_eyre::Result<()> {
     result
 }
 
-/// Every piece of article-derived text goes to the screen through here, so that one place
-/// decides what a hostile or broken article may print. For now: the text as-is, minus control
-/// characters (C0 `\x00`–`\x1f`, DEL and C1 `\x7f`–`\x9f`), which would move the cursor or
-/// corrupt the terminal, and minus emoji variation selectors (U+FE0E, U+FE0F): terminals
+/// Every piece of article-derived text goes to the screen through here: the shared
+/// [`sanitize`](crate::sanitize::sanitize) (escape sequences, control characters, bidi and
+/// zero-width tricks), then minus emoji variation selectors (U+FE0E, U+FE0F): terminals
 /// disagree on how wide they make a symbol (tmux draws "🗣️" one column wide, ratatui counts
 /// two), which breaks alignment; without them every symbol has its one standard width.
 pub fn display_text(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_dropped) {
-        Cow::Owned(text.chars().filter(|c| !is_dropped(*c)).collect())
+    let safe = crate::sanitize::sanitize(text, false);
+    if safe.contains(['\u{fe0e}', '\u{fe0f}']) {
+        Cow::Owned(
+            safe.chars()
+                .filter(|c| !matches!(c, '\u{fe0e}' | '\u{fe0f}'))
+                .collect(),
+        )
     } else {
-        Cow::Borrowed(text)
+        safe
     }
-}
-
-fn is_dropped(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fe0e}' | '\u{fe0f}')
 }
 
 #[cfg(test)]
@@ -117,12 +117,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn display_text_strips_control_characters_only() {
+    fn display_text_is_safe_and_drops_variation_selectors() {
         assert!(matches!(display_text("Sergio Ramos ⚽"), Cow::Borrowed(_)));
         assert_eq!(display_text("🗣️ Zidane ⚪️"), "🗣 Zidane ⚪");
         assert_eq!(
-            display_text("a\u{1b}[31mb\tc\nd\u{7f}e\u{9b}f"),
-            "a[31mbcdef"
+            display_text("a\u{1b}[31mb\tc\nd\u{7f}e\u{9b}2Jf"),
+            "ab c d\u{2421}ef"
         );
         assert_eq!(display_text("Zinédine 👀"), "Zinédine 👀");
     }
