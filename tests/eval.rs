@@ -257,7 +257,7 @@ fn extraction_quality_on_the_evaluation_set() {
 
     // Floors a little under what was measured, so a regression fails the build.
     assert!(players.f1() >= 0.93, "players F1 {:.3}", players.f1());
-    assert!(rumours.f1() >= 0.68, "rumours F1 {:.3}", rumours.f1());
+    assert!(rumours.f1() >= 0.72, "rumours F1 {:.3}", rumours.f1());
     assert!(contracts.f1() >= 0.86, "contracts F1 {:.3}", contracts.f1());
     assert!(sources.f1() >= 0.87, "sources F1 {:.3}", sources.f1());
 }

@@ -623,6 +623,9 @@ pub enum Direction {
     /// "Juventus-linked Ramos", "Manchester United Linked Dayot Upamecano": the club just
     /// before, the player after.
     ClubAdjective,
+    /// "X is on Chelsea's radar", "Chelsea's top target X": the club possessive just before;
+    /// without one, as [`Direction::ClubFirst`] ("Chelsea target X").
+    OnClubList,
     /// A move that already happened: no rumour, but the club is now the player's.
     Completed,
     /// "contract at Real Madrid", "his time with Madrid": the player's own club.
@@ -698,8 +701,16 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("touch with", Direction::ClubFirst),
     ("made|make|makes|making contact with", Direction::ClubFirst),
     (
-        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|target|targeting|targets|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|favourites|favorites|frontrunners|front-runners|ready|lead|leading|join",
+        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
         Direction::ClubFirst,
+    ),
+    (
+        "talks|negotiations|discussions|contact over|about|regarding|concerning",
+        Direction::ClubFirst,
+    ),
+    (
+        "radar|shortlist|wishlist|agenda|books|list|target|targets|priority|priorities",
+        Direction::OnClubList,
     ),
     ("linked", Direction::ClubAdjective),
     (

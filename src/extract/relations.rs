@@ -300,6 +300,12 @@ fn is_player_noun(item: &Item) -> bool {
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
 }
 
+/// A noun that, after a club, names one of its players ("Chelsea midfielder"); a "Napoli
+/// target" is somebody else's player.
+fn names_a_clubs_player(item: &Item) -> bool {
+    is_player_noun(item) && !item.is(&["target", "targets"])
+}
+
 /// Resolves every item of a sentence to what it refers to, updating the context as it goes.
 fn resolve_refs(
     gazetteer: &Gazetteer,
@@ -340,7 +346,7 @@ fn resolve_refs(
                 let club_before = match at {
                     0 => None,
                     _ if items[at - 1].possessive => club_of(&items[at - 1]),
-                    _ if at >= 2 && is_player_noun(&items[at - 1]) => club_of(&items[at - 2])
+                    _ if at >= 2 && names_a_clubs_player(&items[at - 1]) => club_of(&items[at - 2])
                         .filter(|_| !(at >= 3 && items[at - 3].is(&["former", "ex"]))),
                     _ => None,
                 };
@@ -558,6 +564,12 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
         .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
 
+/// Words between a club's possessive and its list: "Arsenal's top target".
+const LIST_ADJECTIVES: &[&str] = &[
+    "top", "main", "primary", "prime", "key", "latest", "first", "number", "one", "no", "dream",
+    "summer", "january", "transfer", "priority", "leading",
+];
+
 /// Offers that name their bidder with "from": the player follows ("for X").
 const BID_WORDS: &[&str] = &[
     "bid",
@@ -590,14 +602,14 @@ fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usi
     let descriptor = |i: usize| {
         items[i].possessive
             || items.get(i + 1).is_some_and(|next| {
-                is_player_noun(next)
+                names_a_clubs_player(next)
                     || matches!(next.kind, Kind::Person(_))
                     || next.is(&["contract", "deal", "boss", "manager", "coach", "president"])
             })
     };
     let is_subject = |i: usize| matches!(refs[i], Ref::Club(_)) && !object(i) && !descriptor(i);
-    match (start..at).find(|&i| is_subject(i)) {
-        Some(first) => club_list(body, items, refs, first, true),
+    match (start..at).rev().find(|&i| is_subject(i)) {
+        Some(nearest) => club_list(body, items, refs, nearest, false),
         None => last_club_before(refs, at, 12)
             .filter(|&last| is_subject(last))
             .map(|last| club_list(body, items, refs, last, false))
@@ -746,6 +758,26 @@ pub(super) fn link(
                         .or_else(|| player_before(&refs, at))
                         .or_else(|| bare.then(|| context.recent_player(index)).flatten());
                     rumour(player, clubs, &mut context);
+                }
+                Direction::OnClubList if !is_negated => {
+                    // "Chelsea's radar", "Arsenal's top target".
+                    let owner = (at.saturating_sub(3)..at)
+                        .rev()
+                        .take_while(|&i| i + 1 == at || items[i + 1].is(LIST_ADJECTIVES))
+                        .find(|&i| items[i].possessive)
+                        .and_then(|i| club_of(&items[i]));
+                    match owner {
+                        Some(club) => {
+                            let player =
+                                player_before(&refs, at).or_else(|| player_after(&refs, end, 6));
+                            rumour(player, vec![club], &mut context);
+                        }
+                        None => rumour(
+                            player_after(&refs, end, 12),
+                            subject_clubs(body, items, &refs, at),
+                            &mut context,
+                        ),
+                    }
                 }
                 Direction::ClubAdjective if !is_negated => {
                     if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| refs[i]) {

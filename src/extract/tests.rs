@@ -578,3 +578,21 @@ fn fees_agreed_and_bare_interest() {
         ]
     );
 }
+
+#[test]
+fn radars_shortlists_and_targets() {
+    let read = Read::new(
+        "Luca Benvenuti is on Chelsea's radar. Arsenal's top target Kwame Adjei-Mensah could cost £60m. Napoli target Jordan McAllister. Lazio have identified Tomás Eriksberg as a replacement, and Roma have held talks over Daan van der Berg.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Daan van der Berg", "Roma"),
+            ("Jordan McAllister", "Napoli"),
+            ("Kwame Adjei-Mensah", "Arsenal"),
+            ("Luca Benvenuti", "Chelsea"),
+            ("Tomás Eriksberg", "Lazio")
+        ]
+    );
+}
