@@ -632,6 +632,9 @@ pub enum Direction {
     Belongs,
     /// "leave Real Madrid", "exit from Madrid": the club the player may leave, which is his.
     Leaves,
+    /// "Dortmund will demand €150m for Bellingham", "Napoli refuse to sell": the club that
+    /// sells is the player's.
+    Sells,
     /// "former Sevilla defender", "ex-Chelsea": a club the player has left.
     Former,
 }
@@ -713,6 +716,11 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::OnClubList,
     ),
     ("linked", Direction::ClubAdjective),
+    (
+        "sell|selling|sale|keep|keeping|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
+        Direction::Sells,
+    ),
+    ("play|plays|playing|played for|at|with", Direction::Belongs),
     (
         "contract|deal|extension|terms|stay|future|renewal|career|spell|time|days|stint|tenure|contract|deal at|with|in",
         Direction::Belongs,

@@ -797,6 +797,17 @@ pub(super) fn link(
                         }
                     }
                 }
+                Direction::Sells => {
+                    if let Some(person) = player_after(&refs, end, 12) {
+                        for club in subject_clubs(body, items, &refs, at) {
+                            context.current.push(ClubLink {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                            });
+                        }
+                    }
+                }
                 Direction::Belongs | Direction::Leaves => {
                     let window = if direction == Direction::Belongs {
                         3

@@ -596,3 +596,19 @@ fn radars_shortlists_and_targets() {
         ]
     );
 }
+
+#[test]
+fn selling_clubs_are_current_clubs() {
+    let read = Read::new(
+        "Borussia Dortmund will demand at least €150m for Jude Bellingham. Jordan McAllister, who plays for Celtic, is wanted by Leeds United.",
+        None,
+    );
+    assert_eq!(
+        read.current(),
+        [
+            ("Jude Bellingham", "Borussia Dortmund"),
+            ("Jordan McAllister", "Celtic")
+        ]
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "Leeds United")]);
+}
