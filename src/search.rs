@@ -65,8 +65,10 @@ impl SearchIndex {
         self.search_within(query, 0..self.entries.len())
     }
 
-    /// As [`search`](Self::search), but only over the given candidates: when a query grows,
-    /// its hits are a subset of the shorter query's.
+    /// As [`search`](Self::search), but only over the given candidates. When a query grows,
+    /// its subsequence hits are a subset of the shorter query's, so those can be narrowed;
+    /// one-slip hits are not ("rmao" misses Ramos, "rmaos" finds him), so a caller that
+    /// narrows gives those up.
     pub fn search_within(
         &self,
         query: &str,

@@ -93,6 +93,8 @@ enum Kind {
     Club(usize),
     /// Gazetteer person id, before people are identified.
     Known(usize),
+    /// A run of capitalised words that may be a person, before people are identified.
+    Name,
     /// Index into the article's people.
     Person(usize),
     /// A name cited as a source that the gazetteer does not know.
@@ -164,7 +166,12 @@ pub fn extract(
                     span: item.span.clone(),
                     kind: MentionKind::Person(id),
                 }),
-                Kind::Outlet(_) | Kind::Cited | Kind::Known(_) | Kind::Word | Kind::Term => {}
+                Kind::Outlet(_)
+                | Kind::Cited
+                | Kind::Known(_)
+                | Kind::Name
+                | Kind::Word
+                | Kind::Term => {}
             }
         }
     }

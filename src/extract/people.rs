@@ -120,7 +120,7 @@ pub(super) fn identify(
                 .join(" ");
             let id = match item.kind {
                 Kind::Known(known) => Some(known_identity(gazetteer, &mut identities, known)),
-                Kind::Person(_) if words.len() > 1 => Some(full_name_identity(
+                Kind::Name if words.len() > 1 => Some(full_name_identity(
                     gazetteer,
                     &mut identities,
                     words,
@@ -139,7 +139,7 @@ pub(super) fn identify(
     }
     for sentence in sentences.iter_mut() {
         for item in &mut sentence.items {
-            if item.kind == Kind::Person(usize::MAX) {
+            if item.kind == Kind::Name {
                 item.kind = match single_name_identity(gazetteer, &mut identities, &item.folded) {
                     Some(id) => {
                         let surface = body[item.span.clone()].to_string();
@@ -180,7 +180,7 @@ pub(super) fn identify(
         .collect()
 }
 
-/// Replaces each run of name words in a sentence by one `Kind::Person(usize::MAX)` item.
+/// Replaces each run of name words in a sentence by one `Kind::Name` item.
 pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
     let title_case = is_title_case(sentence);
     // A one-word gazetteer name inside a longer name is only part of it: the "Pedro" of
@@ -267,7 +267,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
                 .collect::<Vec<_>>()
                 .join(" "),
             span,
-            kind: Kind::Person(usize::MAX),
+            kind: Kind::Name,
             capitalised: true,
             possessive: run[run.len() - 1].possessive,
         });

@@ -25,7 +25,7 @@ use super::{
 pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
     let items = &mut sentence.items;
     let unknown = |item: &Item| {
-        item.kind == Kind::Person(usize::MAX)
+        item.kind == Kind::Name
             || item.kind == Kind::Word
                 && item.capitalised
                 && gazetteer.not_a_name(&item.folded) != Some(true)
