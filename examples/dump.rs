@@ -56,10 +56,20 @@ fn main() -> color_eyre::Result<()> {
             );
         }
         for link in &read.current_clubs {
-            println!("  current  {} at {}", name(link.person), club(link.club));
+            println!(
+                "  current  {} at {} | {}",
+                name(link.person),
+                club(link.club),
+                sentence(&link.sentence)
+            );
         }
         for link in &read.former_clubs {
-            println!("  former   {} at {}", name(link.person), club(link.club));
+            println!(
+                "  former   {} at {} | {}",
+                name(link.person),
+                club(link.club),
+                sentence(&link.sentence)
+            );
         }
     }
     Ok(())

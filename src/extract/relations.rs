@@ -163,6 +163,15 @@ pub(super) fn cite_sources(
     cited
 }
 
+/// The paragraph (text between line breaks) that holds `span`.
+fn paragraph_around(body: &str, span: &Range<usize>) -> Range<usize> {
+    let start = body[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let end = body[span.end..]
+        .find('\n')
+        .map_or(body.len(), |at| span.end + at);
+    start..end
+}
+
 /// Nouns that make the next name a journalist.
 const JOURNALIST_NOUNS: &[&str] = &[
     "journalist",
@@ -416,12 +425,13 @@ fn description(
         if !between(body, &items[head - 1], item).is_empty() {
             return None;
         }
-        if is_player_noun(item)
-            || gazetteer.not_a_name(&item.folded) == Some(true)
-                && (head + 1 == items.len()
-                    || !is_player_noun(&items[head + 1]) && !items[head + 1].capitalised)
-        {
-            // A player description; a demonym alone only as the last word ("the Spaniard").
+        // A demonym is the head only where the noun phrase ends: "the Spaniard has", "the
+        // Egyptian," — not "the Saudi window".
+        let phrase_ends = head + 1 == items.len()
+            || !between(body, item, &items[head + 1]).is_empty()
+            || items[head + 1].is(FUNCTION_WORDS);
+        if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends {
+            // A player description.
             if is_player_noun(item)
                 && head + 1 < items.len()
                 && is_player_noun(&items[head + 1])
@@ -678,15 +688,22 @@ pub(super) fn link(
         let refs = resolve_refs(gazetteer, body, index, sentence, &out.people, &mut context);
         let items = &sentence.items;
         let span = &sentence.span;
-        let mut sources: Vec<String> = Vec::new();
-        for (at, name) in cited {
-            if span.start <= at.start && at.end <= span.end && !sources.contains(name) {
-                sources.push(name.clone());
+        // Who says so: the outlets this sentence cites, else its paragraph's, else the
+        // article's.
+        let cited_in = |range: Range<usize>| {
+            let mut names: Vec<String> = Vec::new();
+            for (at, name) in cited {
+                if range.start <= at.start && at.end <= range.end && !names.contains(name) {
+                    names.push(name.clone());
+                }
             }
-        }
-        if sources.is_empty() {
-            sources = article_sources.to_vec();
-        }
+            names
+        };
+        let paragraph = paragraph_around(body, span);
+        let sources = [cited_in(span.clone()), cited_in(paragraph)]
+            .into_iter()
+            .find(|names| !names.is_empty())
+            .unwrap_or_else(|| article_sources.to_vec());
         let mut at = 0;
         while at < items.len() {
             let Some((end, direction)) = COMPILED.iter().find_map(|trigger| {

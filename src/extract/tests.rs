@@ -612,3 +612,33 @@ fn selling_clubs_are_current_clubs() {
     );
     assert_eq!(read.rumours(), [("Jordan McAllister", "Leeds United")]);
 }
+
+#[test]
+fn demonyms_refer_to_players_only_as_nouns() {
+    let read = Read::new(
+        "Mohamed Salah is not for sale. Lyon are likely to resist, knowing that the Saudi window closes later. The Egyptian has again been linked with Al-Hilal.",
+        None,
+    );
+    assert!(read.current().is_empty(), "{:?}", read.current());
+    assert_eq!(read.rumours(), [("Mohamed Salah", "Al-Hilal")]);
+}
+
+#[test]
+fn rumours_name_the_sources_of_their_sentence_or_paragraph() {
+    let read = Read::new(
+        "According to Marca, Real Madrid are keen on David Alaba. Chelsea have also been in touch with his representatives.\nSky Sports reports that Arsenal want Declan Rice.",
+        None,
+    );
+    let sources = |player: &str, club: &str| {
+        let rumour = read
+            .extraction
+            .rumours
+            .iter()
+            .find(|r| read.name(r.person) == player && read.club(r.club) == club)
+            .unwrap();
+        rumour.sources.clone()
+    };
+    assert_eq!(sources("David Alaba", "Real Madrid"), ["Marca"]);
+    assert_eq!(sources("David Alaba", "Chelsea"), ["Marca"]);
+    assert_eq!(sources("Declan Rice", "Arsenal"), ["Sky Sports"]);
+}
