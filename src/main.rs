@@ -1,3 +1,4 @@
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -6,5 +7,8 @@ use mercato::cli::{Cli, run};
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
     let today = chrono::Local::now().date_naive();
-    run(Cli::parse(), today, &mut std::io::stdout().lock())
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let code = run(Cli::parse(), today, &mut out)?;
+    out.flush()?;
+    Ok(code)
 }

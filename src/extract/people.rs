@@ -113,6 +113,9 @@ pub(super) fn identify(
     // Full names first, so that a surname used before the full name still resolves.
     for sentence in sentences.iter_mut() {
         for item in &mut sentence.items {
+            if !matches!(item.kind, Kind::Known(_) | Kind::Name) {
+                continue;
+            }
             let words: Vec<String> = item.folded.split_whitespace().map(str::to_string).collect();
             let surface = body[item.span.clone()]
                 .split_whitespace()

@@ -189,8 +189,14 @@ struct Trigger {
     direction: Direction,
 }
 
-static COMPILED: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
-    let mut triggers: Vec<Trigger> = TRIGGERS
+/// The triggers, longest first, indexed by the words they start with.
+struct Triggers {
+    list: Vec<Trigger>,
+    by_first_word: HashMap<&'static str, Vec<usize>>,
+}
+
+static COMPILED: LazyLock<Triggers> = LazyLock::new(|| {
+    let mut list: Vec<Trigger> = TRIGGERS
         .iter()
         .map(|(phrase, direction)| Trigger {
             words: phrase
@@ -201,9 +207,29 @@ static COMPILED: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         })
         .collect();
     // Longer phrases first; the sort is stable, so list order breaks ties.
-    triggers.sort_by_key(|trigger| std::cmp::Reverse(trigger.words.len()));
-    triggers
+    list.sort_by_key(|trigger| std::cmp::Reverse(trigger.words.len()));
+    let mut by_first_word: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (index, trigger) in list.iter().enumerate() {
+        for word in trigger.words.first().into_iter().flatten() {
+            by_first_word.entry(word).or_default().push(index);
+        }
+    }
+    Triggers {
+        list,
+        by_first_word,
+    }
 });
+
+impl Triggers {
+    /// The longest trigger starting at `items[at]`: where it ends, and its direction.
+    fn at(&self, items: &[Item], at: usize) -> Option<(usize, Direction)> {
+        let candidates = self.by_first_word.get(items[at].folded.as_str())?;
+        candidates.iter().find_map(|&index| {
+            let trigger = &self.list[index];
+            match_trigger(trigger, items, at).map(|end| (end, trigger.direction))
+        })
+    }
+}
 
 /// What an item refers to, once pronouns and descriptions are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -706,9 +732,7 @@ pub(super) fn link(
             .unwrap_or_else(|| article_sources.to_vec());
         let mut at = 0;
         while at < items.len() {
-            let Some((end, direction)) = COMPILED.iter().find_map(|trigger| {
-                match_trigger(trigger, items, at).map(|end| (end, trigger.direction))
-            }) else {
+            let Some((end, direction)) = COMPILED.at(items, at) else {
                 at += 1;
                 continue;
             };
