@@ -89,6 +89,24 @@ fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
     (articles[index].date, index)
 }
 
+/// A person already known under a slightly different spelling: among those with the same
+/// folded surname, first names one edit apart ("Luca Modric" for Luka Modrić).
+fn similar_person(people: &[Person], namesakes: &[usize], key: &str) -> Option<usize> {
+    let first = key
+        .split_whitespace()
+        .next()
+        .filter(|_| key.contains(' '))?;
+    namesakes.iter().copied().find(|&id| {
+        let theirs = fold(&people[id].name);
+        theirs.split_whitespace().next().is_some_and(|their_first| {
+            theirs.contains(' ')
+                && their_first.len() >= 3
+                && first.len() >= 3
+                && within_one_edit(their_first, first)
+        })
+    })
+}
+
 impl Model {
     /// Reads every article of the corpus (in parallel) and merges what they say.
     pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Self {
@@ -126,6 +144,8 @@ impl Model {
     /// index of each of its people.
     fn merge_people(&mut self) -> Vec<Vec<usize>> {
         let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Folded surname → people, to find other spellings of a name without a scan.
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut roles: Vec<HashMap<Role, usize>> = Vec::new();
         let mut identities = Vec::with_capacity(self.extractions.len());
         for (article, extraction) in self.extractions.iter().enumerate() {
@@ -135,17 +155,25 @@ impl Model {
                 let id = match by_key.get(&key) {
                     Some(&id) => id,
                     None => {
-                        let id = self.similar_person(&key).unwrap_or_else(|| {
-                            self.people.push(Person {
-                                name: fact.name.clone(),
-                                aliases: Vec::new(),
-                                role: fact.role,
-                                club: None,
-                                articles: Vec::new(),
+                        let surname = key
+                            .split_whitespace()
+                            .last()
+                            .unwrap_or_default()
+                            .to_string();
+                        let namesakes = by_surname.entry(surname).or_default();
+                        let id =
+                            similar_person(&self.people, namesakes, &key).unwrap_or_else(|| {
+                                self.people.push(Person {
+                                    name: fact.name.clone(),
+                                    aliases: Vec::new(),
+                                    role: fact.role,
+                                    club: None,
+                                    articles: Vec::new(),
+                                });
+                                roles.push(HashMap::new());
+                                namesakes.push(self.people.len() - 1);
+                                self.people.len() - 1
                             });
-                            roles.push(HashMap::new());
-                            self.people.len() - 1
-                        });
                         by_key.insert(key, id);
                         id
                     }
@@ -187,21 +215,6 @@ impl Model {
             self.people[person].club = Some(self.club_names[club].clone());
         }
         identities
-    }
-
-    /// A person already known under a slightly different spelling: same surname, first
-    /// names one edit apart.
-    fn similar_person(&self, key: &str) -> Option<usize> {
-        let words: Vec<&str> = key.split_whitespace().collect();
-        let [first, .., last] = words.as_slice() else {
-            return None;
-        };
-        self.people.iter().position(|person| {
-            let theirs = fold(&person.name);
-            let theirs: Vec<&str> = theirs.split_whitespace().collect();
-            matches!(theirs.as_slice(), [their_first, .., their_last]
-                if their_last == last && their_first.len() >= 3 && first.len() >= 3 && within_one_edit(their_first, first))
-        })
     }
 
     fn merge_rumours(&mut self, identities: &[Vec<usize>]) {
@@ -343,5 +356,115 @@ impl Model {
             .get(evidence.article)
             .and_then(|article| article.body.get(evidence.span.clone()))
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn article(id: &str, date: Option<&str>, body: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            date: date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            title: String::new(),
+            source: None,
+            url: None,
+            body: body.to_string(),
+        }
+    }
+
+    fn build(articles: Vec<Article>) -> Model {
+        let corpus = Corpus {
+            articles,
+            problems: Vec::new(),
+        };
+        Model::build(corpus, &Gazetteer::embedded().unwrap())
+    }
+
+    #[test]
+    fn spellings_across_articles_are_one_person() {
+        let model = build(vec![
+            article(
+                "a",
+                Some("2023-01-01"),
+                "Tomás Eriksberg is wanted by Celtic.",
+            ),
+            article(
+                "b",
+                Some("2023-02-01"),
+                "Tomas Eriksberg is a target for Rangers.",
+            ),
+            article(
+                "c",
+                Some("2023-03-01"),
+                "Jordon Eriksberg is linked with Hearts.",
+            ),
+        ]);
+        let players: Vec<&str> = model.players().map(|(_, p)| p.name.as_str()).collect();
+        assert_eq!(players, ["Tomás Eriksberg", "Jordon Eriksberg"]);
+        let tomas = model.person_named("tomas eriksberg").unwrap();
+        assert_eq!(model.people[tomas].articles, [0, 1]);
+        assert_eq!(model.rumours_of(tomas).len(), 2);
+    }
+
+    #[test]
+    fn contracts_keep_the_latest_date_and_flag_conflicts() {
+        let model = build(vec![
+            article(
+                "new",
+                Some("2023-05-01"),
+                "Jordan McAllister's contract at Celtic expires in 2025.",
+            ),
+            article(
+                "old",
+                Some("2022-05-01"),
+                "Jordan McAllister's deal at Celtic runs until June 2024.",
+            ),
+        ]);
+        let id = model.person_named("Jordan McAllister").unwrap();
+        let contract = model.contract_of(id).unwrap();
+        assert_eq!(contract.expires.to_string(), "2025-06-30");
+        assert_eq!(
+            contract
+                .conflicts
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["2024-06-30"]
+        );
+        assert_eq!(contract.precontract_from.to_string(), "2025-01-01");
+        assert_eq!(contract.club.as_deref(), Some("Celtic"));
+        assert_eq!(model.people[id].club.as_deref(), Some("Celtic"));
+    }
+
+    #[test]
+    fn rumours_to_the_current_club_are_dropped_across_articles() {
+        let model = build(vec![
+            article(
+                "a",
+                Some("2023-01-01"),
+                "Celtic are keen on Jordan McAllister.",
+            ),
+            article(
+                "b",
+                Some("2023-06-01"),
+                "Jordan McAllister, who plays for Celtic, is wanted by Leeds United.",
+            ),
+        ]);
+        let id = model.person_named("Jordan McAllister").unwrap();
+        let clubs: Vec<&str> = model
+            .rumours_of(id)
+            .iter()
+            .map(|r| r.club.as_str())
+            .collect();
+        assert_eq!(clubs, ["Leeds United"]);
+        let leeds = model.rumours_of(id)[0];
+        assert_eq!(
+            leeds.first_seen.map(|d| d.to_string()).as_deref(),
+            Some("2023-06-01")
+        );
     }
 }
