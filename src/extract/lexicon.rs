@@ -696,7 +696,12 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         "move|bid|bids|offer|offers|approach|swoop|enquiry|proposal|pursuit|chase|race|battle|hunt|push|raid|deal|fight|contest|loan|talks|negotiations|move for|of",
         Direction::ClubFirst,
     ),
-    ("eye|eyes on", Direction::ClubFirst),
+    ("eye|eyes|tabs on", Direction::ClubFirst),
+    (
+        "lodged|submitted|tabled|launched|placed|made|received by",
+        Direction::PlayerFirst,
+    ),
+    ("charge|swoop|pursuit|hunt|chase for", Direction::ClubFirst),
     (
         "enquired|enquire|enquiring|inquired|inquire|inquiring|asked|ask|asking about",
         Direction::ClubFirst,
@@ -717,7 +722,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     ("linked", Direction::ClubAdjective),
     (
-        "sell|selling|sale|keep|keeping|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
+        "sell|selling|sale|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
         Direction::Sells,
     ),
     ("play|plays|playing|played for|at|with", Direction::Belongs),

@@ -256,8 +256,16 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
             continue;
         }
         let run = &items[i..run_end];
-        // "Prenton Park", "Notts County": places and clubs the gazetteer does not list.
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].folded.as_str()) {
+        // "Prenton Park", "Notts County": places and clubs the gazetteer does not list; and
+        // "Jeonbuk Hyundai Motors' 21-year-old forward": whoever has a forward is a club.
+        let owns_a_player = run[run.len() - 1].possessive
+            && items[run_end..]
+                .iter()
+                .take(2)
+                .any(|item| is_player_noun_word(&item.folded));
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].folded.as_str())
+            || owns_a_player
+        {
             out.extend(run.iter().cloned());
             i = run_end;
             continue;
@@ -378,6 +386,16 @@ fn single_name_identity(
         [only] => Some(known_identity(gazetteer, identities, *only)),
         _ => None,
     }
+}
+
+/// A noun for a player a club has ("Ajax's 21-year-old forward"), unlike a person's
+/// "teammate".
+fn is_player_noun_word(word: &str) -> bool {
+    role_of_word(word) == Some(Role::Player)
+        && !matches!(
+            word,
+            "target" | "teammate" | "teammates" | "team-mate" | "team-mates" | "compatriot"
+        )
 }
 
 fn is_age(word: &str) -> bool {

@@ -100,7 +100,33 @@ fn in_citing_frame(items: &[Item], at: usize) -> bool {
                 Some("from" | "in" | "by" | "of")
             )
         )
-        || matches!(before1, Some("per" | "via"))
+        || matches!(
+            before1,
+            Some(
+                "per"
+                    | "via"
+                    | "told"
+                    | "outlet"
+                    | "newspaper"
+                    | "paper"
+                    | "daily"
+                    | "website"
+                    | "broadcaster"
+                    | "channel"
+                    | "publication"
+                    | "tabloid"
+                    | "radio"
+                    | "station"
+                    | "podcast"
+            )
+        )
+        || matches!(
+            (before2, before1),
+            (
+                Some("speaking" | "spoke" | "talking" | "talked"),
+                Some("to")
+            ) | (Some("interview"), Some("with"))
+        )
         || reporting(after1) && !matches!(after1, Some("state"))
         || matches!(
             after1,
@@ -608,6 +634,13 @@ const LIST_ADJECTIVES: &[&str] = &[
 
 /// Offers that name their bidder with "from": the player follows ("for X").
 const BID_WORDS: &[&str] = &[
+    "lodged",
+    "submitted",
+    "tabled",
+    "launched",
+    "placed",
+    "made",
+    "received",
     "bid",
     "bids",
     "offer",
@@ -732,6 +765,25 @@ pub(super) fn link(
             .unwrap_or_else(|| article_sources.to_vec());
         let mut at = 0;
         while at < items.len() {
+            // "Viktor Gyökeres to Arsenal, here we go!": a player, "to", a club.
+            if items[at].is(&["to"])
+                && at > 0
+                && matches!(refs[at - 1], Ref::Player { example: false, .. })
+                && matches!(items[at - 1].kind, Kind::Person(_))
+                && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
+            {
+                let clubs = club_list(body, items, &refs, at + 1, true);
+                if let Ref::Player { id, .. } = refs[at - 1] {
+                    for club in clubs {
+                        context.rumours.push(RumourFact {
+                            person: id,
+                            club,
+                            sentence: span.clone(),
+                            sources: sources.clone(),
+                        });
+                    }
+                }
+            }
             let Some((end, direction)) = COMPILED.at(items, at) else {
                 at += 1;
                 continue;

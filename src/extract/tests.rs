@@ -642,3 +642,22 @@ fn rumours_name_the_sources_of_their_sentence_or_paragraph() {
     assert_eq!(sources("David Alaba", "Chelsea"), ["Marca"]);
     assert_eq!(sources("Declan Rice", "Arsenal"), ["Sky Sports"]);
 }
+
+#[test]
+fn passive_bids_headline_moves_and_interviews() {
+    let read = Read::new(
+        "A €20m bid has been lodged by Lazio for Feyenoord winger Mikołaj Przybylski.\nViktor Gyökeres to Arsenal, here we go!\nSpeaking to Globo Esporte on Tuesday, the agent confirmed that Benfica have asked about Thiago Mendonça.\nWolves are keeping an eye on Choi Woo-jin, Jeonbuk Hyundai Motors' 21-year-old forward, according to the Korean outlet Sports Chosun.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Choi Woo-jin", "Wolverhampton Wanderers"),
+            ("Mikołaj Przybylski", "Lazio"),
+            ("Thiago Mendonça", "Benfica"),
+            ("Viktor Gyökeres", "Arsenal")
+        ]
+    );
+    assert_eq!(read.extraction.sources, ["Globo Esporte", "Sports Chosun"]);
+    assert_eq!(read.current(), [("Mikołaj Przybylski", "Feyenoord")]);
+}
