@@ -763,6 +763,23 @@ pub(super) fn link(
             .into_iter()
             .find(|names| !names.is_empty())
             .unwrap_or_else(|| article_sources.to_vec());
+        // Talks "over a new contract" (after the trigger) are with the player's own club.
+        let renews_after = |from: usize| {
+            let after = &items[from..items.len().min(from + 8)];
+            after.windows(2).any(|pair| {
+                pair[0].is(&["new", "improved", "fresh", "extended"])
+                    && pair[1].is(&["contract", "deal", "terms"])
+            }) || after.iter().any(|item| {
+                item.is(&[
+                    "renewal",
+                    "extension",
+                    "renew",
+                    "renewing",
+                    "extend",
+                    "extending",
+                ])
+            })
+        };
         let mut at = 0;
         while at < items.len() {
             // "Viktor Gyökeres to Arsenal, here we go!": a player, "to", a club.
@@ -788,15 +805,24 @@ pub(super) fn link(
                 at += 1;
                 continue;
             };
+            let renewal = renews_after(at);
             let rumour = |player: Option<usize>, clubs: Vec<usize>, context: &mut Context| {
                 if let Some(person) = player {
                     for club in clubs {
-                        context.rumours.push(RumourFact {
-                            person,
-                            club,
-                            sentence: span.clone(),
-                            sources: sources.clone(),
-                        });
+                        if renewal {
+                            context.current.push(ClubLink {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                            });
+                        } else {
+                            context.rumours.push(RumourFact {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                                sources: sources.clone(),
+                            });
+                        }
                     }
                 }
             };

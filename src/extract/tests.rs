@@ -661,3 +661,13 @@ fn passive_bids_headline_moves_and_interviews() {
     assert_eq!(read.extraction.sources, ["Globo Esporte", "Sports Chosun"]);
     assert_eq!(read.current(), [("Mikołaj Przybylski", "Feyenoord")]);
 }
+
+#[test]
+fn talks_over_a_new_contract_are_with_the_players_club() {
+    let read = Read::new(
+        "Barcelona have opened talks with Aitana Bonmatí over a new contract. Chelsea want to sign Kwame Adjei-Mensah.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Kwame Adjei-Mensah", "Chelsea")]);
+    assert_eq!(read.current(), [("Aitana Bonmatí", "Barcelona")]);
+}
