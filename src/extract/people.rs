@@ -88,18 +88,21 @@ fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
         && !FUNCTION_WORDS.contains(&item.folded.as_str())
         && gazetteer.not_a_name(&item.folded).is_none()
         && !body[..item.span.start].ends_with(['@', '#'])
+        // "Co-president John Thorrington": a title, not part of the name.
+        && role_of_word(&item.folded).is_none()
 }
 
-/// A headline in Title Case: most long words capitalised. Names in it are trusted only when
-/// they start with a known first name.
+/// A headline in Title Case: hardly a long word in lowercase ("Make Move for Manchester
+/// United Linked Dayot Upamecano"), where prose has several. Names in it are trusted only
+/// when they start with a known first name.
 fn is_title_case(sentence: &Sentence) -> bool {
     let long: Vec<&Item> = sentence
         .items
         .iter()
         .filter(|item| item.kind == Kind::Word && item.folded.len() > 3)
         .collect();
-    let capitalised = long.iter().filter(|item| item.capitalised).count();
-    long.len() >= 6 && capitalised * 10 >= long.len() * 7
+    let lowercase = long.iter().filter(|item| !item.capitalised).count();
+    long.len() >= 6 && lowercase <= 1
 }
 
 /// Resolves the name runs of every sentence (see [`merge_name_runs`]) to identities and
@@ -213,7 +216,11 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut i = 0;
     while i < items.len() {
-        if !is_name_word(gazetteer, body, &items[i]) {
+        // "Collecting Kwon Do-yun's pass, ...": a sentence may open with a participle.
+        let participle = i == 0
+            && items[i].folded.ends_with("ing")
+            && !gazetteer.is_given_name(&items[i].folded);
+        if participle || !is_name_word(gazetteer, body, &items[i]) {
             out.push(items[i].clone());
             i += 1;
             continue;
@@ -403,7 +410,15 @@ fn is_age(word: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The role a noun names; a hyphenated title counts by its last part ("co-president").
 fn role_of_word(word: &str) -> Option<Role> {
+    role_of_noun(word).or_else(|| {
+        word.rsplit_once('-')
+            .and_then(|(_, last)| role_of_noun(last))
+    })
+}
+
+fn role_of_noun(word: &str) -> Option<Role> {
     if PLAYER_NOUNS.contains(&word) || is_age(word) {
         return Some(Role::Player);
     }
@@ -457,13 +472,39 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
                 break;
             }
         }
-        // "The Athletic's David Ornstein" is a journalist.
-        if cue.is_none()
-            && at > 0
-            && matches!(items[at - 1].kind, Kind::Outlet(_))
-            && items[at - 1].possessive
-        {
+        // "The Athletic's David Ornstein" and "Tom Bogert of The Athletic" are journalists.
+        let outlet_before =
+            at > 0 && matches!(items[at - 1].kind, Kind::Outlet(_)) && items[at - 1].possessive;
+        let outlet_after = items.get(at + 1).is_some_and(|next| next.is(&["of", "at"]))
+            && items
+                .get(at + 2)
+                .is_some_and(|outlet| matches!(outlet.kind, Kind::Outlet(_)));
+        if cue.is_none() && (outlet_before || outlet_after) {
             cue = Some(Role::Other);
+        }
+        // "The player's father, Ricardo Mendonça,": the role just before a comma.
+        if cue.is_none() && at > 0 && between(body, &items[at - 1], item) == "," {
+            cue = role_of_word(&items[at - 1].folded).filter(|role| *role != Role::Player);
+        }
+        // "Derek Fotheringham's side", "Graeme Baillie's double change": a manager.
+        if cue.is_none()
+            && item.possessive
+            && items[at + 1..].iter().take(2).any(|next| {
+                next.is(&[
+                    "side",
+                    "team",
+                    "men",
+                    "charges",
+                    "squad",
+                    "change",
+                    "substitution",
+                    "substitutions",
+                    "tactics",
+                    "selection",
+                ])
+            })
+        {
+            cue = Some(Role::Coach);
         }
         // After: ", the club's president," or ", 25,".
         if cue.is_none() && at + 1 < items.len() {

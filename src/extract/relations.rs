@@ -178,7 +178,14 @@ pub(super) fn cite_sources(
                                 let before = &sentence.items[before];
                                 matches!(before.kind, Kind::Outlet(_)) && before.possessive
                                     || before.is(JOURNALIST_NOUNS)
-                            })) =>
+                            })
+                            || sentence
+                                .items
+                                .get(at + 1)
+                                .is_some_and(|next| next.is(&["of", "at"]))
+                                && sentence.items.get(at + 2).is_some_and(|outlet| {
+                                    matches!(outlet.kind, Kind::Outlet(_))
+                                })) =>
                 {
                     add(out.people[id].name.clone(), item.span.clone(), out);
                 }

@@ -671,3 +671,17 @@ fn talks_over_a_new_contract_are_with_the_players_club() {
     assert_eq!(read.rumours(), [("Kwame Adjei-Mensah", "Chelsea")]);
     assert_eq!(read.current(), [("Aitana Bonmatí", "Barcelona")]);
 }
+
+#[test]
+fn managers_relatives_titles_and_reporters_from_context() {
+    let read = Read::new(
+        "Derek Fotheringham's side defended deep. But Graeme Baillie's double change turned the game. Collecting Kwon Do-yun's pass, Callum Dunsmore scored. The player's father, Ricardo Mendonça, told UOL nothing. Co-president John Thorrington flew to London. Tom Bogert of The Athletic reports that a fee is agreed.",
+        None,
+    );
+    assert_eq!(read.players(), ["Callum Dunsmore", "Kwon Do-yun"]);
+    assert_eq!(
+        read.with_role(Role::Coach),
+        ["Derek Fotheringham", "Graeme Baillie"]
+    );
+    assert!(read.extraction.sources.contains(&"Tom Bogert".to_string()));
+}
