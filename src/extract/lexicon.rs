@@ -689,7 +689,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("interested|interest in", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (
-        "keen|interested|picture|running|frame|agreed|agree|agreement",
+        "keen|interested|picture|running|frame|agreed|agree|agreement|race|mix|negotiating|negotiate|negotiates",
         Direction::ClubFirst,
     ),
     (
@@ -703,7 +703,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     ("charge|swoop|pursuit|hunt|chase for", Direction::ClubFirst),
     (
-        "enquired|enquire|enquiring|inquired|inquire|inquiring|asked|ask|asking about",
+        "enquired|enquire|enquiring|inquired|inquire|inquiring|asked|ask|asking|information about|for|on",
         Direction::ClubFirst,
     ),
     ("touch with", Direction::ClubFirst),
@@ -743,6 +743,8 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
 
 /// Words that may stand inside a trigger phrase without breaking it.
 pub const SKIPPABLE: &[&str] = &[
+    "him",
+    "her",
     "a",
     "an",
     "the",

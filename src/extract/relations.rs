@@ -268,7 +268,13 @@ impl Triggers {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ref {
     None,
-    Player { id: usize, example: bool },
+    /// A word that opens a new clause (", and", "but", "while"): a trigger's object does not
+    /// reach past it.
+    Boundary,
+    Player {
+        id: usize,
+        example: bool,
+    },
     NonPlayer,
     Club(usize),
 }
@@ -302,13 +308,6 @@ impl Context {
             .iter()
             .max_by_key(|&(id, count)| (*count, Some(*id) == last))
             .map(|(id, _)| *id)
-    }
-
-    /// The player named in this sentence or the one before, if any.
-    fn recent_player(&self, sentence: usize) -> Option<usize> {
-        self.last_player
-            .filter(|(_, at)| at + 1 >= sentence)
-            .map(|(id, _)| id)
     }
 
     fn recent_club(&self, matches: impl Fn(usize) -> bool) -> Option<usize> {
@@ -434,7 +433,16 @@ fn resolve_refs(
             Kind::Word if item.is(&["he", "him", "his", "she", "her"]) => {
                 if let Some(id) = context.focus(index) {
                     refs[at] = Ref::Player { id, example: false };
+                    context.last_player = Some((id, index));
                 }
+            }
+            Kind::Word
+                if item.is(&["but", "while", "whereas", "although", "though"])
+                    || at > 0
+                        && item.is(&["and", "or"])
+                        && between(body, &items[at - 1], item).contains([',', ';']) =>
+            {
+                refs[at] = Ref::Boundary;
             }
             Kind::Word if item.is(&["they", "them", "their"]) => {
                 if let Some(club) = context.recent_club(|_| true) {
@@ -511,6 +519,7 @@ fn description(
                     context.current.push(link)
                 }
             }
+            context.last_player = Some((id, index));
             return Some((head, Ref::Player { id, example: false }));
         }
         if item.kind == Kind::Word && CLUB_NOUNS.contains(&item.folded.as_str()) {
@@ -616,7 +625,7 @@ fn player_after(refs: &[Ref], from: usize, window: usize) -> Option<usize> {
     for r in refs.iter().skip(from).take(window) {
         match r {
             Ref::Player { id, .. } => return Some(*id),
-            Ref::NonPlayer => return None,
+            Ref::NonPlayer | Ref::Boundary => return None,
             _ => {}
         }
     }
@@ -751,6 +760,11 @@ pub(super) fn link(
 ) {
     let mut context = Context::default();
     for (index, sentence) in sentences.iter().enumerate() {
+        // The player of the previous sentence, for "Villa are monitoring the situation".
+        let previous_player = context
+            .last_player
+            .filter(|(_, at)| at + 1 == index)
+            .map(|(id, _)| id);
         let refs = resolve_refs(gazetteer, body, index, sentence, &out.people, &mut context);
         let items = &sentence.items;
         let span = &sentence.span;
@@ -878,11 +892,12 @@ pub(super) fn link(
                 Direction::ClubFirst if !is_negated => {
                     let clubs = subject_clubs(body, items, &refs, at);
                     // "Southampton and Wolves are both keen": the player of the last sentence.
-                    let bare = end == items.len()
-                        || !between(body, &items[end - 1], &items[end]).is_empty();
+                    // "Villa are monitoring the situation", "Al-Qadsiah have made contact":
+                    // the player just named, unless somebody else follows.
+                    let nobody_after = !refs[end..].iter().any(|r| matches!(r, Ref::NonPlayer));
                     let player = player_after(&refs, end, 12)
                         .or_else(|| player_before(&refs, at))
-                        .or_else(|| bare.then(|| context.recent_player(index)).flatten());
+                        .or_else(|| previous_player.filter(|_| nobody_after));
                     rumour(player, clubs, &mut context);
                 }
                 Direction::OnClubList if !is_negated => {

@@ -685,3 +685,24 @@ fn managers_relatives_titles_and_reporters_from_context() {
     );
     assert!(read.extraction.sources.contains(&"Tom Bogert".to_string()));
 }
+
+#[test]
+fn interest_in_the_player_just_named() {
+    let read = Read::new(
+        // "Juventus are also in the race" means the player of the sentence before (Kim Lee),
+        // not the player of the next clause.
+        "Ansu Fati has no minutes at Barcelona. Sevilla and Girona have asked for his situation. Newcastle United and Aston Villa are monitoring the situation. Kim Lee scored. Juventus are also in the race, and Atlanta United are negotiating with Vélez Sarsfield for Mateo Fernández-Quiroga.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Ansu Fati", "Aston Villa"),
+            ("Ansu Fati", "Girona"),
+            ("Ansu Fati", "Newcastle United"),
+            ("Ansu Fati", "Sevilla"),
+            ("Kim Lee", "Juventus"),
+            ("Mateo Fernández-Quiroga", "Atlanta United")
+        ]
+    );
+}
