@@ -291,8 +291,9 @@ fn extraction_quality_on_the_evaluation_set() {
     assert!(scores.sources >= 0.87, "sources F1 {:.3}", scores.sources);
 }
 
-/// Articles written apart from the rules (nobody tuned against them): how extraction does
-/// on phrasings it was not built around.
+/// Articles written apart from the rules. Its first, untuned scores were players 0.889,
+/// rumours 0.463, contracts 0.800, sources 0.861 (F1); its misses then shaped some general
+/// rules, so it is no longer blind.
 #[test]
 fn extraction_quality_on_the_holdout_set() {
     let scores = evaluate("holdout");
