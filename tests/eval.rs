@@ -275,20 +275,29 @@ fn evaluate(set: &str) -> Scores {
     }
 }
 
-// Floors a little under what was measured, so a regression fails the build.
+/// Fails when any F1 falls under its floor: floors sit a little under what was measured,
+/// so a regression fails the build.
+fn assert_at_least(scores: &Scores, floors: &Scores) {
+    for (kind, score, floor) in [
+        ("players", scores.players, floors.players),
+        ("rumours", scores.rumours, floors.rumours),
+        ("contracts", scores.contracts, floors.contracts),
+        ("sources", scores.sources, floors.sources),
+    ] {
+        assert!(score >= floor, "{kind} F1 {score:.3} is under {floor}");
+    }
+}
 
 /// The set the extraction rules were developed against.
 #[test]
 fn extraction_quality_on_the_evaluation_set() {
-    let scores = evaluate("eval");
-    assert!(scores.players >= 0.93, "players F1 {:.3}", scores.players);
-    assert!(scores.rumours >= 0.74, "rumours F1 {:.3}", scores.rumours);
-    assert!(
-        scores.contracts >= 0.86,
-        "contracts F1 {:.3}",
-        scores.contracts
-    );
-    assert!(scores.sources >= 0.87, "sources F1 {:.3}", scores.sources);
+    let floors = Scores {
+        players: 0.95,
+        rumours: 0.74,
+        contracts: 0.89,
+        sources: 0.87,
+    };
+    assert_at_least(&evaluate("eval"), &floors);
 }
 
 /// Articles written apart from the rules. Its first, untuned scores were players 0.889,
@@ -296,13 +305,11 @@ fn extraction_quality_on_the_evaluation_set() {
 /// rules, so it is no longer blind.
 #[test]
 fn extraction_quality_on_the_holdout_set() {
-    let scores = evaluate("holdout");
-    assert!(scores.players >= 0.85, "players F1 {:.3}", scores.players);
-    assert!(scores.rumours >= 0.42, "rumours F1 {:.3}", scores.rumours);
-    assert!(
-        scores.contracts >= 0.75,
-        "contracts F1 {:.3}",
-        scores.contracts
-    );
-    assert!(scores.sources >= 0.82, "sources F1 {:.3}", scores.sources);
+    let floors = Scores {
+        players: 0.90,
+        rumours: 0.64,
+        contracts: 0.80,
+        sources: 0.86,
+    };
+    assert_at_least(&evaluate("holdout"), &floors);
 }
