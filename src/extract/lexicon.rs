@@ -1,10 +1,16 @@
 //! The words extraction listens for, kept apart from the rules that use them.
 //! All entries are folded (lowercase ASCII).
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use crate::gazetteer::Role;
 
+/// A word list as a set: looked up for every word of every article.
+pub type WordSet = LazyLock<HashSet<&'static str>>;
+
 /// Capitalised words that start sentences or headlines but never start a name.
-pub const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "a",
     "an",
     "the",
@@ -266,7 +272,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Nouns that say the person next to them is a footballer.
-pub const PLAYER_NOUNS: &[&str] = &[
+const PLAYER_NOUNS_LIST: &[&str] = &[
     "defender",
     "defenders",
     "midfielder",
@@ -342,7 +348,7 @@ pub const PLAYER_NOUNS: &[&str] = &[
 ];
 
 /// Words (and the role they give) that say a person is not a footballer.
-pub const ROLE_NOUNS: &[(&str, Role)] = &[
+const ROLE_NOUN_LIST: &[(&str, Role)] = &[
     ("manager", Role::Coach),
     ("coach", Role::Coach),
     ("head-coach", Role::Coach),
@@ -423,7 +429,7 @@ pub const ROLE_NOUNS: &[(&str, Role)] = &[
 
 /// Adjectives that may stand between "the" and a player noun in a role reference
 /// ("the experienced Spanish centre-back").
-pub const REFERENCE_ADJECTIVES: &[&str] = &[
+const REFERENCE_ADJECTIVES_LIST: &[&str] = &[
     "former",
     "veteran",
     "experienced",
@@ -489,7 +495,7 @@ pub const REFERENCE_ADJECTIVES: &[&str] = &[
 ];
 
 /// Verbs and phrases that mark a cited outlet when they stand next to it.
-pub const CITING_WORDS: &[&str] = &[
+const CITING_WORDS_LIST: &[&str] = &[
     "according",
     "report",
     "reports",
@@ -558,7 +564,7 @@ pub const CITING_WORDS: &[&str] = &[
 ];
 
 /// Words that, just before a trigger, say the move is denied.
-pub const NEGATIONS: &[&str] = &[
+const NEGATIONS_LIST: &[&str] = &[
     "not",
     "no",
     "never",
@@ -742,7 +748,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
 ];
 
 /// Words that may stand inside a trigger phrase without breaking it.
-pub const SKIPPABLE: &[&str] = &[
+const SKIPPABLE_LIST: &[&str] = &[
     "him",
     "her",
     "a",
@@ -816,7 +822,7 @@ pub const SKIPPABLE: &[&str] = &[
 ];
 
 /// Contract words: a sentence without one of these has no contract date.
-pub const CONTRACT_WORDS: &[&str] = &[
+const CONTRACT_WORDS_LIST: &[&str] = &[
     "contract",
     "contracts",
     "deal",
@@ -837,3 +843,21 @@ pub const CONTRACT_WORDS: &[&str] = &[
     "signed",
     "contracted",
 ];
+
+pub static FUNCTION_WORDS: WordSet = LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
+
+pub static PLAYER_NOUNS: WordSet = LazyLock::new(|| PLAYER_NOUNS_LIST.iter().copied().collect());
+
+pub static CITING_WORDS: WordSet = LazyLock::new(|| CITING_WORDS_LIST.iter().copied().collect());
+
+pub static NEGATIONS: WordSet = LazyLock::new(|| NEGATIONS_LIST.iter().copied().collect());
+
+pub static SKIPPABLE: WordSet = LazyLock::new(|| SKIPPABLE_LIST.iter().copied().collect());
+
+pub static REFERENCE_ADJECTIVES: WordSet = LazyLock::new(|| REFERENCE_ADJECTIVES_LIST.iter().copied().collect());
+
+pub static CONTRACT_WORDS: WordSet = LazyLock::new(|| CONTRACT_WORDS_LIST.iter().copied().collect());
+
+/// Nouns that say what a person does.
+pub static ROLE_NOUNS: LazyLock<HashMap<&'static str, Role>> =
+    LazyLock::new(|| ROLE_NOUN_LIST.iter().copied().collect());

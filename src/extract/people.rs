@@ -422,10 +422,7 @@ fn role_of_noun(word: &str) -> Option<Role> {
     if PLAYER_NOUNS.contains(&word) || is_age(word) {
         return Some(Role::Player);
     }
-    ROLE_NOUNS
-        .iter()
-        .find(|(noun, _)| *noun == word)
-        .map(|(_, role)| *role)
+    ROLE_NOUNS.get(word).copied()
 }
 
 /// Reads the role cues around every person in a sentence: a noun just before the name
