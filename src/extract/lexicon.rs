@@ -844,7 +844,8 @@ const CONTRACT_WORDS_LIST: &[&str] = &[
     "contracted",
 ];
 
-pub static FUNCTION_WORDS: WordSet = LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
+pub static FUNCTION_WORDS: WordSet =
+    LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
 
 pub static PLAYER_NOUNS: WordSet = LazyLock::new(|| PLAYER_NOUNS_LIST.iter().copied().collect());
 
@@ -854,9 +855,11 @@ pub static NEGATIONS: WordSet = LazyLock::new(|| NEGATIONS_LIST.iter().copied().
 
 pub static SKIPPABLE: WordSet = LazyLock::new(|| SKIPPABLE_LIST.iter().copied().collect());
 
-pub static REFERENCE_ADJECTIVES: WordSet = LazyLock::new(|| REFERENCE_ADJECTIVES_LIST.iter().copied().collect());
+pub static REFERENCE_ADJECTIVES: WordSet =
+    LazyLock::new(|| REFERENCE_ADJECTIVES_LIST.iter().copied().collect());
 
-pub static CONTRACT_WORDS: WordSet = LazyLock::new(|| CONTRACT_WORDS_LIST.iter().copied().collect());
+pub static CONTRACT_WORDS: WordSet =
+    LazyLock::new(|| CONTRACT_WORDS_LIST.iter().copied().collect());
 
 /// Nouns that say what a person does.
 pub static ROLE_NOUNS: LazyLock<HashMap<&'static str, Role>> =

@@ -32,7 +32,10 @@ pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sente
     };
     let mut at = 0;
     while at < items.len() {
-        if unknown(&items[at]) && !(items[at].kind == Kind::Word && FUNCTION_WORDS.contains(items[at].folded.as_str())) && in_citing_frame(items, at) {
+        if unknown(&items[at])
+            && !(items[at].kind == Kind::Word && FUNCTION_WORDS.contains(items[at].folded.as_str()))
+            && in_citing_frame(items, at)
+        {
             let mut end = at + 1;
             while end < items.len()
                 && between(body, &items[end - 1], &items[end]).is_empty()
@@ -496,7 +499,8 @@ fn description(
         // Egyptian," — not "the Saudi window".
         let phrase_ends = head + 1 == items.len()
             || !between(body, item, &items[head + 1]).is_empty()
-            || items[head + 1].kind == Kind::Word && FUNCTION_WORDS.contains(items[head + 1].folded.as_str());
+            || items[head + 1].kind == Kind::Word
+                && FUNCTION_WORDS.contains(items[head + 1].folded.as_str());
         if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends {
             // A player description.
             if is_player_noun(item)
