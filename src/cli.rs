@@ -218,11 +218,7 @@ fn rumours(
                 model.people[r.player].name.clone(),
                 r.club.clone(),
                 r.articles.len().to_string(),
-                if r.sources.is_empty() {
-                    "-".into()
-                } else {
-                    r.sources.join(", ")
-                },
+                short_list(&r.sources),
                 date(r.first_seen),
                 date(r.last_seen),
             ]
@@ -310,6 +306,15 @@ fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Up to three names, then how many more: a table cell stays readable on a big corpus.
+fn short_list(names: &[String]) -> String {
+    match names.len() {
+        0 => "-".into(),
+        1..=3 => names.join(", "),
+        n => format!("{}, +{} more", names[..3].join(", "), n - 3),
+    }
 }
 
 /// Writes rows under a header, columns padded to their widest cell (by display width).
