@@ -5,6 +5,7 @@
 //! needs (page sizes, which pane is under the mouse, how wide the reader wraps) comes from
 //! [`layout`], the same pure function the views draw with.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -244,6 +245,17 @@ pub struct ReaderState {
     pub focus: Option<Range<usize>>,
     /// Where `Esc` goes back to.
     pub back_to: Pane,
+    /// The article wrapped for the reader's width, kept between updates: a long article is
+    /// wrapped once, not on every key press and every frame.
+    pub wrapped: Option<Wrapped>,
+}
+
+/// An article's text wrapped to a width: byte ranges of its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wrapped {
+    pub article: usize,
+    pub width: u16,
+    pub lines: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,6 +349,7 @@ impl State {
                 scroll: 0,
                 focus: None,
                 back_to: Pane::Articles,
+                wrapped: None,
             },
             players: PlayersState::default(),
             destinations: DestinationsState::default(),
@@ -519,7 +532,36 @@ impl State {
         }
         self.refresh_destinations();
         self.refresh_reader();
+        self.rewrap_reader();
         self.fit_windows();
+    }
+
+    /// Wraps the reader's article for the reader's width, unless already wrapped for it.
+    fn rewrap_reader(&mut self) {
+        let (Some(article), Some(area)) = (
+            self.reader.article,
+            self.screen().pane(Pane::Reader).copied(),
+        ) else {
+            return;
+        };
+        let width = area.rows.width;
+        let fresh = self
+            .reader
+            .wrapped
+            .as_ref()
+            .is_some_and(|w| w.article == article && w.width == width);
+        if !fresh {
+            let body = self
+                .model
+                .articles
+                .get(article)
+                .map_or("", |a| a.body.as_str());
+            self.reader.wrapped = Some(Wrapped {
+                article,
+                width,
+                lines: text::wrap(body, usize::from(width.saturating_sub(text::GUTTER))),
+            });
+        }
     }
 
     fn refresh_players(&mut self) {
@@ -667,13 +709,23 @@ impl State {
     }
 
     /// The reader's article wrapped to a pane `width` wide (gutter included): byte ranges.
-    pub fn reader_lines(&self, width: u16) -> Vec<Range<usize>> {
+    /// Borrowed from the last wrap when it was for this article and width.
+    pub fn reader_lines(&self, width: u16) -> Cow<'_, [Range<usize>]> {
+        if let Some(wrapped) = &self.reader.wrapped
+            && Some(wrapped.article) == self.reader.article
+            && wrapped.width == width
+        {
+            return Cow::Borrowed(&wrapped.lines);
+        }
         let body = self
             .reader
             .article
             .and_then(|a| self.model.articles.get(a))
             .map_or("", |a| a.body.as_str());
-        text::wrap(body, usize::from(width.saturating_sub(text::GUTTER)))
+        Cow::Owned(text::wrap(
+            body,
+            usize::from(width.saturating_sub(text::GUTTER)),
+        ))
     }
 
     /// Opens `article` in the reader, scrolled to `span`, and focuses the reader.
