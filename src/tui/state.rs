@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 
+use crate::corpus::Severity;
 use crate::gazetteer::Role;
 use crate::model::{Evidence, Model};
 use crate::search::{Hit, SearchIndex};
@@ -306,6 +307,8 @@ pub struct State {
     pub maximised: bool,
     /// The help overlay, when open, and its scroll.
     pub help: Option<usize>,
+    /// The load problems overlay, when open, and its scroll.
+    pub problems: Option<usize>,
     pub link: Link,
     pub clock: ClockState,
     /// Terminal size (width, height).
@@ -332,6 +335,7 @@ impl State {
             focus: Pane::Players,
             maximised: false,
             help: None,
+            problems: None,
             link: Link::None,
             clock: ClockState {
                 as_of: options.as_of,
@@ -487,6 +491,32 @@ impl State {
         }
         spans.sort_by_key(|s| (s.start, s.end));
         spans
+    }
+
+    /// The load problems as their overlay lists them, wrapped to `width` columns: per row,
+    /// the problem's severity and the row's text, safe to draw. A problem's first row starts
+    /// with its severity; the rest are indented under it.
+    pub fn problem_lines(&self, width: u16) -> Vec<(Severity, String)> {
+        const INDENT: usize = 10; // "rejected  "
+        let inner = usize::from(width).saturating_sub(INDENT).max(1);
+        let mut rows = Vec::new();
+        for problem in &self.model.problems {
+            let location = match problem.line {
+                Some(line) => format!("{}:{line}", problem.path),
+                None => problem.path.clone(),
+            };
+            let text =
+                super::display_text(&format!("{location}: {}", problem.message)).into_owned();
+            for (i, range) in text::wrap(&text, inner).into_iter().enumerate() {
+                let prefix = if i == 0 {
+                    format!("{:<width$}", problem.severity.to_string(), width = INDENT)
+                } else {
+                    " ".repeat(INDENT)
+                };
+                rows.push((problem.severity, format!("{prefix}{}", &text[range])));
+            }
+        }
+        rows
     }
 
     /// How many players an article names.
@@ -757,12 +787,29 @@ impl State {
         if let Some(scroll) = self.help {
             let screen = self.screen();
             let visible = screen
-                .help
+                .overlay
                 .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
             let max = super::keymap::Keymap::default()
                 .help_len(self)
                 .saturating_sub(visible);
             self.help = Some(movement.apply_scroll(scroll).min(max));
+            return;
+        }
+        if let Some(scroll) = self.problems {
+            let (visible, width) = self.screen().overlay.map_or((0, 0), |rect| {
+                (
+                    usize::from(rect.height.saturating_sub(2)),
+                    rect.width.saturating_sub(2),
+                )
+            });
+            let max = self.problem_lines(width).len().saturating_sub(visible);
+            let page = isize::try_from(visible.max(1)).unwrap_or(1);
+            let movement = match movement {
+                Movement::Page(sign) => Movement::By(sign * page),
+                Movement::HalfPage(sign) => Movement::By(sign * (page / 2).max(1)),
+                other => other,
+            };
+            self.problems = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
         let page = self.page(self.focus);
@@ -911,6 +958,13 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
         Action::FocusPrevious => state.focus = state.focus.previous(),
         Action::Focus { pane } => state.focus = pane,
         Action::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
+        Action::ToggleProblems => {
+            state.problems = if state.problems.is_some() {
+                None
+            } else {
+                Some(0)
+            }
+        }
         Action::ToggleMaximise => state.maximised = !state.maximised,
         Action::ToggleClock => {
             state.clock.mode = match state.clock.mode {
@@ -982,10 +1036,12 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             if let Some((pane, _)) = state.hit(column, row) {
                 let focus = state.focus;
                 let help = state.help.take();
+                let problems = state.problems.take();
                 state.focus = pane;
                 state.move_cursor(Movement::By(if down { 3 } else { -3 }));
                 state.focus = focus;
                 state.help = help;
+                state.problems = problems;
             }
         }
     }
@@ -1031,6 +1087,10 @@ fn open(state: &mut State) -> Option<Action> {
 fn back(state: &mut State) -> Option<Action> {
     if state.help.is_some() {
         state.help = None;
+        return None;
+    }
+    if state.problems.is_some() {
+        state.problems = None;
         return None;
     }
     if state.players.editing {
@@ -1106,6 +1166,7 @@ fn click(state: &mut State, column: u16, row: u16) {
         return;
     };
     state.help = None;
+    state.problems = None;
     state.focus = pane;
     let Some(row) = row else {
         return;
