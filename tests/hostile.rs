@@ -205,6 +205,38 @@ fn check_lists_every_problem_and_fails() {
     assert_eq!(lines.last().copied(), Some(summary.as_str()));
 }
 
+#[test]
+fn piped_cli_output_carries_no_escape_sequences() {
+    let hostile = hostile::build();
+    let mercato = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mercato"))
+            .arg("--corpus")
+            .arg(&hostile.root)
+            .args(["--as-of", "2021-01-13"])
+            .args(args)
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap()
+    };
+    for args in [&["players"][..], &["rumours"], &["countdowns"], &["export"]] {
+        let output = mercato(args);
+        assert!(
+            !output.stdout.contains(&0x1b) && !output.stderr.contains(&0x1b),
+            "{args:?}: {output:?}"
+        );
+        assert!(!output.stdout.is_empty(), "{args:?}");
+    }
+    // An error report names the user's input, sanitised, without colour.
+    let output = mercato(&["rumours", "--player", "\u{1b}]0;PWNED-TITLE\u{7}Nobody"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no player matches 'Nobody'"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains("PWNED"),
+        "{stderr:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The dashboard over the hostile folder
 
