@@ -87,14 +87,20 @@ pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Resu
     let gazetteer = Gazetteer::embedded()?;
     let model = Model::build(load(&cli.corpus), &gazetteer);
     let Some(command) = cli.command else {
-        crate::tui::run(
+        let exit = crate::tui::run(
             model,
             crate::tui::Options {
                 as_of,
                 player: cli.player,
             },
         )?;
-        return Ok(ExitCode::SUCCESS);
+        // Stopped by a signal: the shell's convention, 128 + its number.
+        return Ok(match exit {
+            crate::tui::Exit::Quit => ExitCode::SUCCESS,
+            crate::tui::Exit::Signal(signal) => {
+                ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
+            }
+        });
     };
     match command {
         Command::Export => {
@@ -107,7 +113,9 @@ pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Resu
                 None => None,
                 Some(name) => match find_player(&model, name) {
                     Some(id) => Some(id),
-                    None => color_eyre::eyre::bail!("no player matches '{name}'"),
+                    None => {
+                        color_eyre::eyre::bail!("no player matches '{}'", sanitize(name, false))
+                    }
                 },
             };
             rumours(&model, selected, json, out)?;
@@ -317,12 +325,22 @@ fn short_list(names: &[String]) -> String {
     }
 }
 
-/// Writes rows under a header, columns padded to their widest cell (by display width).
+/// Writes rows under a header, columns padded to their widest cell (by display width). Every
+/// cell goes through [`sanitize`] first: names and sources come from article text. No colour
+/// or other escape sequence is ever written.
 fn write_table(
     out: &mut impl Write,
     header: &[&str],
     rows: Vec<Vec<String>>,
 ) -> color_eyre::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| sanitize(&cell, false).into_owned())
+                .collect()
+        })
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {

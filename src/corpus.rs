@@ -267,18 +267,17 @@ pub fn load_embedded() -> Corpus {
     assemble(Discovery::default(), loads)
 }
 
-/// Collapses every run of whitespace (newlines included) into one space, trims the ends, and
-/// replaces other control characters (which could drive a terminal) with `U+FFFD`.
+/// Collapses every run of whitespace (newlines included) into one space and trims the ends,
+/// after [`sanitize`](crate::sanitize::sanitize): no escape sequence or other control character
+/// survives.
 fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let safe = crate::sanitize::sanitize(text, false);
+    let mut out = String::with_capacity(safe.len());
+    for word in safe.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(
-            word.chars()
-                .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
-        );
+        out.push_str(word);
     }
     out
 }

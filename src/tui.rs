@@ -23,9 +23,13 @@ pub mod ui;
 
 use std::borrow::Cow;
 use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use color_eyre::eyre::WrapErr;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -50,12 +54,28 @@ pub struct Options {
     pub player: Option<String>,
 }
 
-/// Runs the dashboard in the real terminal until the user quits.
+/// How the dashboard ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit (`q`, `Ctrl-C`).
+    Quit,
+    /// A signal (SIGTERM, SIGINT, SIGHUP or SIGQUIT) asked it to stop; its number. The
+    /// dashboard stopped like on `q`, terminal restored.
+    Signal(i32),
+}
+
+/// Runs the dashboard in the real terminal until the user quits or a signal says stop.
 ///
-/// The terminal is put back as it was on every way out: normal exit, error (the error is
-/// returned after restoring), panic (ratatui's panic hook, plus ours for the mouse) and
-/// `Ctrl-C` (a key press in raw mode, bound to quit).
-pub fn run(model: Model, options: Options) -> color_eyre::Result<()> {
+/// The terminal is put back as it was (raw mode off, main screen, cursor shown, mouse
+/// released) on every way out: `q` and `Ctrl-C` (a key press in raw mode, bound to quit);
+/// SIGTERM, SIGINT, SIGHUP and SIGQUIT from outside (caught, and the event loop ends within
+/// 50 ms as if `q` was pressed); an error (returned after restoring); and a panic (a hook that
+/// restores, in front of ratatui's and color-eyre's, which then prints the report on the
+/// restored screen).
+///
+/// Debug builds only: `MERCATO_DEBUG_PANIC=1` panics and `MERCATO_DEBUG_PANIC=error` fails
+/// right after the first frame, to test those ways out.
+pub fn run(model: Model, options: Options) -> color_eyre::Result<Exit> {
     // color-eyre's panic hook must be installed before ratatui's so that ratatui restores the
     // terminal before the report is printed. If the binary already installed it, this is a
     // harmless error that installs nothing.
@@ -64,34 +84,131 @@ pub fn run(model: Model, options: Options) -> color_eyre::Result<()> {
     let mut clock = SystemClock;
     let state = State::new(model, &options, clock.now(), (80, 24));
 
+    let signals = Signals::watch().wrap_err("could not watch for signals")?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
-            ratatui::restore();
+            restore_terminal();
             return Err(error).wrap_err("could not set up the terminal");
         }
     };
-    // Mouse capture is ours to undo, on panic too: chain a hook in front of ratatui's.
+    // Mouse capture and the cursor are ours to undo, on panic too: chain a hook in front of
+    // ratatui's (which restores again, harmlessly, then calls color-eyre's).
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        restore_terminal();
         previous(info);
     }));
+    let mut events = Interruptible {
+        inner: CrosstermEvents,
+        signals: &signals,
+    };
     let result = execute!(stdout(), EnableMouseCapture)
         .wrap_err("could not enable the mouse")
-        .and_then(|()| {
-            run_app(
-                &mut terminal,
-                state,
-                &theme,
-                &mut CrosstermEvents,
-                &mut clock,
-            )
-            .map(|_| ())
-        });
-    let _ = execute!(stdout(), DisableMouseCapture);
+        .and_then(|()| run_app(&mut terminal, state, &theme, &mut events, &mut clock));
+    restore_terminal();
+    drop(terminal);
+    let received = signals.received();
+    signals.stop();
+    match (received, result) {
+        // A hang-up closes the terminal: writing to it may have failed; the signal is the news.
+        (Some(signal), _) => Ok(Exit::Signal(signal)),
+        (None, Ok(_)) => Ok(Exit::Quit),
+        (None, Err(error)) => Err(error),
+    }
+}
+
+/// Puts the terminal back: mouse released, cursor shown, raw mode off, main screen. Safe to
+/// call more than once, and errors are ignored (there is nothing better to do on the way out).
+fn restore_terminal() {
+    let _ = execute!(stdout(), DisableMouseCapture, Show);
     ratatui::restore();
-    result
+}
+
+/// The signals that stop the dashboard, caught into a flag while it runs.
+struct Signals {
+    /// The number of the last signal received, 0 for none.
+    received: Arc<AtomicUsize>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Signals {
+    #[cfg(unix)]
+    fn watch() -> std::io::Result<Self> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let received = Arc::new(AtomicUsize::new(0));
+        let mut ids = Vec::new();
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+            let number = usize::try_from(signal).unwrap_or(0);
+            ids.push(signal_hook::flag::register_usize(
+                signal,
+                Arc::clone(&received),
+                number,
+            )?);
+        }
+        Ok(Self { received, ids })
+    }
+
+    #[cfg(not(unix))]
+    fn watch() -> std::io::Result<Self> {
+        Ok(Self {
+            received: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    fn received(&self) -> Option<i32> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
+    }
+
+    /// Stops catching: the process is about to end.
+    fn stop(self) {
+        #[cfg(unix)]
+        for id in self.ids {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// The terminal's events, in slices of at most 50 ms so that a caught signal ends the loop
+/// (as [`Input::Closed`]) at once.
+struct Interruptible<'a> {
+    inner: CrosstermEvents,
+    signals: &'a Signals,
+}
+
+impl EventSource for Interruptible<'_> {
+    fn next(&mut self, timeout: Duration) -> color_eyre::Result<Input> {
+        #[cfg(debug_assertions)]
+        match std::env::var("MERCATO_DEBUG_PANIC").as_deref() {
+            Ok("1" | "panic") => {
+                panic!("MERCATO_DEBUG_PANIC is set: a deliberate panic (debug builds only)")
+            }
+            Ok("error") => {
+                return Err(color_eyre::eyre::eyre!(
+                    "MERCATO_DEBUG_PANIC=error: a deliberate error (debug builds only)"
+                ));
+            }
+            _ => {}
+        }
+        let deadline = Instant::now() + timeout;
+        loop {
+            if self.signals.received().is_some() {
+                return Ok(Input::Closed);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok(Input::Timeout);
+            }
+            match self.inner.next(left.min(Duration::from_millis(50)))? {
+                Input::Timeout => {}
+                input => return Ok(input),
+            }
+        }
+    }
 }
 
 /// Every piece of article-derived text goes to the screen through here: the shared

@@ -97,9 +97,8 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
+        // The whole private server goes (its shell too).
+        let _ = tmux(&self.name).arg("kill-server").status();
     }
 }
 

@@ -826,6 +826,7 @@ fn help_and_hints_come_from_the_key_map() {
         let mut probe = self::state();
         match binding.context {
             Context::Help => probe.help = Some(0),
+            Context::Problems => probe.problems = Some(0),
             Context::Filter => probe.players.editing = true,
             Context::Global | Context::Navigation => {}
             Context::Articles => probe.focus = Pane::Articles,
@@ -975,6 +976,150 @@ fn snapshot_each_pane_maximised() {
 fn snapshot_help_overlay() {
     let (_, screen, _) = run_script(state(), 120, 40, keys_events(typing("?")));
     insta::assert_snapshot!("help_120x40", screen);
+}
+
+/// The seed model with load problems like a messy folder gives, some carrying escape
+/// sequences in their paths and messages (as a hostile file name would).
+fn state_with_problems(width: u16, height: u16) -> State {
+    use mercato::corpus::{LoadProblem, Severity};
+    let mut model = seed_model();
+    let problem = |path: &str, line: Option<usize>, severity, message: &str| LoadProblem {
+        path: path.to_string(),
+        line,
+        severity,
+        message: message.to_string(),
+    };
+    model.problems = vec![
+        problem(
+            "news/binary.txt",
+            None,
+            Severity::Rejected,
+            "binary file (NUL bytes in the first 8 KiB); skipped",
+        ),
+        problem(
+            "news/latin1.txt",
+            Some(2),
+            Severity::Warning,
+            "not valid UTF-8; decoded as Latin-1 (Windows-1252)",
+        ),
+        problem(
+            "news/name-\u{1b}]0;PWNED\u{7}.txt",
+            Some(1),
+            Severity::Warning,
+            "malformed date header \"2021-13-45\" (expected date YYYY-MM-DD); loaded without a date",
+        ),
+        problem(
+            "news/feed.jsonl",
+            Some(7),
+            Severity::Rejected,
+            "invalid JSON: EOF while parsing a string (column 16); line skipped",
+        ),
+        problem(
+            "news/escapes.txt",
+            Some(3),
+            Severity::Warning,
+            "unsafe characters in the article: 3 terminal escape sequences removed, \
+             1 control character shown as symbols \u{1b}[31mred\u{9b}2J",
+        ),
+    ];
+    for n in 0..30 {
+        model.problems.push(problem(
+            &format!("news/empty-{n:02}.txt"),
+            None,
+            Severity::Rejected,
+            "empty file; skipped",
+        ));
+    }
+    State::new(model, &options(), now(), (width, height))
+}
+
+#[test]
+fn load_problems_show_as_a_badge_and_a_list() {
+    // The badge and the hint only when there are problems.
+    let (_, screen, _) = run_script(state(), 120, 40, Vec::new());
+    assert!(!screen.contains("load problem"), "{screen}");
+    assert!(!screen.contains("! problems"), "{screen}");
+    let (state, screen, _) = run_script(state_with_problems(120, 40), 120, 40, Vec::new());
+    assert!(screen.contains("35 load problems (! lists)"), "{screen}");
+    assert!(screen.contains("! problems  ? help"), "{screen}");
+    assert_eq!(state.problems, None);
+
+    // `!` opens the list, j/k/G scroll it, `!`, Esc and q close it; Ctrl-C still quits.
+    let keymap = Keymap::default();
+    let mut state = state_with_problems(120, 40);
+    press(&mut state, &typing("!"));
+    assert_eq!(state.problems, Some(0));
+    assert_eq!(Keymap::contexts(&state), [Context::Problems]);
+    let words: Vec<&str> = keymap.hints(&state).iter().map(|(_, w)| *w).collect();
+    assert_eq!(words, ["close", "scroll", "first/last"]);
+    press(&mut state, &typing("jj"));
+    assert_eq!(state.problems, Some(2));
+    press(&mut state, &typing("G"));
+    let bottom = state.problems.unwrap();
+    let rows = state
+        .problem_lines(state.screen().overlay.unwrap().width - 2)
+        .len();
+    assert_eq!(
+        bottom,
+        rows - usize::from(state.screen().overlay.unwrap().height - 2)
+    );
+    press(&mut state, &[key(KeyCode::PageDown), key(KeyCode::Down)]);
+    assert_eq!(state.problems, Some(bottom), "scrolling stops at the end");
+    press(&mut state, &[key(KeyCode::PageUp)]);
+    assert!(state.problems.unwrap() < bottom);
+    press(&mut state, &typing("!"));
+    assert_eq!(state.problems, None);
+    for close in [
+        key(KeyCode::Char('!')),
+        key(KeyCode::Esc),
+        key(KeyCode::Char('q')),
+    ] {
+        press(&mut state, &typing("!"));
+        assert!(state.problems.is_some());
+        press(&mut state, &[close]);
+        assert_eq!(state.problems, None);
+        assert!(!state.quit);
+    }
+    press(&mut state, &typing("!"));
+    press(&mut state, &[ctrl('c')]);
+    assert!(state.quit);
+
+    // Listed sanitised: no escape sequence from a path or message reaches the screen.
+    let (_, screen, _) = run_script(
+        state_with_problems(120, 40),
+        120,
+        40,
+        keys_events(typing("!")),
+    );
+    assert!(
+        screen.contains("news/name-.txt:1: malformed date header"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("PWNED") && !screen.contains("[31m"),
+        "{screen}"
+    );
+    assert!(!screen.chars().any(|c| c.is_control() && c != '\n'));
+}
+
+#[test]
+fn snapshot_load_problems() {
+    let (_, screen, _) = run_script(state_with_problems(120, 40), 120, 40, Vec::new());
+    insta::assert_snapshot!("load_problems_badge_120x40", screen);
+    let (_, screen, _) = run_script(
+        state_with_problems(120, 40),
+        120,
+        40,
+        keys_events(typing("!")),
+    );
+    insta::assert_snapshot!("load_problems_list_120x40", screen);
+    let (_, screen, _) = run_script(
+        state_with_problems(80, 24),
+        80,
+        24,
+        keys_events(typing("!jjj")),
+    );
+    insta::assert_snapshot!("load_problems_list_80x24_scrolled", screen);
 }
 
 #[test]

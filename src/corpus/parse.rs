@@ -8,6 +8,7 @@ use super::{
     Article, BINARY_SNIFF_BYTES, FileLoad, LoadProblem, MAX_ARTICLE_BYTES, derive_title, one_line,
     snippet,
 };
+use crate::sanitize::{Cleaned, first_unsafe, sanitize_counted};
 
 /// The file formats understood, chosen by extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,28 +44,97 @@ impl Format {
 /// the format dispatch behind [`load_file`](super::load_file) and
 /// [`load_embedded`](super::load_embedded); it never touches the filesystem and never panics.
 pub fn parse_file(label: &str, id_base: &str, extension: &str, bytes: &[u8]) -> FileLoad {
-    let mut parser = Parser {
-        label,
-        id_base,
-        load: FileLoad::default(),
-    };
+    let mut load = FileLoad::default();
     let extension = extension.strip_prefix('.').unwrap_or(extension);
     let Some(format) = Format::from_extension(extension) else {
-        parser.load.problems.push(unsupported(
+        load.problems.push(unsupported(
             label.to_string(),
             &extension.to_ascii_lowercase(),
         ));
-        return parser.load;
+        return load;
     };
-    if let Some(text) = parser.decode(bytes) {
-        match format {
-            Format::Text => parser.text(&text),
-            Format::Markdown => parser.markdown(&text),
-            Format::Json => parser.json(&text),
-            Format::JsonLines => parser.json_lines(&text),
-        }
+    let Some(text) = decode(label, bytes, &mut load.problems) else {
+        return load;
+    };
+    let mut parser = Parser {
+        label,
+        id_base,
+        file: &text,
+        load,
+    };
+    match format {
+        Format::Text => parser.text(&text),
+        Format::Markdown => parser.markdown(&text),
+        Format::Json => parser.json(&text),
+        Format::JsonLines => parser.json_lines(&text),
     }
     parser.load
+}
+
+/// The file as text: binary files rejected, BOM stripped, UTF-16 (with a byte order mark)
+/// decoded, invalid UTF-8 decoded as Windows-1252, line ends normalised to `\n`.
+fn decode(label: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> Option<String> {
+    if let Some(text) = decode_utf16(label, bytes, problems) {
+        return Some(normalise_newlines(&text));
+    }
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if sniff.contains(&0) {
+        problems.push(LoadProblem::rejected(
+            label,
+            None,
+            "binary file (NUL bytes in the first 8 KiB); skipped",
+        ));
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => normalise_newlines(text),
+        Err(err) => {
+            let line = line_of_byte(bytes, err.valid_up_to());
+            problems.push(LoadProblem::warning(
+                label,
+                Some(line),
+                "not valid UTF-8; decoded as Latin-1 (Windows-1252)",
+            ));
+            normalise_newlines(&decode_latin1(bytes))
+        }
+    };
+    Some(text)
+}
+
+/// Text that starts with a UTF-16 byte order mark, decoded (`None` for anything else). Unpaired
+/// surrogates and an odd last byte become U+FFFD, with a warning.
+fn decode_utf16(label: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> Option<String> {
+    let (rest, little_endian) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (rest, true)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (rest, false)
+    } else {
+        return None;
+    };
+    let units = rest.chunks(2).map(|pair| match (pair, little_endian) {
+        ([low, high], true) => u16::from_le_bytes([*low, *high]),
+        ([high, low], false) => u16::from_be_bytes([*high, *low]),
+        // An odd last byte: not a code unit.
+        _ => 0xDC00,
+    });
+    let mut bad = 0usize;
+    let text: String = char::decode_utf16(units)
+        .map(|unit| {
+            unit.unwrap_or_else(|_| {
+                bad += 1;
+                '\u{FFFD}'
+            })
+        })
+        .collect();
+    if bad > 0 {
+        problems.push(LoadProblem::warning(
+            label,
+            None,
+            format!("invalid UTF-16 ({bad} broken code units shown as \u{FFFD})"),
+        ));
+    }
+    Some(text)
 }
 
 /// What a file says about an article besides its body.
@@ -79,6 +149,8 @@ struct Meta {
 struct Parser<'a> {
     label: &'a str,
     id_base: &'a str,
+    /// The whole decoded file, to tell the line of a place in it.
+    file: &'a str,
     load: FileLoad,
 }
 
@@ -93,31 +165,18 @@ impl Parser<'_> {
         self.load.problems.push(problem);
     }
 
-    /// The file as text: binary files rejected, BOM stripped, invalid UTF-8 decoded as
-    /// Windows-1252, line ends normalised to `\n`.
-    fn decode(&mut self, bytes: &[u8]) -> Option<String> {
-        let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-        if sniff.contains(&0) {
-            self.reject(None, "binary file (contains NUL bytes); skipped");
-            return None;
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => normalise_newlines(text),
-            Err(err) => {
-                let line = line_of_byte(bytes, err.valid_up_to());
-                self.warn(
-                    Some(line),
-                    "not valid UTF-8; decoded as Latin-1 (Windows-1252)",
-                );
-                normalise_newlines(&decode_latin1(bytes))
-            }
-        };
-        Some(text)
+    /// The 1-based line of the file at which `part` (a slice of the file's text) starts
+    /// `offset` bytes in; `None` when `part` is not a slice of the file (a JSON string).
+    fn line_in_file(&self, part: &str, offset: usize) -> Option<usize> {
+        let start = (part.as_ptr() as usize).checked_sub(self.file.as_ptr() as usize)?;
+        let at = start.checked_add(offset)?;
+        let before = self.file.get(..at)?;
+        Some(1 + before.matches('\n').count())
     }
 
-    /// Builds an article from its parts: trims and caps the body, fills in the title.
-    /// Returns `None` (and reports `empty`) when there is no body text.
+    /// Builds an article from its parts: trims, caps and sanitises the body (escape sequences
+    /// and other terminal controls never get into the model), fills in the title. Returns
+    /// `None` (and reports `empty`) when there is no body text.
     fn article(
         &mut self,
         id: String,
@@ -126,17 +185,37 @@ impl Parser<'_> {
         line: Option<usize>,
         empty: &str,
     ) -> Option<Article> {
-        let mut body = body.trim();
-        if body.is_empty() {
+        let raw = body.trim();
+        if raw.is_empty() {
             self.reject(line, empty);
             return None;
         }
-        if body.len() > MAX_ARTICLE_BYTES {
-            let mut cut = MAX_ARTICLE_BYTES;
-            while !body.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            body = body[..cut].trim_end();
+        let (raw_cut, mut cut) = cut_at(raw, MAX_ARTICLE_BYTES);
+        let (clean, mut cleaned) = sanitize_counted(raw_cut, true);
+        let clean = clean.trim();
+        if clean.is_empty() {
+            self.reject(
+                line,
+                "only terminal control codes, no article text; skipped",
+            );
+            return None;
+        }
+        // Visible placeholders are wider than the controls they replace.
+        let (clean, recut) = cut_at(clean, MAX_ARTICLE_BYTES);
+        cut |= recut;
+        let body = clean.trim_end();
+        let meta_line = |text: Option<String>, cleaned: &mut Cleaned| {
+            text.map(|text| {
+                let (safe, found) = sanitize_counted(&text, false);
+                cleaned.add(found);
+                one_line(&safe)
+            })
+            .filter(|text| !text.is_empty())
+        };
+        let title = meta_line(meta.title, &mut cleaned);
+        let source = meta_line(meta.source, &mut cleaned);
+        let url = meta_line(meta.url, &mut cleaned);
+        if cut {
             self.warn(
                 line,
                 format!(
@@ -146,26 +225,20 @@ impl Parser<'_> {
                 ),
             );
         }
-        let title = meta
-            .title
-            .as_deref()
-            .map(one_line)
-            .filter(|title| !title.is_empty())
-            .unwrap_or_else(|| derive_title(body));
+        if !cleaned.is_empty() {
+            let at = first_unsafe(raw_cut)
+                .and_then(|offset| self.line_in_file(raw_cut, offset))
+                .or(line);
+            self.warn(at, describe_cleaned(cleaned));
+        }
+        let title = title.unwrap_or_else(|| derive_title(body));
         Some(Article {
             id,
             path: self.label.to_string(),
             date: meta.date,
             title,
-            source: meta
-                .source
-                .as_deref()
-                .map(one_line)
-                .filter(|s| !s.is_empty()),
-            url: meta
-                .url
-                .map(|u| u.trim().to_string())
-                .filter(|u| !u.is_empty()),
+            source,
+            url,
             body: body.to_string(),
         })
     }
@@ -845,4 +918,55 @@ fn windows_1252(byte: u8) -> char {
         0x80..=0x9F => HIGH[usize::from(byte - 0x80)],
         _ => char::from(byte),
     }
+}
+
+/// `text` cut to at most `max` bytes at a character boundary, and whether it was cut.
+fn cut_at(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (text[..cut].trim_end(), true)
+}
+
+/// The warning for terminal controls removed from an article.
+fn describe_cleaned(cleaned: Cleaned) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut parts = Vec::new();
+    if cleaned.escapes > 0 {
+        parts.push(format!(
+            "{} removed",
+            plural(
+                cleaned.escapes,
+                "terminal escape sequence",
+                "terminal escape sequences"
+            )
+        ));
+    }
+    if cleaned.controls > 0 {
+        parts.push(format!(
+            "{} shown as symbols",
+            plural(cleaned.controls, "control character", "control characters")
+        ));
+    }
+    if cleaned.invisible > 0 {
+        parts.push(format!(
+            "{} removed",
+            plural(
+                cleaned.invisible,
+                "invisible or text-direction character",
+                "invisible or text-direction characters"
+            )
+        ));
+    }
+    format!("unsafe characters in the article: {}", parts.join(", "))
 }

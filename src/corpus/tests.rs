@@ -78,7 +78,9 @@ fn messages_quote_user_text_safely() {
         !problem.message.chars().any(char::is_control),
         "{problem:?}"
     );
-    assert!(problem.message.contains('\u{FFFD}'));
+    // The escape sequence is gone, not just its ESC.
+    assert!(problem.message.contains("\"2021-\""), "{problem:?}");
+    assert!(!problem.message.contains("[31m"), "{problem:?}");
     let long = format!("date 2{} Body.", "9".repeat(500));
     let load = parse("a.txt", &long);
     assert!(only_problem(&load).message.len() < 200);
@@ -311,11 +313,82 @@ fn nul_bytes_mean_binary() {
         assert_eq!(problem.severity, Severity::Rejected);
         assert!(problem.message.starts_with("binary file"));
     }
-    // A NUL past the first 8 KiB is not sniffed.
+    // A NUL past the first 8 KiB is not sniffed: the text loads, the NUL shown as a symbol.
     let mut bytes = vec![b'a'; BINARY_SNIFF_BYTES];
-    bytes.push(0);
+    bytes.extend(b"\nb\x00c");
     let load = parse_bytes("a.txt", &bytes);
     assert_eq!(load.articles.len(), 1);
+    assert!(load.articles[0].body.ends_with("b\u{2400}c"));
+    let problem = only_problem(&load);
+    assert_eq!(problem.severity, Severity::Warning);
+    assert_eq!(problem.line, Some(2));
+    assert_eq!(
+        problem.message,
+        "unsafe characters in the article: 1 control character shown as symbols"
+    );
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for unit in "date 2021-01-13\r\nRamos \u{e9}\u{1F600}.".encode_utf16() {
+        le.extend(unit.to_le_bytes());
+        be.extend(unit.to_be_bytes());
+    }
+    for bytes in [le, be] {
+        let load = parse_bytes("a.txt", &bytes);
+        let a = only_article(&load);
+        assert_eq!(a.body, "Ramos \u{e9}\u{1F600}.");
+        assert_eq!(a.date, date(2021, 1, 13));
+    }
+    // An unpaired surrogate; an odd last byte.
+    for bytes in [&b"\xFF\xFEa\x00\x00\xD8b\x00"[..], b"\xFF\xFEa\x00b"] {
+        let load = parse_bytes("a.txt", bytes);
+        assert_eq!(load.articles.len(), 1);
+        assert!(load.articles[0].body.contains('\u{FFFD}'));
+        assert!(only_problem(&load).message.starts_with("invalid UTF-16"));
+    }
+}
+
+#[test]
+fn escape_sequences_never_reach_the_model() {
+    let text = "date 2021-01-13\nRamos \u{1b}[31mjoins\u{1b}[0m PSG.\n\
+                Title \u{1b}]0;PWNED\u{7} clip \u{1b}]52;c;aGk=\u{7} \u{202e}gnp.exe\u{7}.";
+    let load = parse("a.txt", text);
+    let a = &load.articles[0];
+    assert_eq!(a.body, "Ramos joins PSG.\nTitle  clip  gnp.exe\u{2407}.");
+    let problem = only_problem(&load);
+    assert_eq!(problem.severity, Severity::Warning);
+    assert_eq!(problem.line, Some(2), "the line of the first escape");
+    assert_eq!(
+        problem.message,
+        "unsafe characters in the article: 4 terminal escape sequences removed, \
+         1 control character shown as symbols, 1 invisible or text-direction character removed"
+    );
+    // Metadata too, and the JSON line is the line reported.
+    let json = concat!(
+        r#"{"body": "x"}"#,
+        "\n",
+        r#"{"body": "B", "title": "T\u001b]0;evil\u0007", "source": "S\u001b[2J"}"#
+    );
+    let load = parse("a.jsonl", json);
+    let a = &load.articles[1];
+    assert_eq!((a.title.as_str(), a.source.as_deref()), ("T", Some("S")));
+    let problem = only_problem(&load);
+    assert_eq!(problem.line, Some(2));
+    assert!(
+        problem
+            .message
+            .contains("2 terminal escape sequences removed")
+    );
+    // Nothing but escapes: no article.
+    let load = parse("a.txt", "\u{1b}[2J\u{1b}]0;x\u{7}");
+    assert!(load.articles.is_empty());
+    assert_eq!(
+        only_problem(&load).message,
+        "only terminal control codes, no article text; skipped"
+    );
 }
 
 #[test]

@@ -88,6 +88,8 @@ pub enum Action {
         pane: Pane,
     },
     ToggleHelp,
+    /// Open or close the list of load problems.
+    ToggleProblems,
     ToggleMaximise,
     /// Switch the clock between the `--as-of` date and the selected article's date.
     ToggleClock,

@@ -24,6 +24,8 @@ pub enum Context {
     Filter,
     /// The help overlay is open.
     Help,
+    /// The load problems overlay is open.
+    Problems,
 }
 
 impl Context {
@@ -38,6 +40,7 @@ impl Context {
             Context::Countdowns => "4 Contract countdowns",
             Context::Filter => "Typing a filter",
             Context::Help => "Help",
+            Context::Problems => "Load problems",
         }
     }
 
@@ -323,6 +326,57 @@ impl Default for Keymap {
         bind(C::Help, &[ctrl('c')], Action::Quit, "quit", None);
 
         bind(
+            C::Problems,
+            &[key('!'), code(KeyCode::Esc), key('q')],
+            Action::ToggleProblems,
+            "close the list",
+            Some("close"),
+        );
+        bind(
+            C::Problems,
+            &[key('j'), code(KeyCode::Down)],
+            Action::Down,
+            "scroll down",
+            Some("scroll"),
+        );
+        bind(
+            C::Problems,
+            &[key('k'), code(KeyCode::Up)],
+            Action::Up,
+            "scroll up",
+            Some("scroll"),
+        );
+        bind(
+            C::Problems,
+            &[key('g'), code(KeyCode::Home)],
+            Action::Top,
+            "first",
+            Some("first/last"),
+        );
+        bind(
+            C::Problems,
+            &[key('G'), code(KeyCode::End)],
+            Action::Bottom,
+            "last",
+            Some("first/last"),
+        );
+        bind(
+            C::Problems,
+            &[code(KeyCode::PageDown)],
+            Action::PageDown,
+            "page down",
+            None,
+        );
+        bind(
+            C::Problems,
+            &[code(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+            None,
+        );
+        bind(C::Problems, &[ctrl('c')], Action::Quit, "quit", None);
+
+        bind(
             C::Navigation,
             &[key('j'), code(KeyCode::Down)],
             Action::Down,
@@ -443,6 +497,13 @@ impl Default for Keymap {
         );
         bind(
             C::Global,
+            &[key('!')],
+            Action::ToggleProblems,
+            "list the load problems",
+            Some("problems"),
+        );
+        bind(
+            C::Global,
             &[key('?')],
             Action::ToggleHelp,
             "help",
@@ -477,6 +538,8 @@ impl Keymap {
     pub fn contexts(state: &State) -> Vec<Context> {
         if state.help.is_some() {
             vec![Context::Help]
+        } else if state.problems.is_some() {
+            vec![Context::Problems]
         } else if state.players.editing {
             vec![Context::Filter]
         } else {
@@ -540,6 +603,7 @@ impl Keymap {
             Context::Filter,
             Context::Navigation,
             Context::Global,
+            Context::Problems,
             Context::Help,
         ] {
             if !order.contains(&context) {
@@ -564,7 +628,8 @@ impl Keymap {
             + MOUSE_HELP.len()
     }
 
-    /// The key-hint bar: ("j/k", "move") pairs for what the focused context accepts.
+    /// The key-hint bar: ("j/k", "move") pairs for what the focused context accepts. The
+    /// load problems key shows only when there are load problems.
     pub fn hints(&self, state: &State) -> Vec<(String, &'static str)> {
         let mut hints: Vec<(Vec<(Action, String)>, &'static str)> = Vec::new();
         for context in Self::contexts(state) {
@@ -572,6 +637,12 @@ impl Keymap {
                 let Some(word) = binding.hint else {
                     continue;
                 };
+                if binding.action == Action::ToggleProblems
+                    && context == Context::Global
+                    && state.model.problems.is_empty()
+                {
+                    continue;
+                }
                 // A key already taken by a more specific context does not show twice.
                 if let KeyPattern::Key(code, modifiers) = binding.key
                     && hints.iter().any(|(keys, _)| {

@@ -48,8 +48,8 @@ pub struct Screen {
     pub panes: Vec<PaneArea>,
     pub status: Rect,
     pub hints: Rect,
-    /// The help overlay, when open.
-    pub help: Option<Rect>,
+    /// The help or load problems overlay, when open.
+    pub overlay: Option<Rect>,
 }
 
 impl Screen {
@@ -76,7 +76,7 @@ pub fn compute_for(area: Rect, state: &State) -> Screen {
         panes: Vec::new(),
         status: Rect::default(),
         hints: Rect::default(),
-        help: None,
+        overlay: None,
     };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return screen;
@@ -126,10 +126,10 @@ pub fn compute_for(area: Rect, state: &State) -> Screen {
         }
         screen.panes.push(pane_area(state.focus, rest, state));
     }
-    if state.help.is_some() {
+    if state.help.is_some() || state.problems.is_some() {
         let width = (area.width.saturating_mul(4) / 5).max(MIN_WIDTH.min(area.width));
         let height = area.height.saturating_sub(2);
-        screen.help = Some(Rect::new(
+        screen.overlay = Some(Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,
             width,

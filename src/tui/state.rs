@@ -5,11 +5,13 @@
 //! needs (page sizes, which pane is under the mouse, how wide the reader wraps) comes from
 //! [`layout`], the same pure function the views draw with.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 
+use crate::corpus::Severity;
 use crate::gazetteer::Role;
 use crate::model::{Evidence, Model};
 use crate::search::{Hit, SearchIndex};
@@ -244,6 +246,17 @@ pub struct ReaderState {
     pub focus: Option<Range<usize>>,
     /// Where `Esc` goes back to.
     pub back_to: Pane,
+    /// The article wrapped for the reader's width, kept between updates: a long article is
+    /// wrapped once, not on every key press and every frame.
+    pub wrapped: Option<Wrapped>,
+}
+
+/// An article's text wrapped to a width: byte ranges of its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wrapped {
+    pub article: usize,
+    pub width: u16,
+    pub lines: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,6 +307,8 @@ pub struct State {
     pub maximised: bool,
     /// The help overlay, when open, and its scroll.
     pub help: Option<usize>,
+    /// The load problems overlay, when open, and its scroll.
+    pub problems: Option<usize>,
     pub link: Link,
     pub clock: ClockState,
     /// Terminal size (width, height).
@@ -320,6 +335,7 @@ impl State {
             focus: Pane::Players,
             maximised: false,
             help: None,
+            problems: None,
             link: Link::None,
             clock: ClockState {
                 as_of: options.as_of,
@@ -337,6 +353,7 @@ impl State {
                 scroll: 0,
                 focus: None,
                 back_to: Pane::Articles,
+                wrapped: None,
             },
             players: PlayersState::default(),
             destinations: DestinationsState::default(),
@@ -476,6 +493,32 @@ impl State {
         spans
     }
 
+    /// The load problems as their overlay lists them, wrapped to `width` columns: per row,
+    /// the problem's severity and the row's text, safe to draw. A problem's first row starts
+    /// with its severity; the rest are indented under it.
+    pub fn problem_lines(&self, width: u16) -> Vec<(Severity, String)> {
+        const INDENT: usize = 10; // "rejected  "
+        let inner = usize::from(width).saturating_sub(INDENT).max(1);
+        let mut rows = Vec::new();
+        for problem in &self.model.problems {
+            let location = match problem.line {
+                Some(line) => format!("{}:{line}", problem.path),
+                None => problem.path.clone(),
+            };
+            let text =
+                super::display_text(&format!("{location}: {}", problem.message)).into_owned();
+            for (i, range) in text::wrap(&text, inner).into_iter().enumerate() {
+                let prefix = if i == 0 {
+                    format!("{:<width$}", problem.severity.to_string(), width = INDENT)
+                } else {
+                    " ".repeat(INDENT)
+                };
+                rows.push((problem.severity, format!("{prefix}{}", &text[range])));
+            }
+        }
+        rows
+    }
+
     /// How many players an article names.
     pub fn players_in(&self, article: usize) -> usize {
         self.index.article_people.get(article).map_or(0, |people| {
@@ -519,7 +562,36 @@ impl State {
         }
         self.refresh_destinations();
         self.refresh_reader();
+        self.rewrap_reader();
         self.fit_windows();
+    }
+
+    /// Wraps the reader's article for the reader's width, unless already wrapped for it.
+    fn rewrap_reader(&mut self) {
+        let (Some(article), Some(area)) = (
+            self.reader.article,
+            self.screen().pane(Pane::Reader).copied(),
+        ) else {
+            return;
+        };
+        let width = area.rows.width;
+        let fresh = self
+            .reader
+            .wrapped
+            .as_ref()
+            .is_some_and(|w| w.article == article && w.width == width);
+        if !fresh {
+            let body = self
+                .model
+                .articles
+                .get(article)
+                .map_or("", |a| a.body.as_str());
+            self.reader.wrapped = Some(Wrapped {
+                article,
+                width,
+                lines: text::wrap(body, usize::from(width.saturating_sub(text::GUTTER))),
+            });
+        }
     }
 
     fn refresh_players(&mut self) {
@@ -667,13 +739,23 @@ impl State {
     }
 
     /// The reader's article wrapped to a pane `width` wide (gutter included): byte ranges.
-    pub fn reader_lines(&self, width: u16) -> Vec<Range<usize>> {
+    /// Borrowed from the last wrap when it was for this article and width.
+    pub fn reader_lines(&self, width: u16) -> Cow<'_, [Range<usize>]> {
+        if let Some(wrapped) = &self.reader.wrapped
+            && Some(wrapped.article) == self.reader.article
+            && wrapped.width == width
+        {
+            return Cow::Borrowed(&wrapped.lines);
+        }
         let body = self
             .reader
             .article
             .and_then(|a| self.model.articles.get(a))
             .map_or("", |a| a.body.as_str());
-        text::wrap(body, usize::from(width.saturating_sub(text::GUTTER)))
+        Cow::Owned(text::wrap(
+            body,
+            usize::from(width.saturating_sub(text::GUTTER)),
+        ))
     }
 
     /// Opens `article` in the reader, scrolled to `span`, and focuses the reader.
@@ -705,12 +787,29 @@ impl State {
         if let Some(scroll) = self.help {
             let screen = self.screen();
             let visible = screen
-                .help
+                .overlay
                 .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
             let max = super::keymap::Keymap::default()
                 .help_len(self)
                 .saturating_sub(visible);
             self.help = Some(movement.apply_scroll(scroll).min(max));
+            return;
+        }
+        if let Some(scroll) = self.problems {
+            let (visible, width) = self.screen().overlay.map_or((0, 0), |rect| {
+                (
+                    usize::from(rect.height.saturating_sub(2)),
+                    rect.width.saturating_sub(2),
+                )
+            });
+            let max = self.problem_lines(width).len().saturating_sub(visible);
+            let page = isize::try_from(visible.max(1)).unwrap_or(1);
+            let movement = match movement {
+                Movement::Page(sign) => Movement::By(sign * page),
+                Movement::HalfPage(sign) => Movement::By(sign * (page / 2).max(1)),
+                other => other,
+            };
+            self.problems = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
         let page = self.page(self.focus);
@@ -859,6 +958,13 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
         Action::FocusPrevious => state.focus = state.focus.previous(),
         Action::Focus { pane } => state.focus = pane,
         Action::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
+        Action::ToggleProblems => {
+            state.problems = if state.problems.is_some() {
+                None
+            } else {
+                Some(0)
+            }
+        }
         Action::ToggleMaximise => state.maximised = !state.maximised,
         Action::ToggleClock => {
             state.clock.mode = match state.clock.mode {
@@ -930,10 +1036,12 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             if let Some((pane, _)) = state.hit(column, row) {
                 let focus = state.focus;
                 let help = state.help.take();
+                let problems = state.problems.take();
                 state.focus = pane;
                 state.move_cursor(Movement::By(if down { 3 } else { -3 }));
                 state.focus = focus;
                 state.help = help;
+                state.problems = problems;
             }
         }
     }
@@ -979,6 +1087,10 @@ fn open(state: &mut State) -> Option<Action> {
 fn back(state: &mut State) -> Option<Action> {
     if state.help.is_some() {
         state.help = None;
+        return None;
+    }
+    if state.problems.is_some() {
+        state.problems = None;
         return None;
     }
     if state.players.editing {
@@ -1054,6 +1166,7 @@ fn click(state: &mut State, column: u16, row: u16) {
         return;
     };
     state.help = None;
+    state.problems = None;
     state.focus = pane;
     let Some(row) = row else {
         return;

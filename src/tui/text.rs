@@ -13,6 +13,10 @@ pub const GUTTER: u16 = 2;
 
 /// Display width of text as drawn (control characters dropped).
 pub fn width(text: &str) -> usize {
+    // Printable ASCII: one column a character (the common case, and fast).
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return text.len();
+    }
     display_text(text)
         .graphemes(true)
         .map(|g| usize::from(g.cell_width()))
@@ -67,7 +71,17 @@ fn wrap_paragraph(body: &str, range: Range<usize>, width: usize, lines: &mut Vec
             used = word_width;
             continue;
         }
-        // A word wider than the line: cut it by grapheme.
+        // A word wider than the line: cut it by grapheme (by byte when printable ASCII).
+        if word.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+            let mut piece_start = word_range.start;
+            while word_range.end - piece_start > width {
+                lines.push(piece_start..piece_start + width);
+                piece_start += width;
+            }
+            line = Some(piece_start..word_range.end);
+            used = word_range.end - piece_start;
+            continue;
+        }
         let mut piece_start = word_range.start;
         let mut piece_width = 0;
         for (g_offset, grapheme) in word.grapheme_indices(true) {

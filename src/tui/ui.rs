@@ -5,6 +5,7 @@ mod countdowns;
 mod destinations;
 mod help;
 mod players;
+mod problems;
 mod reader;
 mod status;
 pub mod theme;
@@ -42,8 +43,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
     }
     status::draw_status(frame, screen.status, state, theme);
     status::draw_hints(frame, screen.hints, state, theme, keymap);
-    if let Some(rect) = screen.help {
-        help::draw(frame, rect, state, theme, keymap);
+    if let Some(rect) = screen.overlay {
+        if state.help.is_some() {
+            help::draw(frame, rect, state, theme, keymap);
+        } else {
+            problems::draw(frame, rect, state, theme);
+        }
     }
 }
 

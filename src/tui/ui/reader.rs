@@ -125,18 +125,24 @@ impl Styles {
                     .collect()
             })
             .unwrap_or_default();
+        // Which of the article's people is the selected player, decided once per person (a
+        // long article names the same people thousands of times).
+        let is_selected: Vec<bool> = extraction
+            .people
+            .iter()
+            .map(|fact| {
+                std::iter::once(&fact.name)
+                    .chain(&fact.aliases)
+                    .any(|n| selected.contains(&fold(n)))
+            })
+            .collect();
         let mentions = extraction
             .mentions
             .iter()
             .map(|mention| {
                 let style = match mention.kind {
                     MentionKind::Person(i) => {
-                        let is_selected = extraction.people.get(i).is_some_and(|fact| {
-                            std::iter::once(&fact.name)
-                                .chain(&fact.aliases)
-                                .any(|n| selected.contains(&fold(n)))
-                        });
-                        if is_selected {
+                        if is_selected.get(i).copied().unwrap_or(false) {
                             theme.player_selected
                         } else {
                             theme.player

@@ -23,6 +23,26 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         ),
         Span::styled(mode, theme.dim),
     ];
+    let problems = &state.model.problems;
+    if !problems.is_empty() {
+        let rejected = problems
+            .iter()
+            .any(|p| p.severity == crate::corpus::Severity::Rejected);
+        let count = match problems.len() {
+            1 => "1 load problem".to_string(),
+            n => format!("{n} load problems"),
+        };
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            count,
+            if rejected {
+                theme.critical
+            } else {
+                theme.badge
+            },
+        ));
+        spans.push(Span::styled(" (! lists)", theme.dim));
+    }
     let link = match state.link {
         Link::None => None,
         Link::ArticlesFollowPlayer => state
@@ -60,25 +80,31 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
 pub fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap: &Keymap) {
     let hints = keymap.hints(state);
     let width = |(keys, word): &(String, &str)| crate::tui::text::width(keys) + 1 + word.len() + 2;
-    // Help is always offered, last, when it fits at all.
-    let help = hints.iter().find(|(_, word)| *word == "help").cloned();
+    // Help is always offered, last, when it fits at all; the load problems (when there are
+    // any) just before it.
+    let pinned = |word: &str| word == "help" || word == "problems";
+    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, word)| pinned(word));
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1 + help.as_ref().map_or(0, width);
+    let mut used = 1 + last.iter().map(width).sum::<usize>();
     let push = |spans: &mut Vec<Span>, (keys, word): (String, &str)| {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {word}  "), theme.dim));
     };
-    for hint in hints.into_iter().filter(|(_, word)| *word != "help") {
+    for hint in rest {
         if used + width(&hint) > usize::from(area.width) {
             break;
         }
         used += width(&hint);
         push(&mut spans, hint);
     }
-    if let Some(help) = help
-        && used <= usize::from(area.width)
-    {
-        push(&mut spans, help);
+    // Pinned hints go when even they do not fit: problems first, help last.
+    let mut last = last;
+    while !last.is_empty() && used > usize::from(area.width) {
+        let dropped = last.remove(0);
+        used -= width(&dropped);
+    }
+    for hint in last {
+        push(&mut spans, hint);
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -1,0 +1,5 @@
+//! Helpers shared by integration tests. Each test crate uses part of them.
+
+#![allow(dead_code)]
+
+pub mod hostile;
