@@ -25,8 +25,8 @@ fn tmux(server: &str) -> Command {
 /// appended to `raw`.
 struct Session {
     server: String,
-    /// Holds the raw output and the pid file.
-    dir: tempfile::TempDir,
+    /// Holds the raw output and the pid file (deleted when dropped).
+    _dir: tempfile::TempDir,
     raw: PathBuf,
     pid_file: PathBuf,
 }
@@ -64,7 +64,7 @@ impl Session {
         assert!(status.success());
         let session = Self {
             server,
-            dir,
+            _dir: dir,
             raw,
             pid_file,
         };
@@ -217,8 +217,17 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        // The whole private server goes, and its socket file with it.
+        let socket = tmux(&self.server)
+            .args(["display", "-p", "#{socket_path}"])
+            .output()
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
         let _ = tmux(&self.server).arg("kill-server").status();
-        let _ = &self.dir;
+        if let Ok(socket) = socket
+            && !socket.is_empty()
+        {
+            let _ = fs::remove_file(socket);
+        }
     }
 }
 

@@ -97,8 +97,17 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        // The whole private server goes (its shell too).
+        // The whole private server goes (its shell too), and its socket file with it.
+        let socket = tmux(&self.name)
+            .args(["display", "-p", "#{socket_path}"])
+            .output()
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
         let _ = tmux(&self.name).arg("kill-server").status();
+        if let Ok(socket) = socket
+            && !socket.is_empty()
+        {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 

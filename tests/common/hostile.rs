@@ -512,7 +512,14 @@ pub fn build() -> Hostile {
 
     #[cfg(unix)]
     {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
         use std::os::unix::fs::{PermissionsExt, symlink};
+
+        // A file name that is not UTF-8: shown with U+FFFD, loaded like any other.
+        let path = root.join(OsStr::from_bytes(b"latin1-name-\xe9t\xe9.txt"));
+        write(&path, "Ferland Mendy is back in training.\n");
+        case("a file name that is not UTF-8", path, 1, vec![]);
 
         let path = root.join("loop/self.txt");
         fs::create_dir_all(root.join("loop")).expect("create folder");
