@@ -147,6 +147,19 @@ impl Signals {
                 number,
             )?);
         }
+        // A stop signal ends the loop within 50 ms. If something hangs instead (seen once the
+        // terminal itself has gone away), leave anyway rather than live on as a busy orphan.
+        let flag = Arc::clone(&received);
+        std::thread::spawn(move || {
+            loop {
+                let signal = flag.load(Ordering::SeqCst);
+                if signal != 0 {
+                    std::thread::sleep(Duration::from_secs(3));
+                    std::process::exit(128 + i32::try_from(signal).unwrap_or(0));
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+        });
         Ok(Self { received, ids })
     }
 
