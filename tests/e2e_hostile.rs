@@ -14,17 +14,12 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::hostile::{self, Hostile, MARKERS, PAYLOADS};
-
-fn tmux(server: &str) -> Command {
-    let mut command = Command::new("tmux");
-    command.args(["-L", server]);
-    command
-}
+use common::tmux::Server;
 
 /// A tmux server of our own (its own socket) running `sh`, with everything the pane prints
 /// appended to `raw`.
 struct Session {
-    server: String,
+    server: Server,
     /// Holds the raw output and the pid file (deleted when dropped).
     _dir: tempfile::TempDir,
     raw: PathBuf,
@@ -34,43 +29,27 @@ struct Session {
 impl Session {
     /// Starts mercato over the hostile folder, with `env` (`NAME=value ...`) in front.
     fn start(hostile: &Hostile, test: &str, env: &str) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux is not installed: skipping the hostile end-to-end test");
-            return None;
-        }
-        let server = format!("mercato-hostile-{}-{test}", std::process::id());
+        let server = Server::start(
+            format!("mercato-hostile-{}-{test}", std::process::id()),
+            |command| {
+                command
+                    .env_remove("NO_COLOR")
+                    // Short reports (a panic's backtrace would push its message off the screen).
+                    .env_remove("RUST_BACKTRACE")
+                    .env_remove("RUST_LIB_BACKTRACE");
+            },
+        )?;
         let dir = tempfile::tempdir().unwrap();
         let raw = dir.path().join("raw.out");
         let pid_file = dir.path().join("mercato.pid");
-        let status = tmux(&server)
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &server,
-                "-x",
-                "120",
-                "-y",
-                "40",
-                "sh",
-            ])
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            // Short reports (a panic's backtrace would push its message off the screen).
-            .env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LIB_BACKTRACE")
-            .status()
-            .unwrap();
-        assert!(status.success());
         let session = Self {
             server,
             _dir: dir,
             raw,
             pid_file,
         };
-        session.tmux(&["set", "-s", "escape-time", "0"]);
         let pipe = format!("cat >> '{}'", session.raw.display());
-        session.tmux(&["pipe-pane", "-o", "-t", &session.server, &pipe]);
+        session.tmux(&["pipe-pane", "-o", "-t", &session.server.name, &pipe]);
         // `exec` keeps the pid the inner shell wrote, so signals go to mercato itself.
         let command = format!(
             "{env} sh -c 'echo $$ > {pid}; exec {binary} --corpus {root} --as-of 2021-01-13'; \
@@ -84,39 +63,19 @@ impl Session {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let output = tmux(&self.server).args(args).output().unwrap();
-        assert!(output.status.success(), "tmux {args:?}: {output:?}");
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        self.server.run(args)
     }
 
     fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.server];
-        args.extend(keys);
-        self.tmux(&args);
+        self.server.keys(keys);
     }
 
     fn literal(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", "-t", &self.server, text]);
+        self.server.literal(text);
     }
 
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", &self.server])
-    }
-
-    /// Waits until the screen shows every one of `texts` (or fails with the screen).
     fn wait_for(&self, texts: &[&str]) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|text| screen.contains(text)) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {texts:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(100));
-        }
+        self.server.wait_for(texts)
     }
 
     fn mercato_pid(&self) -> String {
@@ -170,7 +129,7 @@ impl Session {
             "display",
             "-p",
             "-t",
-            &self.server,
+            &self.server.name,
             "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_standard_flag} \
              #{mouse_button_flag} #{mouse_sgr_flag}",
         ]);
@@ -212,22 +171,6 @@ impl Session {
             "mercato wrote after leaving the alternate screen"
         );
         raw
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        // The whole private server goes, and its socket file with it.
-        let socket = tmux(&self.server)
-            .args(["display", "-p", "#{socket_path}"])
-            .output()
-            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
-        let _ = tmux(&self.server).arg("kill-server").status();
-        if let Ok(socket) = socket
-            && !socket.is_empty()
-        {
-            let _ = fs::remove_file(socket);
-        }
     }
 }
 
