@@ -704,6 +704,14 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     ("eye|eyes|tabs on", Direction::ClubFirst),
     (
+        "closing|closer|edging|moving in|on|towards",
+        Direction::ClubFirst,
+    ),
+    (
+        "medical|unveiling|presentation at|with",
+        Direction::PlayerFirst,
+    ),
+    (
         "lodged|submitted|tabled|launched|placed|made|received by",
         Direction::PlayerFirst,
     ),

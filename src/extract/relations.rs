@@ -917,8 +917,9 @@ pub(super) fn link(
                                 player_before(&refs, at).or_else(|| player_after(&refs, end, 6));
                             rumour(player, vec![club], &mut context);
                         }
+                        // "Napoli target X", "Arsenal have made X their top target".
                         None => rumour(
-                            player_after(&refs, end, 12),
+                            player_after(&refs, end, 12).or_else(|| player_before(&refs, at)),
                             subject_clubs(body, items, &refs, at),
                             &mut context,
                         ),

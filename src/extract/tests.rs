@@ -706,3 +706,19 @@ fn interest_in_the_player_just_named() {
         ]
     );
 }
+
+#[test]
+fn closing_in_medicals_and_top_targets() {
+    let read = Read::new(
+        "Aston Villa are closing in on Luca Benvenuti. Kwame Adjei-Mensah is set for a medical at Brentford on Friday. Everton have made Jordan McAllister their top target.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Everton"),
+            ("Kwame Adjei-Mensah", "Brentford"),
+            ("Luca Benvenuti", "Aston Villa")
+        ]
+    );
+}
