@@ -2,11 +2,12 @@
 //! once-a-second tick (days left, the description and the urgency band of every contract).
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mercato::countdown::{days_left, describe, urgency};
+
+mod common;
 
 #[allow(dead_code)]
 #[path = "../examples/support/synth.rs"]
@@ -64,10 +65,7 @@ fn bench_countdown(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::quick();
     targets = bench_countdown
 }
 criterion_main!(benches);

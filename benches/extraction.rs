@@ -12,7 +12,6 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
@@ -23,20 +22,14 @@ use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use rayon::prelude::*;
 
+mod common;
+
 #[allow(dead_code)]
 #[path = "../examples/support/synth.rs"]
 mod synth;
 
 fn sizes() -> Vec<usize> {
-    std::env::var("MERCATO_BENCH_ARTICLES")
-        .ok()
-        .map(|list| {
-            list.split(',')
-                .filter_map(|n| n.trim().parse().ok())
-                .collect()
-        })
-        .filter(|sizes: &Vec<usize>| !sizes.is_empty())
-        .unwrap_or_else(|| vec![1_000, 10_000])
+    common::sizes("MERCATO_BENCH_ARTICLES", &[1_000, 10_000])
 }
 
 fn pool(threads: usize) -> rayon::ThreadPool {
@@ -98,10 +91,7 @@ fn bench_pipeline(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::quick();
     targets = bench_pipeline
 }
 criterion_main!(benches);

@@ -7,27 +7,20 @@
 //! Also measured: building the index (folding every name once).
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use mercato::search::{Hit, SearchIndex};
 
+mod common;
+
 #[allow(dead_code)]
 #[path = "../examples/support/synth.rs"]
 mod synth;
 
 fn sizes() -> Vec<usize> {
-    std::env::var("MERCATO_BENCH_NAMES")
-        .ok()
-        .map(|list| {
-            list.split(',')
-                .filter_map(|n| n.trim().parse().ok())
-                .collect()
-        })
-        .filter(|sizes: &Vec<usize>| !sizes.is_empty())
-        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
+    common::sizes("MERCATO_BENCH_NAMES", &[10_000, 100_000, 1_000_000])
 }
 
 fn indices(hits: &[Hit]) -> Vec<usize> {
@@ -76,10 +69,7 @@ fn bench_search(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::quick();
     targets = bench_search
 }
 criterion_main!(benches);
