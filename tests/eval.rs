@@ -224,17 +224,18 @@ fn evaluate(set: &str) -> Scores {
     }
     assert_eq!(seen, gold.articles.len(), "every annotated article loads");
 
-    println!(
-        "\n{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>5}",
-        "facts", "TP", "FP", "FN", "precision", "recall", "F1"
-    );
-    for (name, score) in [
+    let kinds = [
         ("players", &players),
         ("rumours", &rumours),
         ("contracts", &contracts),
         ("sources", &sources),
         ("current clubs", &current),
-    ] {
+    ];
+    println!(
+        "\n{:<14} {:>5} {:>5} {:>5} {:>9} {:>7} {:>5}",
+        "facts", "TP", "FP", "FN", "precision", "recall", "F1"
+    );
+    for (name, score) in kinds {
         println!(
             "{name:<14} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>5.3}",
             score.true_positives,
@@ -250,13 +251,7 @@ fn evaluate(set: &str) -> Scores {
         non_players_total - non_players_as_players.len(),
         non_players_total
     );
-    for (name, score) in [
-        ("players", &players),
-        ("rumours", &rumours),
-        ("contracts", &contracts),
-        ("sources", &sources),
-        ("current clubs", &current),
-    ] {
+    for (name, score) in kinds {
         println!("\n{name}:");
         for miss in &score.misses {
             println!("{miss}");
