@@ -133,6 +133,14 @@ fn row_style(theme: &Theme, selected: bool, focused: bool) -> ratatui::style::St
     }
 }
 
+/// The title parts that show a pane follows another: what it follows, and how to undo it.
+fn link_title(following: String, theme: &Theme) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(following, theme.link),
+        Span::styled("(x unlinks) ", theme.dim),
+    ]
+}
+
 /// Draws a single dim line (for empty panes).
 fn note(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
     if area.height > 0 {

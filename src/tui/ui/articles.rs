@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row, Table};
 
-use super::{marker, note, pane_block, row_style};
+use super::{link_title, marker, note, pane_block, row_style};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::{Link, State};
@@ -20,11 +20,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             .filter
             .and_then(|p| state.model.people.get(p))
     {
-        extra.push(Span::styled(
-            format!("· naming {} ", display_text(&person.name)),
-            theme.link,
-        ));
-        extra.push(Span::styled("(x unlinks) ", theme.dim));
+        extra = link_title(format!("· naming {} ", display_text(&person.name)), theme);
     }
     let count = if rows.len() == state.model.articles.len() {
         format!("{}", rows.len())

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 
-use super::{marker, note, pane_block, row_style};
+use super::{link_title, marker, note, pane_block, row_style};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::{Link, State};
@@ -21,11 +21,10 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             .narrow
             .and_then(|a| state.model.articles.get(a))
     {
-        extra.push(Span::styled(
+        extra = link_title(
             format!("· in “{}” ", crate::tui::text::truncate(&article.title, 30)),
-            theme.link,
-        ));
-        extra.push(Span::styled("(x unlinks) ", theme.dim));
+            theme,
+        );
     }
     frame.render_widget(pane_block(area, theme, focused, extra, None), area.outer);
     filter_line(frame, area, state, theme);
