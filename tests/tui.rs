@@ -11,7 +11,8 @@ use mercato::model::Model;
 use mercato::tui::keymap::{Context, KeyPattern};
 use mercato::tui::state::{ClockMode, EvidenceFrom, Link};
 use mercato::tui::{
-    Action, FixedClock, Keymap, Options, Pane, ScriptedEvents, State, Theme, dispatch, run_app,
+    Action, Finished, FixedClock, Keymap, Options, Pane, ScriptedEvents, State, Theme, dispatch,
+    run_app,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -133,16 +134,28 @@ fn unicode_width(symbol: &str) -> usize {
 
 /// Runs the real event loop on a `TestBackend` over a script of events; returns the final
 /// state, the screen, and how many frames were drawn.
-fn run_script(state: State, width: u16, height: u16, events: Vec<Event>) -> (State, String, usize) {
+/// Runs the app at a fixed time on a `width`×`height` TestBackend until the events run out.
+fn run_on(
+    state: State,
+    theme: &Theme,
+    width: u16,
+    height: u16,
+    events: Vec<Event>,
+) -> (Terminal<TestBackend>, Finished) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let finished = run_app(
         &mut terminal,
         state,
-        &Theme::monochrome(),
+        theme,
         &mut ScriptedEvents::new(events),
         &mut FixedClock(now()),
     )
     .unwrap();
+    (terminal, finished)
+}
+
+fn run_script(state: State, width: u16, height: u16, events: Vec<Event>) -> (State, String, usize) {
+    let (terminal, finished) = run_on(state, &Theme::monochrome(), width, height, events);
     let text = screen_text(terminal.backend().buffer());
     (finished.state, text, finished.frames)
 }
@@ -1162,15 +1175,7 @@ fn every_size_renders_without_panic() {
 fn no_color_theme_sets_no_colours_and_no_backgrounds() {
     use ratatui::style::Color;
     for (theme, colours) in [(Theme::monochrome(), false), (Theme::colored(), true)] {
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        run_app(
-            &mut terminal,
-            state(),
-            &theme,
-            &mut ScriptedEvents::new(keys_events(typing("/rmos"))),
-            &mut FixedClock(now()),
-        )
-        .unwrap();
+        let (terminal, _) = run_on(state(), &theme, 120, 40, keys_events(typing("/rmos")));
         let buffer = terminal.backend().buffer();
         assert!(
             buffer.content.iter().all(|cell| cell.bg == Color::Reset),
@@ -1184,15 +1189,7 @@ fn no_color_theme_sets_no_colours_and_no_backgrounds() {
 #[test]
 fn filter_matches_are_highlighted() {
     let theme = Theme::colored();
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let finished = run_app(
-        &mut terminal,
-        state(),
-        &theme,
-        &mut ScriptedEvents::new(keys_events(typing("/rmos"))),
-        &mut FixedClock(now()),
-    )
-    .unwrap();
+    let (terminal, finished) = run_on(state(), &theme, 120, 40, keys_events(typing("/rmos")));
     let area = *finished.state.screen().pane(Pane::Players).unwrap();
     let buffer = terminal.backend().buffer();
     let row: Vec<(String, ratatui::style::Color)> = (area.rows.x..area.rows.right())
@@ -1307,16 +1304,8 @@ fn the_clock_redraws_once_a_second_without_input() {
 fn the_reader_highlights_entities_and_underlines_the_evidence() {
     use ratatui::style::Modifier;
     let theme = Theme::colored();
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     // Juventus' first evidence: "They now have their eye on Ramos as a potential target."
-    let finished = run_app(
-        &mut terminal,
-        state(),
-        &theme,
-        &mut ScriptedEvents::new(keys_events(typing("3oz"))),
-        &mut FixedClock(now()),
-    )
-    .unwrap();
+    let (terminal, finished) = run_on(state(), &theme, 120, 40, keys_events(typing("3oz")));
     let state = finished.state;
     let area = *state.screen().pane(Pane::Reader).unwrap();
     let buffer = terminal.backend().buffer();
