@@ -14,8 +14,6 @@ use serde::Serialize;
 use crate::gazetteer::{Entry, Gazetteer, Role};
 use crate::text::{self, Folded};
 
-pub use dates::{season_end, season_end_after};
-
 /// A person named in one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonFact {
@@ -138,6 +136,7 @@ pub fn extract(
     let folded = Folded::new(body);
     let found = gazetteer.find(body, &folded);
     let mut sentences = split_items(body, &found);
+    resolve_short_club_names(gazetteer, &mut sentences);
     for sentence in &mut sentences {
         people::merge_name_runs(gazetteer, body, sentence);
         relations::mark_cited(gazetteer, body, sentence);
@@ -187,6 +186,29 @@ pub fn extract(
     out.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     out.mentions.dedup();
     out
+}
+
+/// A one-word club name shared by several clubs ("United", "Madrid", "Inter") means the one
+/// the article last named in full ("Newcastle United ... United want him"); with none named,
+/// the gazetteer's usual meaning stays.
+fn resolve_short_club_names(gazetteer: &Gazetteer, sentences: &mut [Sentence]) {
+    let mut named: Vec<usize> = Vec::new();
+    for item in sentences
+        .iter_mut()
+        .flat_map(|sentence| sentence.items.iter_mut())
+    {
+        let Kind::Club(club) = item.kind else {
+            continue;
+        };
+        if !item.folded.contains(' ') {
+            let sharing = gazetteer.clubs_with_word(&item.folded);
+            if let Some(&meant) = named.iter().rev().find(|id| sharing.contains(id)) {
+                item.kind = Kind::Club(meant);
+                continue;
+            }
+        }
+        named.push(club);
+    }
 }
 
 /// Splits the body into sentences of items: gazetteer phrases as single items, the rest as

@@ -879,6 +879,8 @@ pub(super) fn link(
                             rumour(Some(person), bidders, &mut context);
                         }
                     } else if items[at].is(&[
+                        "linked",
+                        "links",
                         "talks",
                         "negotiations",
                         "discussions",
@@ -887,8 +889,8 @@ pub(super) fn link(
                         "agreed",
                         "agree",
                     ]) {
-                        // "Liverpool are in talks with Juventus over a loan for Arthur":
-                        // the clubs came first after all.
+                        // "Liverpool are in talks with Juventus over a loan for Arthur",
+                        // "Chelsea have been linked with X": the clubs came first after all.
                         let clubs = subject_clubs(body, items, &refs, at);
                         rumour(player_after(&refs, end, 12), clubs, &mut context);
                     }

@@ -722,3 +722,24 @@ fn closing_in_medicals_and_top_targets() {
         ]
     );
 }
+
+#[test]
+fn short_club_names_mean_the_club_named_in_full() {
+    let read = Read::new(
+        "Newcastle United have a decision to make. United want Jordan McAllister. Atlético Madrid lost on Sunday, and Madrid are keen on Luca Benvenuti. Elsewhere, United are linked with Tomás Eriksberg.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Newcastle United"),
+            ("Luca Benvenuti", "Atlético Madrid"),
+            ("Tomás Eriksberg", "Newcastle United")
+        ]
+    );
+    let plain = Read::new("United want Jordan McAllister.", None);
+    assert_eq!(
+        plain.rumours(),
+        [("Jordan McAllister", "Manchester United")]
+    );
+}
