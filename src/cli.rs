@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::{self, Corpus, Severity};
+use crate::corpus::{self, Severity};
 use crate::countdown::{describe, precontract_open};
 use crate::export;
 use crate::gazetteer::Gazetteer;
 use crate::model::Model;
+use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
 
@@ -71,24 +72,15 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2021-01-13"))
 }
 
-/// Loads the corpus the command line names (the embedded one by default).
-pub fn load(paths: &[PathBuf]) -> Corpus {
-    if paths.is_empty() {
-        corpus::load_embedded()
-    } else {
-        corpus::load_paths(paths)
-    }
-}
-
 /// Runs a parsed command line: the dashboard without a subcommand. `today` is the caller's
 /// clock (used without `--as-of`).
 pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     let as_of = cli.as_of.unwrap_or(today);
-    let gazetteer = Gazetteer::embedded()?;
-    let model = Model::build(load(&cli.corpus), &gazetteer);
     let Some(command) = cli.command else {
+        // The dashboard loads the corpus itself, in the background, to show its first frame
+        // at once.
         let exit = crate::tui::run(
-            model,
+            cli.corpus,
             crate::tui::Options {
                 as_of,
                 player: cli.player,
@@ -102,6 +94,9 @@ pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Resu
             }
         });
     };
+    let gazetteer = Gazetteer::embedded()?;
+    let corpus = corpus::load(&cli.corpus, &LoadProgress::default());
+    let model = Model::build(corpus, &gazetteer);
     match command {
         Command::Export => {
             serde_json::to_writer_pretty(&mut *out, &export::export(&model, as_of))?;

@@ -7,7 +7,8 @@
 //!    file types, symlink loops, ...).
 //! 2. [`load_file`] reads and parses one file. Calling it once per discovered file (in any order,
 //!    on any thread) and handing the results to [`assemble`] gives the same [`Corpus`] as
-//!    [`load_paths`], which does exactly that with rayon.
+//!    [`load_paths`], which does exactly that with rayon (and [`load`], which also counts
+//!    its way through in a [`LoadProgress`]).
 //!
 //! [`parse_file`] is the format dispatch shared by [`load_file`] and [`load_embedded`]; it works on
 //! bytes and never touches the filesystem.
@@ -21,6 +22,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::progress::{LoadProgress, Stage};
 
 mod discover;
 mod parse;
@@ -163,9 +166,47 @@ pub struct FileLoad {
 /// Files come in a deterministic order: roots in the given order, and within a folder sorted by
 /// path. Files are read and parsed in parallel; the result does not depend on scheduling.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    load_paths_counted(paths, &LoadProgress::default())
+}
+
+/// Loads what a command line names: the given files and folders, or the embedded seed
+/// articles when there are none; counting files read and errors into `progress`.
+pub fn load(paths: &[PathBuf], progress: &LoadProgress) -> Corpus {
+    if paths.is_empty() {
+        progress.start(Stage::Reading);
+        let corpus = load_embedded();
+        progress.found_files(EMBEDDED.len());
+        (0..EMBEDDED.len()).for_each(|_| progress.read_file());
+        corpus
+    } else {
+        load_paths_counted(paths, progress)
+    }
+}
+
+fn load_paths_counted(paths: &[PathBuf], progress: &LoadProgress) -> Corpus {
+    progress.start(Stage::Finding);
     let discovery = discover(paths);
-    let loads: Vec<FileLoad> = discovery.files.par_iter().map(load_file).collect();
+    progress.found_files(discovery.files.len());
+    progress.add_errors(errors(&discovery.problems));
+    progress.start(Stage::Reading);
+    let loads: Vec<FileLoad> = discovery
+        .files
+        .par_iter()
+        .map(|file| {
+            let load = load_file(file);
+            progress.add_errors(errors(&load.problems));
+            progress.read_file();
+            load
+        })
+        .collect();
     assemble(discovery, loads)
+}
+
+fn errors(problems: &[LoadProblem]) -> usize {
+    problems
+        .iter()
+        .filter(|p| p.severity == Severity::Rejected)
+        .count()
 }
 
 /// Merges a [`Discovery`] and the [`FileLoad`]s of its files (in the same order as

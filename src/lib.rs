@@ -10,6 +10,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
+pub mod progress;
 pub mod sanitize;
 pub mod search;
 pub mod text;

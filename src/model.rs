@@ -11,6 +11,7 @@ use crate::corpus::{Article, Corpus, LoadProblem};
 use crate::countdown::precontract_from;
 use crate::extract::{Extraction, extract};
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
+use crate::progress::{LoadProgress, Stage};
 use crate::text::fold;
 
 /// A sentence of an article that supports a fact.
@@ -110,18 +111,28 @@ fn similar_person(people: &[Person], namesakes: &[usize], key: &str) -> Option<u
 impl Model {
     /// Reads every article of the corpus (in parallel) and merges what they say.
     pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Self {
+        Self::build_counted(corpus, gazetteer, &LoadProgress::default())
+    }
+
+    /// As [`build`](Self::build), counting articles read into `progress`.
+    pub fn build_counted(corpus: Corpus, gazetteer: &Gazetteer, progress: &LoadProgress) -> Self {
+        progress.found_articles(corpus.articles.len());
+        progress.start(Stage::Extracting);
         let extractions: Vec<Extraction> = corpus
             .articles
             .par_iter()
             .map(|article| {
-                extract(
+                let extraction = extract(
                     gazetteer,
                     &article.body,
                     article.date,
                     article.source.as_deref(),
-                )
+                );
+                progress.extracted_article();
+                extraction
             })
             .collect();
+        progress.start(Stage::Merging);
         let mut model = Self {
             articles: corpus.articles,
             extractions,

@@ -17,12 +17,14 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod state;
 pub mod text;
 pub mod ui;
 
 use std::borrow::Cow;
 use std::io::stdout;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -33,7 +35,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use crate::model::Model;
+use loader::Loader;
 
 pub use action::{Action, Pane};
 pub use app::{
@@ -73,18 +75,20 @@ pub enum Exit {
 /// restores, in front of ratatui's and color-eyre's, which then prints the report on the
 /// restored screen).
 ///
+/// The caller installs color-eyre's hooks first (the binary does), so that ratatui's panic
+/// hook restores the terminal before the report is printed. (Installing them here would
+/// fail when they are there already, and that failure alone costs ~200 ms: its error
+/// captures a backtrace.)
+///
 /// Debug builds only: `MERCATO_DEBUG_PANIC=1` panics and `MERCATO_DEBUG_PANIC=error` fails
 /// right after the first frame, to test those ways out.
-pub fn run(model: Model, options: Options) -> color_eyre::Result<Exit> {
-    // color-eyre's panic hook must be installed before ratatui's so that ratatui restores the
-    // terminal before the report is printed. If the binary already installed it, this is a
-    // harmless error that installs nothing.
-    let _ = color_eyre::install();
+pub fn run(corpus: Vec<PathBuf>, options: Options) -> color_eyre::Result<Exit> {
     let theme = Theme::from_env();
     let mut clock = SystemClock;
-    let state = State::new(model, &options, clock.now(), (80, 24));
+    let state = State::loading(&options, clock.now(), (80, 24));
 
     let signals = Signals::watch().wrap_err("could not watch for signals")?;
+    let loader = Loader::start(corpus).wrap_err("could not start loading")?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
@@ -94,14 +98,20 @@ pub fn run(model: Model, options: Options) -> color_eyre::Result<Exit> {
     };
     // Mouse capture and the cursor are ours to undo, on panic too: chain a hook in front of
     // ratatui's (which restores again, harmlessly, then calls color-eyre's).
+    // A panic on another thread (the loader's) leaves the terminal alone: the loader reports
+    // it and the dashboard goes on.
+    let ui_thread = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
+        if std::thread::current().id() == ui_thread {
+            restore_terminal();
+            previous(info);
+        }
     }));
     let mut events = Interruptible {
         inner: CrosstermEvents,
         signals: &signals,
+        loader: Some(loader),
     };
     let result = execute!(stdout(), EnableMouseCapture)
         .wrap_err("could not enable the mouse")
@@ -187,10 +197,11 @@ impl Signals {
 }
 
 /// The terminal's events, in slices of at most 50 ms so that a caught signal ends the loop
-/// (as [`Input::Closed`]) at once.
+/// (as [`Input::Closed`]) at once, and the background load's progress and result.
 struct Interruptible<'a> {
     inner: CrosstermEvents,
     signals: &'a Signals,
+    loader: Option<Loader>,
 }
 
 impl EventSource for Interruptible<'_> {
@@ -212,11 +223,23 @@ impl EventSource for Interruptible<'_> {
             if self.signals.received().is_some() {
                 return Ok(Input::Closed);
             }
+            if let Some(loader) = &mut self.loader {
+                match loader.poll() {
+                    Some(input @ Input::Loaded(_)) => {
+                        self.loader = None;
+                        return Ok(input);
+                    }
+                    Some(input) => return Ok(input),
+                    None => {}
+                }
+            }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Ok(Input::Timeout);
             }
-            match self.inner.next(left.min(Duration::from_millis(50)))? {
+            // While loading, look at the loader often: the model shows as soon as it is there.
+            let slice = if self.loader.is_some() { 10 } else { 50 };
+            match self.inner.next(left.min(Duration::from_millis(slice)))? {
                 Input::Timeout => {}
                 input => return Ok(input),
             }

@@ -8,11 +8,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use mercato::corpus::load_embedded;
 use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
+use mercato::progress::{Progress, Stage};
 use mercato::tui::keymap::{Context, KeyPattern};
-use mercato::tui::state::{ClockMode, EvidenceFrom, Link};
+use mercato::tui::state::{ClockMode, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
-    Action, Finished, FixedClock, Keymap, Options, Pane, ScriptedEvents, State, Theme, dispatch,
-    run_app,
+    Action, Finished, FixedClock, Input, Keymap, Options, Pane, ScriptedEvents, State, Theme,
+    dispatch, run_app,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -132,8 +133,6 @@ fn unicode_width(symbol: &str) -> usize {
     usize::from(symbol.cell_width())
 }
 
-/// Runs the real event loop on a `TestBackend` over a script of events; returns the final
-/// state, the screen, and how many frames were drawn.
 /// Runs the app at a fixed time on a `width`×`height` TestBackend until the events run out.
 fn run_on(
     state: State,
@@ -1350,4 +1349,109 @@ fn the_reader_highlights_entities_and_underlines_the_evidence() {
         theme.player_selected.fg.unwrap(),
         "the selected player stands out"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading in the background
+
+fn loading_progress(files_read: usize) -> Progress {
+    Progress {
+        stage: Stage::Reading,
+        files_total: 3,
+        files_read,
+        errors: 1,
+        ..Progress::default()
+    }
+}
+
+#[test]
+fn the_dashboard_shows_a_gauge_until_the_model_arrives_and_keeps_what_was_typed() {
+    let mut state = State::loading(&options(), now(), (120, 40));
+    assert!(state.players.rows.is_empty());
+    // Typing works while loading.
+    press(&mut state, &[key(KeyCode::Char('/'))]);
+    press(&mut state, &typing("rmos"));
+    dispatch(
+        &mut state,
+        Action::LoadProgress {
+            progress: loading_progress(2),
+        },
+    );
+    assert_eq!(state.loading, Some(loading_progress(2)));
+    state.finish_loading(Loaded::new(seed_model()));
+    assert_eq!(state.loading, None);
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    assert_eq!(state.players.query, "rmos");
+    assert_eq!(clubs(&state).len(), 7);
+    // A reading that arrives late does not bring the gauge back.
+    dispatch(
+        &mut state,
+        Action::LoadProgress {
+            progress: loading_progress(3),
+        },
+    );
+    assert_eq!(state.loading, None);
+}
+
+#[test]
+fn the_player_option_waits_for_the_model() {
+    let options = Options {
+        player: Some("upamecano".into()),
+        ..options()
+    };
+    let mut state = State::loading(&options, now(), (120, 40));
+    assert_eq!(state.selected_player(), None);
+    state.finish_loading(Loaded::new(seed_model()));
+    assert_eq!(selected_name(&state).as_deref(), Some("Dayot Upamecano"));
+    assert_eq!(state.link, Link::ArticlesFollowPlayer);
+}
+
+#[test]
+fn a_failed_load_says_why_and_leaves_the_dashboard_usable() {
+    let mut state = State::loading(&options(), now(), (120, 40));
+    dispatch(
+        &mut state,
+        Action::LoadFailed {
+            error: "the gazetteer is broken".into(),
+        },
+    );
+    assert_eq!(state.loading, None);
+    let message = state.message.clone().unwrap_or_default();
+    assert!(message.contains("the gazetteer is broken"), "{message}");
+    press(&mut state, &[key(KeyCode::Char('q'))]);
+    assert!(state.quit);
+}
+
+#[test]
+fn the_loop_draws_the_gauge_then_the_model() {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut inputs = ScriptedEvents::inputs([Input::Progress(loading_progress(1))]);
+    let finished = run_app(
+        &mut terminal,
+        State::loading(&options(), now(), (80, 24)),
+        &Theme::monochrome(),
+        &mut inputs,
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let loading = screen_text(terminal.backend().buffer());
+    assert!(finished.state.loading.is_some());
+    insta::assert_snapshot!("screen_80x24_loading", loading);
+
+    let mut inputs = ScriptedEvents::inputs([
+        Input::Progress(loading_progress(3)),
+        Input::Loaded(Box::new(Ok(Loaded::new(seed_model())))),
+    ]);
+    let finished = run_app(
+        &mut terminal,
+        finished.state,
+        &Theme::monochrome(),
+        &mut inputs,
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let loaded = screen_text(terminal.backend().buffer());
+    assert_eq!(finished.frames, 3, "one frame per input after the first");
+    assert!(!loaded.contains("Loading"), "{loaded}");
+    assert!(loaded.contains("Sergio Ramos"), "{loaded}");
 }

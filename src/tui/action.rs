@@ -4,6 +4,8 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::progress::Progress;
+
 /// A focusable pane. The number is the key that focuses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -80,6 +82,14 @@ pub enum Action {
     Resize {
         width: u16,
         height: u16,
+    },
+    /// The background load has come this far.
+    LoadProgress {
+        progress: Progress,
+    },
+    /// The background load could not finish (the dashboard stays empty and says why).
+    LoadFailed {
+        error: String,
     },
 
     FocusNext,

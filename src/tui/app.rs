@@ -11,13 +11,18 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 
 use super::action::Action;
 use super::keymap::Keymap;
-use super::state::{State, dispatch};
+use super::state::{Loaded, State, dispatch};
 use super::ui::{self, theme::Theme};
+use crate::progress::Progress;
 
 /// What an event source gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Input {
     Event(Event),
+    /// The background load has come this far.
+    Progress(Progress),
+    /// The background load is over: the model, or why there is none.
+    Loaded(Box<Result<Loaded, String>>),
     /// Nothing arrived in time.
     Timeout,
     /// No more events will come (the end of a script).
@@ -44,23 +49,28 @@ impl EventSource for CrosstermEvents {
     }
 }
 
-/// A fixed list of events, then [`Input::Closed`].
+/// A fixed list of inputs, then [`Input::Closed`].
 #[derive(Debug, Default, Clone)]
 pub struct ScriptedEvents {
-    events: VecDeque<Event>,
+    inputs: VecDeque<Input>,
 }
 
 impl ScriptedEvents {
     pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
+        Self::inputs(events.into_iter().map(Input::Event))
+    }
+
+    /// A script that also has the background load's progress and result in it.
+    pub fn inputs(inputs: impl IntoIterator<Item = Input>) -> Self {
         Self {
-            events: events.into_iter().collect(),
+            inputs: inputs.into_iter().collect(),
         }
     }
 }
 
 impl EventSource for ScriptedEvents {
     fn next(&mut self, _timeout: Duration) -> color_eyre::Result<Input> {
-        Ok(self.events.pop_front().map_or(Input::Closed, Input::Event))
+        Ok(self.inputs.pop_front().unwrap_or(Input::Closed))
     }
 }
 
@@ -173,6 +183,17 @@ where
                     dispatch(&mut state, action);
                     dirty = true;
                 }
+            }
+            Input::Progress(progress) => {
+                dispatch(&mut state, Action::LoadProgress { progress });
+                dirty = true;
+            }
+            Input::Loaded(loaded) => {
+                match *loaded {
+                    Ok(loaded) => state.finish_loading(loaded),
+                    Err(error) => dispatch(&mut state, Action::LoadFailed { error }),
+                }
+                dirty = true;
             }
             Input::Timeout => {}
             Input::Closed => break,

@@ -14,6 +14,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use crate::corpus::Severity;
 use crate::gazetteer::Role;
 use crate::model::{Evidence, Model};
+use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 
 use super::Options;
@@ -177,6 +178,21 @@ impl Index {
     }
 }
 
+/// A model and its lookups, ready to show. The dashboard builds it off the UI thread and
+/// hands it over whole ([`State::finish_loading`]): too big to travel as an [`Action`].
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub model: Model,
+    pub index: Index,
+}
+
+impl Loaded {
+    pub fn new(model: Model) -> Self {
+        let index = Index::new(&model);
+        Self { model, index }
+    }
+}
+
 /// How the panes are linked. At most one link at a time, so they never chase each other.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Link {
@@ -303,6 +319,11 @@ pub struct CountdownsState {
 pub struct State {
     pub model: Model,
     pub index: Index,
+    /// While the corpus loads in the background: how far it has come. The panes are empty
+    /// until [`State::finish_loading`].
+    pub loading: Option<Progress>,
+    /// The `--player` to select once the model is there.
+    pending_player: Option<String>,
     pub focus: Pane,
     pub maximised: bool,
     /// The help overlay, when open, and its scroll.
@@ -328,10 +349,20 @@ impl State {
     /// A fresh dashboard over `model`: players focused, the clock at `options.as_of` and the
     /// time of `now`, and `options.player` selected (with the articles linked to them).
     pub fn new(model: Model, options: &Options, now: NaiveDateTime, size: (u16, u16)) -> Self {
-        let index = Index::new(&model);
-        let mut state = Self {
+        let mut state = Self::loading(options, now, size);
+        state.finish_loading(Loaded::new(model));
+        state
+    }
+
+    /// A dashboard waiting for its model: empty panes and a progress gauge until
+    /// [`finish_loading`](Self::finish_loading). Keys work meanwhile (quitting above all).
+    pub fn loading(options: &Options, now: NaiveDateTime, size: (u16, u16)) -> Self {
+        let Loaded { model, index } = Loaded::new(Model::default());
+        Self {
             model,
             index,
+            loading: Some(Progress::default()),
+            pending_player: options.player.clone(),
             focus: Pane::Players,
             maximised: false,
             help: None,
@@ -358,18 +389,29 @@ impl State {
             players: PlayersState::default(),
             destinations: DestinationsState::default(),
             countdowns: CountdownsState::default(),
-        };
-        state.refresh();
-        if let Some(name) = options.player.as_deref() {
-            match state.find_player(name) {
+        }
+    }
+
+    /// Shows the loaded model: the panes fill in, keeping what the user typed meanwhile, and
+    /// the `--player` is selected (with the articles linked to them).
+    pub fn finish_loading(&mut self, loaded: Loaded) {
+        self.model = loaded.model;
+        self.index = loaded.index;
+        self.loading = None;
+        // Lists were computed over the empty model: compute them again.
+        self.players.searched = None;
+        self.articles.filter = None;
+        self.articles.rows.clear();
+        self.refresh();
+        if let Some(name) = self.pending_player.take() {
+            match self.find_player(&name) {
                 Some(person) => {
-                    dispatch(&mut state, Action::SelectPlayer { person });
-                    dispatch(&mut state, Action::LinkArticlesToPlayer);
+                    dispatch(self, Action::SelectPlayer { person });
+                    dispatch(self, Action::LinkArticlesToPlayer);
                 }
-                None => state.message = Some(format!("no player matches “{name}”")),
+                None => self.message = Some(format!("no player matches “{name}”")),
             }
         }
-        state
     }
 
     /// A player by exact name or alias, else the best fuzzy match.
@@ -933,7 +975,7 @@ pub fn dispatch(state: &mut State, action: Action) {
 /// The one place state changes. Pure: no terminal, no clock, no I/O. Returns a follow-up
 /// action when one is needed.
 pub fn update(state: &mut State, action: Action) -> Option<Action> {
-    if !matches!(action, Action::Tick { .. }) {
+    if !matches!(action, Action::Tick { .. } | Action::LoadProgress { .. }) {
         state.message = None;
     }
     let next = apply(state, action);
@@ -954,6 +996,17 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             state.clock.now = now.with_nanosecond(0).unwrap_or(now);
         }
         Action::Resize { width, height } => state.size = (width, height),
+        Action::LoadProgress { progress } => {
+            // A late reading must not bring back a finished load's gauge.
+            if state.loading.is_some() {
+                state.loading = Some(progress);
+            }
+        }
+        Action::LoadFailed { error } => {
+            state.loading = None;
+            state.pending_player = None;
+            state.message = Some(format!("could not load the corpus: {error}"));
+        }
         Action::FocusNext => state.focus = state.focus.next(),
         Action::FocusPrevious => state.focus = state.focus.previous(),
         Action::Focus { pane } => state.focus = pane,

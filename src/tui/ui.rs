@@ -4,6 +4,7 @@ mod articles;
 mod countdowns;
 mod destinations;
 mod help;
+mod loading;
 mod players;
 mod problems;
 mod reader;
@@ -49,6 +50,8 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
         } else {
             problems::draw(frame, rect, state, theme);
         }
+    } else if let Some(progress) = &state.loading {
+        loading::draw(frame, screen.area, progress, theme);
     }
 }
 

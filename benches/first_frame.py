@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Time from launch to the dashboard's first frame, and to the frame with the model loaded.
+
+Runs the release binary in a pseudo-terminal (120x40) and feeds what it writes into a
+terminal emulator (pyte: `pip install pyte`): the first frame is on screen when the status
+bar's "[as of]" is; the model is when the loading gauge has gone and players are listed.
+Then `q`.
+
+    benches/first_frame.py                        # the embedded corpus, 10 runs
+    benches/first_frame.py --corpus DIR --runs 5  # a corpus folder
+
+Prints every run and the medians, in milliseconds.
+"""
+import argparse
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import termios
+import time
+
+import pyte  # a terminal emulator: pip install pyte
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, "target", "release", "mercato")
+
+
+def one_run(args):
+    command = [BINARY, "--as-of", "2026-01-01"]
+    for corpus in args.corpus:
+        command += ["--corpus", corpus]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(BINARY, command)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    screen = pyte.Screen(120, 40)
+    stream = pyte.ByteStream(screen)
+    start = time.perf_counter()
+    first = loaded = None
+    deadline = start + args.timeout
+    while time.perf_counter() < deadline and loaded is None:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except OSError:
+            break
+        now = time.perf_counter()
+        stream.feed(chunk)
+        text = "\n".join(screen.display)
+        if first is None and "[as of]" in text:
+            first = now
+        if first is not None and "Loading the corpus" not in text and "of 0 players" not in text:
+            loaded = now
+    os.write(fd, b"q")
+    try:
+        os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    ms = lambda t: None if t is None else (t - start) * 1000
+    return ms(first), ms(loaded)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", default=[])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args()
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "mercato"], cwd=ROOT, check=True)
+    firsts, loads = [], []
+    print("run  first_frame_ms  model_on_screen_ms")
+    for run in range(1, args.runs + 1):
+        first, loaded = one_run(args)
+        print(f"{run:>3}  {first:>14.1f}  {loaded if loaded is None else round(loaded, 1):>18}")
+        firsts.append(first)
+        if loaded is not None:
+            loads.append(loaded)
+    print(f"median first frame: {statistics.median(firsts):.1f} ms")
+    if loads:
+        print(f"median model on screen: {statistics.median(loads):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+//! The corpus loads on a thread of its own while the dashboard is already on screen: the
+//! first frame never waits for the model.
+
+use std::any::Any;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use crate::corpus;
+use crate::gazetteer::Gazetteer;
+use crate::model::Model;
+use crate::progress::{LoadProgress, Progress};
+
+use super::app::Input;
+use super::state::Loaded;
+
+/// Progress is shown at most this often: redrawing on every file read would take the CPU
+/// the load needs.
+const REPORT_EVERY: Duration = Duration::from_millis(100);
+
+/// A load running in the background.
+#[derive(Debug)]
+pub struct Loader {
+    progress: Arc<LoadProgress>,
+    handle: Option<JoinHandle<Result<Loaded, String>>>,
+    reported: Progress,
+    reported_at: Instant,
+}
+
+impl Loader {
+    /// Starts loading `paths` (the embedded articles when empty).
+    pub fn start(paths: Vec<PathBuf>) -> std::io::Result<Self> {
+        let progress = Arc::new(LoadProgress::default());
+        let counting = Arc::clone(&progress);
+        let handle = thread::Builder::new()
+            .name("loader".into())
+            .spawn(move || load(&paths, &counting))?;
+        Ok(Self {
+            progress,
+            handle: Some(handle),
+            reported: Progress::default(),
+            reported_at: Instant::now(),
+        })
+    }
+
+    /// What there is to tell now, if anything: the result once the load is over (once),
+    /// else the progress when it moved and was last told at least [`REPORT_EVERY`] ago.
+    pub fn poll(&mut self) -> Option<Input> {
+        let handle = self.handle.as_ref()?;
+        if handle.is_finished() {
+            let result = self.handle.take()?.join().unwrap_or_else(|panic| {
+                Err(format!(
+                    "loading stopped on a bug: {}",
+                    panic_message(&*panic)
+                ))
+            });
+            return Some(Input::Loaded(Box::new(result)));
+        }
+        let progress = self.progress.snapshot();
+        if progress != self.reported && self.reported_at.elapsed() >= REPORT_EVERY {
+            self.reported = progress;
+            self.reported_at = Instant::now();
+            return Some(Input::Progress(progress));
+        }
+        None
+    }
+}
+
+/// Reads the corpus and builds the model and the dashboard's lookups over it.
+fn load(paths: &[PathBuf], progress: &LoadProgress) -> Result<Loaded, String> {
+    // The gazetteer builds while the files are read.
+    let (gazetteer, corpus) = rayon::join(Gazetteer::embedded, || corpus::load(paths, progress));
+    let gazetteer = gazetteer.map_err(|error| error.to_string())?;
+    Ok(Loaded::new(Model::build_counted(
+        corpus, &gazetteer, progress,
+    )))
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Polls until the load is over, as the event loop does.
+    fn finish(loader: &mut Loader) -> Result<Loaded, String> {
+        loop {
+            match loader.poll() {
+                Some(Input::Loaded(result)) => return *result,
+                Some(_) | None => thread::sleep(Duration::from_millis(5)),
+            }
+        }
+    }
+
+    #[test]
+    fn loads_the_embedded_articles_then_says_nothing_more() -> Result<(), String> {
+        let mut loader = Loader::start(Vec::new()).map_err(|e| e.to_string())?;
+        let loaded = finish(&mut loader)?;
+        assert_eq!(loaded.model.articles.len(), 3);
+        assert!(!loaded.index.players.is_empty());
+        let progress = loader.progress.snapshot();
+        assert_eq!((progress.files_read, progress.files_total), (3, 3));
+        assert_eq!(progress.articles_extracted, 3);
+        assert!(loader.poll().is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn counts_rejected_files() -> Result<(), String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        std::fs::write(dir.path().join("empty.txt"), "").map_err(|e| e.to_string())?;
+        std::fs::write(
+            dir.path().join("one.txt"),
+            "date 2021-01-13 Sergio Ramos has been linked with PSG.",
+        )
+        .map_err(|e| e.to_string())?;
+        let mut loader =
+            Loader::start(vec![dir.path().to_path_buf()]).map_err(|e| e.to_string())?;
+        let loaded = finish(&mut loader)?;
+        assert_eq!(loaded.model.articles.len(), 1);
+        assert_eq!(loader.progress.snapshot().errors, 1);
+        Ok(())
+    }
+}
