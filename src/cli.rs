@@ -9,10 +9,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::{self, Severity};
+use crate::corpus::Severity;
 use crate::countdown::{describe, precontract_open};
 use crate::export;
-use crate::gazetteer::Gazetteer;
 use crate::model::Model;
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
@@ -94,9 +93,7 @@ pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Resu
             }
         });
     };
-    let gazetteer = Gazetteer::embedded()?;
-    let corpus = corpus::load(&cli.corpus, &LoadProgress::default());
-    let model = Model::build(corpus, &gazetteer);
+    let model = Model::load(&cli.corpus, &LoadProgress::default())?;
     match command {
         Command::Export => {
             serde_json::to_writer_pretty(&mut *out, &export::export(&model, as_of))?;

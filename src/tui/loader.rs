@@ -7,8 +7,6 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use crate::corpus;
-use crate::gazetteer::Gazetteer;
 use crate::model::Model;
 use crate::progress::{LoadProgress, Progress};
 
@@ -69,12 +67,8 @@ impl Loader {
 
 /// Reads the corpus and builds the model and the dashboard's lookups over it.
 fn load(paths: &[PathBuf], progress: &LoadProgress) -> Result<Loaded, String> {
-    // The gazetteer builds while the files are read.
-    let (gazetteer, corpus) = rayon::join(Gazetteer::embedded, || corpus::load(paths, progress));
-    let gazetteer = gazetteer.map_err(|error| error.to_string())?;
-    Ok(Loaded::new(Model::build_counted(
-        corpus, &gazetteer, progress,
-    )))
+    let model = Model::load(paths, progress).map_err(|error| error.to_string())?;
+    Ok(Loaded::new(model))
 }
 
 fn panic_message(panic: &(dyn Any + Send)) -> &str {
