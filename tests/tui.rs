@@ -1455,3 +1455,31 @@ fn the_loop_draws_the_gauge_then_the_model() {
     assert!(!loaded.contains("Loading"), "{loaded}");
     assert!(loaded.contains("Sergio Ramos"), "{loaded}");
 }
+
+#[test]
+fn snapshot_whole_screen_120x40_loading() {
+    let progress = Progress {
+        stage: Stage::Extracting,
+        files_total: 6845,
+        files_read: 6845,
+        articles_total: 10023,
+        articles_extracted: 4359,
+        ..Progress::default()
+    };
+    let events = [Input::Progress(progress)];
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    run_app(
+        &mut terminal,
+        State::loading(&options(), now(), (120, 40)),
+        &Theme::monochrome(),
+        &mut ScriptedEvents::inputs(events),
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(
+        screen.contains("Reading articles 4,359 / 10,023"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("screen_120x40_loading", screen);
+}

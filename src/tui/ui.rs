@@ -34,6 +34,16 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
     }
     for area in &screen.panes {
         let focused = area.pane == state.focus;
+        if state.loading.is_some() && area.pane != Pane::Players {
+            // Empty frames until the model is there ("No articles." would be untrue); the
+            // players pane still shows the filter being typed.
+            frame.render_widget(
+                pane_block(area, theme, focused, Vec::new(), None),
+                area.outer,
+            );
+            note(frame, area.inner, "Loading…", theme);
+            continue;
+        }
         match area.pane {
             Pane::Articles => articles::draw(frame, area, state, theme, focused),
             Pane::Players => players::draw(frame, area, state, theme, focused),

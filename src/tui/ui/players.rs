@@ -29,7 +29,9 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     frame.render_widget(pane_block(area, theme, focused, extra, None), area.outer);
     filter_line(frame, area, state, theme);
     if rows.is_empty() {
-        let text = if state.players.query.is_empty() {
+        let text = if state.loading.is_some() {
+            "Loading…"
+        } else if state.players.query.is_empty() {
             "No players."
         } else {
             "No player matches the filter."
