@@ -7,6 +7,7 @@
 //! key's result while a query grows.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -415,9 +416,10 @@ impl SearchIndex {
         let data = &*self.data;
         let count = fuzzy_keys.map_or(data.key_start.len() - 1, <[usize]>::len);
         let matcher = new_matcher();
+        let projection = Projection::new(query);
         let chunks: Vec<Vec<(usize, i64, Vec<usize>)>> = (0..count.div_ceil(CHUNK))
             .into_par_iter()
-            .map(|chunk| {
+            .map_init(Memo::default, |memo, chunk| {
                 if cancel.load(Ordering::Relaxed) {
                     return None;
                 }
@@ -426,8 +428,9 @@ impl SearchIndex {
                     range
                         .filter_map(|at| {
                             let key = fuzzy_keys.map_or(at, |keys| keys[at]);
-                            let (score, bytes) = score(&matcher, data.key(key), query)?;
-                            Some((key, score, if with_positions { bytes } else { Vec::new() }))
+                            let (score, bytes) =
+                                projection.score(&matcher, memo, data.key(key), with_positions)?;
+                            Some((key, score, bytes))
                         })
                         .collect(),
                 )
@@ -537,6 +540,114 @@ fn score(matcher: &SkimMatcherV2, key: &str, query: &str) -> Option<(i64, Vec<us
     // it with fresh cells, exactly as a new matcher would (keys of three bytes or more).
     let _ = matcher.fuzzy_match("a", "a");
     matcher.fuzzy_indices(key, query)
+}
+
+/// Skim's results already found in one search, by projected key (and a buffer to project
+/// into without allocating).
+#[derive(Default)]
+struct Memo {
+    found: HashMap<Vec<u8>, Option<(i64, Vec<usize>)>, BuildHasherDefault<ShortHasher>>,
+    seen: Vec<u8>,
+}
+
+/// Hashes the short projected keys with a multiply-rotate per 8 bytes (as rustc's Fx
+/// hash does): the default SipHash cost a tenth of a search.
+#[derive(Default)]
+struct ShortHasher(u64);
+
+impl Hasher for ShortHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Skim's view of a key for one query. Its score and positions depend only on which key
+/// characters equal a query character and on the class (separator, digit, letter...) of
+/// each character and the one before it; and it never looks at characters before the one
+/// preceding the first match or after the last match. So keys are cut to that span and
+/// every other character replaced by one stand-in of its class: many keys then look the
+/// same, and skim scores each look once (a single letter typed over 100k names: about a
+/// third as many calls, far fewer for the cut spans).
+struct Projection {
+    query: Vec<u8>,
+    stand_in: [u8; 256],
+}
+
+impl Projection {
+    fn new(query: &str) -> Self {
+        let query = query.as_bytes().to_vec();
+        let in_query = |b: u8| query.iter().any(|q| q.eq_ignore_ascii_case(&b));
+        let mut stand_in = [0u8; 256];
+        for byte in 0..=255u8 {
+            stand_in[usize::from(byte)] = if byte.is_ascii() && !in_query(byte) && byte != 0 {
+                (1..128u8)
+                    .find(|&other| char_class(other) == char_class(byte) && !in_query(other))
+                    .unwrap_or(byte)
+            } else {
+                byte
+            };
+        }
+        Self { query, stand_in }
+    }
+
+    /// Skim's score (and byte positions, when asked for) of the query in `key`.
+    fn score(
+        &self,
+        matcher: &SkimMatcherV2,
+        memo: &mut Memo,
+        key: &str,
+        with_positions: bool,
+    ) -> Option<(i64, Vec<usize>)> {
+        let bytes = key.as_bytes();
+        if !is_subsequence(bytes, &self.query) {
+            return None;
+        }
+        let (&first, &last) = (self.query.first()?, self.query.last()?);
+        let start = bytes.iter().position(|&b| b == first)?.saturating_sub(1);
+        let end = bytes.iter().rposition(|&b| b == last)? + 1;
+        let seen = &mut memo.seen;
+        seen.clear();
+        seen.extend(
+            bytes[start..end]
+                .iter()
+                .map(|&b| self.stand_in[usize::from(b)]),
+        );
+        if !memo.found.contains_key(seen.as_slice()) {
+            let found = std::str::from_utf8(seen)
+                .ok()
+                .zip(std::str::from_utf8(&self.query).ok())
+                .and_then(|(seen, query)| score(matcher, seen, query));
+            memo.found.insert(seen.clone(), found);
+        }
+        let (score, positions) = memo.found.get(seen.as_slice())?.as_ref()?;
+        let positions = if with_positions {
+            positions.iter().map(|p| p + start).collect()
+        } else {
+            Vec::new()
+        };
+        Some((*score, positions))
+    }
+}
+
+/// Skim's character classes (`CharType`), which its bonuses depend on.
+fn char_class(byte: u8) -> u8 {
+    match byte {
+        0 => 0,
+        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => 1,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => 2,
+        b'0'..=b'9' => 3,
+        b'A'..=b'Z' => 4,
+        _ => 5,
+    }
 }
 
 /// Whether every byte of `query` occurs in `key`, in order.
@@ -999,6 +1110,32 @@ mod tests {
                 reference::one_slip(&a, &b),
                 "{a:?} {b:?}"
             );
+        }
+    }
+
+    #[test]
+    fn projected_keys_score_as_the_keys_do() {
+        // Letters, digits and both kinds of separator, in short random keys and queries.
+        let alphabet = b"abcsez09 -'./(_";
+        let mut rng = Rng(11);
+        let text = |rng: &mut Rng, length: usize| -> String {
+            (0..length)
+                .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
+                .collect()
+        };
+        let matcher = new_matcher();
+        for _ in 0..300 {
+            let query_length = 1 + rng.below(4);
+            let query = text(&mut rng, query_length);
+            let projection = Projection::new(&query);
+            let mut memo = Memo::default();
+            for _ in 0..100 {
+                let key_length = 1 + rng.below(14);
+                let key = text(&mut rng, key_length);
+                let expected = new_matcher().fuzzy_indices(&key, &query);
+                let found = projection.score(&matcher, &mut memo, &key, true);
+                assert_eq!(found, expected, "{key:?} {query:?}");
+            }
         }
     }
 }
