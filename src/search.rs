@@ -542,11 +542,14 @@ fn score(matcher: &SkimMatcherV2, key: &str, query: &str) -> Option<(i64, Vec<us
     matcher.fuzzy_indices(key, query)
 }
 
+/// Skim's score and matched byte offsets.
+type Scored = (i64, Vec<usize>);
+
 /// Skim's results already found in one search, by projected key (and a buffer to project
 /// into without allocating).
 #[derive(Default)]
 struct Memo {
-    found: HashMap<Vec<u8>, Option<(i64, Vec<usize>)>, BuildHasherDefault<ShortHasher>>,
+    found: HashMap<Vec<u8>, Option<Scored>, BuildHasherDefault<ShortHasher>>,
     seen: Vec<u8>,
 }
 
@@ -561,7 +564,7 @@ impl Hasher for ShortHasher {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
             self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7cc1_b727_220a_95);
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
         }
     }
 
