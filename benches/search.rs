@@ -1,17 +1,19 @@
 //! Fuzzy search per keystroke over 10k / 100k / 1M generated names
 //! (`MERCATO_BENCH_NAMES=10000,100000` to choose the sizes).
 //!
-//! Typing "serg" one key at a time: "s" searches every name, then "se", "ser" and "serg" each
-//! search only the previous key's hits (`search_within`), as a search box narrowing its
-//! results would. Backspace from "serg" to "ser" cannot narrow, so it is a full `search`.
-//! Also measured: building the index (folding every name once).
+//! What a search box gets per key: typing "s", "se", "ser", "serg" one key at a time, each
+//! key a [`Narrowing`] search that remembers the earlier keys (a growing query only scores
+//! the previous key's subsequence hits), then the highlighted positions of the rows a
+//! 60-row pane shows. Backspace from "serg" to "ser" reuses the ranking "ser" had.
+//! Also measured: building the index, and one plain `search` (every hit's positions, no
+//! memory of earlier keys) per query length, as the CLI and the old TUI path run it.
 
 use std::hint::black_box;
 
 use criterion::{
-    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+    BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use mercato::search::{Hit, SearchIndex};
+use mercato::search::{Hit, Narrowing, SearchIndex};
 
 mod common;
 
@@ -19,12 +21,20 @@ mod common;
 #[path = "../examples/support/synth.rs"]
 mod synth;
 
+/// Rows a full-height pane shows, whose matches get highlighted.
+const SHOWN: usize = 60;
+
 fn sizes() -> Vec<usize> {
     common::sizes("MERCATO_BENCH_NAMES", &[10_000, 100_000, 1_000_000])
 }
 
-fn indices(hits: &[Hit]) -> Vec<usize> {
-    hits.iter().map(|hit| hit.index).collect()
+/// One keystroke as the UI would run it: the ranking, then the shown rows' highlights.
+fn keystroke(narrowing: &mut Narrowing, index: &SearchIndex, query: &str) -> Vec<Vec<usize>> {
+    let hits: Vec<Hit> = narrowing.search(index, query);
+    hits.iter()
+        .take(SHOWN)
+        .map(|hit| index.positions(hit.index, query))
+        .collect()
 }
 
 fn bench_search(c: &mut Criterion) {
@@ -39,30 +49,32 @@ fn bench_search(c: &mut Criterion) {
         });
 
         let index = SearchIndex::new(names.iter());
-        // The typed sequence, each key narrowing the previous key's hits.
-        let mut previous: Option<Vec<usize>> = None;
+        // The narrowing state before each key: it has seen the keys typed so far.
+        let mut typed = Narrowing::default();
         for query in ["s", "se", "ser", "serg"] {
-            let candidates = previous.clone();
-            let hits = match &candidates {
-                None => index.search(query),
-                Some(c) => index.search_within(query, c.iter().copied()),
-            };
-            eprintln!(
-                "search/{n}: {query:?} over {} candidates -> {} hits",
-                candidates.as_ref().map_or(n, Vec::len),
-                hits.len()
-            );
-            group.bench_function(BenchmarkId::new("type", query), |b| match &candidates {
-                None => b.iter(|| black_box(index.search(black_box(query)))),
-                Some(c) => {
-                    b.iter(|| black_box(index.search_within(black_box(query), c.iter().copied())))
-                }
+            let before = typed.clone();
+            let hits = typed.search(&index, query);
+            eprintln!("search/{n}: {query:?} -> {} hits", hits.len());
+            group.bench_function(BenchmarkId::new("type", query), |b| {
+                b.iter_batched(
+                    || before.clone(),
+                    |mut narrowing| black_box(keystroke(&mut narrowing, &index, black_box(query))),
+                    BatchSize::LargeInput,
+                )
             });
-            previous = Some(indices(&hits));
         }
         group.bench_function(BenchmarkId::new("backspace", "ser"), |b| {
-            b.iter(|| black_box(index.search(black_box("ser"))))
+            b.iter_batched(
+                || typed.clone(),
+                |mut narrowing| black_box(keystroke(&mut narrowing, &index, black_box("ser"))),
+                BatchSize::LargeInput,
+            )
         });
+        for query in ["s", "serg"] {
+            group.bench_function(BenchmarkId::new("search", query), |b| {
+                b.iter(|| black_box(index.search(black_box(query))))
+            });
+        }
         group.finish();
     }
 }

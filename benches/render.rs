@@ -1,0 +1,184 @@
+//! Drawing the whole dashboard at 200×60 into a `TestBackend`, with 100k articles and 20k
+//! players (10k of them with contracts) in the lists: what one frame costs.
+//!
+//! - `steady`: redrawing an unchanged screen;
+//! - `move`: a key moving the article selection (alternately down and up, between short
+//!   articles), then the frame;
+//! - `move_long`: the same between the long article and the next, so every other key
+//!   selects the long article (the state wraps its text for the reader preview);
+//! - `reader`: a frame with the reader open on a long article (about 160 KB);
+//! - `tick`: the clock's second turning (countdowns restate every contract), then the frame.
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use mercato::corpus::Article;
+use mercato::extract::Extraction;
+use mercato::gazetteer::Role;
+use mercato::model::{Contract, Model, Person};
+use mercato::tui::{Action, Keymap, Options, Pane, State, Theme, dispatch};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+const ARTICLES: u64 = 100_000;
+const PLAYERS: usize = 20_000;
+const CONTRACTS: usize = 10_000;
+
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a valid date")
+}
+
+fn now() -> NaiveDateTime {
+    date(2021, 1, 13)
+        .and_hms_opt(14, 5, 9)
+        .expect("a valid time")
+}
+
+/// Articles naming players, as the 100k-article TUI test builds them; the newest article
+/// (first in the list) is the long one.
+fn model() -> Model {
+    let mut model = Model::default();
+    let first = date(2016, 1, 1);
+    let long_body: String = (0..2_000)
+        .map(|i| {
+            let end = if i % 6 == 5 { "\n\n" } else { " " };
+            format!("Player {i} is wanted by Juventus, who have made an offer of €{i}m.{end}")
+        })
+        .collect();
+    for i in 0..ARTICLES {
+        let (date, body) = if i == 1 {
+            (first.checked_add_days(Days::new(3_000)), long_body.clone())
+        } else {
+            (
+                (i % 7 != 0).then(|| first + Days::new(i % 1_800)),
+                format!("Player {} is wanted by Juventus. Article {i}.", i % 20_000),
+            )
+        };
+        model.articles.push(Article {
+            id: format!("a{i}"),
+            path: format!("corpus/{i}.txt"),
+            date,
+            title: format!("Transfer news number {i}"),
+            source: Some("AS".to_string()),
+            url: None,
+            body,
+        });
+        model.extractions.push(Extraction::default());
+    }
+    for i in 0..PLAYERS {
+        model.people.push(Person {
+            name: format!("Player {i}"),
+            aliases: Vec::new(),
+            role: Role::Player,
+            club: Some("Juventus".to_string()),
+            articles: (0..5).map(|k| i + k * PLAYERS).collect(),
+        });
+    }
+    for i in 0..CONTRACTS {
+        let expires = date(2020, 6, 30) + Days::new((i % 2_000) as u64);
+        model.contracts.push(Contract {
+            player: i * 2,
+            club: Some("Juventus".to_string()),
+            expires,
+            precontract_from: expires - Days::new(182),
+            conflicts: Vec::new(),
+            evidence: Vec::new(),
+        });
+    }
+    model
+}
+
+fn state() -> State {
+    let options = Options {
+        as_of: now().date(),
+        player: None,
+    };
+    let mut state = State::new(model(), &options, now(), (WIDTH, HEIGHT));
+    dispatch(
+        &mut state,
+        Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+    );
+    state
+}
+
+fn press(state: &mut State, keymap: &Keymap, code: KeyCode) {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = keymap.action_for(state, &key) {
+        dispatch(state, action);
+    }
+}
+
+fn bench_render(c: &mut Criterion) {
+    let theme = Theme::colored();
+    let keymap = Keymap::default();
+    let mut terminal =
+        Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal never fails");
+    let mut state = state();
+    press(&mut state, &keymap, KeyCode::Char('1'));
+    assert_eq!(state.focus, Pane::Articles, "'1' focuses the articles");
+    let draw = |terminal: &mut Terminal<TestBackend>, state: &State| {
+        terminal
+            .draw(|frame| mercato::tui::ui::draw(frame, state, &theme, &keymap))
+            .map(|frame| black_box(frame.area))
+            .expect("drawing to a test terminal never fails")
+    };
+
+    let mut group = c.benchmark_group(format!("render/{WIDTH}x{HEIGHT}"));
+    group.bench_function("steady", |b| b.iter(|| draw(&mut terminal, &state)));
+
+    // Short articles: rows 10 and 11.
+    for _ in 0..10 {
+        press(&mut state, &keymap, KeyCode::Char('j'));
+    }
+    let moving = |state: &mut State, terminal: &mut Terminal<TestBackend>, down: &mut bool| {
+        press(state, &keymap, KeyCode::Char(if *down { 'j' } else { 'k' }));
+        *down = !*down;
+        draw(terminal, state)
+    };
+    let mut down = true;
+    group.bench_function("move", |b| {
+        b.iter(|| moving(&mut state, &mut terminal, &mut down))
+    });
+    press(&mut state, &keymap, KeyCode::Char('g'));
+    assert_eq!(
+        state.selected_article(),
+        Some(1),
+        "the long article is first"
+    );
+    let mut down = true;
+    group.bench_function("move_long", |b| {
+        b.iter(|| moving(&mut state, &mut terminal, &mut down))
+    });
+
+    let mut second = now();
+    group.bench_function("tick", |b| {
+        b.iter(|| {
+            second += chrono::Duration::seconds(1);
+            dispatch(&mut state, Action::Tick { now: second });
+            draw(&mut terminal, &state)
+        })
+    });
+
+    press(&mut state, &keymap, KeyCode::Char('g'));
+    press(&mut state, &keymap, KeyCode::Enter);
+    assert_eq!(state.focus, Pane::Reader, "Enter opens the reader");
+    assert_eq!(state.selected_article(), Some(1), "on the long article");
+    group.bench_function("reader", |b| b.iter(|| draw(&mut terminal, &state)));
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = common::quick();
+    targets = bench_render
+}
+criterion_main!(benches);
