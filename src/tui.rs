@@ -18,6 +18,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod searcher;
 pub mod state;
 pub mod text;
 pub mod ui;

@@ -322,7 +322,10 @@ fn typing_rmos_filters_to_sergio_ramos_with_seven_clubs_and_168_days() {
     assert_eq!(state.players.query, "rmos");
     assert_eq!(names(&state), ["Sergio Ramos"]);
     // Matched characters, for highlighting: r, m, o, s of "Ramos" (char indices in the name).
-    assert_eq!(state.players.rows[0].positions, [7, 9, 10, 11]);
+    assert_eq!(
+        state.matched_positions(&state.players.rows[0]),
+        [7, 9, 10, 11]
+    );
     let mut found = clubs(&state);
     found.sort_unstable();
     assert_eq!(
@@ -1482,4 +1485,48 @@ fn snapshot_whole_screen_120x40_loading() {
         "{screen}"
     );
     insta::assert_snapshot!("screen_120x40_loading", screen);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching in the background (long player lists)
+
+/// The seed dashboard, with every search sent to the background as over a long list.
+fn background_searching_state() -> State {
+    let mut state = state();
+    state.background_search_names = 0;
+    state
+}
+
+#[test]
+fn a_long_list_keeps_its_rows_until_the_background_search_answers() {
+    let mut state = background_searching_state();
+    let everyone = names(&state);
+    press(&mut state, &typing("/rmos"));
+    assert_eq!(state.pending_search(), Some("rmos"));
+    assert_eq!(names(&state), everyone, "the rows wait for the search");
+    // An answer to a query the user has typed past is ignored.
+    let ramos = state.index.player_search.search("rmos");
+    state.finish_search("rmo", ramos.clone());
+    assert_eq!(state.pending_search(), Some("rmos"));
+    state.finish_search("rmos", ramos);
+    assert_eq!(state.pending_search(), None);
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    assert_eq!(
+        clubs(&state).len(),
+        7,
+        "the destinations follow the new selection"
+    );
+    // Clearing the filter needs no search.
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.pending_search(), None);
+    assert_eq!(names(&state), everyone);
+}
+
+#[test]
+fn the_loop_searches_in_the_background_and_shows_the_last_query() {
+    let events = keys_events(typing("/rmos"));
+    let (state, screen, _) = run_script(background_searching_state(), 120, 40, events);
+    assert_eq!(state.pending_search(), None);
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    assert!(screen.contains("filter: rmos▏  1 of 13"), "{screen}");
 }

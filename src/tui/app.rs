@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 
 use super::action::Action;
 use super::keymap::Keymap;
+use super::searcher::Searcher;
 use super::state::{Loaded, State, dispatch};
 use super::ui::{self, theme::Theme};
 use crate::progress::Progress;
@@ -161,6 +162,7 @@ where
     );
     let mut frames = 0;
     let mut dirty = true;
+    let mut searcher: Option<Searcher> = None;
     loop {
         let now = clock.now();
         if now.with_nanosecond(0) != Some(state.clock.now) {
@@ -175,9 +177,20 @@ where
         if state.quit {
             break;
         }
-        // Wake up when the shown second turns.
+        // A search too long for a frame runs in the background; a newer query cancels it.
+        let pending = state.pending_search();
+        if pending.is_some() || searcher.as_ref().is_some_and(Searcher::is_running) {
+            let searcher = match &mut searcher {
+                Some(searcher) => searcher,
+                None => searcher.insert(Searcher::start()?),
+            };
+            searcher.want(&state.index.player_search, pending);
+        }
+        let searching = searcher.as_ref().is_some_and(Searcher::is_running);
+        // Wake up when the shown second turns, or soon to show a search's hits.
         let until_next_second = 1000 - u64::from(now.nanosecond() / 1_000_000).min(999);
-        match events.next(Duration::from_millis(until_next_second))? {
+        let timeout = if searching { 5 } else { until_next_second };
+        match events.next(Duration::from_millis(timeout))? {
             Input::Event(event) => {
                 if let Some(action) = action_for(&keymap, &state, &event) {
                     dispatch(&mut state, action);
@@ -196,7 +209,19 @@ where
                 dirty = true;
             }
             Input::Timeout => {}
-            Input::Closed => break,
+            Input::Closed => {
+                // The end of a script: a search still running is part of it.
+                if let Some(outcome) = searcher.as_mut().and_then(|s| s.outcome(true)) {
+                    state.finish_search(&outcome.query, outcome.hits);
+                    terminal.draw(|frame| ui::draw(frame, &state, theme, &keymap))?;
+                    frames += 1;
+                }
+                break;
+            }
+        }
+        if let Some(outcome) = searcher.as_mut().and_then(|s| s.outcome(false)) {
+            state.finish_search(&outcome.query, outcome.hits);
+            dirty = true;
         }
     }
     Ok(Finished { state, frames })

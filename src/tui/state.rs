@@ -15,7 +15,7 @@ use crate::corpus::Severity;
 use crate::gazetteer::Role;
 use crate::model::{Evidence, Model};
 use crate::progress::Progress;
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Hit, Narrowing, SearchIndex};
 
 use super::Options;
 use super::action::{Action, Pane};
@@ -275,13 +275,17 @@ pub struct Wrapped {
     pub lines: Vec<Range<usize>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlayerRow {
     /// Model person index.
     pub person: usize,
-    /// Matched char positions in the name, for highlighting.
-    pub positions: Vec<usize>,
+    /// Position in [`Index::players`] (and in its search index).
+    pub hit: usize,
 }
+
+/// Lists at least this long are searched in the background (see [`State::pending_search`]):
+/// a keystroke over them can take longer than a frame.
+pub const BACKGROUND_SEARCH_NAMES: usize = 50_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlayersState {
@@ -294,6 +298,10 @@ pub struct PlayersState {
     pub narrow: Option<usize>,
     /// The query and narrowing `rows` were computed for.
     searched: Option<(String, Option<usize>)>,
+    /// A query waiting for its background search; `rows` still hold the previous one's.
+    pending: Option<String>,
+    /// Earlier queries' results, for searching as the query grows or shrinks.
+    narrowing: Narrowing,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -324,6 +332,9 @@ pub struct State {
     pub loading: Option<Progress>,
     /// The `--player` to select once the model is there.
     pending_player: Option<String>,
+    /// Player lists this long or longer are searched in the background
+    /// ([`BACKGROUND_SEARCH_NAMES`]; tests lower it).
+    pub background_search_names: usize,
     pub focus: Pane,
     pub maximised: bool,
     /// The help overlay, when open, and its scroll.
@@ -363,6 +374,7 @@ impl State {
             index,
             loading: Some(Progress::default()),
             pending_player: options.player.clone(),
+            background_search_names: BACKGROUND_SEARCH_NAMES,
             focus: Pane::Players,
             maximised: false,
             help: None,
@@ -400,6 +412,7 @@ impl State {
         self.loading = None;
         // Lists were computed over the empty model: compute them again.
         self.players.searched = None;
+        self.players.pending = None;
         self.articles.filter = None;
         self.articles.rows.clear();
         self.refresh();
@@ -646,9 +659,6 @@ impl State {
         if self.players.searched.as_ref() == Some(&wanted) {
             return;
         }
-        let keep = self.selected_player();
-        // Not narrowed incrementally from the previous hits: with typo tolerance a longer
-        // query can match what a shorter one did not ("rmao" misses Ramos, "rmaos" finds him).
         let hits: Vec<Hit> = match narrow {
             Some(article) => {
                 let mut candidates: Vec<usize> = self
@@ -667,21 +677,60 @@ impl State {
                     .player_search
                     .search_within(&wanted.0, candidates)
             }
-            None => self.index.player_search.search(&wanted.0),
+            None if !wanted.0.trim().is_empty()
+                && self.index.player_search.len() >= self.background_search_names =>
+            {
+                self.players.pending = Some(wanted.0);
+                return;
+            }
+            None => self
+                .players
+                .narrowing
+                .search(&self.index.player_search, &wanted.0),
         };
+        self.show_players(wanted, hits);
+    }
+
+    /// Shows the hits of a search as the players list, keeping the selected player when
+    /// they are still listed.
+    fn show_players(&mut self, searched: (String, Option<usize>), hits: Vec<Hit>) {
+        let keep = self.selected_player();
         self.players.rows = hits
             .into_iter()
             .filter_map(|hit| {
                 self.index.players.get(hit.index).map(|&person| PlayerRow {
                     person,
-                    positions: hit.positions,
+                    hit: hit.index,
                 })
             })
             .collect();
-        self.players.searched = Some(wanted);
+        self.players.searched = Some(searched);
+        self.players.pending = None;
         self.players.cursor.selected = keep
             .and_then(|p| self.players.rows.iter().position(|row| row.person == p))
             .unwrap_or(0);
+    }
+
+    /// The query waiting for a background search, if any: the event loop runs it (a newer
+    /// query replaces it) and hands the hits to [`finish_search`](Self::finish_search).
+    pub fn pending_search(&self) -> Option<&str> {
+        self.players.pending.as_deref()
+    }
+
+    /// Shows a background search's hits, unless the query has moved on since.
+    pub fn finish_search(&mut self, query: &str, hits: Vec<Hit>) {
+        if self.players.pending.as_deref() == Some(query) {
+            self.show_players((query.to_string(), None), hits);
+            self.refresh();
+        }
+    }
+
+    /// The characters of a listed player's name the filter matched, for highlighting.
+    pub fn matched_positions(&self, row: &PlayerRow) -> Vec<usize> {
+        match &self.players.searched {
+            Some((query, _)) => self.index.player_search.positions(row.hit, query),
+            None => Vec::new(),
+        }
     }
 
     fn refresh_articles(&mut self) {

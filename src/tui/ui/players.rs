@@ -63,7 +63,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             );
         Row::new([
             Cell::from(marker(is_selected)),
-            Cell::from(highlighted(&person.name, &row.positions, theme)),
+            Cell::from(highlighted(
+                &person.name,
+                &state.matched_positions(row),
+                theme,
+            )),
             Cell::from(display_text(person.club.as_deref().unwrap_or("—")).into_owned()),
             Cell::from(format!("{:>4}", person.articles.len())),
             Cell::from(format!("{:>4}", state.rumour_count(row.person))),
@@ -142,7 +146,11 @@ fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme)
         if players.editing {
             spans.push(Span::styled("▏", theme.key));
         }
-        spans.push(Span::raw(format!("  {shown} of {total}")));
+        if state.pending_search().is_some() {
+            spans.push(Span::styled("  searching…", theme.dim));
+        } else {
+            spans.push(Span::raw(format!("  {shown} of {total}")));
+        }
         spans.push(Span::styled(
             if players.editing {
                 "  Enter keeps · Esc clears"
