@@ -285,8 +285,9 @@ enum Ref {
 /// The reading state carried from sentence to sentence.
 #[derive(Default)]
 struct Context {
-    /// Explicit mentions so far, per person: the most mentioned player is the article's focus.
-    mentions: HashMap<usize, usize>,
+    /// Explicit mentions so far, per person in order of first mention: the most mentioned
+    /// player is the article's focus.
+    mentions: Vec<(usize, usize)>,
     last_player: Option<(usize, usize)>,
     /// Clubs in order of mention, with the sentence they were in.
     clubs: Vec<(usize, usize)>,
@@ -307,10 +308,19 @@ impl Context {
             return Some(id);
         }
         let last = self.last_player.map(|(id, _)| id);
+        // On a tie, the one whose first mention came last (`max_by_key` keeps the last of
+        // equals), so the result never depends on hashing.
         self.mentions
             .iter()
             .max_by_key(|&(id, count)| (*count, Some(*id) == last))
             .map(|(id, _)| *id)
+    }
+
+    fn mention(&mut self, person: usize) {
+        match self.mentions.iter_mut().find(|(id, _)| *id == person) {
+            Some((_, count)) => *count += 1,
+            None => self.mentions.push((person, 1)),
+        }
     }
 
     fn recent_club(&self, matches: impl Fn(usize) -> bool) -> Option<usize> {
@@ -409,7 +419,7 @@ fn resolve_refs(
             Kind::Person(id) if people[id].role == Role::Player => {
                 refs[at] = Ref::Player { id, example };
                 if !example {
-                    *context.mentions.entry(id).or_default() += 1;
+                    context.mention(id);
                     context.last_player = Some((id, index));
                 }
                 // "Chelsea's Mason Mount", "Real Madrid captain Sergio Ramos".
