@@ -37,26 +37,51 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A folded copy of a text that remembers where each folded byte came from.
+/// A folded copy of a text that remembers where each folded byte came from, and where each
+/// original byte went.
 #[derive(Debug, Clone)]
 pub struct Folded {
     pub text: String,
     /// For each byte of `text`, the byte offset of the original character it came from;
     /// one extra entry maps the end.
     origin: Vec<usize>,
+    /// For each byte of the original, the offset in `text` where its character's folding
+    /// starts; one extra entry maps the end.
+    position: Vec<usize>,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
+        let mut position = Vec::with_capacity(original.len() + 1);
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
             let before = text.len();
-            fold_char(c, &mut text);
-            origin.extend(std::iter::repeat_n(at, text.len() - before));
+            // Most text is ASCII: one byte in, one byte out.
+            let width = if byte.is_ascii() {
+                text.push(char::from(byte.to_ascii_lowercase()));
+                origin.push(at);
+                1
+            } else {
+                let Some(c) = original[at..].chars().next() else {
+                    break;
+                };
+                fold_char(c, &mut text);
+                origin.extend(std::iter::repeat_n(at, text.len() - before));
+                c.len_utf8()
+            };
+            position.extend(std::iter::repeat_n(before, width));
+            at += width;
         }
         origin.push(original.len());
-        Self { text, origin }
+        position.push(text.len());
+        Self {
+            text,
+            origin,
+            position,
+        }
     }
 
     /// Maps a folded byte range back to the original text: from the start of the first
@@ -73,6 +98,14 @@ impl Folded {
                 .map_or(original.len(), |c| last + c.len_utf8())
         };
         start..end.max(start)
+    }
+
+    /// The folding of `original[range]` (a range on character boundaries): the same text as
+    /// [`fold`] gives, without a copy.
+    pub fn of(&self, range: Range<usize>) -> &str {
+        let start = self.position.get(range.start).copied().unwrap_or(0);
+        let end = self.position.get(range.end).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
     }
 }
 
@@ -174,25 +207,43 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Word tokens of `text[range]`, with offsets into `text`.
-pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
-    let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let start = range.start + at;
+pub fn tokens(text: &str, range: Range<usize>) -> Tokens<'_> {
+    Tokens {
+        text,
+        end: range.end,
+        offset: range.start,
+        chars: text[range].char_indices().peekable(),
+    }
+}
+
+/// The iterator of [`tokens`].
+pub struct Tokens<'a> {
+    text: &'a str,
+    /// End of the range being split.
+    end: usize,
+    /// Where `chars` starts in `text`.
+    offset: usize,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        let slice = &text[self.offset..self.end];
+        let (at, c) = self.chars.find(|(_, c)| c.is_alphanumeric())?;
+        let start = self.offset + at;
         let mut end = start + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
+        while let Some(&(next_at, next)) = self.chars.peek() {
             if next.is_alphanumeric() {
-                end = range.start + next_at + next.len_utf8();
-                chars.next();
+                end = self.offset + next_at + next.len_utf8();
+                self.chars.next();
             } else if is_joiner(next) {
                 // A joiner only counts when a letter or digit follows it.
                 let after = slice[next_at + next.len_utf8()..].chars().next();
                 if after.is_some_and(char::is_alphanumeric) {
-                    chars.next();
+                    self.chars.next();
                 } else {
                     break;
                 }
@@ -213,16 +264,15 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             }
         }
         if !token.possessive {
-            let rest = &text[end..range.end];
+            let rest = &text[end..self.end];
             if (rest.starts_with('\'') || rest.starts_with('\u{2019}'))
                 && word.ends_with(['s', 'S'])
             {
                 token.possessive = true;
             }
         }
-        out.push(token);
+        Some(token)
     }
-    out
 }
 
 /// Whether a word starts with an uppercase letter.
@@ -244,6 +294,17 @@ mod tests {
         assert_eq!(&text[range], "Ødegaard");
         let at = folded.text.find("modric").unwrap();
         assert_eq!(&text[folded.to_original(at..at + 6, text)], "Modrić");
+    }
+
+    #[test]
+    fn folded_ranges_match_folding_the_piece() {
+        let text = "Großkreutz, Æbelø and Modrić ⚽ O’Neil";
+        let folded = Folded::new(text);
+        for (start, _) in text.char_indices() {
+            for end in (start..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+                assert_eq!(folded.of(start..end), fold(&text[start..end]));
+            }
+        }
     }
 
     #[test]
@@ -296,7 +357,6 @@ mod tests {
     fn tokens_keep_inner_joiners_and_mark_possessives() {
         let text = "Ramos’ deal, Paris Saint-Germain's 34-year-old O'Connor’s";
         let words: Vec<(&str, bool)> = tokens(text, 0..text.len())
-            .iter()
             .map(|t| (t.text(text), t.possessive))
             .collect();
         assert_eq!(

@@ -1,7 +1,10 @@
 //! Finding people: gazetteer names, capitalised names nobody listed, surname-only and
 //! misspelt mentions folded into one identity, and each person's role from context.
 
+use std::borrow::Cow;
+
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
+use crate::text::Folded;
 
 use super::lexicon::{FUNCTION_WORDS, NAME_PARTICLES, PLAYER_NOUNS, ROLE_NOUNS};
 use super::{Item, Kind, PersonFact, Sentence, between};
@@ -85,7 +88,7 @@ fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
         && text.chars().count() > 1
         && !text.chars().all(|c| !c.is_lowercase())
         && !text.chars().any(|c| c.is_ascii_digit())
-        && !FUNCTION_WORDS.contains(&item.folded.as_str())
+        && !FUNCTION_WORDS.contains(&item.word())
         && gazetteer.not_a_name(&item.folded).is_none()
         && !body[..item.span.start].ends_with(['@', '#'])
         // "Co-president John Thorrington": a title, not part of the name.
@@ -187,7 +190,12 @@ pub(super) fn identify(
 }
 
 /// Replaces each run of name words in a sentence by one `Kind::Name` item.
-pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
+pub(super) fn merge_name_runs<'a>(
+    gazetteer: &Gazetteer,
+    body: &str,
+    folded: &'a Folded,
+    sentence: &mut Sentence<'a>,
+) {
     let title_case = is_title_case(sentence);
     // A one-word gazetteer name inside a longer name is only part of it: the "Pedro" of
     // "Pedro dos Santos" is not the mononym Pedro.
@@ -235,7 +243,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
             let next = &items[end];
             if is_name_word(gazetteer, body, next) {
                 last_name_word = end;
-            } else if !(next.kind == Kind::Word && NAME_PARTICLES.contains(&next.folded.as_str())) {
+            } else if !(next.kind == Kind::Word && NAME_PARTICLES.contains(&next.word())) {
                 break;
             }
             end += 1;
@@ -270,7 +278,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
                 .iter()
                 .take(2)
                 .any(|item| is_player_noun_word(&item.folded));
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].folded.as_str())
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word())
             || owns_a_player
         {
             out.extend(run.iter().cloned());
@@ -279,11 +287,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         }
         let span = run[0].span.start..run[run.len() - 1].span.end;
         out.push(Item {
-            folded: run
-                .iter()
-                .map(|item| item.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            folded: joined_words(folded.of(span.clone()), run),
             span,
             kind: Kind::Name,
             capitalised: true,
@@ -292,6 +296,29 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         i = run_end;
     }
     sentence.items = out;
+}
+
+/// The folded words of a run joined by single spaces: borrowed from the folded body when it
+/// reads the same.
+fn joined_words<'a>(whole: &'a str, run: &[Item<'a>]) -> Cow<'a, str> {
+    let mut at = 0;
+    let same = run.iter().enumerate().all(|(k, item)| {
+        if k > 0 {
+            if whole.as_bytes().get(at) != Some(&b' ') {
+                return false;
+            }
+            at += 1;
+        }
+        let word = item.word();
+        let fits = whole.as_bytes().get(at..at + word.len()) == Some(word.as_bytes());
+        at += word.len();
+        fits
+    }) && at == whole.len();
+    if same {
+        Cow::Borrowed(whole)
+    } else {
+        Cow::Owned(run.iter().map(Item::word).collect::<Vec<_>>().join(" "))
+    }
 }
 
 fn known_identity(gazetteer: &Gazetteer, identities: &mut Vec<Identity>, known: usize) -> usize {

@@ -1,6 +1,7 @@
 //! Relations between the people and clubs of an article: cited sources, current and former
 //! clubs, rumoured destinations and contract end dates.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -8,6 +9,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 use crate::gazetteer::{Gazetteer, Role};
+use crate::text::Folded;
 
 use super::dates::{amount, read_end_date, read_final_period, remaining_to_date, season_end_after};
 use super::lexicon::{
@@ -22,7 +24,12 @@ use super::{
 /// Turns unknown names in a citing frame ("according to X", "X now reports") into sources,
 /// before they can become people. Outlet names often hold ordinary words ("Calcio Insider
 /// Daily"), so every capitalised word that follows joins the name.
-pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
+pub(super) fn mark_cited<'a>(
+    gazetteer: &Gazetteer,
+    body: &str,
+    folded: &'a Folded,
+    sentence: &mut Sentence<'a>,
+) {
     let items = &mut sentence.items;
     let unknown = |item: &Item| {
         item.kind == Kind::Name
@@ -33,7 +40,7 @@ pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sente
     let mut at = 0;
     while at < items.len() {
         if unknown(&items[at])
-            && !(items[at].kind == Kind::Word && FUNCTION_WORDS.contains(items[at].folded.as_str()))
+            && !(items[at].kind == Kind::Word && FUNCTION_WORDS.contains(items[at].word()))
             && in_citing_frame(items, at)
         {
             let mut end = at + 1;
@@ -45,7 +52,7 @@ pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sente
             }
             let span = items[at].span.start..items[end - 1].span.end;
             let merged = Item {
-                folded: crate::text::fold(&body[span.clone()]),
+                folded: Cow::Borrowed(folded.of(span.clone())),
                 span,
                 kind: Kind::Cited,
                 capitalised: true,
@@ -63,7 +70,7 @@ fn in_citing_frame(items: &[Item], at: usize) -> bool {
     let word = |i: Option<usize>| {
         i.and_then(|i| items.get(i))
             .filter(|item| item.kind == Kind::Word)
-            .map(|item| item.folded.as_str())
+            .map(|item| item.word())
     };
     let before1 = word(at.checked_sub(1));
     let before2 = word(at.checked_sub(2));
@@ -160,7 +167,7 @@ pub(super) fn cite_sources(
         let cites = sentence
             .items
             .iter()
-            .any(|item| item.kind == Kind::Word && CITING_WORDS.contains(&item.folded.as_str()));
+            .any(|item| item.kind == Kind::Word && CITING_WORDS.contains(&item.word()));
         for (at, item) in sentence.items.iter().enumerate() {
             match item.kind {
                 Kind::Outlet(id) if cites => {
@@ -259,7 +266,7 @@ static COMPILED: LazyLock<Triggers> = LazyLock::new(|| {
 impl Triggers {
     /// The longest trigger starting at `items[at]`: where it ends, and its direction.
     fn at(&self, items: &[Item], at: usize) -> Option<(usize, Direction)> {
-        let candidates = self.by_first_word.get(items[at].folded.as_str())?;
+        let candidates = self.by_first_word.get(items[at].word())?;
         candidates.iter().find_map(|&index| {
             let trigger = &self.list[index];
             match_trigger(trigger, items, at).map(|end| (end, trigger.direction))
@@ -373,7 +380,7 @@ const CLUB_NOUNS: &[&str] = &[
 
 fn is_player_noun(item: &Item) -> bool {
     item.kind == Kind::Word
-        && (PLAYER_NOUNS.contains(&item.folded.as_str())
+        && (PLAYER_NOUNS.contains(&item.word())
             || item
                 .folded
                 .strip_suffix("-year-old")
@@ -510,7 +517,7 @@ fn description(
         let phrase_ends = head + 1 == items.len()
             || !between(body, item, &items[head + 1]).is_empty()
             || items[head + 1].kind == Kind::Word
-                && FUNCTION_WORDS.contains(items[head + 1].folded.as_str());
+                && FUNCTION_WORDS.contains(items[head + 1].word());
         if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends {
             // A player description.
             if is_player_noun(item)
@@ -536,7 +543,7 @@ fn description(
             context.last_player = Some((id, index));
             return Some((head, Ref::Player { id, example: false }));
         }
-        if item.kind == Kind::Word && CLUB_NOUNS.contains(&item.folded.as_str()) {
+        if item.kind == Kind::Word && CLUB_NOUNS.contains(&item.word()) {
             let club = match group.as_deref() {
                 Some(group) => {
                     let members = gazetteer.clubs_in_group(group);
@@ -549,14 +556,14 @@ fn description(
         }
         match item.kind {
             Kind::Club(club) => clubs_inside.push((club, former)),
-            Kind::Term => group = Some(item.folded.clone()),
+            Kind::Term => group = Some(item.folded.to_string()),
             Kind::Word if item.is(&["former", "ex"]) => former = true,
             Kind::Word if country_of_demonym(&item.folded).is_some() => {
                 group = country_of_demonym(&item.folded).map(str::to_string);
             }
             Kind::Word
                 if gazetteer.not_a_name(&item.folded) == Some(true)
-                    || REFERENCE_ADJECTIVES.contains(&item.folded.as_str()) => {}
+                    || REFERENCE_ADJECTIVES.contains(&item.word()) => {}
             _ => return None,
         }
     }
@@ -570,14 +577,14 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
         if k > 0 {
             while items.get(i).is_some_and(|item| {
                 item.kind == Kind::Word
-                    && SKIPPABLE.contains(&item.folded.as_str())
-                    && !options.contains(&item.folded.as_str())
+                    && SKIPPABLE.contains(&item.word())
+                    && !options.contains(&item.word())
             }) {
                 i += 1;
             }
         }
         let item = items.get(i)?;
-        if item.kind != Kind::Word || !options.contains(&item.folded.as_str()) {
+        if item.kind != Kind::Word || !options.contains(&item.word()) {
             return None;
         }
         i += 1;
@@ -750,7 +757,7 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
 fn negated(items: &[Item], at: usize) -> bool {
     items[at.saturating_sub(4)..at].iter().any(|item| {
         item.kind == Kind::Word
-            && (NEGATIONS.contains(&item.folded.as_str()) || item.folded.ends_with("n't"))
+            && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
     })
 }
 
@@ -1062,7 +1069,7 @@ fn contracts_in(
         .iter()
         .map(|item| {
             if item.kind == Kind::Word {
-                item.folded.as_str()
+                item.word()
             } else {
                 ""
             }
