@@ -1,7 +1,7 @@
 //! What Mercato knows before it reads anything: clubs, well-known people, news outlets and
 //! capitalised phrases that are not people. Kept as TOML in `assets/gazetteer/`, embedded.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

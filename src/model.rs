@@ -1,7 +1,7 @@
 //! The in-memory model: articles, the people and clubs they name, the rumours and the
 //! contracts, merged across the whole corpus. Built once; read by the TUI and the CLI.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! clubs, rumoured destinations and contract end dates.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::LazyLock;
 
