@@ -57,23 +57,28 @@ impl Folded {
         let mut position = Vec::with_capacity(original.len() + 1);
         let bytes = original.as_bytes();
         let mut at = 0;
-        while let Some(&byte) = bytes.get(at) {
-            let before = text.len();
-            // Most text is ASCII: one byte in, one byte out.
-            let width = if byte.is_ascii() {
-                text.push(char::from(byte.to_ascii_lowercase()));
-                origin.push(at);
-                1
-            } else {
-                let Some(c) = original[at..].chars().next() else {
-                    break;
-                };
-                fold_char(c, &mut text);
-                origin.extend(std::iter::repeat_n(at, text.len() - before));
-                c.len_utf8()
+        while at < bytes.len() {
+            // Most text is ASCII: a run of it folds byte for byte.
+            let run = bytes[at..]
+                .iter()
+                .position(|byte| !byte.is_ascii())
+                .map_or(bytes.len(), |length| at + length);
+            if run > at {
+                let before = text.len();
+                text.push_str(&original[at..run]);
+                text[before..].make_ascii_lowercase();
+                origin.extend(at..run);
+                position.extend(before..text.len());
+                at = run;
+            }
+            let Some(c) = original[at..].chars().next() else {
+                break;
             };
-            position.extend(std::iter::repeat_n(before, width));
-            at += width;
+            let before = text.len();
+            fold_char(c, &mut text);
+            origin.extend(std::iter::repeat_n(at, text.len() - before));
+            position.extend(std::iter::repeat_n(before, c.len_utf8()));
+            at += c.len_utf8();
         }
         origin.push(original.len());
         position.push(text.len());
@@ -210,20 +215,30 @@ fn is_joiner(c: char) -> bool {
 pub fn tokens(text: &str, range: Range<usize>) -> Tokens<'_> {
     Tokens {
         text,
+        at: range.start,
         end: range.end,
-        offset: range.start,
-        chars: text[range].char_indices().peekable(),
     }
 }
 
 /// The iterator of [`tokens`].
 pub struct Tokens<'a> {
     text: &'a str,
+    /// Where the next token is looked for.
+    at: usize,
     /// End of the range being split.
     end: usize,
-    /// Where `chars` starts in `text`.
-    offset: usize,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl Tokens<'_> {
+    /// The character at byte `at`, if it is inside the range.
+    fn char_at(&self, at: usize) -> Option<char> {
+        let byte = *self.text.as_bytes().get(at).filter(|_| at < self.end)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
+        } else {
+            self.text.get(at..self.end)?.chars().next()
+        }
+    }
 }
 
 impl Iterator for Tokens<'_> {
@@ -231,26 +246,31 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
-        let slice = &text[self.offset..self.end];
-        let (at, c) = self.chars.find(|(_, c)| c.is_alphanumeric())?;
-        let start = self.offset + at;
-        let mut end = start + c.len_utf8();
-        while let Some(&(next_at, next)) = self.chars.peek() {
-            if next.is_alphanumeric() {
-                end = self.offset + next_at + next.len_utf8();
-                self.chars.next();
-            } else if is_joiner(next) {
+        let mut at = self.at;
+        let start = loop {
+            let c = self.char_at(at)?;
+            if c.is_alphanumeric() {
+                break at;
+            }
+            at += c.len_utf8();
+        };
+        let mut end = start;
+        while let Some(c) = self.char_at(at) {
+            if c.is_alphanumeric() {
+                at += c.len_utf8();
+                end = at;
+            } else if is_joiner(c)
                 // A joiner only counts when a letter or digit follows it.
-                let after = slice[next_at + next.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    self.chars.next();
-                } else {
-                    break;
-                }
+                && self
+                    .char_at(at + c.len_utf8())
+                    .is_some_and(char::is_alphanumeric)
+            {
+                at += c.len_utf8();
             } else {
                 break;
             }
         }
+        self.at = at;
         let mut token = Token {
             start,
             end,
