@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::text::{Folded, fold, is_capitalised};
@@ -204,10 +204,7 @@ impl Gazetteer {
 
         let mut phrases: Vec<(String, (Entry, bool))> = by_phrase.into_iter().collect();
         phrases.sort_by(|a, b| a.0.cmp(&b.0));
-        // A DFA: more memory and build time than the default NFA, but every article of the
-        // corpus is searched with it.
         let matcher = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(phrases.iter().map(|(phrase, _)| phrase))
             .expect("gazetteer patterns are plain strings");
