@@ -229,7 +229,8 @@ fn split_items<'a>(
     text::sentences(body)
         .into_iter()
         .map(|span| {
-            let mut items = Vec::new();
+            // About one item per six bytes of prose: enough room for most sentences.
+            let mut items = Vec::with_capacity((span.end - span.start) / 6 + 1);
             let mut at = span.start;
             while next_found < found.len() && found[next_found].span.start < span.start {
                 next_found += 1;

@@ -99,13 +99,38 @@ fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
 /// United Linked Dayot Upamecano"), where prose has several. Names in it are trusted only
 /// when they start with a known first name.
 fn is_title_case(sentence: &Sentence) -> bool {
-    let long: Vec<&Item> = sentence
-        .items
-        .iter()
-        .filter(|item| item.kind == Kind::Word && item.folded.len() > 3)
-        .collect();
-    let lowercase = long.iter().filter(|item| !item.capitalised).count();
-    long.len() >= 6 && lowercase <= 1
+    let (mut long, mut lowercase) = (0, 0);
+    for item in &sentence.items {
+        if item.kind == Kind::Word && item.folded.len() > 3 {
+            long += 1;
+            lowercase += usize::from(!item.capitalised);
+        }
+    }
+    long >= 6 && lowercase <= 1
+}
+
+/// The text with every run of white space made one space, and none at the ends; borrowed
+/// when it already reads so.
+fn squeeze_spaces(text: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let clean = text.chars().all(|c| {
+        let space = c.is_whitespace();
+        let fine = !space || (c == ' ' && !after_space);
+        after_space = space;
+        fine
+    });
+    if clean && !after_space {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Adds a form of the name the article used, unless the identity already has it.
+fn add_alias(identity: &mut Identity, surface: &str) {
+    if surface != identity.name && !identity.aliases.iter().any(|alias| alias == surface) {
+        identity.aliases.push(surface.to_string());
+    }
 }
 
 /// Resolves the name runs of every sentence (see [`merge_name_runs`]) to identities and
@@ -122,26 +147,22 @@ pub(super) fn identify(
             if !matches!(item.kind, Kind::Known(_) | Kind::Name) {
                 continue;
             }
-            let words: Vec<String> = item.folded.split_whitespace().map(str::to_string).collect();
-            let surface = body[item.span.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let surface = squeeze_spaces(&body[item.span.clone()]);
             let id = match item.kind {
                 Kind::Known(known) => Some(known_identity(gazetteer, &mut identities, known)),
-                Kind::Name if words.len() > 1 => Some(full_name_identity(
-                    gazetteer,
-                    &mut identities,
-                    words,
-                    &surface,
-                )),
+                Kind::Name if item.folded.split_whitespace().nth(1).is_some() => {
+                    let words = item.folded.split_whitespace().map(str::to_string).collect();
+                    Some(full_name_identity(
+                        gazetteer,
+                        &mut identities,
+                        words,
+                        &surface,
+                    ))
+                }
                 _ => None,
             };
             if let Some(id) = id {
-                let identity = &mut identities[id];
-                if surface != identity.name && !identity.aliases.contains(&surface) {
-                    identity.aliases.push(surface);
-                }
+                add_alias(&mut identities[id], &surface);
                 item.kind = Kind::Person(id);
             }
         }
@@ -151,11 +172,7 @@ pub(super) fn identify(
             if item.kind == Kind::Name {
                 item.kind = match single_name_identity(gazetteer, &mut identities, &item.folded) {
                     Some(id) => {
-                        let surface = body[item.span.clone()].to_string();
-                        let identity = &mut identities[id];
-                        if surface != identity.name && !identity.aliases.contains(&surface) {
-                            identity.aliases.push(surface);
-                        }
+                        add_alias(&mut identities[id], &body[item.span.clone()]);
                         Kind::Person(id)
                     }
                     None => Kind::Word,
@@ -368,13 +385,14 @@ fn full_name_identity(
     }
     // A known person with a compatible first name, or whose name ends with these words
     // ("De Gea" for David de Gea, "Smith Rowe" for Emile Smith Rowe).
+    let wanted: Vec<&str> = words.iter().map(String::as_str).collect();
     if let Some(&known) = gazetteer.people_with_surname(last).iter().find(|&&known| {
         let name = crate::text::fold(&gazetteer.people[known].name);
         let theirs: Vec<&str> = name.split_whitespace().collect();
         theirs
             .first()
             .is_some_and(|theirs| same_first_name(theirs, first))
-            || theirs.ends_with(&words.iter().map(String::as_str).collect::<Vec<_>>())
+            || theirs.ends_with(&wanted)
     }) {
         return known_identity(gazetteer, identities, known);
     }
@@ -395,26 +413,21 @@ fn single_name_identity(
     identities: &mut Vec<Identity>,
     word: &str,
 ) -> Option<usize> {
-    let by_surname: Vec<usize> = (0..identities.len())
-        .filter(|&at| {
-            let words = &identities[at].words;
-            words.len() > 1
-                && words[1..]
-                    .iter()
-                    .any(|w| w == word || w.split('-').any(|part| part == word))
-        })
-        .collect();
-    if let [only] = by_surname.as_slice() {
-        return Some(*only);
+    // With several people of that surname, the latest one named.
+    let by_surname = (0..identities.len()).rev().find(|&at| {
+        let words = &identities[at].words;
+        words.len() > 1
+            && words[1..]
+                .iter()
+                .any(|w| w == word || w.split('-').any(|part| part == word))
+    });
+    if by_surname.is_some() {
+        return by_surname;
     }
-    if by_surname.len() > 1 {
-        return by_surname.last().copied();
-    }
-    let by_first: Vec<usize> = (0..identities.len())
-        .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word)
-        .collect();
-    if let [only] = by_first.as_slice() {
-        return Some(*only);
+    let mut by_first = (0..identities.len())
+        .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word);
+    if let (Some(only), None) = (by_first.next(), by_first.next()) {
+        return Some(only);
     }
     match gazetteer.people_with_surname(word) {
         [only] => Some(known_identity(gazetteer, identities, *only)),
