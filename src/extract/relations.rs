@@ -2,6 +2,7 @@
 //! clubs, rumoured destinations and contract end dates.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -800,11 +801,17 @@ pub(super) fn link(
             }
             names
         };
-        let paragraph = paragraph_around(body, span);
-        let sources = [cited_in(span.clone()), cited_in(paragraph)]
-            .into_iter()
-            .find(|names| !names.is_empty())
-            .unwrap_or_else(|| article_sources.to_vec());
+        // Only a rumour needs them: worked out on the first one.
+        let sources = OnceCell::new();
+        let sources = || {
+            sources.get_or_init(|| {
+                let paragraph = paragraph_around(body, span);
+                [cited_in(span.clone()), cited_in(paragraph)]
+                    .into_iter()
+                    .find(|names| !names.is_empty())
+                    .unwrap_or_else(|| article_sources.to_vec())
+            })
+        };
         // Talks "over a new contract" (after the trigger) are with the player's own club.
         let renews_after = |from: usize| {
             let after = &items[from..items.len().min(from + 8)];
@@ -838,7 +845,7 @@ pub(super) fn link(
                             person: id,
                             club,
                             sentence: span.clone(),
-                            sources: sources.clone(),
+                            sources: sources().clone(),
                         });
                     }
                 }
@@ -862,7 +869,7 @@ pub(super) fn link(
                                 person,
                                 club,
                                 sentence: span.clone(),
-                                sources: sources.clone(),
+                                sources: sources().clone(),
                             });
                         }
                     }
@@ -1065,21 +1072,21 @@ fn contracts_in(
     out: &mut Extraction,
 ) {
     let items = &sentence.items;
-    let words: Vec<&str> = items
-        .iter()
-        .map(|item| {
-            if item.kind == Kind::Word {
-                item.word()
-            } else {
-                ""
-            }
-        })
-        .collect();
-    if !words.iter().any(|w| CONTRACT_WORDS.contains(w))
-        && !words.windows(2).any(|w| w == ["free", "agent"])
+    fn word<'a>(item: &'a Item) -> &'a str {
+        if item.kind == Kind::Word {
+            item.word()
+        } else {
+            ""
+        }
+    }
+    if !items.iter().any(|item| CONTRACT_WORDS.contains(word(item)))
+        && !items
+            .windows(2)
+            .any(|pair| word(&pair[0]) == "free" && word(&pair[1]) == "agent")
     {
         return;
     }
+    let words: Vec<&str> = items.iter().map(word).collect();
     const STRONG: &[&str] = &[
         "until",
         "till",
