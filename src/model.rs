@@ -91,13 +91,13 @@ fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
 
 /// A person already known under a slightly different spelling: among those with the same
 /// folded surname, first names one edit apart ("Luca Modric" for Luka Modrić).
-fn similar_person(people: &[Person], namesakes: &[usize], key: &str) -> Option<usize> {
+fn similar_person(folded_names: &[String], namesakes: &[usize], key: &str) -> Option<usize> {
     let first = key
         .split_whitespace()
         .next()
         .filter(|_| key.contains(' '))?;
     namesakes.iter().copied().find(|&id| {
-        let theirs = fold(&people[id].name);
+        let theirs = &folded_names[id];
         theirs.split_whitespace().next().is_some_and(|their_first| {
             theirs.contains(' ')
                 && their_first.len() >= 3
@@ -147,6 +147,8 @@ impl Model {
         // Folded surname → people, to find other spellings of a name without a scan.
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut roles: Vec<HashMap<Role, usize>> = Vec::new();
+        // Folded canonical names, parallel to `self.people`.
+        let mut folded_names: Vec<String> = Vec::new();
         let mut identities = Vec::with_capacity(self.extractions.len());
         for (article, extraction) in self.extractions.iter().enumerate() {
             let mut ids = Vec::with_capacity(extraction.people.len());
@@ -162,7 +164,8 @@ impl Model {
                             .to_string();
                         let namesakes = by_surname.entry(surname).or_default();
                         let id =
-                            similar_person(&self.people, namesakes, &key).unwrap_or_else(|| {
+                            similar_person(&folded_names, namesakes, &key).unwrap_or_else(|| {
+                                folded_names.push(key.clone());
                                 self.people.push(Person {
                                     name: fact.name.clone(),
                                     aliases: Vec::new(),
