@@ -147,8 +147,7 @@ pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
         .articles
         .iter()
         .zip(&model.extractions)
-        .enumerate()
-        .map(|(index, (article, extraction))| {
+        .map(|(article, extraction)| {
             let mut sources: Vec<&str> = extraction.sources.iter().map(String::as_str).collect();
             if let Some(own) = article.source.as_deref()
                 && !sources.contains(&own)
@@ -163,7 +162,8 @@ pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
                 source: article.source.as_deref(),
                 url: article.url.as_deref(),
                 sources,
-                players: model.article_people[index]
+                players: extraction
+                    .people
                     .iter()
                     .map(|&id| &model.people[id])
                     .filter(|person| person.role == Role::Player)

@@ -295,8 +295,7 @@ pub(super) fn merge_name_runs<'a>(
                 .iter()
                 .take(2)
                 .any(|item| is_player_noun_word(&item.folded));
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word())
-            || owns_a_player
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word()) || owns_a_player
         {
             out.extend(run.iter().cloned());
             i = run_end;

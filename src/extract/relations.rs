@@ -1,9 +1,9 @@
 //! Relations between the people and clubs of an article: cited sources, current and former
 //! clubs, rumoured destinations and contract end dates.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::LazyLock;
 
