@@ -22,6 +22,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in declaration order (`role as usize` indexes it).
+    pub const ALL: [Role; 6] = [
+        Self::Player,
+        Self::Coach,
+        Self::Executive,
+        Self::Owner,
+        Self::Agent,
+        Self::Other,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Player => "player",

@@ -115,6 +115,14 @@ impl Highlight {
     }
 }
 
+/// The mentions as highlights, in a vector of just their size (they are most of what the
+/// model keeps per article).
+fn packed(mentions: &[Mention]) -> Vec<Highlight> {
+    let mut highlights = Vec::with_capacity(mentions.len());
+    highlights.extend(mentions.iter().filter_map(Highlight::new));
+    highlights
+}
+
 /// What the model keeps of one article's extraction: what the views and the export read
 /// once the corpus is merged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -186,7 +194,8 @@ struct Merger<'a> {
     by_key: HashMap<String, usize>,
     /// Folded surname → people, to find other spellings of a name without a scan.
     by_surname: HashMap<String, Vec<usize>>,
-    roles: Vec<HashMap<Role, usize>>,
+    /// Per person, how many article facts gave each role (indexed by [`Role::ALL`]).
+    roles: Vec<[usize; Role::ALL.len()]>,
     /// Per person, the latest article that states a current club, and that club.
     latest: HashMap<usize, ((Option<NaiveDate>, usize), usize)>,
     rumours: Vec<Rumour>,
@@ -253,7 +262,7 @@ impl<'a> Merger<'a> {
             name_forms,
             clubs,
             sources,
-            mentions: mentions.iter().filter_map(Highlight::new).collect(),
+            mentions: packed(&mentions),
             current_clubs,
         });
     }
@@ -288,7 +297,7 @@ impl<'a> Merger<'a> {
                                 club: None,
                                 articles: Vec::new(),
                             });
-                            self.roles.push(HashMap::new());
+                            self.roles.push([0; Role::ALL.len()]);
                             namesakes.push(self.people.len() - 1);
                             self.people.len() - 1
                         });
@@ -313,7 +322,7 @@ impl<'a> Merger<'a> {
             if person.articles.last() != Some(&article) {
                 person.articles.push(article);
             }
-            *self.roles[id].entry(fact.role).or_default() += 1;
+            self.roles[id][fact.role as usize] += 1;
             ids.push(id);
         }
         (ids, name_forms)
@@ -327,14 +336,15 @@ impl<'a> Merger<'a> {
             let player = ids[fact.person];
             let club = self.club_names[fact.club].as_str();
             let id = *self.rumour_index.entry((player, club)).or_insert_with(|| {
+                // Most rumours rest on one sentence: room for one of each to start.
                 self.rumours.push(Rumour {
                     player,
                     club: club.to_string(),
-                    articles: Vec::new(),
-                    sources: Vec::new(),
+                    articles: Vec::with_capacity(1),
+                    sources: Vec::with_capacity(fact.sources.len()),
                     first_seen: None,
                     last_seen: None,
-                    evidence: Vec::new(),
+                    evidence: Vec::with_capacity(1),
                 });
                 self.rumours.len() - 1
             });
@@ -365,9 +375,14 @@ impl<'a> Merger<'a> {
     fn finish(mut self) -> (Vec<ArticleFacts>, Vec<Person>, Vec<Rumour>, Vec<Contract>) {
         // The role most articles give; on a tie, the one that is not the default (player).
         for (person, counts) in self.people.iter_mut().zip(self.roles) {
-            if let Some((role, _)) = counts.into_iter().max_by_key(|(role, count)| {
-                (*count, *role != Role::Player, std::cmp::Reverse(*role))
-            }) {
+            if let Some((role, _)) = Role::ALL
+                .into_iter()
+                .zip(counts)
+                .filter(|(_, count)| *count > 0)
+                .max_by_key(|(role, count)| {
+                    (*count, *role != Role::Player, std::cmp::Reverse(*role))
+                })
+            {
                 person.role = role;
             }
         }
