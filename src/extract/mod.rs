@@ -121,7 +121,13 @@ impl Item<'_> {
     }
 
     fn is(&self, words: &[&str]) -> bool {
-        self.kind == Kind::Word && words.contains(&self.word())
+        // Rules ask this of every word: the first byte rules out most candidates before a
+        // full comparison.
+        let word = self.word().as_bytes();
+        self.kind == Kind::Word
+            && words.iter().any(|candidate| {
+                candidate.as_bytes().first() == word.first() && candidate.as_bytes() == word
+            })
     }
 }
 
@@ -288,8 +294,11 @@ fn split_items<'a>(
 
 /// The non-blank characters between two items ("," or ";"), empty when only spaces.
 fn between<'a>(body: &'a str, left: &Item, right: &Item) -> &'a str {
-    body.get(left.span.end..right.span.start)
-        .map_or("", str::trim)
+    match body.get(left.span.end..right.span.start) {
+        // Most items are a single space apart.
+        Some(" ") | None => "",
+        Some(gap) => gap.trim(),
+    }
 }
 
 #[cfg(test)]
