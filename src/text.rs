@@ -136,7 +136,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut i = 0;
-    while i < bytes.len() {
+    // Only line breaks and sentence marks can end a sentence: jump from one to the next.
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+    {
+        i += offset;
         let b = bytes[i];
         if b == b'\n' {
             push(start, i, &mut out);
@@ -180,15 +185,18 @@ fn is_abbreviation(before_dot: &str) -> bool {
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .unwrap_or("");
     let single_initial = word.chars().count() == 1
         && word.chars().all(char::is_uppercase)
-        && !matches!(
-            before_word.as_str(),
-            "serie" | "group" | "plan" | "division" | "liga" | "league" | "tier" | "pool"
-        );
-    single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        && ![
+            "serie", "group", "plan", "division", "liga", "league", "tier", "pool",
+        ]
+        .iter()
+        .any(|name| before_word.eq_ignore_ascii_case(name));
+    single_initial
+        || ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
 }
 
 /// A word of the text: letters and digits, with inner hyphens and apostrophes
