@@ -7,7 +7,8 @@
 //!   threads (the parallel phase, to check the two-core speed-up);
 //! - `load_extract_build`: the whole pipeline, `Model::build(load_paths(..))`, 2 threads.
 //!
-//! `load_extract_build − load − extract/2-thread` is the serial merge of the model.
+//! `load_extract_build − load − extract/2-thread` is what the merge of the model adds (it runs
+//! batch by batch, overlapping extraction).
 //! Throughput is article text (bodies), so criterion prints MB/s.
 
 use std::hint::black_box;

@@ -14,9 +14,9 @@ use std::hint::black_box;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use mercato::corpus::Article;
-use mercato::extract::Extraction;
+
 use mercato::gazetteer::Role;
-use mercato::model::{Contract, Model, Person};
+use mercato::model::{ArticleFacts, Contract, Model, Person};
 use mercato::tui::{Action, Keymap, Options, Pane, State, Theme, dispatch};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -69,7 +69,7 @@ fn model() -> Model {
             url: None,
             body,
         });
-        model.extractions.push(Extraction::default());
+        model.extractions.push(ArticleFacts::default());
     }
     for i in 0..PLAYERS {
         model.people.push(Person {

@@ -3,18 +3,64 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
+use crate::corpus::Article;
 use crate::countdown::{days_left, precontract_open};
 use crate::gazetteer::Role;
-use crate::model::{Contract, Evidence, Model, Person, Rumour};
+use crate::model::{ArticleFacts, Contract, Evidence, Model, Person, Rumour};
 
-#[derive(Debug, Serialize)]
+/// The whole model as one JSON document (`as_of`, `articles`, `people`, `rumours`,
+/// `contracts`), serialised record by record: no list of records is built first.
+#[derive(Debug)]
 pub struct Export<'a> {
-    pub as_of: NaiveDate,
-    pub articles: Vec<ArticleRecord<'a>>,
-    pub people: Vec<PersonRecord<'a>>,
-    pub rumours: Vec<RumourRecord<'a>>,
-    pub contracts: Vec<ContractRecord<'a>>,
+    model: &'a Model,
+    as_of: NaiveDate,
+}
+
+/// A list serialised from the records an iterator makes, one at a time.
+struct Records<F>(F);
+
+impl<F, I> Serialize for Records<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for Export<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (model, as_of) = (self.model, self.as_of);
+        let mut out = serializer.serialize_struct("Export", 5)?;
+        out.serialize_field("as_of", &as_of)?;
+        out.serialize_field(
+            "articles",
+            &Records(|| {
+                model
+                    .articles
+                    .iter()
+                    .zip(&model.extractions)
+                    .map(|(article, facts)| article_record(model, article, facts))
+            }),
+        )?;
+        out.serialize_field(
+            "people",
+            &Records(|| model.people.iter().map(|p| person(model, p))),
+        )?;
+        out.serialize_field(
+            "rumours",
+            &Records(|| model.rumours.iter().map(|r| rumour(model, r))),
+        )?;
+        out.serialize_field(
+            "contracts",
+            &Records(|| model.contracts.iter().map(|c| contract(model, c, as_of))),
+        )?;
+        out.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -141,51 +187,41 @@ pub fn contract<'a>(
     }
 }
 
-/// The whole model.
-pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
-    let articles = model
-        .articles
-        .iter()
-        .zip(&model.extractions)
-        .enumerate()
-        .map(|(index, (article, extraction))| {
-            let mut sources: Vec<&str> = extraction.sources.iter().map(String::as_str).collect();
-            if let Some(own) = article.source.as_deref()
-                && !sources.contains(&own)
-            {
-                sources.push(own);
-            }
-            ArticleRecord {
-                id: &article.id,
-                path: &article.path,
-                date: article.date,
-                title: &article.title,
-                source: article.source.as_deref(),
-                url: article.url.as_deref(),
-                sources,
-                players: model.article_people[index]
-                    .iter()
-                    .map(|&id| &model.people[id])
-                    .filter(|person| person.role == Role::Player)
-                    .map(|person| person.name.as_str())
-                    .collect(),
-                clubs: extraction
-                    .clubs
-                    .iter()
-                    .map(|&club| model.club_names[club].as_str())
-                    .collect(),
-            }
-        })
-        .collect();
-    Export {
-        as_of,
-        articles,
-        people: model.people.iter().map(|p| person(model, p)).collect(),
-        rumours: model.rumours.iter().map(|r| rumour(model, r)).collect(),
-        contracts: model
-            .contracts
+fn article_record<'a>(
+    model: &'a Model,
+    article: &'a Article,
+    facts: &'a ArticleFacts,
+) -> ArticleRecord<'a> {
+    let mut sources: Vec<&str> = facts.sources.iter().map(String::as_str).collect();
+    if let Some(own) = article.source.as_deref()
+        && !sources.contains(&own)
+    {
+        sources.push(own);
+    }
+    ArticleRecord {
+        id: &article.id,
+        path: &article.path,
+        date: article.date,
+        title: &article.title,
+        source: article.source.as_deref(),
+        url: article.url.as_deref(),
+        sources,
+        players: facts
+            .people
             .iter()
-            .map(|c| contract(model, c, as_of))
+            .map(|&id| &model.people[id])
+            .filter(|person| person.role == Role::Player)
+            .map(|person| person.name.as_str())
+            .collect(),
+        clubs: facts
+            .clubs
+            .iter()
+            .map(|&club| model.club_names[club].as_str())
             .collect(),
     }
+}
+
+/// The whole model.
+pub fn export(model: &Model, as_of: NaiveDate) -> Export<'_> {
+    Export { model, as_of }
 }

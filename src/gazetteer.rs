@@ -1,7 +1,7 @@
 //! What Mercato knows before it reads anything: clubs, well-known people, news outlets and
 //! capitalised phrases that are not people. Kept as TOML in `assets/gazetteer/`, embedded.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -22,6 +22,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in declaration order (`role as usize` indexes it).
+    pub const ALL: [Role; 6] = [
+        Self::Player,
+        Self::Coach,
+        Self::Executive,
+        Self::Owner,
+        Self::Agent,
+        Self::Other,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Player => "player",

@@ -1,7 +1,7 @@
 //! The in-memory model: articles, the people and clubs they name, the rumours and the
 //! contracts, merged across the whole corpus. Built once; read by the TUI and the CLI.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus, LoadProblem};
 use crate::countdown::precontract_from;
-use crate::extract::{Extraction, extract};
+use crate::extract::{ClubLink, Extraction, Mention, MentionKind, extract};
 use crate::gazetteer::{Gazetteer, GazetteerError, Role, within_one_edit};
 use crate::progress::{LoadProgress, Stage};
 use crate::text::fold;
@@ -70,16 +70,88 @@ pub struct Contract {
     pub evidence: Vec<ContractEvidence>,
 }
 
+/// One highlighted span of an article body, packed: what the reader needs of a
+/// [`Mention`](crate::extract::Mention) once the model is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Highlight {
+    start: u32,
+    end: u32,
+    /// The kind in the top two bits, its id below.
+    kind: u32,
+}
+
+const KIND_SHIFT: u32 = 30;
+const ID_MASK: u32 = (1 << KIND_SHIFT) - 1;
+
+impl Highlight {
+    /// Packs a mention; `None` for one that does not fit (past 4 GiB, or an id past 2^30).
+    fn new(mention: &Mention) -> Option<Self> {
+        let (tag, id) = match mention.kind {
+            MentionKind::Person(id) => (0, id),
+            MentionKind::Club(id) => (1, id),
+            MentionKind::Source => (2, 0),
+            MentionKind::Date => (3, 0),
+        };
+        let id = u32::try_from(id).ok().filter(|id| *id <= ID_MASK)?;
+        Some(Self {
+            start: u32::try_from(mention.span.start).ok()?,
+            end: u32::try_from(mention.span.end).ok()?,
+            kind: tag << KIND_SHIFT | id,
+        })
+    }
+
+    /// Byte range in the article body.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// What the span names; a person is an index into [`ArticleFacts::people`].
+    pub fn kind(&self) -> MentionKind {
+        let id = (self.kind & ID_MASK) as usize;
+        match self.kind >> KIND_SHIFT {
+            0 => MentionKind::Person(id),
+            1 => MentionKind::Club(id),
+            2 => MentionKind::Source,
+            _ => MentionKind::Date,
+        }
+    }
+}
+
+/// The mentions as highlights, in a vector of just their size (they are most of what the
+/// model keeps per article).
+fn packed(mentions: &[Mention]) -> Vec<Highlight> {
+    let mut highlights = Vec::with_capacity(mentions.len());
+    highlights.extend(mentions.iter().filter_map(Highlight::new));
+    highlights
+}
+
+/// What the model keeps of one article's extraction: what the views and the export read
+/// once the corpus is merged.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleFacts {
+    /// Model index of each person the article names, in the order extraction found them.
+    pub people: Vec<usize>,
+    /// The forms of their names the article used: (index into `people`, index into that
+    /// person's names: `0` the canonical name, `n` the alias `n - 1`).
+    name_forms: Vec<(u32, u32)>,
+    /// Gazetteer ids of the clubs mentioned, in order of first mention.
+    pub clubs: Vec<usize>,
+    /// Outlets and journalists the text cites.
+    pub sources: Vec<String>,
+    /// Highlighted spans, sorted by start.
+    pub mentions: Vec<Highlight>,
+    /// Clubs the article puts its people at (`person` indexes `people`).
+    pub current_clubs: Vec<ClubLink>,
+}
+
 /// The whole corpus, read.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub articles: Vec<Article>,
     /// What was read from each article, parallel to `articles`.
-    pub extractions: Vec<Extraction>,
+    pub extractions: Vec<ArticleFacts>,
     /// Club names by gazetteer id, for reading `extractions`.
     pub club_names: Vec<String>,
-    /// Per article, the model index of each of its extraction's people.
-    pub article_people: Vec<Vec<usize>>,
     pub people: Vec<Person>,
     pub rumours: Vec<Rumour>,
     pub contracts: Vec<Contract>,
@@ -93,13 +165,13 @@ fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
 
 /// A person already known under a slightly different spelling: among those with the same
 /// folded surname, first names one edit apart ("Luca Modric" for Luka Modrić).
-fn similar_person(people: &[Person], namesakes: &[usize], key: &str) -> Option<usize> {
+fn similar_person(folded_names: &[String], namesakes: &[usize], key: &str) -> Option<usize> {
     let first = key
         .split_whitespace()
         .next()
         .filter(|_| key.contains(' '))?;
     namesakes.iter().copied().find(|&id| {
-        let theirs = fold(&people[id].name);
+        let theirs = &folded_names[id];
         theirs.split_whitespace().next().is_some_and(|their_first| {
             theirs.contains(' ')
                 && their_first.len() >= 3
@@ -109,211 +181,236 @@ fn similar_person(people: &[Person], namesakes: &[usize], key: &str) -> Option<u
     })
 }
 
-impl Model {
-    /// Loads what a command line names (the embedded articles when `paths` is empty) and
-    /// builds the model, counting into `progress`. The gazetteer builds while files are read.
-    pub fn load(paths: &[PathBuf], progress: &LoadProgress) -> Result<Self, GazetteerError> {
-        let (gazetteer, corpus) =
-            rayon::join(Gazetteer::embedded, || crate::corpus::load(paths, progress));
-        Ok(Self::build_counted(corpus, &gazetteer?, progress))
-    }
+/// Articles extracted in parallel per batch while the batch before is merged: the merge
+/// overlaps extraction, and only one batch of full extractions is alive at a time.
+const BATCH: usize = 256;
 
-    /// Reads every article of the corpus (in parallel) and merges what they say.
-    pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Self {
-        Self::build_counted(corpus, gazetteer, &LoadProgress::default())
-    }
+/// The corpus-wide merge, fed one article at a time in corpus order.
+struct Merger<'a> {
+    articles: &'a [Article],
+    /// Club names by gazetteer id.
+    club_names: &'a [String],
+    people: Vec<Person>,
+    /// Folded canonical names, parallel to `people`.
+    folded_names: Vec<String>,
+    by_key: HashMap<String, usize>,
+    /// Folded surname → people, to find other spellings of a name without a scan.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Per person, how many article facts gave each role (indexed by [`Role::ALL`]).
+    roles: Vec<[usize; Role::ALL.len()]>,
+    /// Per person, the latest article that states a current club, and that club.
+    latest: HashMap<usize, ((Option<NaiveDate>, usize), usize)>,
+    rumours: Vec<Rumour>,
+    rumour_index: HashMap<(usize, &'a str), usize>,
+    contracts: HashMap<usize, Vec<(ContractEvidence, Option<usize>)>>,
+    facts: Vec<ArticleFacts>,
+}
 
-    /// As [`build`](Self::build), counting articles read into `progress`.
-    pub fn build_counted(corpus: Corpus, gazetteer: &Gazetteer, progress: &LoadProgress) -> Self {
-        progress.found_articles(corpus.articles.len());
-        progress.start(Stage::Extracting);
-        let extractions: Vec<Extraction> = corpus
-            .articles
-            .par_iter()
-            .map(|article| {
-                let extraction = extract(
-                    gazetteer,
-                    &article.body,
-                    article.date,
-                    article.source.as_deref(),
-                );
-                progress.extracted_article();
-                extraction
-            })
-            .collect();
-        progress.start(Stage::Merging);
-        let mut model = Self {
-            articles: corpus.articles,
-            extractions,
-            club_names: gazetteer
-                .clubs
-                .iter()
-                .map(|club| club.name.clone())
-                .collect(),
-            problems: corpus.problems,
-            ..Self::default()
-        };
-        let identities = model.merge_people();
-        model.merge_rumours(&identities);
-        model.merge_contracts(&identities);
-        model.article_people = identities;
-        model
-    }
-
-    /// Merges the people of every article into one list; returns, per article, the model
-    /// index of each of its people.
-    fn merge_people(&mut self) -> Vec<Vec<usize>> {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        // Folded surname → people, to find other spellings of a name without a scan.
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut roles: Vec<HashMap<Role, usize>> = Vec::new();
-        let mut identities = Vec::with_capacity(self.extractions.len());
-        for (article, extraction) in self.extractions.iter().enumerate() {
-            let mut ids = Vec::with_capacity(extraction.people.len());
-            for fact in &extraction.people {
-                let key = fold(&fact.name);
-                let id = match by_key.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let surname = key
-                            .split_whitespace()
-                            .last()
-                            .unwrap_or_default()
-                            .to_string();
-                        let namesakes = by_surname.entry(surname).or_default();
-                        let id =
-                            similar_person(&self.people, namesakes, &key).unwrap_or_else(|| {
-                                self.people.push(Person {
-                                    name: fact.name.clone(),
-                                    aliases: Vec::new(),
-                                    role: fact.role,
-                                    club: None,
-                                    articles: Vec::new(),
-                                });
-                                roles.push(HashMap::new());
-                                namesakes.push(self.people.len() - 1);
-                                self.people.len() - 1
-                            });
-                        by_key.insert(key, id);
-                        id
-                    }
-                };
-                let person = &mut self.people[id];
-                for alias in std::iter::once(&fact.name).chain(&fact.aliases) {
-                    if *alias != person.name && !person.aliases.contains(alias) {
-                        person.aliases.push(alias.clone());
-                    }
-                }
-                if person.articles.last() != Some(&article) {
-                    person.articles.push(article);
-                }
-                *roles[id].entry(fact.role).or_default() += 1;
-                ids.push(id);
-            }
-            identities.push(ids);
+impl<'a> Merger<'a> {
+    fn new(articles: &'a [Article], club_names: &'a [String]) -> Self {
+        Self {
+            articles,
+            club_names,
+            people: Vec::new(),
+            folded_names: Vec::new(),
+            by_key: HashMap::new(),
+            by_surname: HashMap::new(),
+            roles: Vec::new(),
+            latest: HashMap::new(),
+            rumours: Vec::new(),
+            rumour_index: HashMap::new(),
+            contracts: HashMap::new(),
+            facts: Vec::with_capacity(articles.len()),
         }
+    }
+
+    /// Merges the next article's extraction and keeps what the views read of it.
+    fn add(&mut self, extraction: Extraction) {
+        let article = self.facts.len();
+        let (ids, name_forms) = self.merge_people(article, &extraction);
+        let when = recency(self.articles, article);
+        for link in &extraction.current_clubs {
+            let person = ids[link.person];
+            if self
+                .latest
+                .get(&person)
+                .is_none_or(|(seen, _)| when >= *seen)
+            {
+                self.latest.insert(person, (when, link.club));
+            }
+        }
+        self.merge_rumours(article, &ids, &extraction);
+        for fact in &extraction.contracts {
+            self.contracts.entry(ids[fact.person]).or_default().push((
+                ContractEvidence {
+                    evidence: Evidence {
+                        article,
+                        span: fact.sentence.clone(),
+                    },
+                    expires: fact.expires,
+                },
+                fact.club,
+            ));
+        }
+        let Extraction {
+            clubs,
+            sources,
+            mentions,
+            current_clubs,
+            ..
+        } = extraction;
+        self.facts.push(ArticleFacts {
+            people: ids,
+            name_forms,
+            clubs,
+            sources,
+            mentions: packed(&mentions),
+            current_clubs,
+        });
+    }
+
+    /// Finds or adds the model person of each of the article's people; returns their ids
+    /// and the forms of the name the article used.
+    fn merge_people(
+        &mut self,
+        article: usize,
+        extraction: &Extraction,
+    ) -> (Vec<usize>, Vec<(u32, u32)>) {
+        let mut ids = Vec::with_capacity(extraction.people.len());
+        let mut name_forms = Vec::new();
+        for (index, fact) in extraction.people.iter().enumerate() {
+            let key = fold(&fact.name);
+            let id = match self.by_key.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let surname = key
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or_default()
+                        .to_string();
+                    let namesakes = self.by_surname.entry(surname).or_default();
+                    let id =
+                        similar_person(&self.folded_names, namesakes, &key).unwrap_or_else(|| {
+                            self.folded_names.push(key.clone());
+                            self.people.push(Person {
+                                name: fact.name.clone(),
+                                aliases: Vec::new(),
+                                role: fact.role,
+                                club: None,
+                                articles: Vec::new(),
+                            });
+                            self.roles.push([0; Role::ALL.len()]);
+                            namesakes.push(self.people.len() - 1);
+                            self.people.len() - 1
+                        });
+                    self.by_key.insert(key, id);
+                    id
+                }
+            };
+            let person = &mut self.people[id];
+            for alias in std::iter::once(&fact.name).chain(&fact.aliases) {
+                let form = if *alias == person.name {
+                    0
+                } else if let Some(at) = person.aliases.iter().position(|known| known == alias) {
+                    at + 1
+                } else {
+                    person.aliases.push(alias.clone());
+                    person.aliases.len()
+                };
+                if let (Ok(index), Ok(form)) = (u32::try_from(index), u32::try_from(form)) {
+                    name_forms.push((index, form));
+                }
+            }
+            if person.articles.last() != Some(&article) {
+                person.articles.push(article);
+            }
+            self.roles[id][fact.role as usize] += 1;
+            ids.push(id);
+        }
+        (ids, name_forms)
+    }
+
+    /// Adds the article's rumours. Those to the player's own club are dropped in
+    /// [`Merger::finish`], once the latest club of every player is known.
+    fn merge_rumours(&mut self, article: usize, ids: &[usize], extraction: &Extraction) {
+        let date = self.articles[article].date;
+        for fact in &extraction.rumours {
+            let player = ids[fact.person];
+            let club = self.club_names[fact.club].as_str();
+            let id = *self.rumour_index.entry((player, club)).or_insert_with(|| {
+                // Most rumours rest on one sentence: room for one of each to start.
+                self.rumours.push(Rumour {
+                    player,
+                    club: club.to_string(),
+                    articles: Vec::with_capacity(1),
+                    sources: Vec::with_capacity(fact.sources.len()),
+                    first_seen: None,
+                    last_seen: None,
+                    evidence: Vec::with_capacity(1),
+                });
+                self.rumours.len() - 1
+            });
+            let rumour = &mut self.rumours[id];
+            if !rumour.articles.contains(&article) {
+                rumour.articles.push(article);
+            }
+            for source in &fact.sources {
+                if !rumour.sources.contains(source) {
+                    rumour.sources.push(source.clone());
+                }
+            }
+            if let Some(date) = date {
+                rumour.first_seen = Some(rumour.first_seen.map_or(date, |seen| seen.min(date)));
+                rumour.last_seen = Some(rumour.last_seen.map_or(date, |seen| seen.max(date)));
+            }
+            let evidence = Evidence {
+                article,
+                span: fact.sentence.clone(),
+            };
+            if !rumour.evidence.contains(&evidence) {
+                rumour.evidence.push(evidence);
+            }
+        }
+    }
+
+    /// What needs every article: roles, current clubs, rumours to other clubs, contracts.
+    fn finish(mut self) -> (Vec<ArticleFacts>, Vec<Person>, Vec<Rumour>, Vec<Contract>) {
         // The role most articles give; on a tie, the one that is not the default (player).
-        for (person, counts) in self.people.iter_mut().zip(roles) {
-            if let Some((role, _)) = counts.into_iter().max_by_key(|(role, count)| {
-                (*count, *role != Role::Player, std::cmp::Reverse(*role))
-            }) {
+        for (person, counts) in self.people.iter_mut().zip(self.roles) {
+            if let Some((role, _)) = Role::ALL
+                .into_iter()
+                .zip(counts)
+                .filter(|(_, count)| *count > 0)
+                .max_by_key(|(role, count)| {
+                    (*count, *role != Role::Player, std::cmp::Reverse(*role))
+                })
+            {
                 person.role = role;
             }
         }
         // Current club: the latest article that states one.
-        let mut latest: HashMap<usize, ((Option<NaiveDate>, usize), usize)> = HashMap::new();
-        for (article, extraction) in self.extractions.iter().enumerate() {
-            for link in &extraction.current_clubs {
-                let person = identities[article][link.person];
-                let when = recency(&self.articles, article);
-                if latest.get(&person).is_none_or(|(seen, _)| when >= *seen) {
-                    latest.insert(person, (when, link.club));
-                }
-            }
-        }
-        for (person, (_, club)) in latest {
+        for (person, (_, club)) in self.latest {
             self.people[person].club = Some(self.club_names[club].clone());
         }
-        identities
-    }
-
-    fn merge_rumours(&mut self, identities: &[Vec<usize>]) {
-        let mut index: HashMap<(usize, String), usize> = HashMap::new();
-        for (article, extraction) in self.extractions.iter().enumerate() {
-            let date = self.articles[article].date;
-            for fact in &extraction.rumours {
-                let player = identities[article][fact.person];
-                let club = &self.club_names[fact.club];
-                if self.people[player].club.as_ref() == Some(club) {
-                    continue;
-                }
-                let id = *index.entry((player, club.clone())).or_insert_with(|| {
-                    self.rumours.push(Rumour {
-                        player,
-                        club: club.clone(),
-                        articles: Vec::new(),
-                        sources: Vec::new(),
-                        first_seen: None,
-                        last_seen: None,
-                        evidence: Vec::new(),
-                    });
-                    self.rumours.len() - 1
-                });
-                let rumour = &mut self.rumours[id];
-                if !rumour.articles.contains(&article) {
-                    rumour.articles.push(article);
-                }
-                for source in &fact.sources {
-                    if !rumour.sources.contains(source) {
-                        rumour.sources.push(source.clone());
-                    }
-                }
-                if let Some(date) = date {
-                    rumour.first_seen = Some(rumour.first_seen.map_or(date, |seen| seen.min(date)));
-                    rumour.last_seen = Some(rumour.last_seen.map_or(date, |seen| seen.max(date)));
-                }
-                let evidence = Evidence {
-                    article,
-                    span: fact.sentence.clone(),
-                };
-                if !rumour.evidence.contains(&evidence) {
-                    rumour.evidence.push(evidence);
-                }
-            }
-        }
-    }
-
-    fn merge_contracts(&mut self, identities: &[Vec<usize>]) {
-        let mut by_player: HashMap<usize, Vec<(ContractEvidence, Option<usize>)>> = HashMap::new();
-        for (article, extraction) in self.extractions.iter().enumerate() {
-            for fact in &extraction.contracts {
-                let player = identities[article][fact.person];
-                by_player.entry(player).or_default().push((
-                    ContractEvidence {
-                        evidence: Evidence {
-                            article,
-                            span: fact.sentence.clone(),
-                        },
-                        expires: fact.expires,
-                    },
-                    fact.club,
-                ));
-            }
-        }
-        let mut players: Vec<usize> = by_player.keys().copied().collect();
+        let people = self.people;
+        // A player is never rumoured to the club he is at.
+        let mut rumours = self.rumours;
+        rumours.retain(|rumour| people[rumour.player].club.as_ref() != Some(&rumour.club));
+        let mut players: Vec<usize> = self.contracts.keys().copied().collect();
         players.sort_unstable();
+        let mut contracts = Vec::new();
         for player in players {
-            let Some(mut facts) = by_player.remove(&player) else {
+            let Some(mut facts) = self.contracts.remove(&player) else {
                 continue;
             };
-            facts.sort_by_key(|(fact, _)| recency(&self.articles, fact.evidence.article));
+            facts.sort_by_key(|(fact, _)| recency(self.articles, fact.evidence.article));
             let Some((latest, club)) = facts.last() else {
                 continue;
             };
             let expires = latest.expires;
             let club = club
                 .map(|club| self.club_names[club].clone())
-                .or_else(|| self.people[player].club.clone());
+                .or_else(|| people[player].club.clone());
             let mut conflicts: Vec<NaiveDate> = facts
                 .iter()
                 .map(|(fact, _)| fact.expires)
@@ -321,7 +418,7 @@ impl Model {
                 .collect();
             conflicts.sort_unstable();
             conflicts.dedup();
-            self.contracts.push(Contract {
+            contracts.push(Contract {
                 player,
                 club,
                 expires,
@@ -330,6 +427,94 @@ impl Model {
                 evidence: facts.into_iter().map(|(fact, _)| fact).collect(),
             });
         }
+        (self.facts, people, rumours, contracts)
+    }
+}
+
+impl Model {
+    /// Reads every article of the corpus (in parallel) and merges what they say.
+    pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Self {
+        Self::build_counted(corpus, gazetteer, &LoadProgress::default())
+    }
+
+    /// Loads what a command line names (the embedded articles when `paths` is empty) and
+    /// builds the model, counting into `progress`. The gazetteer builds while files are read.
+    pub fn load(paths: &[PathBuf], progress: &LoadProgress) -> Result<Self, GazetteerError> {
+        let (gazetteer, corpus) =
+            rayon::join(Gazetteer::embedded, || crate::corpus::load(paths, progress));
+        Ok(Self::build_counted(corpus, &gazetteer?, progress))
+    }
+
+    /// As [`build`](Self::build), counting articles read into `progress`.
+    pub fn build_counted(corpus: Corpus, gazetteer: &Gazetteer, progress: &LoadProgress) -> Self {
+        let Corpus { articles, problems } = corpus;
+        progress.found_articles(articles.len());
+        progress.start(Stage::Extracting);
+        let club_names: Vec<String> = gazetteer
+            .clubs
+            .iter()
+            .map(|club| club.name.clone())
+            .collect();
+        let extract_batch = |batch: &[Article]| -> Vec<Extraction> {
+            batch
+                .par_iter()
+                .map(|article| {
+                    let extraction = extract(
+                        gazetteer,
+                        &article.body,
+                        article.date,
+                        article.source.as_deref(),
+                    );
+                    progress.extracted_article();
+                    extraction
+                })
+                .collect()
+        };
+        let mut merger = Merger::new(&articles, &club_names);
+        let mut extracted: Vec<Extraction> = Vec::new();
+        for batch in articles.chunks(BATCH) {
+            let (next, ()) = rayon::join(
+                || extract_batch(batch),
+                || {
+                    extracted
+                        .drain(..)
+                        .for_each(|extraction| merger.add(extraction))
+                },
+            );
+            extracted = next;
+        }
+        progress.start(Stage::Merging);
+        extracted
+            .into_iter()
+            .for_each(|extraction| merger.add(extraction));
+        let (extractions, people, rumours, contracts) = merger.finish();
+        Self {
+            articles,
+            extractions,
+            club_names,
+            people,
+            rumours,
+            contracts,
+            problems,
+        }
+    }
+
+    /// The forms of its people's names an article used, as (index into the article's
+    /// [`ArticleFacts::people`], name).
+    pub fn name_forms(&self, article: usize) -> impl Iterator<Item = (usize, &str)> {
+        let facts = self.extractions.get(article);
+        facts
+            .into_iter()
+            .flat_map(|facts| &facts.name_forms)
+            .filter_map(move |&(index, form)| {
+                let (index, form) = (index as usize, form as usize);
+                let person = self.people.get(*facts?.people.get(index)?)?;
+                let name = match form {
+                    0 => &person.name,
+                    n => person.aliases.get(n - 1)?,
+                };
+                Some((index, name.as_str()))
+            })
     }
 
     /// The people whose role is player.

@@ -37,26 +37,56 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A folded copy of a text that remembers where each folded byte came from.
+/// A folded copy of a text that remembers where each folded byte came from, and where each
+/// original byte went.
 #[derive(Debug, Clone)]
 pub struct Folded {
     pub text: String,
     /// For each byte of `text`, the byte offset of the original character it came from;
     /// one extra entry maps the end.
     origin: Vec<usize>,
+    /// For each byte of the original, the offset in `text` where its character's folding
+    /// starts; one extra entry maps the end.
+    position: Vec<usize>,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
+        let mut position = Vec::with_capacity(original.len() + 1);
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most text is ASCII: a run of it folds byte for byte.
+            let run = bytes[at..]
+                .iter()
+                .position(|byte| !byte.is_ascii())
+                .map_or(bytes.len(), |length| at + length);
+            if run > at {
+                let before = text.len();
+                text.push_str(&original[at..run]);
+                text[before..].make_ascii_lowercase();
+                origin.extend(at..run);
+                position.extend(before..text.len());
+                at = run;
+            }
+            let Some(c) = original[at..].chars().next() else {
+                break;
+            };
             let before = text.len();
             fold_char(c, &mut text);
             origin.extend(std::iter::repeat_n(at, text.len() - before));
+            position.extend(std::iter::repeat_n(before, c.len_utf8()));
+            at += c.len_utf8();
         }
         origin.push(original.len());
-        Self { text, origin }
+        position.push(text.len());
+        Self {
+            text,
+            origin,
+            position,
+        }
     }
 
     /// Maps a folded byte range back to the original text: from the start of the first
@@ -73,6 +103,14 @@ impl Folded {
                 .map_or(original.len(), |c| last + c.len_utf8())
         };
         start..end.max(start)
+    }
+
+    /// The folding of `original[range]` (a range on character boundaries): the same text as
+    /// [`fold`] gives, without a copy.
+    pub fn of(&self, range: Range<usize>) -> &str {
+        let start = self.position.get(range.start).copied().unwrap_or(0);
+        let end = self.position.get(range.end).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
     }
 }
 
@@ -98,7 +136,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut i = 0;
-    while i < bytes.len() {
+    // Only line breaks and sentence marks can end a sentence: jump from one to the next.
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+    {
+        i += offset;
         let b = bytes[i];
         if b == b'\n' {
             push(start, i, &mut out);
@@ -142,15 +185,18 @@ fn is_abbreviation(before_dot: &str) -> bool {
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .unwrap_or("");
     let single_initial = word.chars().count() == 1
         && word.chars().all(char::is_uppercase)
-        && !matches!(
-            before_word.as_str(),
-            "serie" | "group" | "plan" | "division" | "liga" | "league" | "tier" | "pool"
-        );
-    single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        && ![
+            "serie", "group", "plan", "division", "liga", "league", "tier", "pool",
+        ]
+        .iter()
+        .any(|name| before_word.eq_ignore_ascii_case(name));
+    single_initial
+        || ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
 }
 
 /// A word of the text: letters and digits, with inner hyphens and apostrophes
@@ -174,32 +220,65 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Word tokens of `text[range]`, with offsets into `text`.
-pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
-    let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
+pub fn tokens(text: &str, range: Range<usize>) -> Tokens<'_> {
+    Tokens {
+        text,
+        at: range.start,
+        end: range.end,
+    }
+}
+
+/// The iterator of [`tokens`].
+pub struct Tokens<'a> {
+    text: &'a str,
+    /// Where the next token is looked for.
+    at: usize,
+    /// End of the range being split.
+    end: usize,
+}
+
+impl Tokens<'_> {
+    /// The character at byte `at`, if it is inside the range.
+    fn char_at(&self, at: usize) -> Option<char> {
+        let byte = *self.text.as_bytes().get(at).filter(|_| at < self.end)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
+        } else {
+            self.text.get(at..self.end)?.chars().next()
         }
-        let start = range.start + at;
-        let mut end = start + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
-            if next.is_alphanumeric() {
-                end = range.start + next_at + next.len_utf8();
-                chars.next();
-            } else if is_joiner(next) {
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        let mut at = self.at;
+        let start = loop {
+            let c = self.char_at(at)?;
+            if c.is_alphanumeric() {
+                break at;
+            }
+            at += c.len_utf8();
+        };
+        let mut end = start;
+        while let Some(c) = self.char_at(at) {
+            if c.is_alphanumeric() {
+                at += c.len_utf8();
+                end = at;
+            } else if is_joiner(c)
                 // A joiner only counts when a letter or digit follows it.
-                let after = slice[next_at + next.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    break;
-                }
+                && self
+                    .char_at(at + c.len_utf8())
+                    .is_some_and(char::is_alphanumeric)
+            {
+                at += c.len_utf8();
             } else {
                 break;
             }
         }
+        self.at = at;
         let mut token = Token {
             start,
             end,
@@ -213,16 +292,15 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             }
         }
         if !token.possessive {
-            let rest = &text[end..range.end];
+            let rest = &text[end..self.end];
             if (rest.starts_with('\'') || rest.starts_with('\u{2019}'))
                 && word.ends_with(['s', 'S'])
             {
                 token.possessive = true;
             }
         }
-        out.push(token);
+        Some(token)
     }
-    out
 }
 
 /// Whether a word starts with an uppercase letter.
@@ -244,6 +322,17 @@ mod tests {
         assert_eq!(&text[range], "Ødegaard");
         let at = folded.text.find("modric").unwrap();
         assert_eq!(&text[folded.to_original(at..at + 6, text)], "Modrić");
+    }
+
+    #[test]
+    fn folded_ranges_match_folding_the_piece() {
+        let text = "Großkreutz, Æbelø and Modrić ⚽ O’Neil";
+        let folded = Folded::new(text);
+        for (start, _) in text.char_indices() {
+            for end in (start..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+                assert_eq!(folded.of(start..end), fold(&text[start..end]));
+            }
+        }
     }
 
     #[test]
@@ -296,7 +385,6 @@ mod tests {
     fn tokens_keep_inner_joiners_and_mark_possessives() {
         let text = "Ramos’ deal, Paris Saint-Germain's 34-year-old O'Connor’s";
         let words: Vec<(&str, bool)> = tokens(text, 0..text.len())
-            .iter()
             .map(|t| (t.text(text), t.possessive))
             .collect();
         assert_eq!(

@@ -146,7 +146,7 @@ fn evaluate(set: &str) -> Scores {
             panic!("{file} has no annotation");
         };
         seen += 1;
-        let people = &model.article_people[index];
+        let people = &model.extractions[index].people;
         let found_players: BTreeSet<String> = people
             .iter()
             .filter(|&&id| model.people[id].role == Role::Player)

@@ -1212,8 +1212,8 @@ fn filter_matches_are_highlighted() {
 
 #[test]
 fn a_hundred_thousand_articles_stay_responsive() {
-    use mercato::extract::Extraction;
     use mercato::gazetteer::Role;
+    use mercato::model::ArticleFacts;
     use mercato::model::Person;
     let start = std::time::Instant::now();
     let mut model = Model::default();
@@ -1228,7 +1228,7 @@ fn a_hundred_thousand_articles_stay_responsive() {
             url: None,
             body: format!("Player {} is wanted by Juventus. Article {i}.", i % 20_000),
         });
-        model.extractions.push(Extraction::default());
+        model.extractions.push(ArticleFacts::default());
     }
     for i in 0..20_000usize {
         model.people.push(Person {

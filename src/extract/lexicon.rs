@@ -1,7 +1,7 @@
 //! The words extraction listens for, kept apart from the rules that use them.
 //! All entries are folded (lowercase ASCII).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::gazetteer::Role;

@@ -6,6 +6,7 @@ mod lexicon;
 mod people;
 mod relations;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -103,26 +104,38 @@ enum Kind {
 
 /// A word or a recognised phrase, with its place in the body.
 #[derive(Debug, Clone)]
-struct Item {
+struct Item<'a> {
     span: Range<usize>,
     kind: Kind,
-    /// Folded text (lowercase ASCII).
-    folded: String,
+    /// Folded text (lowercase ASCII), borrowed from the folded body unless it had to be
+    /// rebuilt.
+    folded: Cow<'a, str>,
     capitalised: bool,
     possessive: bool,
 }
 
-impl Item {
+impl Item<'_> {
+    /// The folded text.
+    fn word(&self) -> &str {
+        &self.folded
+    }
+
     fn is(&self, words: &[&str]) -> bool {
-        self.kind == Kind::Word && words.contains(&self.folded.as_str())
+        // Rules ask this of every word: the first byte rules out most candidates before a
+        // full comparison.
+        let word = self.word().as_bytes();
+        self.kind == Kind::Word
+            && words.iter().any(|candidate| {
+                candidate.as_bytes().first() == word.first() && candidate.as_bytes() == word
+            })
     }
 }
 
 /// A sentence as items, with the body range it covers.
 #[derive(Debug)]
-struct Sentence {
+struct Sentence<'a> {
     span: Range<usize>,
-    items: Vec<Item>,
+    items: Vec<Item<'a>>,
 }
 
 /// Reads one article body. `date` is the article's own date (for relative contract phrases);
@@ -135,11 +148,11 @@ pub fn extract(
 ) -> Extraction {
     let folded = Folded::new(body);
     let found = gazetteer.find(body, &folded);
-    let mut sentences = split_items(body, &found);
+    let mut sentences = split_items(body, &folded, &found);
     resolve_short_club_names(gazetteer, &mut sentences);
     for sentence in &mut sentences {
-        people::merge_name_runs(gazetteer, body, sentence);
-        relations::mark_cited(gazetteer, body, sentence);
+        people::merge_name_runs(gazetteer, body, &folded, sentence);
+        relations::mark_cited(gazetteer, body, &folded, sentence);
     }
     let mut out = Extraction::default();
     let people = people::identify(gazetteer, body, &mut sentences);
@@ -213,24 +226,29 @@ fn resolve_short_club_names(gazetteer: &Gazetteer, sentences: &mut [Sentence]) {
 
 /// Splits the body into sentences of items: gazetteer phrases as single items, the rest as
 /// words.
-fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
+fn split_items<'a>(
+    body: &str,
+    folded: &'a Folded,
+    found: &[crate::gazetteer::Found],
+) -> Vec<Sentence<'a>> {
     let mut next_found = 0;
     text::sentences(body)
         .into_iter()
         .map(|span| {
-            let mut items = Vec::new();
+            // About one item per six bytes of prose: enough room for most sentences.
+            let mut items = Vec::with_capacity((span.end - span.start) / 6 + 1);
             let mut at = span.start;
             while next_found < found.len() && found[next_found].span.start < span.start {
                 next_found += 1;
             }
-            let push_words = |from: usize, to: usize, items: &mut Vec<Item>| {
+            let push_words = |from: usize, to: usize, items: &mut Vec<Item<'a>>| {
                 if from < to {
-                    items.extend(text::tokens(body, from..to).into_iter().map(|token| {
+                    items.extend(text::tokens(body, from..to).map(|token| {
                         let word = token.text(body);
                         Item {
                             span: token.start..token.end,
                             kind: Kind::Word,
-                            folded: text::fold(word),
+                            folded: Cow::Borrowed(folded.of(token.start..token.end)),
                             capitalised: text::is_capitalised(word),
                             possessive: token.possessive,
                         }
@@ -262,7 +280,7 @@ fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
                 items.push(Item {
                     span: phrase.span.clone(),
                     kind,
-                    folded: text::fold(&body[phrase.span.clone()]),
+                    folded: Cow::Borrowed(folded.of(phrase.span.clone())),
                     capitalised: true,
                     possessive,
                 });
@@ -276,8 +294,11 @@ fn split_items(body: &str, found: &[crate::gazetteer::Found]) -> Vec<Sentence> {
 
 /// The non-blank characters between two items ("," or ";"), empty when only spaces.
 fn between<'a>(body: &'a str, left: &Item, right: &Item) -> &'a str {
-    body.get(left.span.end..right.span.start)
-        .map_or("", str::trim)
+    match body.get(left.span.end..right.span.start) {
+        // Most items are a single space apart.
+        Some(" ") | None => "",
+        Some(gap) => gap.trim(),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! Finding people: gazetteer names, capitalised names nobody listed, surname-only and
 //! misspelt mentions folded into one identity, and each person's role from context.
 
+use std::borrow::Cow;
+
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
+use crate::text::Folded;
 
 use super::lexicon::{FUNCTION_WORDS, NAME_PARTICLES, PLAYER_NOUNS, ROLE_NOUNS};
 use super::{Item, Kind, PersonFact, Sentence, between};
@@ -85,7 +88,7 @@ fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
         && text.chars().count() > 1
         && !text.chars().all(|c| !c.is_lowercase())
         && !text.chars().any(|c| c.is_ascii_digit())
-        && !FUNCTION_WORDS.contains(&item.folded.as_str())
+        && !FUNCTION_WORDS.contains(&item.word())
         && gazetteer.not_a_name(&item.folded).is_none()
         && !body[..item.span.start].ends_with(['@', '#'])
         // "Co-president John Thorrington": a title, not part of the name.
@@ -96,13 +99,38 @@ fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
 /// United Linked Dayot Upamecano"), where prose has several. Names in it are trusted only
 /// when they start with a known first name.
 fn is_title_case(sentence: &Sentence) -> bool {
-    let long: Vec<&Item> = sentence
-        .items
-        .iter()
-        .filter(|item| item.kind == Kind::Word && item.folded.len() > 3)
-        .collect();
-    let lowercase = long.iter().filter(|item| !item.capitalised).count();
-    long.len() >= 6 && lowercase <= 1
+    let (mut long, mut lowercase) = (0, 0);
+    for item in &sentence.items {
+        if item.kind == Kind::Word && item.folded.len() > 3 {
+            long += 1;
+            lowercase += usize::from(!item.capitalised);
+        }
+    }
+    long >= 6 && lowercase <= 1
+}
+
+/// The text with every run of white space made one space, and none at the ends; borrowed
+/// when it already reads so.
+fn squeeze_spaces(text: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let clean = text.chars().all(|c| {
+        let space = c.is_whitespace();
+        let fine = !space || (c == ' ' && !after_space);
+        after_space = space;
+        fine
+    });
+    if clean && !after_space {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Adds a form of the name the article used, unless the identity already has it.
+fn add_alias(identity: &mut Identity, surface: &str) {
+    if surface != identity.name && !identity.aliases.iter().any(|alias| alias == surface) {
+        identity.aliases.push(surface.to_string());
+    }
 }
 
 /// Resolves the name runs of every sentence (see [`merge_name_runs`]) to identities and
@@ -119,26 +147,22 @@ pub(super) fn identify(
             if !matches!(item.kind, Kind::Known(_) | Kind::Name) {
                 continue;
             }
-            let words: Vec<String> = item.folded.split_whitespace().map(str::to_string).collect();
-            let surface = body[item.span.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let surface = squeeze_spaces(&body[item.span.clone()]);
             let id = match item.kind {
                 Kind::Known(known) => Some(known_identity(gazetteer, &mut identities, known)),
-                Kind::Name if words.len() > 1 => Some(full_name_identity(
-                    gazetteer,
-                    &mut identities,
-                    words,
-                    &surface,
-                )),
+                Kind::Name if item.folded.split_whitespace().nth(1).is_some() => {
+                    let words = item.folded.split_whitespace().map(str::to_string).collect();
+                    Some(full_name_identity(
+                        gazetteer,
+                        &mut identities,
+                        words,
+                        &surface,
+                    ))
+                }
                 _ => None,
             };
             if let Some(id) = id {
-                let identity = &mut identities[id];
-                if surface != identity.name && !identity.aliases.contains(&surface) {
-                    identity.aliases.push(surface);
-                }
+                add_alias(&mut identities[id], &surface);
                 item.kind = Kind::Person(id);
             }
         }
@@ -148,11 +172,7 @@ pub(super) fn identify(
             if item.kind == Kind::Name {
                 item.kind = match single_name_identity(gazetteer, &mut identities, &item.folded) {
                     Some(id) => {
-                        let surface = body[item.span.clone()].to_string();
-                        let identity = &mut identities[id];
-                        if surface != identity.name && !identity.aliases.contains(&surface) {
-                            identity.aliases.push(surface);
-                        }
+                        add_alias(&mut identities[id], &body[item.span.clone()]);
                         Kind::Person(id)
                     }
                     None => Kind::Word,
@@ -187,7 +207,12 @@ pub(super) fn identify(
 }
 
 /// Replaces each run of name words in a sentence by one `Kind::Name` item.
-pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
+pub(super) fn merge_name_runs<'a>(
+    gazetteer: &Gazetteer,
+    body: &str,
+    folded: &'a Folded,
+    sentence: &mut Sentence<'a>,
+) {
     let title_case = is_title_case(sentence);
     // A one-word gazetteer name inside a longer name is only part of it: the "Pedro" of
     // "Pedro dos Santos" is not the mononym Pedro.
@@ -235,7 +260,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
             let next = &items[end];
             if is_name_word(gazetteer, body, next) {
                 last_name_word = end;
-            } else if !(next.kind == Kind::Word && NAME_PARTICLES.contains(&next.folded.as_str())) {
+            } else if !(next.kind == Kind::Word && NAME_PARTICLES.contains(&next.word())) {
                 break;
             }
             end += 1;
@@ -270,8 +295,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
                 .iter()
                 .take(2)
                 .any(|item| is_player_noun_word(&item.folded));
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].folded.as_str())
-            || owns_a_player
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word()) || owns_a_player
         {
             out.extend(run.iter().cloned());
             i = run_end;
@@ -279,11 +303,7 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         }
         let span = run[0].span.start..run[run.len() - 1].span.end;
         out.push(Item {
-            folded: run
-                .iter()
-                .map(|item| item.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            folded: joined_words(folded.of(span.clone()), run),
             span,
             kind: Kind::Name,
             capitalised: true,
@@ -292,6 +312,29 @@ pub(super) fn merge_name_runs(gazetteer: &Gazetteer, body: &str, sentence: &mut 
         i = run_end;
     }
     sentence.items = out;
+}
+
+/// The folded words of a run joined by single spaces: borrowed from the folded body when it
+/// reads the same.
+fn joined_words<'a>(whole: &'a str, run: &[Item<'a>]) -> Cow<'a, str> {
+    let mut at = 0;
+    let same = run.iter().enumerate().all(|(k, item)| {
+        if k > 0 {
+            if whole.as_bytes().get(at) != Some(&b' ') {
+                return false;
+            }
+            at += 1;
+        }
+        let word = item.word();
+        let fits = whole.as_bytes().get(at..at + word.len()) == Some(word.as_bytes());
+        at += word.len();
+        fits
+    }) && at == whole.len();
+    if same {
+        Cow::Borrowed(whole)
+    } else {
+        Cow::Owned(run.iter().map(Item::word).collect::<Vec<_>>().join(" "))
+    }
 }
 
 fn known_identity(gazetteer: &Gazetteer, identities: &mut Vec<Identity>, known: usize) -> usize {
@@ -341,13 +384,14 @@ fn full_name_identity(
     }
     // A known person with a compatible first name, or whose name ends with these words
     // ("De Gea" for David de Gea, "Smith Rowe" for Emile Smith Rowe).
+    let wanted: Vec<&str> = words.iter().map(String::as_str).collect();
     if let Some(&known) = gazetteer.people_with_surname(last).iter().find(|&&known| {
         let name = crate::text::fold(&gazetteer.people[known].name);
         let theirs: Vec<&str> = name.split_whitespace().collect();
         theirs
             .first()
             .is_some_and(|theirs| same_first_name(theirs, first))
-            || theirs.ends_with(&words.iter().map(String::as_str).collect::<Vec<_>>())
+            || theirs.ends_with(&wanted)
     }) {
         return known_identity(gazetteer, identities, known);
     }
@@ -368,26 +412,21 @@ fn single_name_identity(
     identities: &mut Vec<Identity>,
     word: &str,
 ) -> Option<usize> {
-    let by_surname: Vec<usize> = (0..identities.len())
-        .filter(|&at| {
-            let words = &identities[at].words;
-            words.len() > 1
-                && words[1..]
-                    .iter()
-                    .any(|w| w == word || w.split('-').any(|part| part == word))
-        })
-        .collect();
-    if let [only] = by_surname.as_slice() {
-        return Some(*only);
+    // With several people of that surname, the latest one named.
+    let by_surname = (0..identities.len()).rev().find(|&at| {
+        let words = &identities[at].words;
+        words.len() > 1
+            && words[1..]
+                .iter()
+                .any(|w| w == word || w.split('-').any(|part| part == word))
+    });
+    if by_surname.is_some() {
+        return by_surname;
     }
-    if by_surname.len() > 1 {
-        return by_surname.last().copied();
-    }
-    let by_first: Vec<usize> = (0..identities.len())
-        .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word)
-        .collect();
-    if let [only] = by_first.as_slice() {
-        return Some(*only);
+    let mut by_first = (0..identities.len())
+        .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word);
+    if let (Some(only), None) = (by_first.next(), by_first.next()) {
+        return Some(only);
     }
     match gazetteer.people_with_surname(word) {
         [only] => Some(known_identity(gazetteer, identities, *only)),

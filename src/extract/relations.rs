@@ -1,13 +1,16 @@
 //! Relations between the people and clubs of an article: cited sources, current and former
 //! clubs, rumoured destinations and contract end dates.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
 use crate::gazetteer::{Gazetteer, Role};
+use crate::text::Folded;
 
 use super::dates::{amount, read_end_date, read_final_period, remaining_to_date, season_end_after};
 use super::lexicon::{
@@ -22,7 +25,12 @@ use super::{
 /// Turns unknown names in a citing frame ("according to X", "X now reports") into sources,
 /// before they can become people. Outlet names often hold ordinary words ("Calcio Insider
 /// Daily"), so every capitalised word that follows joins the name.
-pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sentence) {
+pub(super) fn mark_cited<'a>(
+    gazetteer: &Gazetteer,
+    body: &str,
+    folded: &'a Folded,
+    sentence: &mut Sentence<'a>,
+) {
     let items = &mut sentence.items;
     let unknown = |item: &Item| {
         item.kind == Kind::Name
@@ -33,7 +41,7 @@ pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sente
     let mut at = 0;
     while at < items.len() {
         if unknown(&items[at])
-            && !(items[at].kind == Kind::Word && FUNCTION_WORDS.contains(items[at].folded.as_str()))
+            && !(items[at].kind == Kind::Word && FUNCTION_WORDS.contains(items[at].word()))
             && in_citing_frame(items, at)
         {
             let mut end = at + 1;
@@ -45,7 +53,7 @@ pub(super) fn mark_cited(gazetteer: &Gazetteer, body: &str, sentence: &mut Sente
             }
             let span = items[at].span.start..items[end - 1].span.end;
             let merged = Item {
-                folded: crate::text::fold(&body[span.clone()]),
+                folded: Cow::Borrowed(folded.of(span.clone())),
                 span,
                 kind: Kind::Cited,
                 capitalised: true,
@@ -63,7 +71,7 @@ fn in_citing_frame(items: &[Item], at: usize) -> bool {
     let word = |i: Option<usize>| {
         i.and_then(|i| items.get(i))
             .filter(|item| item.kind == Kind::Word)
-            .map(|item| item.folded.as_str())
+            .map(|item| item.word())
     };
     let before1 = word(at.checked_sub(1));
     let before2 = word(at.checked_sub(2));
@@ -160,7 +168,7 @@ pub(super) fn cite_sources(
         let cites = sentence
             .items
             .iter()
-            .any(|item| item.kind == Kind::Word && CITING_WORDS.contains(&item.folded.as_str()));
+            .any(|item| item.kind == Kind::Word && CITING_WORDS.contains(&item.word()));
         for (at, item) in sentence.items.iter().enumerate() {
             match item.kind {
                 Kind::Outlet(id) if cites => {
@@ -259,7 +267,7 @@ static COMPILED: LazyLock<Triggers> = LazyLock::new(|| {
 impl Triggers {
     /// The longest trigger starting at `items[at]`: where it ends, and its direction.
     fn at(&self, items: &[Item], at: usize) -> Option<(usize, Direction)> {
-        let candidates = self.by_first_word.get(items[at].folded.as_str())?;
+        let candidates = self.by_first_word.get(items[at].word())?;
         candidates.iter().find_map(|&index| {
             let trigger = &self.list[index];
             match_trigger(trigger, items, at).map(|end| (end, trigger.direction))
@@ -285,8 +293,9 @@ enum Ref {
 /// The reading state carried from sentence to sentence.
 #[derive(Default)]
 struct Context {
-    /// Explicit mentions so far, per person: the most mentioned player is the article's focus.
-    mentions: HashMap<usize, usize>,
+    /// Explicit mentions so far, per person in order of first mention: the most mentioned
+    /// player is the article's focus.
+    mentions: Vec<(usize, usize)>,
     last_player: Option<(usize, usize)>,
     /// Clubs in order of mention, with the sentence they were in.
     clubs: Vec<(usize, usize)>,
@@ -307,10 +316,19 @@ impl Context {
             return Some(id);
         }
         let last = self.last_player.map(|(id, _)| id);
+        // On a tie, the one whose first mention came last (`max_by_key` keeps the last of
+        // equals), so the result never depends on hashing.
         self.mentions
             .iter()
             .max_by_key(|&(id, count)| (*count, Some(*id) == last))
             .map(|(id, _)| *id)
+    }
+
+    fn mention(&mut self, person: usize) {
+        match self.mentions.iter_mut().find(|(id, _)| *id == person) {
+            Some((_, count)) => *count += 1,
+            None => self.mentions.push((person, 1)),
+        }
     }
 
     fn recent_club(&self, matches: impl Fn(usize) -> bool) -> Option<usize> {
@@ -363,7 +381,7 @@ const CLUB_NOUNS: &[&str] = &[
 
 fn is_player_noun(item: &Item) -> bool {
     item.kind == Kind::Word
-        && (PLAYER_NOUNS.contains(&item.folded.as_str())
+        && (PLAYER_NOUNS.contains(&item.word())
             || item
                 .folded
                 .strip_suffix("-year-old")
@@ -409,7 +427,7 @@ fn resolve_refs(
             Kind::Person(id) if people[id].role == Role::Player => {
                 refs[at] = Ref::Player { id, example };
                 if !example {
-                    *context.mentions.entry(id).or_default() += 1;
+                    context.mention(id);
                     context.last_player = Some((id, index));
                 }
                 // "Chelsea's Mason Mount", "Real Madrid captain Sergio Ramos".
@@ -500,7 +518,7 @@ fn description(
         let phrase_ends = head + 1 == items.len()
             || !between(body, item, &items[head + 1]).is_empty()
             || items[head + 1].kind == Kind::Word
-                && FUNCTION_WORDS.contains(items[head + 1].folded.as_str());
+                && FUNCTION_WORDS.contains(items[head + 1].word());
         if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends {
             // A player description.
             if is_player_noun(item)
@@ -526,7 +544,7 @@ fn description(
             context.last_player = Some((id, index));
             return Some((head, Ref::Player { id, example: false }));
         }
-        if item.kind == Kind::Word && CLUB_NOUNS.contains(&item.folded.as_str()) {
+        if item.kind == Kind::Word && CLUB_NOUNS.contains(&item.word()) {
             let club = match group.as_deref() {
                 Some(group) => {
                     let members = gazetteer.clubs_in_group(group);
@@ -539,14 +557,14 @@ fn description(
         }
         match item.kind {
             Kind::Club(club) => clubs_inside.push((club, former)),
-            Kind::Term => group = Some(item.folded.clone()),
+            Kind::Term => group = Some(item.folded.to_string()),
             Kind::Word if item.is(&["former", "ex"]) => former = true,
             Kind::Word if country_of_demonym(&item.folded).is_some() => {
                 group = country_of_demonym(&item.folded).map(str::to_string);
             }
             Kind::Word
                 if gazetteer.not_a_name(&item.folded) == Some(true)
-                    || REFERENCE_ADJECTIVES.contains(&item.folded.as_str()) => {}
+                    || REFERENCE_ADJECTIVES.contains(&item.word()) => {}
             _ => return None,
         }
     }
@@ -560,14 +578,14 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
         if k > 0 {
             while items.get(i).is_some_and(|item| {
                 item.kind == Kind::Word
-                    && SKIPPABLE.contains(&item.folded.as_str())
-                    && !options.contains(&item.folded.as_str())
+                    && SKIPPABLE.contains(&item.word())
+                    && !options.contains(&item.word())
             }) {
                 i += 1;
             }
         }
         let item = items.get(i)?;
-        if item.kind != Kind::Word || !options.contains(&item.folded.as_str()) {
+        if item.kind != Kind::Word || !options.contains(&item.word()) {
             return None;
         }
         i += 1;
@@ -740,7 +758,7 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
 fn negated(items: &[Item], at: usize) -> bool {
     items[at.saturating_sub(4)..at].iter().any(|item| {
         item.kind == Kind::Word
-            && (NEGATIONS.contains(&item.folded.as_str()) || item.folded.ends_with("n't"))
+            && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
     })
 }
 
@@ -783,11 +801,17 @@ pub(super) fn link(
             }
             names
         };
-        let paragraph = paragraph_around(body, span);
-        let sources = [cited_in(span.clone()), cited_in(paragraph)]
-            .into_iter()
-            .find(|names| !names.is_empty())
-            .unwrap_or_else(|| article_sources.to_vec());
+        // Only a rumour needs them: worked out on the first one.
+        let sources = OnceCell::new();
+        let sources = || {
+            sources.get_or_init(|| {
+                let paragraph = paragraph_around(body, span);
+                [cited_in(span.clone()), cited_in(paragraph)]
+                    .into_iter()
+                    .find(|names| !names.is_empty())
+                    .unwrap_or_else(|| article_sources.to_vec())
+            })
+        };
         // Talks "over a new contract" (after the trigger) are with the player's own club.
         let renews_after = |from: usize| {
             let after = &items[from..items.len().min(from + 8)];
@@ -821,7 +845,7 @@ pub(super) fn link(
                             person: id,
                             club,
                             sentence: span.clone(),
-                            sources: sources.clone(),
+                            sources: sources().clone(),
                         });
                     }
                 }
@@ -845,7 +869,7 @@ pub(super) fn link(
                                 person,
                                 club,
                                 sentence: span.clone(),
-                                sources: sources.clone(),
+                                sources: sources().clone(),
                             });
                         }
                     }
@@ -1048,21 +1072,21 @@ fn contracts_in(
     out: &mut Extraction,
 ) {
     let items = &sentence.items;
-    let words: Vec<&str> = items
-        .iter()
-        .map(|item| {
-            if item.kind == Kind::Word {
-                item.folded.as_str()
-            } else {
-                ""
-            }
-        })
-        .collect();
-    if !words.iter().any(|w| CONTRACT_WORDS.contains(w))
-        && !words.windows(2).any(|w| w == ["free", "agent"])
+    fn word<'a>(item: &'a Item) -> &'a str {
+        if item.kind == Kind::Word {
+            item.word()
+        } else {
+            ""
+        }
+    }
+    if !items.iter().any(|item| CONTRACT_WORDS.contains(word(item)))
+        && !items
+            .windows(2)
+            .any(|pair| word(&pair[0]) == "free" && word(&pair[1]) == "agent")
     {
         return;
     }
+    let words: Vec<&str> = items.iter().map(word).collect();
     const STRONG: &[&str] = &[
         "until",
         "till",

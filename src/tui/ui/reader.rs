@@ -127,20 +127,19 @@ impl Styles {
             .unwrap_or_default();
         // Which of the article's people is the selected player, decided once per person (a
         // long article names the same people thousands of times).
-        let is_selected: Vec<bool> = extraction
-            .people
-            .iter()
-            .map(|fact| {
-                std::iter::once(&fact.name)
-                    .chain(&fact.aliases)
-                    .any(|n| selected.contains(&fold(n)))
-            })
-            .collect();
+        let mut is_selected = vec![false; extraction.people.len()];
+        for (index, name) in state.model.name_forms(article) {
+            if selected.contains(&fold(name))
+                && let Some(flag) = is_selected.get_mut(index)
+            {
+                *flag = true;
+            }
+        }
         let mentions = extraction
             .mentions
             .iter()
             .map(|mention| {
-                let style = match mention.kind {
+                let style = match mention.kind() {
                     MentionKind::Person(i) => {
                         if is_selected.get(i).copied().unwrap_or(false) {
                             theme.player_selected
@@ -152,7 +151,7 @@ impl Styles {
                     MentionKind::Source => theme.source,
                     MentionKind::Date => theme.date,
                 };
-                (mention.span.clone(), style)
+                (mention.span(), style)
             })
             .collect();
         Self {
