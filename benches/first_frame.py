@@ -8,6 +8,7 @@ Then `q`.
 
     benches/first_frame.py                        # the embedded corpus, 10 runs
     benches/first_frame.py --corpus DIR --runs 5  # a corpus folder
+    benches/first_frame.py --binary OTHER_BUILD   # compare with another build
 
 Prints every run and the medians, in milliseconds.
 """
@@ -29,12 +30,12 @@ BINARY = os.path.join(ROOT, "target", "release", "mercato")
 
 
 def one_run(args):
-    command = [BINARY, "--as-of", "2026-01-01"]
+    command = [args.binary, "--as-of", "2026-01-01"]
     for corpus in args.corpus:
         command += ["--corpus", corpus]
     pid, fd = pty.fork()
     if pid == 0:
-        os.execv(BINARY, command)
+        os.execv(args.binary, command)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     screen = pyte.Screen(120, 40)
     stream = pyte.ByteStream(screen)
@@ -69,9 +70,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", default=[])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--binary", default=BINARY, help="another build to compare (not rebuilt)")
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "mercato"], cwd=ROOT, check=True)
+    if args.binary == BINARY:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "mercato"], cwd=ROOT, check=True)
     firsts, loads = [], []
     print("run  first_frame_ms  model_on_screen_ms")
     for run in range(1, args.runs + 1):

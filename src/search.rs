@@ -6,8 +6,6 @@
 //! scoring runs on every core in cancellable chunks, and [`Narrowing`] reuses the previous
 //! key's result while a query grows.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -560,34 +558,14 @@ struct Memo {
 impl Memo {
     fn new() -> Self {
         Self {
-            found: HashMap::with_capacity_and_hasher(CHUNK, BuildHasherDefault::default()),
+            found: FastMap::with_capacity_and_hasher(CHUNK, Default::default()),
             seen: Vec::new(),
         }
     }
 }
 
-/// A map hashed with [`ShortHasher`].
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<ShortHasher>>;
-
-/// Hashes short keys with a multiply-rotate per 8 bytes (as rustc's Fx hash does): the
-/// default SipHash cost a tenth of a search.
-#[derive(Default)]
-struct ShortHasher(u64);
-
-impl Hasher for ShortHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// Search keys are short: foldhash hashes them several times faster than SipHash.
+type FastMap<K, V> = foldhash::HashMap<K, V>;
 
 /// Skim's view of a key for one query. Its score and positions depend only on which key
 /// characters equal a query character and on the class (separator, digit, letter...) of
