@@ -14,7 +14,6 @@ use std::hint::black_box;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use mercato::corpus::Article;
-
 use mercato::gazetteer::Role;
 use mercato::model::{ArticleFacts, Contract, Model, Person};
 use mercato::tui::{Action, Keymap, Options, Pane, State, Theme, dispatch};
