@@ -11,17 +11,17 @@
 
 use std::hint::black_box;
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
-use mercato::corpus::Article;
-use mercato::gazetteer::Role;
-use mercato::model::{ArticleFacts, Contract, Model, Person};
 use mercato::tui::{Action, Keymap, Options, Pane, State, Theme, dispatch};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod common;
+
+#[path = "../tests/common/big_model.rs"]
+mod big_model;
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -39,66 +39,13 @@ fn now() -> NaiveDateTime {
         .expect("a valid time")
 }
 
-/// Articles naming players, as the 100k-article TUI test builds them; the newest article
-/// (first in the list) is the long one.
-fn model() -> Model {
-    let mut model = Model::default();
-    let first = date(2016, 1, 1);
-    let long_body: String = (0..2_000)
-        .map(|i| {
-            let end = if i % 6 == 5 { "\n\n" } else { " " };
-            format!("Player {i} is wanted by Juventus, who have made an offer of €{i}m.{end}")
-        })
-        .collect();
-    for i in 0..ARTICLES {
-        let (date, body) = if i == 1 {
-            (first.checked_add_days(Days::new(3_000)), long_body.clone())
-        } else {
-            (
-                (i % 7 != 0).then(|| first + Days::new(i % 1_800)),
-                format!("Player {} is wanted by Juventus. Article {i}.", i % 20_000),
-            )
-        };
-        model.articles.push(Article {
-            id: format!("a{i}"),
-            path: format!("corpus/{i}.txt"),
-            date,
-            title: format!("Transfer news number {i}"),
-            source: Some("AS".to_string()),
-            url: None,
-            body,
-        });
-        model.extractions.push(ArticleFacts::default());
-    }
-    for i in 0..PLAYERS {
-        model.people.push(Person {
-            name: format!("Player {i}"),
-            aliases: Vec::new(),
-            role: Role::Player,
-            club: Some("Juventus".to_string()),
-            articles: (0..5).map(|k| i + k * PLAYERS).collect(),
-        });
-    }
-    for i in 0..CONTRACTS {
-        let expires = date(2020, 6, 30) + Days::new((i % 2_000) as u64);
-        model.contracts.push(Contract {
-            player: i * 2,
-            club: Some("Juventus".to_string()),
-            expires,
-            precontract_from: expires - Days::new(182),
-            conflicts: Vec::new(),
-            evidence: Vec::new(),
-        });
-    }
-    model
-}
-
 fn state() -> State {
     let options = Options {
         as_of: now().date(),
         player: None,
     };
-    let mut state = State::new(model(), &options, now(), (WIDTH, HEIGHT));
+    let model = big_model::big_model(ARTICLES, PLAYERS, CONTRACTS);
+    let mut state = State::new(model, &options, now(), (WIDTH, HEIGHT));
     dispatch(
         &mut state,
         Action::Resize {

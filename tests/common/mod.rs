@@ -2,5 +2,6 @@
 
 #![allow(dead_code)]
 
+pub mod big_model;
 pub mod hostile;
 pub mod tmux;
