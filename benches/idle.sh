@@ -13,9 +13,10 @@ CORPUS=${CORPUS:-}
 SERVER=mercato-idle-$$
 
 cargo build --release --quiet --bin mercato
-trap 'tmux -L "$SERVER" kill-server 2>/dev/null || true' EXIT
 tmux -L "$SERVER" new-session -d -x 120 -y 40 \
   "target/release/mercato --as-of 2026-01-01 ${CORPUS:+--corpus $CORPUS}"
+socket=$(tmux -L "$SERVER" display -p '#{socket_path}')
+trap 'tmux -L "$SERVER" kill-server 2>/dev/null || true; rm -f "$socket"' EXIT
 pid=$(tmux -L "$SERVER" list-panes -F '#{pane_pid}')
 echo "measuring pid $pid ($(cat /proc/$pid/comm))"
 # Wait for the model: the loading gauge gone.

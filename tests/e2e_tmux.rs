@@ -4,11 +4,21 @@
 
 mod common;
 
+#[allow(dead_code)]
+#[path = "../examples/support/synth.rs"]
+mod synth;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use common::tmux::Server;
 
 /// Starts mercato with `args` in the pane's shell, which reports its exit status after.
 fn start(args: &str) -> Option<Server> {
-    let server = Server::start(format!("mercato-e2e-{}", std::process::id()), |_| {})?;
+    // One private server per session: tests run in parallel.
+    static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+    let session = SESSIONS.fetch_add(1, Ordering::Relaxed);
+    let name = format!("mercato-e2e-{}-{session}", std::process::id());
+    let server = Server::start(name, |_| {})?;
     let binary = env!("CARGO_BIN_EXE_mercato");
     server.keys(&[&format!("{binary} {args}; echo EXITED-$?"), "Enter"]);
     Some(server)
@@ -42,4 +52,37 @@ fn find_ramos_see_his_destinations_and_countdown_then_quit() {
         !screen.contains("Inter Miami"),
         "dashboard left on screen:\n{screen}"
     );
+}
+
+#[test]
+fn a_large_corpus_loads_under_a_gauge_that_q_can_interrupt() {
+    // About 5 MB of generated articles: seconds of loading for a debug build.
+    let dir = tempfile::tempdir().unwrap();
+    let options = synth::Options {
+        articles: Some(2_000),
+        bytes: None,
+        seed: 1,
+        roster: 2_000,
+    };
+    synth::generate(dir.path(), &options).unwrap();
+    let args = format!("--as-of 2026-01-01 --corpus {}", dir.path().display());
+
+    // Quitting while it loads.
+    let Some(session) = start(&args) else {
+        return;
+    };
+    session.wait_for(&["Loading the corpus", "q quits", "Loading…"]);
+    session.literal("q");
+    session.wait_for(&["EXITED-0"]);
+    drop(session);
+
+    // Waiting: the gauge goes and the panes fill in (a player selected, his destinations).
+    let Some(session) = start(&args) else {
+        return;
+    };
+    let screen = session.wait_for(&["3 Rumoured destinations ·", "? help"]);
+    assert!(!screen.contains("Loading"), "{screen}");
+    assert!(!screen.contains("of 0 players"), "{screen}");
+    session.literal("q");
+    session.wait_for(&["EXITED-0"]);
 }
