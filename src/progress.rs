@@ -21,6 +21,7 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// In declaration order: a stage's number is its position.
     const ALL: [Stage; 4] = [
         Stage::Finding,
         Stage::Reading,
@@ -43,8 +44,7 @@ pub struct LoadProgress {
 
 impl LoadProgress {
     pub fn start(&self, stage: Stage) {
-        let at = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
-        self.stage.store(at, Ordering::Relaxed);
+        self.stage.store(stage as usize, Ordering::Relaxed);
     }
 
     pub fn found_files(&self, total: usize) {

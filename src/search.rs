@@ -175,6 +175,11 @@ impl SearchIndex {
         }
     }
 
+    /// Tells indexes apart (clones share it): results from one never stand for another's.
+    pub fn id(&self) -> u64 {
+        self.data.id
+    }
+
     pub fn len(&self) -> usize {
         self.data.key_of.len()
     }

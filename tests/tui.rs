@@ -1391,10 +1391,28 @@ fn a_failed_load_says_why_and_leaves_the_dashboard_usable() {
         },
     );
     assert_eq!(state.loading, None);
-    let message = state.message.clone().unwrap_or_default();
-    assert!(message.contains("the gazetteer is broken"), "{message}");
+    // The reason stays on screen after other keys.
+    press(&mut state, &[key(KeyCode::Tab)]);
+    let (mut state, screen, _) = run_script(state, 120, 40, Vec::new());
+    assert!(
+        screen.contains("could not load the corpus: the gazetteer is broken"),
+        "{screen}"
+    );
     press(&mut state, &[key(KeyCode::Char('q'))]);
     assert!(state.quit);
+}
+
+#[test]
+fn a_filter_typed_while_loading_wins_over_the_player_option() {
+    let options = Options {
+        player: Some("upamecano".into()),
+        ..options()
+    };
+    let mut state = State::loading(&options, now(), (120, 40));
+    press(&mut state, &typing("/rmos"));
+    state.finish_loading(Loaded::new(seed_model()));
+    assert_eq!(names(&state), ["Sergio Ramos"]);
+    assert_eq!(state.link, Link::None);
 }
 
 #[test]
@@ -1488,6 +1506,12 @@ fn a_long_list_keeps_its_rows_until_the_background_search_answers() {
         7,
         "the destinations follow the new selection"
     );
+    // A key typed and deleted before its search answers: nothing left to wait for.
+    press(&mut state, &typing("x"));
+    assert_eq!(state.pending_search(), Some("rmosx"));
+    press(&mut state, &[key(KeyCode::Backspace)]);
+    assert_eq!(state.pending_search(), None);
+    assert_eq!(names(&state), ["Sergio Ramos"]);
     // Clearing the filter needs no search.
     press(&mut state, &[key(KeyCode::Esc)]);
     assert_eq!(state.pending_search(), None);

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
 use crate::search::{Hit, Narrowing, SearchIndex};
@@ -13,6 +13,8 @@ use crate::search::{Hit, Narrowing, SearchIndex};
 pub struct Outcome {
     pub query: String,
     pub hits: Vec<Hit>,
+    /// The [`SearchIndex::id`] searched.
+    index: u64,
 }
 
 struct Request {
@@ -21,12 +23,18 @@ struct Request {
     cancel: Arc<AtomicBool>,
 }
 
+/// What is being searched for, until its outcome arrives.
+struct Running {
+    query: String,
+    index: u64,
+    cancel: Arc<AtomicBool>,
+}
+
 /// The search thread, as the event loop sees it.
 pub struct Searcher {
     requests: Sender<Request>,
     outcomes: Receiver<Outcome>,
-    /// The query asked for last and its cancel flag, until its outcome arrives.
-    running: Option<(String, Arc<AtomicBool>)>,
+    running: Option<Running>,
 }
 
 impl Searcher {
@@ -44,23 +52,39 @@ impl Searcher {
     }
 
     /// Makes `wanted` the search running (cancelling another), or stops it when `None`.
-    pub fn want(&mut self, index: &SearchIndex, wanted: Option<&str>) {
-        if self.running.as_ref().map(|(query, _)| query.as_str()) == wanted {
-            return;
+    /// False when the search thread is gone (it panicked): the caller searches itself.
+    pub fn want(&mut self, index: &SearchIndex, wanted: Option<&str>) -> bool {
+        let same = |running: &Running| {
+            Some(running.query.as_str()) == wanted && running.index == index.id()
+        };
+        if self.running.as_ref().is_some_and(same) {
+            return true;
         }
-        if let Some((_, cancel)) = self.running.take() {
-            cancel.store(true, Ordering::Relaxed);
+        self.stop();
+        let Some(query) = wanted else {
+            return true;
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        let request = Request {
+            index: index.clone(),
+            query: query.to_string(),
+            cancel: Arc::clone(&cancel),
+        };
+        if self.requests.send(request).is_err() {
+            return false;
         }
-        if let Some(query) = wanted {
-            let cancel = Arc::new(AtomicBool::new(false));
-            let request = Request {
-                index: index.clone(),
-                query: query.to_string(),
-                cancel: Arc::clone(&cancel),
-            };
-            if self.requests.send(request).is_ok() {
-                self.running = Some((query.to_string(), cancel));
-            }
+        self.running = Some(Running {
+            query: query.to_string(),
+            index: index.id(),
+            cancel,
+        });
+        true
+    }
+
+    /// Cancels the search running, if any.
+    fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.cancel.store(true, Ordering::Relaxed);
         }
     }
 
@@ -70,19 +94,34 @@ impl Searcher {
 
     /// The running search's outcome, if it is there; waits for it when `block`.
     pub fn outcome(&mut self, block: bool) -> Option<Outcome> {
-        let (query, _) = self.running.as_ref()?;
+        let running = self.running.as_ref()?;
         loop {
-            let outcome = if block {
-                self.outcomes.recv().ok()?
+            let received = if block {
+                self.outcomes.recv().map_err(|_| TryRecvError::Disconnected)
             } else {
-                self.outcomes.try_recv().ok()?
+                self.outcomes.try_recv()
             };
-            // Outcomes of searches cancelled too late to stop are dropped.
-            if outcome.query == *query {
-                self.running = None;
-                return Some(outcome);
+            match received {
+                // Outcomes of searches cancelled too late to stop are dropped.
+                Ok(outcome) if outcome.query == running.query && outcome.index == running.index => {
+                    self.running = None;
+                    return Some(outcome);
+                }
+                Ok(_) => {}
+                Err(TryRecvError::Empty) => return None,
+                // The thread is gone: nothing will come (the next `want` says so).
+                Err(TryRecvError::Disconnected) => {
+                    self.running = None;
+                    return None;
+                }
             }
         }
+    }
+}
+
+impl Drop for Searcher {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -104,6 +143,7 @@ fn serve(inbox: &Receiver<Request>, outbox: &Sender<Outcome>) {
         let outcome = Outcome {
             query: request.query,
             hits,
+            index: request.index.id(),
         };
         if outbox.send(outcome).is_err() {
             return;
@@ -123,8 +163,8 @@ mod tests {
     fn gives_the_hits_of_the_query_asked_last() -> Result<(), std::io::Error> {
         let index = index();
         let mut searcher = Searcher::start()?;
-        searcher.want(&index, Some("ser"));
-        searcher.want(&index, Some("modric"));
+        assert!(searcher.want(&index, Some("ser")));
+        assert!(searcher.want(&index, Some("modric")));
         let outcome = searcher.outcome(true).map(|o| (o.query, o.hits));
         let hits: Vec<usize> = outcome
             .iter()
@@ -140,10 +180,25 @@ mod tests {
     fn stopping_leaves_nothing_to_wait_for() -> Result<(), std::io::Error> {
         let index = index();
         let mut searcher = Searcher::start()?;
-        searcher.want(&index, Some("ser"));
-        searcher.want(&index, None);
+        assert!(searcher.want(&index, Some("ser")));
+        assert!(searcher.want(&index, None));
         assert!(!searcher.is_running());
         assert!(searcher.outcome(true).is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn the_same_query_on_another_index_is_searched_again() -> Result<(), std::io::Error> {
+        let before = SearchIndex::new(["Sergio Ramos"]);
+        let after = SearchIndex::new(["Luka Modrić", "Sergio Ramos"]);
+        let mut searcher = Searcher::start()?;
+        assert!(searcher.want(&before, Some("ramos")));
+        assert!(searcher.want(&after, Some("ramos")));
+        let hits: Vec<usize> = searcher
+            .outcome(true)
+            .map(|o| o.hits.iter().map(|hit| hit.index).collect())
+            .unwrap_or_default();
+        assert_eq!(hits, [1], "the second index's hit");
         Ok(())
     }
 }

@@ -330,8 +330,11 @@ pub struct State {
     /// While the corpus loads in the background: how far it has come. The panes are empty
     /// until [`State::finish_loading`].
     pub loading: Option<Progress>,
-    /// The `--player` to select once the model is there.
+    /// The `--player` to select once the model is there (unless a filter was typed
+    /// meanwhile: the newer wish wins).
     pending_player: Option<String>,
+    /// Why there is no model, when loading failed (shown until the dashboard ends).
+    pub load_error: Option<String>,
     /// Player lists this long or longer are searched in the background
     /// ([`BACKGROUND_SEARCH_NAMES`]; tests lower it).
     pub background_search_names: usize,
@@ -374,6 +377,7 @@ impl State {
             index,
             loading: Some(Progress::default()),
             pending_player: options.player.clone(),
+            load_error: None,
             background_search_names: BACKGROUND_SEARCH_NAMES,
             focus: Pane::Players,
             maximised: false,
@@ -405,7 +409,8 @@ impl State {
     }
 
     /// Shows the loaded model: the panes fill in, keeping what the user typed meanwhile, and
-    /// the `--player` is selected (with the articles linked to them).
+    /// the `--player` is selected (with the articles linked to them) unless a filter was
+    /// typed during the load.
     pub fn finish_loading(&mut self, loaded: Loaded) {
         self.model = loaded.model;
         self.index = loaded.index;
@@ -416,7 +421,8 @@ impl State {
         self.articles.filter = None;
         self.articles.rows.clear();
         self.refresh();
-        if let Some(name) = self.pending_player.take() {
+        let typed_meanwhile = !self.players.query.is_empty();
+        if let Some(name) = self.pending_player.take().filter(|_| !typed_meanwhile) {
             match self.find_player(&name) {
                 Some(person) => {
                     dispatch(self, Action::SelectPlayer { person });
@@ -657,6 +663,8 @@ impl State {
         self.players.narrow = narrow;
         let wanted = (self.players.query.clone(), narrow);
         if self.players.searched.as_ref() == Some(&wanted) {
+            // Back to the query on screen (a key typed and deleted): nothing to wait for.
+            self.players.pending = None;
             return;
         }
         let hits: Vec<Hit> = match narrow {
@@ -1054,7 +1062,7 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
         Action::LoadFailed { error } => {
             state.loading = None;
             state.pending_player = None;
-            state.message = Some(format!("could not load the corpus: {error}"));
+            state.load_error = Some(error);
         }
         Action::FocusNext => state.focus = state.focus.next(),
         Action::FocusPrevious => state.focus = state.focus.previous(),

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, progress: &Progress, theme: &Theme)
     );
     let errors = match progress.errors {
         0 => Span::styled("no errors so far", theme.dim),
-        1 => Span::styled("1 file rejected so far", theme.critical),
+        1 => Span::styled("1 rejected so far", theme.critical),
         n => Span::styled(format!("{} rejected so far", thousands(n)), theme.critical),
     };
     let block = Block::bordered()

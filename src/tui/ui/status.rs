@@ -23,6 +23,13 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         ),
         Span::styled(mode, theme.dim),
     ];
+    if let Some(error) = &state.load_error {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("could not load the corpus: {}", display_text(error)),
+            theme.critical,
+        ));
+    }
     let problems = &state.model.problems;
     if !problems.is_empty() {
         let rejected = problems
