@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::Severity;
+use crate::corpus;
 use crate::countdown::{describe, precontract_open};
 use crate::export;
 use crate::model::Model;
@@ -288,11 +288,7 @@ fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     for problem in &model.problems {
         writeln!(out, "{}", sanitize(&problem.to_string(), false))?;
     }
-    let rejected = model
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Rejected)
-        .count();
+    let rejected = corpus::rejected(&model.problems);
     writeln!(
         out,
         "{} articles loaded; {} problems ({} rejected, {} warnings)",

@@ -187,14 +187,14 @@ fn load_paths_counted(paths: &[PathBuf], progress: &LoadProgress) -> Corpus {
     progress.start(Stage::Finding);
     let discovery = discover(paths);
     progress.found_files(discovery.files.len());
-    progress.add_errors(errors(&discovery.problems));
+    progress.add_errors(rejected(&discovery.problems));
     progress.start(Stage::Reading);
     let loads: Vec<FileLoad> = discovery
         .files
         .par_iter()
         .map(|file| {
             let load = load_file(file);
-            progress.add_errors(errors(&load.problems));
+            progress.add_errors(rejected(&load.problems));
             progress.read_file();
             load
         })
@@ -202,7 +202,9 @@ fn load_paths_counted(paths: &[PathBuf], progress: &LoadProgress) -> Corpus {
     assemble(discovery, loads)
 }
 
-fn errors(problems: &[LoadProblem]) -> usize {
+/// How many of `problems` rejected something (a file, a JSON line, a link), as opposed to
+/// warnings.
+pub fn rejected(problems: &[LoadProblem]) -> usize {
     problems
         .iter()
         .filter(|p| p.severity == Severity::Rejected)

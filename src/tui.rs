@@ -72,9 +72,10 @@ pub enum Exit {
 /// The terminal is put back as it was (raw mode off, main screen, cursor shown, mouse
 /// released) on every way out: `q` and `Ctrl-C` (a key press in raw mode, bound to quit);
 /// SIGTERM, SIGINT, SIGHUP and SIGQUIT from outside (caught, and the event loop ends within
-/// 50 ms as if `q` was pressed, once a background search still running has answered); an error (returned after restoring); and a panic (a hook that
-/// restores, in front of ratatui's and color-eyre's, which then prints the report on the
-/// restored screen).
+/// 50 ms as if `q` was pressed, once a background search still running has answered); an
+/// error (returned after restoring); and a panic on the UI thread (a hook that restores, in
+/// front of ratatui's and color-eyre's, which then prints the report on the restored
+/// screen).
 ///
 /// The caller installs color-eyre's hooks first (the binary does), so that ratatui's panic
 /// hook restores the terminal before the report is printed. (Installing them here would

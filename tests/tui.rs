@@ -1368,13 +1368,18 @@ fn the_dashboard_shows_a_gauge_until_the_model_arrives_and_keeps_what_was_typed(
     assert_eq!(state.loading, None);
 }
 
-#[test]
-fn the_player_option_waits_for_the_model() {
+/// A dashboard loading, started with `--player upamecano`.
+fn loading_with_player_option() -> State {
     let options = Options {
         player: Some("upamecano".into()),
         ..options()
     };
-    let mut state = State::loading(&options, now(), (120, 40));
+    State::loading(&options, now(), (120, 40))
+}
+
+#[test]
+fn the_player_option_waits_for_the_model() {
+    let mut state = loading_with_player_option();
     assert_eq!(state.selected_player(), None);
     state.finish_loading(Loaded::new(seed_model()));
     assert_eq!(selected_name(&state).as_deref(), Some("Dayot Upamecano"));
@@ -1404,11 +1409,7 @@ fn a_failed_load_says_why_and_leaves_the_dashboard_usable() {
 
 #[test]
 fn a_filter_typed_while_loading_wins_over_the_player_option() {
-    let options = Options {
-        player: Some("upamecano".into()),
-        ..options()
-    };
-    let mut state = State::loading(&options, now(), (120, 40));
+    let mut state = loading_with_player_option();
     press(&mut state, &typing("/rmos"));
     state.finish_loading(Loaded::new(seed_model()));
     assert_eq!(names(&state), ["Sergio Ramos"]);

@@ -13,10 +13,7 @@ use crate::tui::ui::theme::Theme;
 /// "34 load problems (19 rejected, 15 warnings)", or "no load problems".
 pub fn summary(state: &State) -> String {
     let problems = &state.model.problems;
-    let rejected = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Rejected)
-        .count();
+    let rejected = crate::corpus::rejected(problems);
     match problems.len() {
         0 => "no load problems".to_string(),
         1 => "1 load problem".to_string(),
