@@ -66,6 +66,29 @@ pub enum Command {
     Check,
 }
 
+/// Opens the dashboard, which loads the corpus itself, in the background, to show its first
+/// frame at once.
+#[cfg(feature = "tui")]
+fn dashboard(
+    corpus: Vec<PathBuf>,
+    as_of: NaiveDate,
+    player: Option<String>,
+) -> color_eyre::Result<ExitCode> {
+    let exit = crate::tui::run(corpus, crate::tui::Options { as_of, player })?;
+    // Stopped by a signal: the shell's convention, 128 + its number.
+    Ok(match exit {
+        crate::tui::Exit::Quit => ExitCode::SUCCESS,
+        crate::tui::Exit::Signal(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+    })
+}
+
+#[cfg(not(feature = "tui"))]
+fn dashboard(_: Vec<PathBuf>, _: NaiveDate, _: Option<String>) -> color_eyre::Result<ExitCode> {
+    color_eyre::eyre::bail!(
+        "this build has no dashboard (built without the `tui` feature); use a subcommand"
+    )
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2021-01-13"))
@@ -76,22 +99,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     let as_of = cli.as_of.unwrap_or(today);
     let Some(command) = cli.command else {
-        // The dashboard loads the corpus itself, in the background, to show its first frame
-        // at once.
-        let exit = crate::tui::run(
-            cli.corpus,
-            crate::tui::Options {
-                as_of,
-                player: cli.player,
-            },
-        )?;
-        // Stopped by a signal: the shell's convention, 128 + its number.
-        return Ok(match exit {
-            crate::tui::Exit::Quit => ExitCode::SUCCESS,
-            crate::tui::Exit::Signal(signal) => {
-                ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
-            }
-        });
+        return dashboard(cli.corpus, as_of, cli.player);
     };
     let model = Model::load(&cli.corpus, &LoadProgress::default())?;
     match command {

@@ -14,4 +14,5 @@ pub mod progress;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;
