@@ -197,7 +197,7 @@ fn rumours(
 ) -> color_eyre::Result<()> {
     let mut list: Vec<&crate::model::Rumour> = match player {
         Some(player) => model.rumours_of(player),
-        None => model.rumours.iter().collect(),
+        None => model.listed_rumours().map(|(_, rumour)| rumour).collect(),
     };
     if player.is_none() {
         list.sort_by(|a, b| {

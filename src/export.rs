@@ -53,7 +53,7 @@ impl Serialize for Export<'_> {
         )?;
         out.serialize_field(
             "rumours",
-            &Records(|| model.rumours.iter().map(|r| rumour(model, r))),
+            &Records(|| model.listed_rumours().map(|(_, r)| rumour(model, r))),
         )?;
         out.serialize_field(
             "contracts",

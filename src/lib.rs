@@ -13,6 +13,7 @@ pub mod model;
 pub mod progress;
 pub mod sanitize;
 pub mod search;
+pub mod store;
 pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;

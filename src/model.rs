@@ -1,5 +1,6 @@
 //! The in-memory model: articles, the people and clubs they name, the rumours and the
-//! contracts, merged across the whole corpus. Built once; read by the TUI and the CLI.
+//! contracts, merged across the whole corpus. Built from a corpus, then grown by
+//! [`Model::ingest`]; read by the TUI and the CLI.
 
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
@@ -144,7 +145,8 @@ pub struct ArticleFacts {
     pub current_clubs: Vec<ClubLink>,
 }
 
-/// The whole corpus, read.
+/// The whole corpus, read. It grows: [`Model::ingest`] merges new articles into it without
+/// a rebuild, and every index into its lists (articles, people, rumours) stays valid.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub articles: Vec<Article>,
@@ -153,9 +155,32 @@ pub struct Model {
     /// Club names by gazetteer id, for reading `extractions`.
     pub club_names: Vec<String>,
     pub people: Vec<Person>,
+    /// Every (player, club) pair ever linked, in the order first seen; those to the player's
+    /// own club are kept but not listed (see [`Model::rumours`]), since a later article may
+    /// move him.
     pub rumours: Vec<Rumour>,
+    /// One per player with a stated end date, sorted by player.
     pub contracts: Vec<Contract>,
     pub problems: Vec<LoadProblem>,
+    /// What merging needs to place the next article.
+    index: MergeIndex,
+}
+
+/// What an [`ingest`](Model::ingest) changed, so that views update just those rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Indices of the articles added.
+    pub articles: Range<usize>,
+    /// People first named by the new articles.
+    pub new_people: Range<usize>,
+    /// People the new articles name (new ones included), sorted.
+    pub people: Vec<usize>,
+    /// Rumours the new articles started or added to, sorted.
+    pub rumours: Vec<usize>,
+    /// Players whose contract the new articles stated, sorted.
+    pub contracts: Vec<usize>,
+    /// Some article replaced an older version of itself: the whole model was rebuilt.
+    pub rebuilt: bool,
 }
 
 /// Article dates order facts; an undated article counts as the oldest.
@@ -185,12 +210,9 @@ fn similar_person(folded_names: &[String], namesakes: &[usize], key: &str) -> Op
 /// overlaps extraction, and only one batch of full extractions is alive at a time.
 const BATCH: usize = 256;
 
-/// The corpus-wide merge, fed one article at a time in corpus order.
-struct Merger<'a> {
-    articles: &'a [Article],
-    /// Club names by gazetteer id.
-    club_names: &'a [String],
-    people: Vec<Person>,
+/// The lookups that place an article's facts among those already merged.
+#[derive(Debug, Clone, Default)]
+struct MergeIndex {
     /// Folded canonical names, parallel to `people`.
     folded_names: Vec<String>,
     by_key: HashMap<String, usize>,
@@ -200,30 +222,29 @@ struct Merger<'a> {
     roles: Vec<[usize; Role::ALL.len()]>,
     /// Per person, the latest article that states a current club, and that club.
     latest: HashMap<usize, ((Option<NaiveDate>, usize), usize)>,
-    rumours: Vec<Rumour>,
-    rumour_index: HashMap<(usize, &'a str), usize>,
-    contracts: HashMap<usize, Vec<(ContractEvidence, Option<usize>)>>,
-    facts: Vec<ArticleFacts>,
+    /// (player, gazetteer club id) → index into the rumours.
+    rumour_index: HashMap<(usize, usize), usize>,
+    /// Per player, every contract sentence with the club it names.
+    contract_facts: HashMap<usize, Vec<(ContractEvidence, Option<usize>)>>,
 }
 
-impl<'a> Merger<'a> {
-    fn new(articles: &'a [Article], club_names: &'a [String]) -> Self {
-        Self {
-            articles,
-            club_names,
-            people: Vec::new(),
-            folded_names: Vec::new(),
-            by_key: HashMap::new(),
-            by_surname: HashMap::new(),
-            roles: Vec::new(),
-            latest: HashMap::new(),
-            rumours: Vec::new(),
-            rumour_index: HashMap::new(),
-            contracts: HashMap::new(),
-            facts: Vec::with_capacity(articles.len()),
-        }
-    }
+/// The model's lists, borrowed apart from the articles so that merging can run while the
+/// next batch of articles is extracted.
+struct Merging<'m> {
+    articles: &'m [Article],
+    club_names: &'m [String],
+    people: &'m mut Vec<Person>,
+    rumours: &'m mut Vec<Rumour>,
+    contracts: &'m mut Vec<Contract>,
+    facts: &'m mut Vec<ArticleFacts>,
+    index: &'m mut MergeIndex,
+    /// People, rumours and contracts touched since the merge began.
+    touched_people: Vec<usize>,
+    touched_rumours: Vec<usize>,
+    touched_contracts: Vec<usize>,
+}
 
+impl Merging<'_> {
     /// Merges the next article's extraction and keeps what the views read of it.
     fn add(&mut self, extraction: Extraction) {
         let article = self.facts.len();
@@ -232,16 +253,19 @@ impl<'a> Merger<'a> {
         for link in &extraction.current_clubs {
             let person = ids[link.person];
             if self
+                .index
                 .latest
                 .get(&person)
                 .is_none_or(|(seen, _)| when >= *seen)
             {
-                self.latest.insert(person, (when, link.club));
+                self.index.latest.insert(person, (when, link.club));
             }
         }
         self.merge_rumours(article, &ids, &extraction);
         for fact in &extraction.contracts {
-            self.contracts.entry(ids[fact.person]).or_default().push((
+            let player = ids[fact.person];
+            self.touched_contracts.push(player);
+            self.index.contract_facts.entry(player).or_default().push((
                 ContractEvidence {
                     evidence: Evidence {
                         article,
@@ -252,6 +276,7 @@ impl<'a> Merger<'a> {
                 fact.club,
             ));
         }
+        self.touched_people.extend_from_slice(&ids);
         let Extraction {
             clubs,
             sources,
@@ -276,11 +301,12 @@ impl<'a> Merger<'a> {
         article: usize,
         extraction: &Extraction,
     ) -> (Vec<usize>, Vec<(u32, u32)>) {
+        let index = &mut *self.index;
         let mut ids = Vec::with_capacity(extraction.people.len());
         let mut name_forms = Vec::new();
-        for (index, fact) in extraction.people.iter().enumerate() {
+        for (position, fact) in extraction.people.iter().enumerate() {
             let key = fold(&fact.name);
-            let id = match self.by_key.get(&key) {
+            let id = match index.by_key.get(&key) {
                 Some(&id) => id,
                 None => {
                     let surname = key
@@ -288,10 +314,10 @@ impl<'a> Merger<'a> {
                         .last()
                         .unwrap_or_default()
                         .to_string();
-                    let namesakes = self.by_surname.entry(surname).or_default();
+                    let namesakes = index.by_surname.entry(surname).or_default();
                     let id =
-                        similar_person(&self.folded_names, namesakes, &key).unwrap_or_else(|| {
-                            self.folded_names.push(key.clone());
+                        similar_person(&index.folded_names, namesakes, &key).unwrap_or_else(|| {
+                            index.folded_names.push(key.clone());
                             self.people.push(Person {
                                 name: fact.name.clone(),
                                 aliases: Vec::new(),
@@ -299,11 +325,11 @@ impl<'a> Merger<'a> {
                                 club: None,
                                 articles: Vec::new(),
                             });
-                            self.roles.push([0; Role::ALL.len()]);
+                            index.roles.push([0; Role::ALL.len()]);
                             namesakes.push(self.people.len() - 1);
                             self.people.len() - 1
                         });
-                    self.by_key.insert(key, id);
+                    index.by_key.insert(key, id);
                     id
                 }
             };
@@ -317,39 +343,42 @@ impl<'a> Merger<'a> {
                     person.aliases.push(alias.clone());
                     person.aliases.len()
                 };
-                if let (Ok(index), Ok(form)) = (u32::try_from(index), u32::try_from(form)) {
-                    name_forms.push((index, form));
+                if let (Ok(position), Ok(form)) = (u32::try_from(position), u32::try_from(form)) {
+                    name_forms.push((position, form));
                 }
             }
             if person.articles.last() != Some(&article) {
                 person.articles.push(article);
             }
-            self.roles[id][fact.role as usize] += 1;
+            index.roles[id][fact.role as usize] += 1;
             ids.push(id);
         }
         (ids, name_forms)
     }
 
-    /// Adds the article's rumours. Those to the player's own club are dropped in
-    /// [`Merger::finish`], once the latest club of every player is known.
+    /// Adds the article's rumours.
     fn merge_rumours(&mut self, article: usize, ids: &[usize], extraction: &Extraction) {
         let date = self.articles[article].date;
         for fact in &extraction.rumours {
             let player = ids[fact.person];
-            let club = self.club_names[fact.club].as_str();
-            let id = *self.rumour_index.entry((player, club)).or_insert_with(|| {
-                // Most rumours rest on one sentence: room for one of each to start.
-                self.rumours.push(Rumour {
-                    player,
-                    club: club.to_string(),
-                    articles: Vec::with_capacity(1),
-                    sources: Vec::with_capacity(fact.sources.len()),
-                    first_seen: None,
-                    last_seen: None,
-                    evidence: Vec::with_capacity(1),
+            let id = *self
+                .index
+                .rumour_index
+                .entry((player, fact.club))
+                .or_insert_with(|| {
+                    // Most rumours rest on one sentence: room for one of each to start.
+                    self.rumours.push(Rumour {
+                        player,
+                        club: self.club_names[fact.club].clone(),
+                        articles: Vec::with_capacity(1),
+                        sources: Vec::with_capacity(fact.sources.len()),
+                        first_seen: None,
+                        last_seen: None,
+                        evidence: Vec::with_capacity(1),
+                    });
+                    self.rumours.len() - 1
                 });
-                self.rumours.len() - 1
-            });
+            self.touched_rumours.push(id);
             let rumour = &mut self.rumours[id];
             if !rumour.articles.contains(&article) {
                 rumour.articles.push(article);
@@ -373,61 +402,94 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// What needs every article: roles, current clubs, rumours to other clubs, contracts.
-    fn finish(mut self) -> (Vec<ArticleFacts>, Vec<Person>, Vec<Rumour>, Vec<Contract>) {
-        // The role most articles give; on a tie, the one that is not the default (player).
-        for (person, counts) in self.people.iter_mut().zip(self.roles) {
-            if let Some((role, _)) = Role::ALL
-                .into_iter()
-                .zip(counts)
-                .filter(|(_, count)| *count > 0)
-                .max_by_key(|(role, count)| {
-                    (*count, *role != Role::Player, std::cmp::Reverse(*role))
-                })
-            {
-                person.role = role;
+    /// Works out what depends on every article naming a person (role, current club,
+    /// contract) for the people touched, and says what changed.
+    fn finish(mut self, articles: Range<usize>, first_new_person: usize) -> Change {
+        for list in [
+            &mut self.touched_people,
+            &mut self.touched_rumours,
+            &mut self.touched_contracts,
+        ] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for person in std::mem::take(&mut self.touched_people) {
+            self.settle_person(person);
+            self.touched_people.push(person);
+            // The contract names the player's club when its sentence names none.
+            if self.index.contract_facts.contains_key(&person) {
+                self.touched_contracts.push(person);
             }
         }
-        // Current club: the latest article that states one.
-        for (person, (_, club)) in self.latest {
-            self.people[person].club = Some(self.club_names[club].clone());
+        self.touched_contracts.sort_unstable();
+        self.touched_contracts.dedup();
+        for player in std::mem::take(&mut self.touched_contracts) {
+            self.settle_contract(player);
+            self.touched_contracts.push(player);
         }
-        let people = self.people;
-        // A player is never rumoured to the club he is at.
-        let mut rumours = self.rumours;
-        rumours.retain(|rumour| people[rumour.player].club.as_ref() != Some(&rumour.club));
-        let mut players: Vec<usize> = self.contracts.keys().copied().collect();
-        players.sort_unstable();
-        let mut contracts = Vec::new();
-        for player in players {
-            let Some(mut facts) = self.contracts.remove(&player) else {
-                continue;
-            };
-            facts.sort_by_key(|(fact, _)| recency(self.articles, fact.evidence.article));
-            let Some((latest, club)) = facts.last() else {
-                continue;
-            };
-            let expires = latest.expires;
-            let club = club
-                .map(|club| self.club_names[club].clone())
-                .or_else(|| people[player].club.clone());
-            let mut conflicts: Vec<NaiveDate> = facts
-                .iter()
-                .map(|(fact, _)| fact.expires)
-                .filter(|date| *date != expires)
-                .collect();
-            conflicts.sort_unstable();
-            conflicts.dedup();
-            contracts.push(Contract {
-                player,
-                club,
-                expires,
-                precontract_from: precontract_from(expires),
-                conflicts,
-                evidence: facts.into_iter().map(|(fact, _)| fact).collect(),
-            });
+        Change {
+            articles,
+            new_people: first_new_person..self.people.len(),
+            people: self.touched_people,
+            rumours: self.touched_rumours,
+            contracts: self.touched_contracts,
+            rebuilt: false,
         }
-        (self.facts, people, rumours, contracts)
+    }
+
+    /// The role most articles give (on a tie, the one that is not the default, player), and
+    /// the club of the latest article that states one.
+    fn settle_person(&mut self, id: usize) {
+        let person = &mut self.people[id];
+        if let Some((role, _)) = Role::ALL
+            .into_iter()
+            .zip(self.index.roles[id])
+            .filter(|(_, count)| *count > 0)
+            .max_by_key(|(role, count)| (*count, *role != Role::Player, std::cmp::Reverse(*role)))
+        {
+            person.role = role;
+        }
+        if let Some((_, club)) = self.index.latest.get(&id) {
+            person.club = Some(self.club_names[*club].clone());
+        }
+    }
+
+    /// The player's contract: the end date of the latest article that gives one, and the
+    /// other dates as conflicts.
+    fn settle_contract(&mut self, player: usize) {
+        let Some(facts) = self.index.contract_facts.get_mut(&player) else {
+            return;
+        };
+        facts.sort_by_key(|(fact, _)| recency(self.articles, fact.evidence.article));
+        let Some((latest, club)) = facts.last() else {
+            return;
+        };
+        let expires = latest.expires;
+        let club = club
+            .map(|club| self.club_names[club].clone())
+            .or_else(|| self.people[player].club.clone());
+        let mut conflicts: Vec<NaiveDate> = facts
+            .iter()
+            .map(|(fact, _)| fact.expires)
+            .filter(|date| *date != expires)
+            .collect();
+        conflicts.sort_unstable();
+        conflicts.dedup();
+        let contract = Contract {
+            player,
+            club,
+            expires,
+            precontract_from: precontract_from(expires),
+            conflicts,
+            evidence: facts.iter().map(|(fact, _)| fact.clone()).collect(),
+        };
+        match self
+            .contracts
+            .binary_search_by_key(&player, |contract| contract.player)
+        {
+            Ok(at) => self.contracts[at] = contract,
+            Err(at) => self.contracts.insert(at, contract),
+        }
     }
 }
 
@@ -448,13 +510,73 @@ impl Model {
     /// As [`build`](Self::build), counting articles read into `progress`.
     pub fn build_counted(corpus: Corpus, gazetteer: &Gazetteer, progress: &LoadProgress) -> Self {
         let Corpus { articles, problems } = corpus;
+        let mut model = Self {
+            club_names: gazetteer
+                .clubs
+                .iter()
+                .map(|club| club.name.clone())
+                .collect(),
+            problems,
+            ..Self::default()
+        };
+        model.ingest_counted(articles, gazetteer, progress);
+        model
+    }
+
+    /// Merges new articles into the model without rebuilding it and says what changed. An
+    /// article whose id is already in the model replaces it: that (rare) case rebuilds.
+    pub fn ingest(&mut self, articles: Vec<Article>, gazetteer: &Gazetteer) -> Change {
+        self.ingest_counted(articles, gazetteer, &LoadProgress::default())
+    }
+
+    fn ingest_counted(
+        &mut self,
+        articles: Vec<Article>,
+        gazetteer: &Gazetteer,
+        progress: &LoadProgress,
+    ) -> Change {
         progress.found_articles(articles.len());
         progress.start(Stage::Extracting);
-        let club_names: Vec<String> = gazetteer
-            .clubs
-            .iter()
-            .map(|club| club.name.clone())
-            .collect();
+        let known: HashMap<&str, usize> = if self.articles.is_empty() {
+            HashMap::new()
+        } else {
+            self.articles
+                .iter()
+                .enumerate()
+                .map(|(at, article)| (article.id.as_str(), at))
+                .collect()
+        };
+        let (replacing, adding): (Vec<Article>, Vec<Article>) = articles
+            .into_iter()
+            .partition(|article| known.contains_key(article.id.as_str()));
+        if !replacing.is_empty() {
+            return self.rebuild_with(replacing, adding, gazetteer, progress);
+        }
+        let start = self.articles.len();
+        self.articles.extend(adding);
+        let Model {
+            articles,
+            extractions,
+            club_names,
+            people,
+            rumours,
+            contracts,
+            index,
+            ..
+        } = self;
+        let first_new_person = people.len();
+        let mut merging = Merging {
+            articles,
+            club_names,
+            people,
+            rumours,
+            contracts,
+            facts: extractions,
+            index,
+            touched_people: Vec::new(),
+            touched_rumours: Vec::new(),
+            touched_contracts: Vec::new(),
+        };
         let extract_batch = |batch: &[Article]| -> Vec<Extraction> {
             batch
                 .par_iter()
@@ -470,15 +592,14 @@ impl Model {
                 })
                 .collect()
         };
-        let mut merger = Merger::new(&articles, &club_names);
         let mut extracted: Vec<Extraction> = Vec::new();
-        for batch in articles.chunks(BATCH) {
+        for batch in articles[start..].chunks(BATCH) {
             let (next, ()) = rayon::join(
                 || extract_batch(batch),
                 || {
                     extracted
                         .drain(..)
-                        .for_each(|extraction| merger.add(extraction))
+                        .for_each(|extraction| merging.add(extraction))
                 },
             );
             extracted = next;
@@ -486,17 +607,36 @@ impl Model {
         progress.start(Stage::Merging);
         extracted
             .into_iter()
-            .for_each(|extraction| merger.add(extraction));
-        let (extractions, people, rumours, contracts) = merger.finish();
-        Self {
-            articles,
-            extractions,
-            club_names,
-            people,
-            rumours,
-            contracts,
-            problems,
+            .for_each(|extraction| merging.add(extraction));
+        merging.finish(start..articles.len(), first_new_person)
+    }
+
+    /// Replaces updated articles in place (same index) and builds the model again.
+    fn rebuild_with(
+        &mut self,
+        replacing: Vec<Article>,
+        adding: Vec<Article>,
+        gazetteer: &Gazetteer,
+        progress: &LoadProgress,
+    ) -> Change {
+        let mut articles = std::mem::take(&mut self.articles);
+        let start = articles.len();
+        for article in replacing {
+            if let Some(old) = articles.iter_mut().find(|old| old.id == article.id) {
+                *old = article;
+            }
         }
+        articles.extend(adding);
+        let problems = std::mem::take(&mut self.problems);
+        *self = Self {
+            club_names: std::mem::take(&mut self.club_names),
+            problems,
+            ..Self::default()
+        };
+        let mut change = self.ingest_counted(articles, gazetteer, progress);
+        change.articles = start..self.articles.len();
+        change.rebuilt = true;
+        change
     }
 
     /// The forms of its people's names an article used, as (index into the article's
@@ -535,10 +675,28 @@ impl Model {
         })
     }
 
+    /// Whether a rumour is listed: never one to the club the player is at now.
+    pub fn is_listed(&self, rumour: &Rumour) -> bool {
+        self.people
+            .get(rumour.player)
+            .is_none_or(|person| person.club.as_ref() != Some(&rumour.club))
+    }
+
+    /// The rumours worth listing, with their indices into [`Model::rumours`].
+    pub fn listed_rumours(&self) -> impl Iterator<Item = (usize, &Rumour)> {
+        self.rumours
+            .iter()
+            .enumerate()
+            .filter(|(_, rumour)| self.is_listed(rumour))
+    }
+
     /// A player's rumours, strongest (most articles) first.
     pub fn rumours_of(&self, player: usize) -> Vec<&Rumour> {
-        let mut rumours: Vec<&Rumour> =
-            self.rumours.iter().filter(|r| r.player == player).collect();
+        let mut rumours: Vec<&Rumour> = self
+            .listed_rumours()
+            .map(|(_, rumour)| rumour)
+            .filter(|r| r.player == player)
+            .collect();
         rumours.sort_by(|a, b| {
             b.articles
                 .len()
@@ -550,9 +708,11 @@ impl Model {
     }
 
     pub fn contract_of(&self, player: usize) -> Option<&Contract> {
-        self.contracts
-            .iter()
-            .find(|contract| contract.player == player)
+        let at = self
+            .contracts
+            .binary_search_by_key(&player, |contract| contract.player)
+            .ok()?;
+        self.contracts.get(at)
     }
 
     /// The text of an evidence sentence.
@@ -670,6 +830,108 @@ mod tests {
         assert_eq!(
             leeds.first_seen.map(|d| d.to_string()).as_deref(),
             Some("2023-06-01")
+        );
+    }
+
+    /// What the views read of a model, to compare two built differently.
+    fn summary(model: &Model) -> Vec<String> {
+        let mut lines: Vec<String> = model
+            .people
+            .iter()
+            .map(|p| format!("{} {:?} {:?} {:?}", p.name, p.role, p.club, p.articles))
+            .collect();
+        lines.extend(model.listed_rumours().map(|(_, r)| {
+            format!(
+                "{} -> {} {:?} {:?}",
+                model.people[r.player].name, r.club, r.articles, r.evidence
+            )
+        }));
+        lines.extend(model.contracts.iter().map(|c| {
+            format!(
+                "{} {} {:?} {:?}",
+                model.people[c.player].name, c.expires, c.club, c.conflicts
+            )
+        }));
+        lines
+    }
+
+    fn story() -> Vec<Article> {
+        vec![
+            article(
+                "a",
+                Some("2023-01-01"),
+                "Celtic are keen on Jordan McAllister.",
+            ),
+            article(
+                "b",
+                Some("2023-03-01"),
+                "Jordan McAllister's deal at Celtic runs until June 2024. Leeds United want him.",
+            ),
+            article(
+                "c",
+                Some("2023-06-01"),
+                "Jordan McAllister, who plays for Celtic, is wanted by Everton. \
+                 Tomás Eriksberg is a target for Rangers.",
+            ),
+            article(
+                "d",
+                Some("2023-02-01"),
+                "Tomas Eriksberg's contract expires in 2026. Hearts are watching him.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn ingesting_articles_one_by_one_gives_the_model_built_at_once() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let whole = build(story());
+        let mut grown = Model::build(Corpus::default(), &gazetteer);
+        for article in story() {
+            grown.ingest(vec![article], &gazetteer);
+        }
+        assert_eq!(summary(&grown), summary(&whole));
+        assert!(!summary(&whole).is_empty());
+    }
+
+    #[test]
+    fn ingest_says_what_changed() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let mut articles = story();
+        let last = articles.split_off(3);
+        let mut model = build(articles);
+        let people = model.people.len();
+        let change = model.ingest(last, &gazetteer);
+        assert_eq!(change.articles, 3..4);
+        assert!(!change.rebuilt);
+        let eriksberg = model.person_named("Tomas Eriksberg").unwrap();
+        assert!(eriksberg < people, "an earlier spelling is the same person");
+        assert_eq!(change.people, [eriksberg]);
+        assert_eq!(change.contracts, [eriksberg]);
+        let hearts = model
+            .rumours
+            .iter()
+            .position(|r| r.club == "Heart of Midlothian" || r.club == "Hearts")
+            .unwrap();
+        assert_eq!(change.rumours, [hearts]);
+        assert_eq!(
+            model.contract_of(eriksberg).unwrap().expires.to_string(),
+            "2026-06-30"
+        );
+    }
+
+    #[test]
+    fn an_updated_article_replaces_the_old_one() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let mut model = build(story());
+        let mut update = story().remove(3);
+        update.body = "Tomas Eriksberg's contract expires in 2027.".to_string();
+        let change = model.ingest(vec![update], &gazetteer);
+        assert!(change.rebuilt);
+        assert_eq!(model.articles.len(), 4);
+        let eriksberg = model.person_named("Tomas Eriksberg").unwrap();
+        assert_eq!(
+            model.contract_of(eriksberg).unwrap().expires.to_string(),
+            "2027-06-30"
         );
     }
 }

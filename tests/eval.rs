@@ -163,8 +163,8 @@ fn evaluate(set: &str) -> Scores {
         }
 
         let found_rumours: BTreeSet<String> = model
-            .rumours
-            .iter()
+            .listed_rumours()
+            .map(|(_, rumour)| rumour)
             .filter(|r| r.articles.contains(&index))
             .map(|r| format!("{} -> {}", name_key(&model.people[r.player].name), r.club))
             .collect();

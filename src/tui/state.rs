@@ -120,7 +120,7 @@ impl Index {
             }
         }
         let mut rumours_of: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (index, rumour) in model.rumours.iter().enumerate() {
+        for (index, rumour) in model.listed_rumours() {
             rumours_of.entry(rumour.player).or_default().push(index);
         }
         for list in rumours_of.values_mut() {

@@ -1,0 +1,697 @@
+//! The library: every article Mercato has been given, kept in one SQLite file that survives
+//! restarts and crashes, with the feeds it came from.
+//!
+//! One [`Library`] writes at a time: opening one for writing takes an exclusive lock on a
+//! file beside the database (`mercato.db.lock`, holding the owner's pid). Every write is one
+//! transaction (a feed's articles all together), in WAL mode with `synchronous=FULL`, so a
+//! kill at any moment leaves each feed either fully written or not at all.
+//!
+//! User state (read, watched, visits) will live in tables of its own keyed by the stable
+//! [`StoredArticle::id`], so that re-fetching or pruning articles never resets it.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+
+use crate::corpus::Article;
+
+/// The schema this build writes; older libraries are migrated, newer ones refused.
+const SCHEMA_VERSION: i64 = 1;
+
+/// Each migration takes the schema from its index to the next version, in one transaction.
+const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
+    // 0 → 1: feeds and articles.
+    "CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        url           TEXT NOT NULL UNIQUE,
+        name          TEXT,
+        full_text     INTEGER NOT NULL DEFAULT 0,
+        added_at      TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        fetched_at    TEXT,
+        http_status   INTEGER,
+        error         TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        retry_after   TEXT
+    );
+    CREATE TABLE articles (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        feed_id         INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        guid            TEXT NOT NULL,
+        url             TEXT,
+        title           TEXT NOT NULL,
+        author          TEXT,
+        source          TEXT,
+        published       TEXT,
+        date_is_fetch   INTEGER NOT NULL DEFAULT 0,
+        first_seen      TEXT NOT NULL,
+        updated_at      TEXT,
+        body            TEXT NOT NULL,
+        content_hash    TEXT NOT NULL,
+        summary_only    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_guid ON articles(guid);
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_hash ON articles(content_hash);",
+];
+
+/// What can go wrong with the library, said so that the user knows what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a Mercato library (not an SQLite database); pass another --db, or move it away"
+    )]
+    NotADatabase { path: PathBuf },
+    #[error("{path} is an SQLite database of another program; pass another --db, or move it away")]
+    Foreign { path: PathBuf },
+    #[error(
+        "{path} was written by a newer Mercato (schema {found}, this one knows {SCHEMA_VERSION}); update Mercato"
+    )]
+    Newer { path: PathBuf, found: i64 },
+    #[error("the library {path} is in use by another mercato{}; close it first", holder.map(|pid| format!(" (pid {pid})")).unwrap_or_default())]
+    InUse { path: PathBuf, holder: Option<u32> },
+    #[error("the library {path} is being set up by another mercato; try again in a moment")]
+    Migrating { path: PathBuf },
+    #[error("cannot open the library {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the library {path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("no feed is named or has the URL '{0}' (see mercato feed list)")]
+    NoSuchFeed(String),
+}
+
+/// How a library is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reading and writing; fails with [`StoreError::InUse`] while another writer has it.
+    Write,
+    /// Reading only; works beside a writer (WAL readers never block it).
+    Read,
+}
+
+/// A subscribed feed and how its last fetch went.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Feed {
+    #[serde(skip)]
+    pub id: i64,
+    pub url: String,
+    pub name: Option<String>,
+    pub full_text: bool,
+    pub articles: usize,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub fetched_at: Option<DateTime<Utc>>,
+    pub http_status: Option<u16>,
+    pub error: Option<String>,
+    pub failures: u32,
+    pub retry_after: Option<DateTime<Utc>>,
+}
+
+impl Feed {
+    /// The name to show: the given one, else the URL.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.url)
+    }
+}
+
+/// An article about to enter the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewArticle {
+    /// The feed's id for the item (or, for imported files, where it came from).
+    pub guid: String,
+    /// Canonical link (tracking parameters stripped), if any.
+    pub url: Option<String>,
+    pub title: String,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub body: String,
+    /// Same story, same hash, whatever its guid or link.
+    pub content_hash: String,
+    /// The body is a feed's summary, not the whole article.
+    pub summary_only: bool,
+}
+
+/// A stored article, as the model reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredArticle {
+    /// Stable for the life of the library: never reused, kept when the article is updated.
+    pub id: i64,
+    pub feed: Option<String>,
+    pub url: Option<String>,
+    pub title: String,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    /// Published date, else the day it was first fetched (`date_is_fetch`).
+    pub date: NaiveDate,
+    pub date_is_fetch: bool,
+    pub body: String,
+}
+
+impl StoredArticle {
+    /// The article as the model reads it. Its `path` is where it came from (link or feed).
+    pub fn into_article(self) -> Article {
+        let path = self
+            .url
+            .clone()
+            .or_else(|| self.feed.clone())
+            .unwrap_or_else(|| format!("library #{}", self.id));
+        Article {
+            id: article_key(self.id),
+            path,
+            date: Some(self.date),
+            title: self.title,
+            source: self.source,
+            url: self.url,
+            body: self.body,
+        }
+    }
+}
+
+/// The id an article of the library has in the model and the export: `lib-N`.
+pub fn article_key(id: i64) -> String {
+    format!("lib-{id}")
+}
+
+/// What storing a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stored {
+    pub new: usize,
+    pub updated: usize,
+    /// Already stored (same guid, link or text) and unchanged.
+    pub unchanged: usize,
+}
+
+/// How a fetch of one feed ended, to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchRecord {
+    /// New content: the articles, and the validators to send next time.
+    Fetched {
+        status: u16,
+        etag: Option<String>,
+        last_modified: Option<String>,
+        articles: Vec<NewArticle>,
+    },
+    /// 304: the articles stay; a 304 may carry new validators.
+    NotModified {
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+    Failed {
+        status: Option<u16>,
+        error: String,
+        retry_after: Option<DateTime<Utc>>,
+    },
+}
+
+/// The library file, open.
+#[derive(Debug)]
+pub struct Library {
+    connection: Connection,
+    path: PathBuf,
+    /// Held while open for writing; the OS releases it if the process dies.
+    _lock: Option<File>,
+}
+
+impl Library {
+    /// Opens (creating when missing, for [`Access::Write`]) the library at `path`, migrating
+    /// an older schema. A file that is not a Mercato library is never touched.
+    pub fn open(path: &Path, access: Access) -> Result<Self, StoreError> {
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let lock = match access {
+            Access::Write => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(io)?;
+                }
+                Some(take_lock(path)?)
+            }
+            Access::Read => None,
+        };
+        let flags = match access {
+            Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let sqlite = |source| classify(path, source);
+        let connection = Connection::open_with_flags(path, flags).map_err(sqlite)?;
+        connection
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sqlite)?;
+        let mut library = Self {
+            connection,
+            path: path.to_path_buf(),
+            _lock: lock,
+        };
+        library.prepare(access)?;
+        Ok(library)
+    }
+
+    /// The library's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sqlite(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        |source| classify(&self.path, source)
+    }
+
+    /// Checks the file is ours (or new), then settings and migrations.
+    fn prepare(&mut self, access: Access) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sqlite = |source| classify(&path, source);
+        // Reading the schema is the first real read: a file that is not SQLite fails here.
+        let version: i64 = self
+            .connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(sqlite)?;
+        let tables: i64 = self
+            .connection
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(sqlite)?;
+        if version == 0 && tables > 0 {
+            return Err(StoreError::Foreign { path });
+        }
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path,
+                found: version,
+            });
+        }
+        if access == Access::Read {
+            // Only a writer migrates; an older library read beside its writer is not ready.
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Migrating { path });
+            }
+            return Ok(());
+        }
+        self.connection
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(sqlite)?;
+        for (from, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let transaction = self.connection.transaction().map_err(sqlite)?;
+            transaction.execute_batch(migration).map_err(sqlite)?;
+            transaction
+                .pragma_update(None, "user_version", from as i64 + 1)
+                .map_err(sqlite)?;
+            transaction.commit().map_err(sqlite)?;
+        }
+        Ok(())
+    }
+
+    /// Subscribes to a feed; an existing URL keeps its articles and gets the new name.
+    pub fn add_feed(
+        &mut self,
+        url: &str,
+        name: Option<&str>,
+        full_text: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Feed, StoreError> {
+        let sqlite = self.sqlite();
+        self.connection
+            .execute(
+                "INSERT INTO feeds (url, name, full_text, added_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(url) DO UPDATE SET name = coalesce(?2, name), full_text = ?3",
+                params![url, name, full_text, now.to_rfc3339()],
+            )
+            .map_err(&sqlite)?;
+        self.feed(url)?
+            .ok_or_else(|| StoreError::NoSuchFeed(url.to_string()))
+    }
+
+    /// The feed whose URL or name is `key` (the URL wins).
+    pub fn feed(&self, key: &str) -> Result<Option<Feed>, StoreError> {
+        let feeds = self.feeds()?;
+        let by_url = feeds.iter().position(|feed| feed.url == key);
+        let by_name = || {
+            feeds
+                .iter()
+                .position(|feed| feed.name.as_deref() == Some(key))
+        };
+        Ok(by_url.or_else(by_name).map(|at| feeds[at].clone()))
+    }
+
+    /// Every feed, in the order they were added.
+    pub fn feeds(&self) -> Result<Vec<Feed>, StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT f.id, f.url, f.name, f.full_text, f.etag, f.last_modified, f.fetched_at,
+                        f.http_status, f.error, f.failures, f.retry_after,
+                        (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+                 FROM feeds f ORDER BY f.id",
+            )
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(Feed {
+                    id: row.get(0)?,
+                    url: row.get(1)?,
+                    name: row.get(2)?,
+                    full_text: row.get(3)?,
+                    etag: row.get(4)?,
+                    last_modified: row.get(5)?,
+                    fetched_at: time(row.get(6)?),
+                    http_status: row.get(7)?,
+                    error: row.get(8)?,
+                    failures: row.get(9)?,
+                    retry_after: time(row.get(10)?),
+                    articles: row.get::<_, i64>(11)?.try_into().unwrap_or(0),
+                })
+            })
+            .map_err(&sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
+    /// Unsubscribes; the feed's articles stay (unlinked from it) unless `purge`.
+    pub fn remove_feed(&mut self, key: &str, purge: bool) -> Result<(Feed, usize), StoreError> {
+        let feed = self
+            .feed(key)?
+            .ok_or_else(|| StoreError::NoSuchFeed(key.to_string()))?;
+        let path = self.path.clone();
+        let sqlite = |source| classify(&path, source);
+        let transaction = self.connection.transaction().map_err(sqlite)?;
+        let purged = if purge {
+            transaction
+                .execute("DELETE FROM articles WHERE feed_id = ?1", [feed.id])
+                .map_err(sqlite)?
+        } else {
+            0
+        };
+        transaction
+            .execute("DELETE FROM feeds WHERE id = ?1", [feed.id])
+            .map_err(sqlite)?;
+        transaction.commit().map_err(sqlite)?;
+        Ok((feed, purged))
+    }
+
+    /// Records one fetch of a feed and stores its articles, all in one transaction.
+    pub fn record_fetch(
+        &mut self,
+        feed: i64,
+        record: FetchRecord,
+        now: DateTime<Utc>,
+    ) -> Result<Stored, StoreError> {
+        let path = self.path.clone();
+        let sqlite = |source| classify(&path, source);
+        let transaction = self.connection.transaction().map_err(sqlite)?;
+        let fetched_at = now.to_rfc3339();
+        let mut stored = Stored::default();
+        match record {
+            FetchRecord::Fetched {
+                status,
+                etag,
+                last_modified,
+                articles,
+            } => {
+                stored =
+                    store_articles(&transaction, Some(feed), &articles, now).map_err(sqlite)?;
+                transaction
+                    .execute(
+                        "UPDATE feeds SET etag = ?2, last_modified = ?3, fetched_at = ?4,
+                         http_status = ?5, error = NULL, failures = 0, retry_after = NULL
+                         WHERE id = ?1",
+                        params![feed, etag, last_modified, fetched_at, status],
+                    )
+                    .map_err(sqlite)?;
+            }
+            FetchRecord::NotModified {
+                etag,
+                last_modified,
+            } => {
+                transaction
+                    .execute(
+                        "UPDATE feeds SET etag = coalesce(?2, etag),
+                         last_modified = coalesce(?3, last_modified), fetched_at = ?4,
+                         http_status = 304, error = NULL, failures = 0, retry_after = NULL
+                         WHERE id = ?1",
+                        params![feed, etag, last_modified, fetched_at],
+                    )
+                    .map_err(sqlite)?;
+            }
+            FetchRecord::Failed {
+                status,
+                error,
+                retry_after,
+            } => {
+                transaction
+                    .execute(
+                        "UPDATE feeds SET fetched_at = ?2, http_status = ?3, error = ?4,
+                         failures = failures + 1, retry_after = ?5 WHERE id = ?1",
+                        params![
+                            feed,
+                            fetched_at,
+                            status,
+                            error,
+                            retry_after.map(|t| t.to_rfc3339())
+                        ],
+                    )
+                    .map_err(sqlite)?;
+            }
+        }
+        transaction.commit().map_err(sqlite)?;
+        Ok(stored)
+    }
+
+    /// Stores articles that came from no feed (imported files), in one transaction.
+    pub fn import(
+        &mut self,
+        articles: &[NewArticle],
+        now: DateTime<Utc>,
+    ) -> Result<Stored, StoreError> {
+        let path = self.path.clone();
+        let sqlite = |source| classify(&path, source);
+        let transaction = self.connection.transaction().map_err(sqlite)?;
+        let stored = store_articles(&transaction, None, articles, now).map_err(sqlite)?;
+        transaction.commit().map_err(sqlite)?;
+        Ok(stored)
+    }
+
+    /// How many articles the library holds.
+    pub fn count(&self) -> Result<usize, StoreError> {
+        self.connection
+            .query_row("SELECT count(*) FROM articles", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map(|n| n.try_into().unwrap_or(0))
+            .map_err(self.sqlite())
+    }
+
+    /// The articles whose id is above `after`, in the order they were first stored (so a
+    /// model that read up to `after` can take just the rest), with the highest id read.
+    pub fn articles_after(&self, after: i64) -> Result<Vec<StoredArticle>, StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT a.id, f.name, f.url, a.url, a.title, a.author, a.source, a.published,
+                        a.date_is_fetch, a.first_seen, a.body
+                 FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+                 WHERE a.id > ?1 ORDER BY a.id",
+            )
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([after], |row| {
+                let published = time(row.get(7)?);
+                let first_seen = time(row.get(9)?);
+                let date_is_fetch: bool = row.get(8)?;
+                Ok(StoredArticle {
+                    id: row.get(0)?,
+                    feed: row.get::<_, Option<String>>(1)?.or(row.get(2)?),
+                    url: row.get(3)?,
+                    title: row.get(4)?,
+                    author: row.get(5)?,
+                    source: row.get(6)?,
+                    date: published
+                        .or(first_seen)
+                        .map(|t| t.date_naive())
+                        .unwrap_or_default(),
+                    date_is_fetch: date_is_fetch || published.is_none(),
+                    body: row.get(10)?,
+                })
+            })
+            .map_err(&sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
+    /// Articles updated in place since they were read (same id, new text), above none.
+    pub fn updated_since(&self, since: DateTime<Utc>) -> Result<Vec<i64>, StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare("SELECT id FROM articles WHERE updated_at > ?1 ORDER BY id")
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([since.to_rfc3339()], |row| row.get(0))
+            .map_err(&sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or what is wrong.
+    pub fn integrity(&self) -> Result<String, StoreError> {
+        self.connection
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .map_err(self.sqlite())
+    }
+}
+
+/// Inserts new articles and updates changed ones; an item seen before (same guid in the same
+/// feed, same canonical link, or same text) is not stored twice.
+fn store_articles(
+    transaction: &Transaction<'_>,
+    feed: Option<i64>,
+    articles: &[NewArticle],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Stored> {
+    let now = now.to_rfc3339();
+    let mut stored = Stored::default();
+    let mut by_guid =
+        transaction.prepare_cached("SELECT id FROM articles WHERE guid = ?1 AND feed_id IS ?2")?;
+    let mut by_url = transaction.prepare_cached(
+        "SELECT id, feed_id IS ?2 FROM articles WHERE url = ?1 ORDER BY id LIMIT 1",
+    )?;
+    let mut by_hash =
+        transaction.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1")?;
+    let mut update = transaction.prepare_cached(
+        "UPDATE articles SET url = ?2, title = ?3, author = ?4, source = ?5,
+         published = coalesce(?6, published), body = ?7, content_hash = ?8,
+         summary_only = ?9, updated_at = ?10
+         WHERE id = ?1 AND (content_hash != ?8 OR title != ?3)",
+    )?;
+    let mut insert = transaction.prepare_cached(
+        "INSERT INTO articles (feed_id, guid, url, title, author, source, published,
+         date_is_fetch, first_seen, body, content_hash, summary_only)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for article in articles {
+        let published = article.published.map(|t| t.to_rfc3339());
+        // The same item again (its own guid, or its link in its own feed) may bring new text.
+        let own: Option<i64> = by_guid
+            .query_row(params![article.guid, feed], |row| row.get(0))
+            .optional()?;
+        let linked: Option<(i64, bool)> = match &article.url {
+            Some(url) => by_url
+                .query_row(params![url, feed], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?,
+            None => None,
+        };
+        let same_item = own.or(linked.filter(|(_, same_feed)| *same_feed).map(|(id, _)| id));
+        if let Some(id) = same_item {
+            let changed = update.execute(params![
+                id,
+                article.url,
+                article.title,
+                article.author,
+                article.source,
+                published,
+                article.body,
+                article.content_hash,
+                article.summary_only,
+                now
+            ])?;
+            if changed > 0 {
+                stored.updated += 1;
+            } else {
+                stored.unchanged += 1;
+            }
+            continue;
+        }
+        // The story under another feed's link, or the same text elsewhere: stored once.
+        let duplicate = linked.is_some()
+            || by_hash
+                .query_row([&article.content_hash], |row| row.get::<_, i64>(0))
+                .optional()?
+                .is_some();
+        if duplicate {
+            stored.unchanged += 1;
+            continue;
+        }
+        insert.execute(params![
+            feed,
+            article.guid,
+            article.url,
+            article.title,
+            article.author,
+            article.source,
+            published,
+            article.published.is_none(),
+            now,
+            article.body,
+            article.content_hash,
+            article.summary_only
+        ])?;
+        stored.new += 1;
+    }
+    Ok(stored)
+}
+
+/// Takes the writer's lock beside the database, writing our pid into it.
+fn take_lock(path: &Path) -> Result<File, StoreError> {
+    let mut lock_path = path.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let lock_path = PathBuf::from(lock_path);
+    let io = |source| StoreError::Io {
+        path: lock_path.clone(),
+        source,
+    };
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            let holder = std::fs::read_to_string(&lock_path)
+                .ok()
+                .and_then(|text| text.trim().parse().ok());
+            return Err(StoreError::InUse {
+                path: path.to_path_buf(),
+                holder,
+            });
+        }
+        Err(TryLockError::Error(error)) => return Err(io(error)),
+    }
+    file.set_len(0).map_err(io)?;
+    write!(file, "{}", std::process::id()).map_err(io)?;
+    Ok(file)
+}
+
+/// Tells "not a database" apart from other SQLite errors.
+fn classify(path: &Path, source: rusqlite::Error) -> StoreError {
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+/// A stored RFC 3339 time; anything else reads as none.
+fn time(text: Option<String>) -> Option<DateTime<Utc>> {
+    text.and_then(|text| DateTime::parse_from_rfc3339(&text).ok())
+        .map(|t| t.with_timezone(&Utc))
+}
