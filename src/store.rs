@@ -695,3 +695,241 @@ fn time(text: Option<String>) -> Option<DateTime<Utc>> {
     text.and_then(|text| DateTime::parse_from_rfc3339(&text).ok())
         .map(|t| t.with_timezone(&Utc))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T08:00:00Z"))
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn item(guid: &str, url: Option<&str>, body: &str) -> NewArticle {
+        NewArticle {
+            guid: guid.to_string(),
+            url: url.map(str::to_string),
+            title: format!("About {}", &body[..body.len().min(6)]),
+            author: None,
+            source: None,
+            published: Some(at(1)),
+            body: body.to_string(),
+            content_hash: format!("hash of {body}"),
+            summary_only: true,
+        }
+    }
+
+    fn fetched(articles: Vec<NewArticle>) -> FetchRecord {
+        FetchRecord::Fetched {
+            status: 200,
+            etag: Some("\"v1\"".to_string()),
+            last_modified: None,
+            articles,
+        }
+    }
+
+    fn library(dir: &tempfile::TempDir) -> Library {
+        Library::open(&dir.path().join("mercato.db"), Access::Write).unwrap()
+    }
+
+    #[test]
+    fn a_feed_story_is_stored_once_and_updated_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = library(&dir);
+        let bbc = library
+            .add_feed("https://example.org/a.xml", Some("A"), false, at(1))
+            .unwrap();
+        let other = library
+            .add_feed("https://example.org/b.xml", None, false, at(1))
+            .unwrap();
+        let first = vec![
+            item(
+                "1#0",
+                Some("https://example.org/story"),
+                "Kante joins Lyon.",
+            ),
+            // The same story under another guid of the same feed.
+            item(
+                "1#1",
+                Some("https://example.org/story"),
+                "Kante joins Lyon.",
+            ),
+            item("2", None, "Rangers bid for Silva."),
+        ];
+        let stored = library.record_fetch(bbc.id, fetched(first), at(2)).unwrap();
+        assert_eq!((stored.new, stored.updated, stored.unchanged), (2, 0, 1));
+        let ids: Vec<i64> = library
+            .articles_after(0)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+
+        // The same story from another feed, and the same text under a new guid: not stored.
+        let again = vec![
+            item("x", Some("https://example.org/story"), "Other words."),
+            item("y", None, "Rangers bid for Silva."),
+        ];
+        let stored = library
+            .record_fetch(other.id, fetched(again), at(3))
+            .unwrap();
+        assert_eq!((stored.new, stored.unchanged), (0, 2));
+
+        // An updated item keeps its id.
+        let update = vec![item("2", None, "Rangers bid again for Silva.")];
+        let stored = library
+            .record_fetch(bbc.id, fetched(update), at(4))
+            .unwrap();
+        assert_eq!(stored.updated, 1);
+        let articles = library.articles_after(0).unwrap();
+        assert_eq!(articles.iter().map(|a| a.id).collect::<Vec<_>>(), ids);
+        assert_eq!(articles[1].body, "Rangers bid again for Silva.");
+        assert_eq!(library.updated_since(at(3)).unwrap(), [ids[1]]);
+        assert_eq!(library.feeds().unwrap()[0].articles, 2);
+    }
+
+    #[test]
+    fn validators_survive_a_304_and_failures_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = library(&dir);
+        let feed = library
+            .add_feed("https://example.org/a.xml", None, false, at(1))
+            .unwrap();
+        library
+            .record_fetch(feed.id, fetched(vec![]), at(2))
+            .unwrap();
+        let not_modified = |etag: Option<&str>| FetchRecord::NotModified {
+            etag: etag.map(str::to_string),
+            last_modified: None,
+        };
+        library
+            .record_fetch(feed.id, not_modified(None), at(3))
+            .unwrap();
+        assert_eq!(library.feeds().unwrap()[0].etag.as_deref(), Some("\"v1\""));
+        library
+            .record_fetch(feed.id, not_modified(Some("\"v2\"")), at(4))
+            .unwrap();
+        let feed = library.feeds().unwrap().remove(0);
+        assert_eq!(
+            (feed.etag.as_deref(), feed.http_status),
+            (Some("\"v2\""), Some(304))
+        );
+
+        let failure = FetchRecord::Failed {
+            status: Some(429),
+            error: "HTTP 429 Too Many Requests".to_string(),
+            retry_after: Some(at(5)),
+        };
+        library
+            .record_fetch(feed.id, failure.clone(), at(4))
+            .unwrap();
+        library.record_fetch(feed.id, failure, at(4)).unwrap();
+        let feed = library.feeds().unwrap().remove(0);
+        assert_eq!(feed.failures, 2);
+        assert_eq!(feed.retry_after, Some(at(5)));
+        assert_eq!(feed.error.as_deref(), Some("HTTP 429 Too Many Requests"));
+        assert_eq!(
+            feed.etag.as_deref(),
+            Some("\"v2\""),
+            "a failure keeps the validators"
+        );
+    }
+
+    #[test]
+    fn removing_a_feed_keeps_its_articles_unless_purged() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = library(&dir);
+        let a = library
+            .add_feed("https://example.org/a.xml", Some("A"), false, at(1))
+            .unwrap();
+        let b = library
+            .add_feed("https://example.org/b.xml", Some("B"), false, at(1))
+            .unwrap();
+        library
+            .record_fetch(a.id, fetched(vec![item("1", None, "one")]), at(2))
+            .unwrap();
+        library
+            .record_fetch(b.id, fetched(vec![item("2", None, "two")]), at(2))
+            .unwrap();
+        let (removed, purged) = library.remove_feed("A", false).unwrap();
+        assert_eq!(
+            (removed.url.as_str(), purged),
+            ("https://example.org/a.xml", 0)
+        );
+        let (_, purged) = library
+            .remove_feed("https://example.org/b.xml", true)
+            .unwrap();
+        assert_eq!(purged, 1);
+        assert_eq!(library.count().unwrap(), 1);
+        assert!(matches!(
+            library.remove_feed("A", false),
+            Err(StoreError::NoSuchFeed(_))
+        ));
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_and_a_reader_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mercato.db");
+        let _writer = Library::open(&path, Access::Write).unwrap();
+        let error = Library::open(&path, Access::Write).unwrap_err();
+        assert!(
+            matches!(error, StoreError::InUse { holder: Some(pid), .. } if pid == std::process::id())
+        );
+        assert!(error.to_string().contains("in use by another mercato"));
+        assert!(Library::open(&path, Access::Read).is_ok());
+    }
+
+    #[test]
+    fn files_that_are_not_a_library_are_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.db");
+        std::fs::write(
+            &text,
+            "shopping list: eggs, milk, a new striker\n".repeat(200),
+        )
+        .unwrap();
+        let error = Library::open(&text, Access::Write).unwrap_err();
+        assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+        assert!(error.to_string().contains("notes.db"));
+        assert!(
+            std::fs::read_to_string(&text)
+                .unwrap()
+                .starts_with("shopping list")
+        );
+
+        let foreign = dir.path().join("other.db");
+        let connection = Connection::open(&foreign).unwrap();
+        connection
+            .execute_batch("CREATE TABLE recipes (name TEXT)")
+            .unwrap();
+        drop(connection);
+        let error = Library::open(&foreign, Access::Write).unwrap_err();
+        assert!(matches!(error, StoreError::Foreign { .. }), "{error}");
+    }
+
+    #[test]
+    fn a_library_reopens_with_everything_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/dir/mercato.db");
+        {
+            let mut library = Library::open(&path, Access::Write).unwrap();
+            let feed = library
+                .add_feed("file:///tmp/feed.xml", None, true, at(1))
+                .unwrap();
+            library
+                .record_fetch(feed.id, fetched(vec![item("1", None, "one")]), at(2))
+                .unwrap();
+        }
+        let library = Library::open(&path, Access::Write).unwrap();
+        assert_eq!(library.count().unwrap(), 1);
+        assert!(library.feeds().unwrap()[0].full_text);
+        assert_eq!(library.integrity().unwrap(), "ok");
+        let version: i64 = library
+            .connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}
