@@ -31,6 +31,7 @@ mod title;
 
 pub use discover::{Discovery, SourceFile, discover, load_file};
 pub use parse::parse_file;
+pub(crate) use parse::{decode_latin1, decode_utf16, json_error};
 pub use title::derive_title;
 
 /// Largest file that is read at all, in bytes (32 MiB). Bigger files are rejected from their
@@ -313,7 +314,7 @@ pub fn load_embedded() -> Corpus {
 /// Collapses every run of whitespace (newlines included) into one space and trims the ends,
 /// after [`sanitize`](crate::sanitize::sanitize): no escape sequence or other control character
 /// survives.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let safe = crate::sanitize::sanitize(text, false);
     let mut out = String::with_capacity(safe.len());
     for word in safe.split_whitespace() {

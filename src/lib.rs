@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod countdown;
 pub mod export;
 pub mod extract;
+pub mod feed;
 pub mod gazetteer;
 pub mod model;
 pub mod progress;

@@ -104,7 +104,11 @@ fn decode(label: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> Option<
 
 /// Text that starts with a UTF-16 byte order mark, decoded (`None` for anything else). Unpaired
 /// surrogates and an odd last byte become U+FFFD, with a warning.
-fn decode_utf16(label: &str, bytes: &[u8], problems: &mut Vec<LoadProblem>) -> Option<String> {
+pub(crate) fn decode_utf16(
+    label: &str,
+    bytes: &[u8],
+    problems: &mut Vec<LoadProblem>,
+) -> Option<String> {
     let (rest, little_endian) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (rest, true)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
@@ -831,7 +835,7 @@ fn element_lines(text: &str) -> Vec<usize> {
 
 /// serde_json's message without its "at line L column C" suffix (the line is reported apart),
 /// with the column kept in front.
-fn json_error(err: &serde_json::Error) -> String {
+pub(crate) fn json_error(err: &serde_json::Error) -> String {
     let text = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     match text.strip_suffix(&suffix) {
