@@ -8,6 +8,8 @@ pub mod corpus;
 pub mod countdown;
 pub mod export;
 pub mod extract;
+pub mod fetch;
+pub mod fulltext;
 pub mod gazetteer;
 pub mod model;
 pub mod progress;
