@@ -9,6 +9,8 @@ pub mod countdown;
 pub mod export;
 pub mod extract;
 pub mod feed;
+pub mod fetch;
+pub mod fulltext;
 pub mod gazetteer;
 pub mod model;
 pub mod progress;
