@@ -198,6 +198,8 @@ pub enum FetchRecord {
     /// New content: the articles, and the validators to send next time.
     Fetched {
         status: u16,
+        /// The feed's own title, the feed's name until the user gives one.
+        title: Option<String>,
         etag: Option<String>,
         last_modified: Option<String>,
         articles: Vec<NewArticle>,
@@ -418,6 +420,7 @@ impl Library {
         match record {
             FetchRecord::Fetched {
                 status,
+                title,
                 etag,
                 last_modified,
                 articles,
@@ -427,9 +430,10 @@ impl Library {
                 transaction
                     .execute(
                         "UPDATE feeds SET etag = ?2, last_modified = ?3, fetched_at = ?4,
-                         http_status = ?5, error = NULL, failures = 0, retry_after = NULL
+                         http_status = ?5, error = NULL, failures = 0, retry_after = NULL,
+                         name = coalesce(name, ?6)
                          WHERE id = ?1",
-                        params![feed, etag, last_modified, fetched_at, status],
+                        params![feed, etag, last_modified, fetched_at, status, title],
                     )
                     .map_err(sqlite)?;
             }
@@ -496,20 +500,37 @@ impl Library {
     }
 
     /// The articles whose id is above `after`, in the order they were first stored (so a
-    /// model that read up to `after` can take just the rest), with the highest id read.
+    /// model that read up to `after` can take just the rest).
     pub fn articles_after(&self, after: i64) -> Result<Vec<StoredArticle>, StoreError> {
+        self.articles_where("a.id > ?1", [after])
+    }
+
+    /// The articles with these ids, in id order.
+    pub fn articles_with_ids(&self, ids: &[i64]) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut articles = Vec::with_capacity(ids.len());
+        for id in ids {
+            articles.extend(self.articles_where("a.id = ?1", [*id])?);
+        }
+        Ok(articles)
+    }
+
+    fn articles_where(
+        &self,
+        condition: &str,
+        parameters: impl rusqlite::Params,
+    ) -> Result<Vec<StoredArticle>, StoreError> {
         let sqlite = self.sqlite();
         let mut statement = self
             .connection
-            .prepare(
+            .prepare_cached(&format!(
                 "SELECT a.id, f.name, f.url, a.url, a.title, a.author, a.source, a.published,
                         a.date_is_fetch, a.first_seen, a.body
                  FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
-                 WHERE a.id > ?1 ORDER BY a.id",
-            )
+                 WHERE {condition} ORDER BY a.id"
+            ))
             .map_err(&sqlite)?;
         let rows = statement
-            .query_map([after], |row| {
+            .query_map(parameters, |row| {
                 let published = time(row.get(7)?);
                 let first_seen = time(row.get(9)?);
                 let date_is_fetch: bool = row.get(8)?;
@@ -530,6 +551,19 @@ impl Library {
             })
             .map_err(&sqlite)?;
         rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
+    /// Whether the feed already has an item with this guid.
+    pub fn knows(&self, feed: i64, guid: &str) -> Result<bool, StoreError> {
+        self.connection
+            .query_row(
+                "SELECT 1 FROM articles WHERE guid = ?1 AND feed_id = ?2",
+                params![guid, feed],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(self.sqlite())
     }
 
     /// Articles updated in place since they were read (same id, new text), above none.
@@ -723,6 +757,7 @@ mod tests {
     fn fetched(articles: Vec<NewArticle>) -> FetchRecord {
         FetchRecord::Fetched {
             status: 200,
+            title: None,
             etag: Some("\"v1\"".to_string()),
             last_modified: None,
             articles,

@@ -1,0 +1,382 @@
+//! News arriving: feeds fetched into the library, files imported into it, and the model read
+//! out of it. The CLI and the dashboard both go through here.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveTime, Utc};
+use serde::Serialize;
+
+use crate::corpus::{self, Article, Corpus, LoadProblem, Severity};
+use crate::feed::{self, FeedItem, ParsedFeed};
+use crate::fetch::{self, Failure, Limits, Request, Response};
+use crate::fulltext;
+use crate::store::{
+    FetchRecord, Library, NewArticle, StoreError, Stored, StoredArticle,
+};
+
+/// How a feed's fetch ended, as `mercato fetch` prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FetchStatus {
+    /// New or updated articles were stored.
+    New,
+    /// Not modified (304), nothing new in it, or not asked (the server said to wait).
+    Unchanged,
+    Error,
+}
+
+/// One feed's fetch, for people and scripts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeedReport {
+    pub url: String,
+    pub name: Option<String>,
+    pub status: FetchStatus,
+    pub new: usize,
+    pub updated: usize,
+    pub http_status: Option<u16>,
+    pub error: Option<String>,
+    /// New items whose page could not be read for `--full-text` feeds: their summary is kept.
+    pub full_text_missed: usize,
+}
+
+impl FeedReport {
+    /// The name to show: the feed's name, else its URL.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.url)
+    }
+}
+
+/// Fetches every feed (at most `limits.parallel` at once, one request per server at a time)
+/// and stores each one's articles in one transaction as soon as it arrives. `on_report` hears
+/// each feed's end, with how many are done out of how many. A feed that failed is recorded
+/// (error, failures, Retry-After) and the others go on; only a library fault stops it all.
+pub fn fetch_feeds(
+    library: &mut Library,
+    limits: &Limits,
+    now: DateTime<Utc>,
+    mut on_report: impl FnMut(&FeedReport, usize, usize),
+) -> Result<Vec<FeedReport>, StoreError> {
+    let feeds = library.feeds()?;
+    let total = feeds.len();
+    let mut reports = Vec::with_capacity(total);
+    // A server that asked us to wait (429/503 Retry-After) is not asked again before then.
+    let (waiting, due): (Vec<_>, Vec<_>) = feeds
+        .into_iter()
+        .partition(|feed| feed.retry_after.is_some_and(|until| until > now));
+    for feed in waiting {
+        let report = FeedReport {
+            url: feed.url.clone(),
+            name: feed.name.clone(),
+            status: FetchStatus::Unchanged,
+            new: 0,
+            updated: 0,
+            http_status: None,
+            error: feed.retry_after.map(|until| {
+                format!("not asked: the server asked to wait until {until} (Retry-After)")
+            }),
+            full_text_missed: 0,
+        };
+        on_report(&report, reports.len() + 1, total);
+        reports.push(report);
+    }
+    let requests: Vec<Request> = due
+        .iter()
+        .map(|feed| Request {
+            url: feed.url.clone(),
+            etag: feed.etag.clone(),
+            last_modified: feed.last_modified.clone(),
+        })
+        .collect();
+    let mut fault = None;
+    fetch::fetch_all(&requests, limits, now, |at, result| {
+        if fault.is_some() {
+            return;
+        }
+        let feed = &due[at];
+        let mut report = FeedReport {
+            url: feed.url.clone(),
+            name: feed.name.clone(),
+            status: FetchStatus::Unchanged,
+            new: 0,
+            updated: 0,
+            http_status: None,
+            error: None,
+            full_text_missed: 0,
+        };
+        let record = match result.and_then(parsed) {
+            Ok(Fetched::Feed {
+                status,
+                etag,
+                last_modified,
+                feed: parsed,
+            }) => {
+                report.http_status = Some(status);
+                let name = feed.name.clone().or(parsed.title.clone());
+                let mut articles = Vec::with_capacity(parsed.items.len());
+                for item in parsed.items {
+                    let full_text = feed.full_text && item.summary_only && item.url.is_some();
+                    let item = if full_text && !library.knows(feed.id, &item.guid).unwrap_or(true)
+                    {
+                        with_full_text(item, limits, now, &mut report.full_text_missed)
+                    } else {
+                        item
+                    };
+                    articles.push(new_article(item, name.as_deref()));
+                }
+                FetchRecord::Fetched {
+                    status,
+                    etag,
+                    last_modified,
+                    title: parsed.title,
+                    articles,
+                }
+            }
+            Ok(Fetched::NotModified {
+                etag,
+                last_modified,
+            }) => {
+                report.http_status = Some(304);
+                FetchRecord::NotModified {
+                    etag,
+                    last_modified,
+                }
+            }
+            Err(failure) => {
+                report.status = FetchStatus::Error;
+                report.http_status = failure.status;
+                report.error = Some(failure.message.clone());
+                FetchRecord::Failed {
+                    status: failure.status,
+                    error: failure.message,
+                    retry_after: failure.retry_after,
+                }
+            }
+        };
+        match library.record_fetch(feed.id, record, now) {
+            Ok(stored) => {
+                report.new = stored.new;
+                report.updated = stored.updated;
+                if stored.new + stored.updated > 0 {
+                    report.status = FetchStatus::New;
+                }
+                if report.full_text_missed > 0 && report.error.is_none() {
+                    report.error = Some(format!(
+                        "full text unavailable for {} new item(s); kept the summary",
+                        report.full_text_missed
+                    ));
+                }
+                on_report(&report, reports.len() + 1, total);
+                reports.push(report);
+            }
+            Err(error) => fault = Some(error),
+        }
+    });
+    match fault {
+        Some(error) => Err(error),
+        None => Ok(reports),
+    }
+}
+
+/// A fetch's answer, its body read as a feed.
+enum Fetched {
+    Feed {
+        status: u16,
+        etag: Option<String>,
+        last_modified: Option<String>,
+        feed: ParsedFeed,
+    },
+    NotModified {
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+}
+
+/// Parses a fetched body; a body that is no feed fails like a fetch (its error is stored).
+fn parsed(response: Response) -> Result<Fetched, Failure> {
+    match response {
+        Response::Fetched {
+            status,
+            body,
+            etag,
+            last_modified,
+            final_url,
+            ..
+        } => match feed::parse_feed(&body, Some(&final_url)) {
+            Ok(feed) => Ok(Fetched::Feed {
+                status,
+                etag,
+                last_modified,
+                feed,
+            }),
+            Err(error) => Err(Failure {
+                status: Some(status),
+                message: error.to_string(),
+                retry_after: None,
+            }),
+        },
+        Response::NotModified {
+            etag,
+            last_modified,
+        } => Ok(Fetched::NotModified {
+            etag,
+            last_modified,
+        }),
+    }
+}
+
+/// The item with the main text of its page instead of the summary, or as it was (counted in
+/// `missed`) when the page cannot be had or has no article text.
+fn with_full_text(
+    mut item: FeedItem,
+    limits: &Limits,
+    now: DateTime<Utc>,
+    missed: &mut usize,
+) -> FeedItem {
+    let Some(url) = item.url.as_deref() else {
+        return item;
+    };
+    let text = fetch::fetch_page(url, limits, now)
+        .ok()
+        .and_then(|page| fulltext::main_text(&String::from_utf8_lossy(&page.body), Some(url)));
+    match text {
+        Some(text) => {
+            item.body = text;
+            item.summary_only = false;
+        }
+        None => *missed += 1,
+    }
+    item
+}
+
+/// A feed item as the library stores it; the feed's name is its source unless it names one.
+fn new_article(item: FeedItem, feed_name: Option<&str>) -> NewArticle {
+    NewArticle {
+        content_hash: feed::content_hash(&item.title, &item.body),
+        guid: item.guid,
+        url: item.url,
+        source: item.source.or_else(|| feed_name.map(str::to_string)),
+        title: item.title,
+        author: item.author,
+        published: item.published,
+        body: item.body,
+        summary_only: item.summary_only,
+    }
+}
+
+/// What an import did: articles stored, and the files' problems (with their paths).
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub stored: Stored,
+    pub files: usize,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Copies article files (any format `--corpus` reads, feed documents too) into the library,
+/// all in one transaction. A file that cannot be read is reported and skipped.
+pub fn import(
+    library: &mut Library,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+) -> Result<Imported, StoreError> {
+    let discovery = corpus::discover(paths);
+    let files = discovery.files.len();
+    let Corpus { articles, problems } = corpus::load_paths(paths);
+    let articles: Vec<NewArticle> = articles
+        .into_iter()
+        .map(|article| NewArticle {
+            content_hash: feed::content_hash(&article.title, &article.body),
+            guid: format!("file:{}", article.id),
+            url: article.url,
+            title: article.title,
+            author: None,
+            source: article.source,
+            published: article
+                .date
+                .map(|date| date.and_time(NaiveTime::MIN).and_utc()),
+            body: article.body,
+            summary_only: false,
+        })
+        .collect();
+    let stored = library.import(&articles, now)?;
+    Ok(Imported {
+        stored,
+        files,
+        problems,
+    })
+}
+
+/// The library's articles as a corpus, with each failing feed's last error as a problem (so
+/// the dashboard's problems list shows it beside the files').
+pub fn corpus(library: &Library) -> Result<Corpus, StoreError> {
+    let articles = library
+        .articles_after(0)?
+        .into_iter()
+        .map(StoredArticle::into_article)
+        .collect();
+    Ok(Corpus {
+        articles,
+        problems: feed_problems(library)?,
+    })
+}
+
+/// A problem per feed whose last fetch failed.
+pub fn feed_problems(library: &Library) -> Result<Vec<LoadProblem>, StoreError> {
+    Ok(library
+        .feeds()?
+        .into_iter()
+        .filter_map(|feed| {
+            let error = feed.error.as_deref()?;
+            Some(LoadProblem::new(
+                feed.url.clone(),
+                None,
+                Severity::Warning,
+                format!("feed {}: last fetch failed: {error}", feed.label()),
+            ))
+        })
+        .collect())
+}
+
+/// Where a model read from the library has got to, to take only what is new next time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Watermark {
+    /// The highest article id read.
+    pub last_id: i64,
+}
+
+impl Watermark {
+    /// The watermark of a model holding these articles.
+    pub fn of(articles: &[Article]) -> Self {
+        let last_id = articles
+            .iter()
+            .filter_map(|article| article.id.strip_prefix("lib-")?.parse().ok())
+            .max()
+            .unwrap_or(0);
+        Self { last_id }
+    }
+
+    /// Articles stored since the watermark, and those updated in place since `since` (each
+    /// under its own id, so that the model replaces it), moving the watermark on.
+    pub fn news(
+        &mut self,
+        library: &Library,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<Article>, StoreError> {
+        let mut articles = library.articles_after(self.last_id)?;
+        let updated: Vec<i64> = library
+            .updated_since(since)?
+            .into_iter()
+            .filter(|id| *id <= self.last_id)
+            .collect();
+        articles.extend(library.articles_with_ids(&updated)?);
+        self.last_id = articles
+            .iter()
+            .map(|article| article.id)
+            .max()
+            .unwrap_or(0)
+            .max(self.last_id);
+        Ok(articles
+            .into_iter()
+            .map(StoredArticle::into_article)
+            .collect())
+    }
+}
