@@ -139,19 +139,7 @@ impl Index {
             .enumerate()
             .map(|(index, c)| (c.player, index))
             .collect();
-        let mut players: Vec<usize> = model.players().map(|(index, _)| index).collect();
-        let rumour_count = |p: &usize| rumours_of.get(p).map_or(0, Vec::len);
-        players.sort_by(|a, b| {
-            rumour_count(b)
-                .cmp(&rumour_count(a))
-                .then(
-                    model.people[*b]
-                        .articles
-                        .len()
-                        .cmp(&model.people[*a].articles.len()),
-                )
-                .then(model.people[*a].name.cmp(&model.people[*b].name))
-        });
+        let players = model.players_by_standing();
         let player_position = players.iter().enumerate().map(|(at, &p)| (p, at)).collect();
         let player_search =
             SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
