@@ -40,7 +40,8 @@ pub struct Cli {
     /// Article file or folder to load instead of the built-in corpus (repeatable).
     #[arg(long = "corpus", value_name = "PATH", global = true)]
     pub corpus: Vec<PathBuf>,
-    /// The date countdowns are counted from (YYYY-MM-DD) [default: today].
+    /// The date countdowns are counted from (YYYY-MM-DD) [default: today; for the built-in
+    /// sample, its newest article's date].
     #[arg(long, value_name = "DATE", global = true, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Open the dashboard with this player selected (with `rumours`: only theirs).
@@ -152,7 +153,13 @@ fn dashboard(
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(UserError::NoTerminal.into());
     }
-    let exit = crate::tui::run(corpus, crate::tui::Options { as_of, player })?;
+    let sample = corpus.is_empty();
+    let options = crate::tui::Options {
+        as_of,
+        player,
+        sample,
+    };
+    let exit = crate::tui::run(corpus, options)?;
     // Stopped by a signal: the shell's convention, 128 + its number.
     Ok(match exit {
         crate::tui::Exit::Quit => ExitCode::SUCCESS,
@@ -171,10 +178,12 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// Runs a parsed command line: the dashboard without a subcommand. `today` is the caller's
-/// clock (used without `--as-of`). A [`UserError`] comes back inside the report for the
-/// caller to print as one line.
+/// clock (used without `--as-of` for the user's corpus). A [`UserError`] comes back inside
+/// the report for the caller to print as one line.
 pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
-    let as_of = cli.as_of.unwrap_or(today);
+    let as_of = cli
+        .as_of
+        .unwrap_or_else(|| default_as_of(&cli.corpus, today));
     let Some(command) = cli.command else {
         return dashboard(cli.corpus, as_of, cli.player);
     };
@@ -202,6 +211,16 @@ pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Resu
         Command::Check => return check(&model, out),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The date to count from without `--as-of`: today for the user's corpus; for the built-in
+/// sample, its newest article's date (today would leave its contracts long expired).
+fn default_as_of(corpus: &[PathBuf], today: NaiveDate) -> NaiveDate {
+    if corpus.is_empty() {
+        corpus::embedded_newest_date().unwrap_or(today)
+    } else {
+        today
+    }
 }
 
 /// The player `rumours` is about: its own `--player` or the global one (both only when they

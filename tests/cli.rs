@@ -346,3 +346,15 @@ fn help_ends_with_examples_and_the_environment() {
     );
     assert!(help[environment..].contains("NO_COLOR"), "{help}");
 }
+
+#[test]
+fn the_built_in_sample_is_seen_as_of_its_newest_article_unless_told_otherwise() {
+    let as_of = |args: &[&str]| -> Value {
+        let json: Value = serde_json::from_slice(&mercato(args).stdout).unwrap();
+        json["as_of"].clone()
+    };
+    assert_eq!(as_of(&["export"]), "2021-01-13");
+    assert_eq!(as_of(&["export", "--as-of", "2020-11-11"]), "2020-11-11");
+    let table = stdout(&mercato(&["countdowns"]));
+    assert!(table.starts_with("as of 2021-01-13"), "{table}");
+}

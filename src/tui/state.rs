@@ -338,6 +338,8 @@ pub struct State {
     pub size: (u16, u16),
     /// A one-off note for the status bar.
     pub message: Option<String>,
+    /// Whether the articles are the built-in sample (the status bar says how to load yours).
+    pub sample: bool,
     pub evidence_from: EvidenceFrom,
     pub quit: bool,
     pub articles: ArticlesState,
@@ -380,6 +382,7 @@ impl State {
             },
             size,
             message: None,
+            sample: options.sample,
             evidence_from: EvidenceFrom::Rumour,
             quit: false,
             articles: ArticlesState::default(),
