@@ -43,6 +43,7 @@ fn state() -> State {
     let options = Options {
         as_of: now().date(),
         player: None,
+        sample: false,
     };
     let model = big_model::big_model(ARTICLES, PLAYERS, CONTRACTS);
     let mut state = State::new(model, &options, now(), (WIDTH, HEIGHT));

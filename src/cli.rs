@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus;
@@ -16,19 +17,34 @@ use crate::model::Model;
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
+use crate::text::fold;
+
+/// What `--help` ends with: examples, then the environment variables Mercato reads.
+const AFTER_HELP: &str = "\
+Examples:
+  mercato                                    the dashboard, over the built-in sample
+  mercato --corpus ~/news --player ramos     the dashboard over your articles, Ramos selected
+  mercato players modric                     find a player (accents and typos forgiven)
+  mercato rumours --player ramos --limit 3   his three strongest rumours
+  mercato countdowns --json | jq .           contracts by time left, for scripts
+  mercato check --corpus ~/news              why some files did not load
+
+Environment:
+  NO_COLOR   set (to anything but empty): no colour in the dashboard or in error reports";
 
 /// Football transfer news in the terminal: who is linked where, by whom, and when each
 /// contract runs out.
 #[derive(Debug, Parser)]
-#[command(name = "mercato", version)]
+#[command(name = "mercato", version, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Article file or folder to load instead of the built-in corpus (repeatable).
     #[arg(long = "corpus", value_name = "PATH", global = true)]
     pub corpus: Vec<PathBuf>,
-    /// The date countdowns are counted from (YYYY-MM-DD) [default: today].
+    /// The date countdowns are counted from (YYYY-MM-DD) [default: today; for the built-in
+    /// sample, its newest article's date].
     #[arg(long, value_name = "DATE", global = true, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// Open the dashboard with this player selected.
+    /// Open the dashboard with this player selected (with `rumours`: only theirs).
     #[arg(long, value_name = "NAME")]
     pub player: Option<String>,
     #[command(subcommand)]
@@ -46,6 +62,9 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Print at most N players.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// List rumoured destinations, strongest first.
     Rumours {
@@ -55,15 +74,71 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Print at most N rumours.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// List contract countdowns, soonest first.
     Countdowns {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Print at most N contracts.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// Validate the corpus: list every load problem; exit 1 if any file was rejected.
     Check,
+}
+
+/// A mistake in what the user asked for, as opposed to a bug: the binary prints it as one
+/// line, `mercato: …`, with no report or backtrace, and exits with [`UserError::exit_code`].
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error("no player matches '{name}' (try: mercato players {hint})")]
+    NoSuchPlayer { name: String, hint: String },
+    #[error(
+        "no article loaded: {} rejected (see why: mercato check{corpus})",
+        plural(*rejected, "file or line", "files or lines")
+    )]
+    EmptyCorpus { rejected: usize, corpus: String },
+    #[error("--player '{global}' and rumours --player '{own}' disagree; give one")]
+    TwoPlayers { global: String, own: String },
+    #[error(
+        "--player before `{command}` would be ignored: it selects a player in the dashboard \
+         (and filters `rumours`)"
+    )]
+    PlayerIgnored { command: &'static str },
+    #[error(
+        "the dashboard needs a terminal (stdin and stdout); without one use a command: \
+         export, players, rumours, countdowns, check (mercato --help)"
+    )]
+    NoTerminal,
+    #[error("this build has no dashboard (built without the `tui` feature); use a command")]
+    NoDashboard,
+}
+
+impl UserError {
+    /// 2 for a command line that cannot work as written (like clap's usage errors), 1 for
+    /// the rest.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            UserError::TwoPlayers { .. }
+            | UserError::PlayerIgnored { .. }
+            | UserError::NoTerminal
+            | UserError::NoDashboard => ExitCode::from(2),
+            UserError::NoSuchPlayer { .. } | UserError::EmptyCorpus { .. } => ExitCode::FAILURE,
+        }
+    }
+}
+
+/// "1 club", "2 clubs": a count with its noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
 }
 
 /// Opens the dashboard, which loads the corpus itself, in the background, to show its first
@@ -74,7 +149,17 @@ fn dashboard(
     as_of: NaiveDate,
     player: Option<String>,
 ) -> color_eyre::Result<ExitCode> {
-    let exit = crate::tui::run(corpus, crate::tui::Options { as_of, player })?;
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(UserError::NoTerminal.into());
+    }
+    let sample = corpus.is_empty();
+    let options = crate::tui::Options {
+        as_of,
+        player,
+        sample,
+    };
+    let exit = crate::tui::run(corpus, options)?;
     // Stopped by a signal: the shell's convention, 128 + its number.
     Ok(match exit {
         crate::tui::Exit::Quit => ExitCode::SUCCESS,
@@ -84,9 +169,7 @@ fn dashboard(
 
 #[cfg(not(feature = "tui"))]
 fn dashboard(_: Vec<PathBuf>, _: NaiveDate, _: Option<String>) -> color_eyre::Result<ExitCode> {
-    color_eyre::eyre::bail!(
-        "this build has no dashboard (built without the `tui` feature); use a subcommand"
-    )
+    Err(UserError::NoDashboard.into())
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -95,52 +178,119 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// Runs a parsed command line: the dashboard without a subcommand. `today` is the caller's
-/// clock (used without `--as-of`).
+/// clock (used without `--as-of` for the user's corpus). A [`UserError`] comes back inside
+/// the report for the caller to print as one line.
 pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
-    let as_of = cli.as_of.unwrap_or(today);
+    let as_of = cli
+        .as_of
+        .unwrap_or_else(|| default_as_of(&cli.corpus, today));
     let Some(command) = cli.command else {
         return dashboard(cli.corpus, as_of, cli.player);
     };
+    let rumours_player = player_for(&command, cli.player)?;
     let model = Model::load(&cli.corpus, &LoadProgress::default())?;
+    if !matches!(command, Command::Check) {
+        report_rejected(&model, &cli.corpus)?;
+    }
     match command {
         Command::Export => {
             serde_json::to_writer_pretty(&mut *out, &export::export(&model, as_of))?;
             writeln!(out)?;
         }
-        Command::Players { query, json } => players(&model, query.as_deref(), json, out)?,
-        Command::Rumours { player, json } => {
-            let selected = match player.as_deref() {
-                None => None,
-                Some(name) => match find_player(&model, name) {
-                    Some(id) => Some(id),
-                    None => {
-                        color_eyre::eyre::bail!("no player matches '{}'", sanitize(name, false))
-                    }
-                },
-            };
-            rumours(&model, selected, json, out)?;
+        Command::Players { query, json, limit } => {
+            players(&model, query.as_deref(), json, limit, out)?
         }
-        Command::Countdowns { json } => countdowns(&model, as_of, json, out)?,
+        Command::Rumours { json, limit, .. } => {
+            let selected = match rumours_player.as_deref() {
+                None => None,
+                Some(name) => Some(find_player(&model, name).ok_or_else(|| no_such_player(name))?),
+            };
+            rumours(&model, selected, json, limit, out)?;
+        }
+        Command::Countdowns { json, limit } => countdowns(&model, as_of, json, limit, out)?,
         Command::Check => return check(&model, out),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Players ranked by how well they match (all players, by name, without a query).
+/// The date to count from without `--as-of`: today for the user's corpus; for the built-in
+/// sample, its newest article's date (today would leave its contracts long expired).
+fn default_as_of(corpus: &[PathBuf], today: NaiveDate) -> NaiveDate {
+    if corpus.is_empty() {
+        corpus::embedded_newest_date().unwrap_or(today)
+    } else {
+        today
+    }
+}
+
+/// The player `rumours` is about: its own `--player` or the global one (both only when they
+/// agree). Any other command would ignore the global `--player`: refused.
+fn player_for(command: &Command, global: Option<String>) -> Result<Option<String>, UserError> {
+    let Some(global) = global else {
+        return Ok(match command {
+            Command::Rumours { player, .. } => player.clone(),
+            _ => None,
+        });
+    };
+    match command {
+        Command::Rumours { player: None, .. } => Ok(Some(global)),
+        Command::Rumours {
+            player: Some(own), ..
+        } if fold(own) == fold(&global) => Ok(Some(global)),
+        Command::Rumours {
+            player: Some(own), ..
+        } => Err(UserError::TwoPlayers {
+            global: sanitize(&global, false).into_owned(),
+            own: sanitize(own, false).into_owned(),
+        }),
+        Command::Export => Err(UserError::PlayerIgnored { command: "export" }),
+        Command::Players { .. } => Err(UserError::PlayerIgnored { command: "players" }),
+        Command::Countdowns { .. } => Err(UserError::PlayerIgnored {
+            command: "countdowns",
+        }),
+        Command::Check => Err(UserError::PlayerIgnored { command: "check" }),
+    }
+}
+
+/// A corpus of the user's that loaded no article is an error; one that lost some files or
+/// lines gets a warning on stderr (stdout stays clean for the table or JSON).
+fn report_rejected(model: &Model, corpus: &[PathBuf]) -> Result<(), UserError> {
+    let rejected = corpus::rejected(&model.problems);
+    if model.articles.is_empty() && !corpus.is_empty() {
+        let corpus: String = corpus
+            .iter()
+            .map(|path| format!(" --corpus {}", sanitize(&path.to_string_lossy(), false)))
+            .collect();
+        return Err(UserError::EmptyCorpus { rejected, corpus });
+    }
+    if rejected > 0 {
+        eprintln!(
+            "mercato: warning: {} rejected, {} loaded (see why: mercato check)",
+            plural(rejected, "file or line", "files or lines"),
+            plural(model.articles.len(), "article", "articles")
+        );
+    }
+    Ok(())
+}
+
+/// The error for a name no player matches, with a shorter query to try.
+fn no_such_player(name: &str) -> UserError {
+    let name = sanitize(name.trim(), false).into_owned();
+    let hint: String = name.chars().take(3).collect();
+    UserError::NoSuchPlayer { name, hint }
+}
+
+/// Players ranked by how well they match, ties (and the whole list without a query) in the
+/// dashboard's order: most rumours, most articles, name.
 fn matching_players(model: &Model, query: Option<&str>) -> Vec<usize> {
-    let players: Vec<usize> = model.players().map(|(id, _)| id).collect();
-    let index = SearchIndex::new(players.iter().map(|&id| &model.people[id].name));
+    let players = model.players_by_standing();
     match query {
-        Some(query) => index
+        Some(query) => SearchIndex::new(players.iter().map(|&id| &model.people[id].name))
             .search(query)
             .into_iter()
             .map(|hit| players[hit.index])
             .collect(),
-        None => {
-            let mut sorted = players;
-            sorted.sort_by(|&a, &b| model.people[a].name.cmp(&model.people[b].name));
-            sorted
-        }
+        None => players,
     }
 }
 
@@ -151,17 +301,32 @@ fn find_player(model: &Model, name: &str) -> Option<usize> {
         .or_else(|| matching_players(model, Some(name)).first().copied())
 }
 
+/// A player as `players --json` prints it: what the table shows, and the export's fields.
+#[derive(Serialize)]
+struct PlayerRecord<'a> {
+    #[serde(flatten)]
+    person: export::PersonRecord<'a>,
+    rumours: usize,
+    contract_ends: Option<NaiveDate>,
+}
+
 fn players(
     model: &Model,
     query: Option<&str>,
     json: bool,
+    limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
-    let ids = matching_players(model, query);
+    let mut ids = matching_players(model, query);
+    ids.truncate(limit.unwrap_or(usize::MAX));
     if json {
         let records: Vec<_> = ids
             .iter()
-            .map(|&id| export::person(model, &model.people[id]))
+            .map(|&id| PlayerRecord {
+                person: export::person(model, &model.people[id]),
+                rumours: model.rumours_of(id).len(),
+                contract_ends: model.contract_of(id).map(|c| c.expires),
+            })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;
@@ -193,6 +358,7 @@ fn rumours(
     model: &Model,
     player: Option<usize>,
     json: bool,
+    limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
     let mut list: Vec<&crate::model::Rumour> = match player {
@@ -212,6 +378,7 @@ fn rumours(
                 .then_with(|| a.club.cmp(&b.club))
         });
     }
+    list.truncate(limit.unwrap_or(usize::MAX));
     if json {
         let records: Vec<_> = list.iter().map(|r| export::rumour(model, r)).collect();
         serde_json::to_writer_pretty(&mut *out, &records)?;
@@ -250,10 +417,12 @@ fn countdowns(
     model: &Model,
     as_of: NaiveDate,
     json: bool,
+    limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
     let mut list: Vec<&crate::model::Contract> = model.contracts.iter().collect();
     list.sort_by_key(|c| (c.expires, model.people[c.player].name.clone()));
+    list.truncate(limit.unwrap_or(usize::MAX));
     if json {
         let records: Vec<_> = list
             .iter()

@@ -311,6 +311,12 @@ pub fn load_embedded() -> Corpus {
     assemble(Discovery::default(), loads)
 }
 
+/// The date of the newest built-in article: the sample is seen as of that day, when its
+/// countdowns and "free agent since" make sense.
+pub fn embedded_newest_date() -> Option<NaiveDate> {
+    load_embedded().articles.iter().filter_map(|a| a.date).max()
+}
+
 /// Collapses every run of whitespace (newlines included) into one space and trims the ends,
 /// after [`sanitize`](crate::sanitize::sanitize): no escape sequence or other control character
 /// survives.

@@ -665,6 +665,26 @@ impl Model {
             .filter(|(_, person)| person.role == Role::Player)
     }
 
+    /// Every player, the most talked about first: most rumours, then most articles, then by
+    /// name. The dashboard lists them so, and a search keeps this order among equal matches.
+    pub fn players_by_standing(&self) -> Vec<usize> {
+        let mut rumours = vec![0_usize; self.people.len()];
+        for rumour in &self.rumours {
+            if let Some(count) = rumours.get_mut(rumour.player) {
+                *count += 1;
+            }
+        }
+        let mut players: Vec<usize> = self.players().map(|(index, _)| index).collect();
+        players.sort_by(|&a, &b| {
+            let (pa, pb) = (&self.people[a], &self.people[b]);
+            rumours[b]
+                .cmp(&rumours[a])
+                .then(pb.articles.len().cmp(&pa.articles.len()))
+                .then(pa.name.cmp(&pb.name))
+        });
+        players
+    }
+
     /// The person with this name or alias (accent- and case-insensitive).
     pub fn person_named(&self, name: &str) -> Option<usize> {
         let wanted = fold(name.trim());

@@ -55,6 +55,9 @@ pub struct Options {
     /// A player to select at start (name or alias, accents and case ignored; fuzzy as a
     /// fallback).
     pub player: Option<String>,
+    /// Whether the corpus is the built-in sample: the status bar then says how to load your
+    /// own.
+    pub sample: bool,
 }
 
 /// How the dashboard ended.

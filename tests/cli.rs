@@ -180,3 +180,181 @@ fn bad_dates_and_every_command_have_help() {
         assert!(stdout(&help).contains("Usage"), "{command}");
     }
 }
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs mercato with its stdout a pipe whose reader has already gone, as after `| head`.
+fn into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_mercato"))
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+        .wait_with_output()
+        .unwrap()
+}
+
+#[test]
+fn a_reader_that_leaves_early_ends_mercato_quietly() {
+    for command in [
+        &["export"][..],
+        &["players", "--json"],
+        &["players"],
+        &["rumours"],
+        &["countdowns", "--json"],
+        &["check"],
+    ] {
+        let args = [&["--as-of", "2021-01-13"][..], command].concat();
+        let output = into_closed_pipe(&args);
+        assert_eq!(stderr(&output), "", "{command:?}");
+        assert_eq!(output.status.code(), Some(0), "{command:?}");
+    }
+}
+
+#[test]
+fn a_user_mistake_is_one_line_without_a_report() {
+    let output = Command::new(env!("CARGO_BIN_EXE_mercato"))
+        .args(["rumours", "--player", "nobody"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "mercato: no player matches 'nobody' (try: mercato players nob)\n"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_corpus_that_loads_nothing_fails_and_a_partial_one_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nonexistent");
+    let output = mercato(&["players", "--corpus", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.starts_with("mercato: no article loaded: 1 file"),
+        "{message}"
+    );
+    assert!(message.contains("mercato check --corpus"), "{message}");
+    assert!(output.stdout.is_empty(), "{}", stdout(&output));
+
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "date 2022-03-01 Jordan McAllister is linked with Celtic.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
+    std::fs::write(dir.path().join("blank.md"), "\n").unwrap();
+    let output = mercato(&["players", "--corpus", dir.path().to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_eq!(
+        stderr(&output),
+        "mercato: warning: 2 files or lines rejected, 1 article loaded (see why: mercato check)\n"
+    );
+    assert!(stdout(&output).contains("Jordan McAllister"));
+}
+
+#[test]
+fn the_global_player_flag_is_honoured_by_rumours_and_refused_elsewhere() {
+    let global = mercato(&["--player", "ramos", "rumours", "--json"]);
+    assert!(global.status.success(), "{}", stderr(&global));
+    let own = mercato(&["rumours", "--player", "ramos", "--json"]);
+    assert_eq!(global.stdout, own.stdout);
+
+    let both = mercato(&["--player", "modric", "rumours", "--player", "ramos"]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(stderr(&both).contains("disagree"), "{}", stderr(&both));
+
+    for command in ["players", "countdowns", "export", "check"] {
+        let output = mercato(&["--player", "ramos", command]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&output).starts_with(&format!("mercato: --player before `{command}`")),
+            "{}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty(), "{command}");
+    }
+}
+
+#[test]
+fn the_dashboard_without_a_terminal_says_so_in_one_line() {
+    // The test harness gives no terminal: stdout is a pipe.
+    let output = mercato(&["--as-of", "2021-01-13"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "{:?}", output.stdout);
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("needs a terminal"), "{message}");
+    assert!(message.contains("export, players, rumours"), "{message}");
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+}
+
+#[test]
+fn players_rank_by_relevance_and_carry_what_the_table_shows() {
+    // "ram": Ramos (a whole-word start) before Ramsey, whatever their names' order.
+    let table = stdout(&mercato(&["players", "ram"]));
+    let ramos = table.find("Sergio Ramos").unwrap();
+    let ramsey = table.find("Aaron Ramsey").unwrap();
+    assert!(ramos < ramsey, "{table}");
+
+    let json: Value =
+        serde_json::from_slice(&mercato(&["players", "ramos", "--json"]).stdout).unwrap();
+    let first = &json[0];
+    assert_eq!(first["name"], "Sergio Ramos");
+    assert_eq!(first["rumours"], 7);
+    assert_eq!(first["contract_ends"], "2021-06-30");
+    assert_eq!(first["club"], "Real Madrid");
+}
+
+#[test]
+fn limit_caps_every_list() {
+    let count = |args: &[&str]| -> usize {
+        let output = mercato(args);
+        assert!(output.status.success(), "{args:?}");
+        serde_json::from_slice::<Value>(&output.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(&["players", "--json", "--limit", "2"]), 2);
+    assert_eq!(count(&["rumours", "--json", "--limit", "3"]), 3);
+    assert_eq!(count(&["countdowns", "--json", "--limit", "1"]), 1);
+    // A table: the header and N rows.
+    let table = stdout(&mercato(&["players", "--limit", "4"]));
+    assert_eq!(table.lines().count(), 5, "{table}");
+}
+
+#[test]
+fn help_ends_with_examples_and_the_environment() {
+    let help = stdout(&mercato(&["--help"]));
+    let examples = help.find("Examples:").unwrap();
+    let environment = help.find("Environment:").unwrap();
+    assert!(examples < environment, "{help}");
+    assert!(
+        help[examples..].contains("mercato players modric"),
+        "{help}"
+    );
+    assert!(help[environment..].contains("NO_COLOR"), "{help}");
+}
+
+#[test]
+fn the_built_in_sample_is_seen_as_of_its_newest_article_unless_told_otherwise() {
+    let as_of = |args: &[&str]| -> Value {
+        let json: Value = serde_json::from_slice(&mercato(args).stdout).unwrap();
+        json["as_of"].clone()
+    };
+    assert_eq!(as_of(&["export"]), "2021-01-13");
+    assert_eq!(as_of(&["export", "--as-of", "2020-11-11"]), "2020-11-11");
+    let table = stdout(&mercato(&["countdowns"]));
+    assert!(table.starts_with("as of 2021-01-13"), "{table}");
+}

@@ -86,3 +86,37 @@ fn a_large_corpus_loads_under_a_gauge_that_q_can_interrupt() {
     session.literal("q");
     session.wait_for(&["EXITED-0"]);
 }
+
+#[test]
+fn quitting_less_before_the_end_of_an_export_is_quiet() {
+    // An export much bigger than a pipe's buffer: mercato is still writing when less quits.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let options = synth::Options {
+        articles: Some(200),
+        bytes: None,
+        seed: 2,
+        roster: 200,
+    };
+    synth::generate(&corpus, &options).unwrap();
+    let (status, errors) = (dir.path().join("status"), dir.path().join("stderr"));
+    let binary = env!("CARGO_BIN_EXE_mercato");
+    let Some(session) = Server::start(format!("mercato-e2e-less-{}", std::process::id()), |_| {})
+    else {
+        return;
+    };
+    session.keys(&[
+        &format!(
+            "({binary} --as-of 2026-01-01 --corpus {} export 2>{}; echo STATUS-$? >{}) | less",
+            corpus.display(),
+            errors.display(),
+            status.display()
+        ),
+        "Enter",
+    ]);
+    session.wait_for(&["\"as_of\": \"2026-01-01\""]);
+    session.literal("q");
+    session.keys(&[&format!("cat {}; echo DONE", status.display()), "Enter"]);
+    session.wait_for(&["STATUS-0", "DONE"]);
+    assert_eq!(std::fs::read_to_string(&errors).unwrap(), "");
+}

@@ -251,6 +251,7 @@ fn hostile_state(hostile: &Hostile, width: u16, height: u16) -> State {
     let options = Options {
         as_of: as_of(),
         player: None,
+        sample: false,
     };
     State::new(
         model,

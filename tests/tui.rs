@@ -44,6 +44,7 @@ fn options() -> Options {
     Options {
         as_of: as_of(),
         player: None,
+        sample: false,
     }
 }
 
@@ -776,6 +777,7 @@ fn player_option_selects_and_links_that_player() {
     let options = Options {
         as_of: as_of(),
         player: Some("luka modric".to_string()),
+        sample: false,
     };
     let state = State::new(model.clone(), &options, now(), (120, 40));
     assert_eq!(selected_name(&state).as_deref(), Some("Luka Modrić"));
@@ -784,6 +786,7 @@ fn player_option_selects_and_links_that_player() {
     let options = Options {
         as_of: as_of(),
         player: Some("nobody at all zzz".to_string()),
+        sample: false,
     };
     let state = State::new(model, &options, now(), (120, 40));
     assert!(
@@ -964,6 +967,22 @@ fn snapshot_whole_screen_80x24_after_rmos() {
     keys.push(key(KeyCode::Enter));
     let (_, screen, _) = run_script(state_sized(80, 24), 80, 24, keys_events(keys));
     insta::assert_snapshot!("screen_80x24_rmos_destinations", screen);
+}
+
+/// The first screen of `mercato` with no arguments: the built-in sample, seen as of its newest
+/// article's date (which the binary picks, see tests/cli.rs).
+#[test]
+fn snapshot_first_screen_of_the_built_in_sample() {
+    let options = Options {
+        sample: true,
+        ..options()
+    };
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        let state = State::new(seed_model(), &options, now(), (width, height));
+        let (_, screen, _) = run_script(state, width, height, Vec::new());
+        assert!(screen.contains("built-in sample"), "{screen}");
+        insta::assert_snapshot!(format!("first_screen_sample_{width}x{height}"), screen);
+    }
 }
 
 #[test]

@@ -139,19 +139,7 @@ impl Index {
             .enumerate()
             .map(|(index, c)| (c.player, index))
             .collect();
-        let mut players: Vec<usize> = model.players().map(|(index, _)| index).collect();
-        let rumour_count = |p: &usize| rumours_of.get(p).map_or(0, Vec::len);
-        players.sort_by(|a, b| {
-            rumour_count(b)
-                .cmp(&rumour_count(a))
-                .then(
-                    model.people[*b]
-                        .articles
-                        .len()
-                        .cmp(&model.people[*a].articles.len()),
-                )
-                .then(model.people[*a].name.cmp(&model.people[*b].name))
-        });
+        let players = model.players_by_standing();
         let player_position = players.iter().enumerate().map(|(at, &p)| (p, at)).collect();
         let player_search =
             SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
@@ -350,6 +338,8 @@ pub struct State {
     pub size: (u16, u16),
     /// A one-off note for the status bar.
     pub message: Option<String>,
+    /// Whether the articles are the built-in sample (the status bar says how to load yours).
+    pub sample: bool,
     pub evidence_from: EvidenceFrom,
     pub quit: bool,
     pub articles: ArticlesState,
@@ -392,6 +382,7 @@ impl State {
             },
             size,
             message: None,
+            sample: options.sample,
             evidence_from: EvidenceFrom::Rumour,
             quit: false,
             articles: ArticlesState::default(),

@@ -23,6 +23,14 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         ),
         Span::styled(mode, theme.dim),
     ];
+    if state.sample {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled("built-in sample", theme.badge));
+        spans.push(Span::styled(
+            " · load yours: --corpus, mercato feed add",
+            theme.dim,
+        ));
+    }
     if let Some(error) = &state.load_error {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
