@@ -44,6 +44,8 @@ fn state() -> State {
         as_of: now().date(),
         player: None,
         sample: false,
+        refresh: None,
+        db: None,
     };
     let model = big_model::big_model(ARTICLES, PLAYERS, CONTRACTS);
     let mut state = State::new(model, &options, now(), (WIDTH, HEIGHT));

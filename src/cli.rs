@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -13,11 +13,15 @@ use unicode_width::UnicodeWidthStr;
 use crate::corpus;
 use crate::countdown::{describe, precontract_open};
 use crate::export;
+use crate::library::Source;
 use crate::model::Model;
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
 use crate::text::fold;
+
+mod library;
+pub use library::FeedCommand;
 
 /// What `--help` ends with: examples, then the environment variables Mercato reads.
 const AFTER_HELP: &str = "\
@@ -47,6 +51,13 @@ pub struct Cli {
     /// Open the dashboard with this player selected (with `rumours`: only theirs).
     #[arg(long, value_name = "NAME")]
     pub player: Option<String>,
+    /// The library: feeds and every article they brought [default:
+    /// $XDG_DATA_HOME/mercato/mercato.db].
+    #[arg(long, value_name = "PATH", global = true, env = "MERCATO_DB")]
+    pub db: Option<PathBuf>,
+    /// In the dashboard, fetch every feed this often (minutes) [default: never; `R` fetches now].
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..))]
+    pub refresh: Option<u32>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -89,6 +100,22 @@ pub enum Command {
     },
     /// Validate the corpus: list every load problem; exit 1 if any file was rejected.
     Check,
+    /// Manage the feeds the library follows.
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
+    /// Fetch every feed now and store what is new; exit 1 if any feed failed.
+    Fetch {
+        /// Print one JSON object per feed instead of a line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy article files or folders (txt, md, json, jsonl, feed documents) into the library.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// A mistake in what the user asked for, as opposed to a bug: the binary prints it as one
@@ -116,6 +143,14 @@ pub enum UserError {
     NoTerminal,
     #[error("this build has no dashboard (built without the `tui` feature); use a command")]
     NoDashboard,
+    #[error("{0}")]
+    Library(String),
+    #[error("{0}")]
+    BadFeed(String),
+    #[error("--corpus reads files only; `{command}` works on the library (drop --corpus)")]
+    CorpusWithLibraryCommand { command: &'static str },
+    #[error("no library path: set --db or MERCATO_DB (no data folder is known for this user)")]
+    NoLibraryPath,
 }
 
 impl UserError {
@@ -127,7 +162,13 @@ impl UserError {
             | UserError::PlayerIgnored { .. }
             | UserError::NoTerminal
             | UserError::NoDashboard => ExitCode::from(2),
-            UserError::NoSuchPlayer { .. } | UserError::EmptyCorpus { .. } => ExitCode::FAILURE,
+            UserError::CorpusWithLibraryCommand { .. } | UserError::NoLibraryPath => {
+                ExitCode::from(2)
+            }
+            UserError::NoSuchPlayer { .. }
+            | UserError::EmptyCorpus { .. }
+            | UserError::Library(_)
+            | UserError::BadFeed(_) => ExitCode::FAILURE,
         }
     }
 }
@@ -141,25 +182,33 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// Opens the dashboard, which loads the corpus itself, in the background, to show its first
-/// frame at once.
+/// What the dashboard is opened with.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub as_of: NaiveDate,
+    pub player: Option<String>,
+    /// Minutes between automatic fetches of every feed.
+    pub refresh: Option<u32>,
+    /// The library `R` fetches into.
+    pub db: PathBuf,
+}
+
+/// Opens the dashboard, which loads the articles itself, in the background, to show its
+/// first frame at once.
 #[cfg(feature = "tui")]
-fn dashboard(
-    corpus: Vec<PathBuf>,
-    as_of: NaiveDate,
-    player: Option<String>,
-) -> color_eyre::Result<ExitCode> {
+fn dashboard(source: Source, options: Options) -> color_eyre::Result<ExitCode> {
     use std::io::IsTerminal;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(UserError::NoTerminal.into());
     }
-    let sample = corpus.is_empty();
     let options = crate::tui::Options {
-        as_of,
-        player,
-        sample,
+        as_of: options.as_of,
+        player: options.player,
+        sample: source == Source::Sample,
+        refresh: options.refresh,
+        db: Some(options.db),
     };
-    let exit = crate::tui::run(corpus, options)?;
+    let exit = crate::tui::run(source, options)?;
     // Stopped by a signal: the shell's convention, 128 + its number.
     Ok(match exit {
         crate::tui::Exit::Quit => ExitCode::SUCCESS,
@@ -168,7 +217,7 @@ fn dashboard(
 }
 
 #[cfg(not(feature = "tui"))]
-fn dashboard(_: Vec<PathBuf>, _: NaiveDate, _: Option<String>) -> color_eyre::Result<ExitCode> {
+fn dashboard(_: Source, _: Options) -> color_eyre::Result<ExitCode> {
     Err(UserError::NoDashboard.into())
 }
 
@@ -177,18 +226,52 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2021-01-13"))
 }
 
-/// Runs a parsed command line: the dashboard without a subcommand. `today` is the caller's
-/// clock (used without `--as-of` for the user's corpus). A [`UserError`] comes back inside
-/// the report for the caller to print as one line.
-pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
+/// Runs a parsed command line: the dashboard without a subcommand. `now` is the caller's
+/// clock: its local date counts as today (without `--as-of`, for the user's articles), and it
+/// stamps fetches. A [`UserError`] comes back inside the report for the caller to print as
+/// one line.
+pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
+    let utc = now.with_timezone(&Utc);
+    let db = match cli.db.clone().or_else(default_db) {
+        Some(db) => db,
+        None => return Err(UserError::NoLibraryPath.into()),
+    };
+    let library_command = match &cli.command {
+        Some(Command::Feed { .. }) => Some("feed"),
+        Some(Command::Fetch { .. }) => Some("fetch"),
+        Some(Command::Import { .. }) => Some("import"),
+        _ => None,
+    };
+    if let Some(command) = library_command {
+        if !cli.corpus.is_empty() {
+            return Err(UserError::CorpusWithLibraryCommand { command }.into());
+        }
+        if cli.player.is_some() {
+            return Err(UserError::PlayerIgnored { command }.into());
+        }
+    }
+    match cli.command {
+        Some(Command::Feed { command }) => return library::feed(command, &db, utc, out),
+        Some(Command::Fetch { json }) => return library::fetch(&db, json, utc, out),
+        Some(Command::Import { paths }) => return library::import(&db, &paths, utc, out),
+        _ => {}
+    }
+    let source = Source::resolve(cli.corpus.clone(), &db)
+        .map_err(|error| UserError::Library(error.to_string()))?;
     let as_of = cli
         .as_of
-        .unwrap_or_else(|| default_as_of(&cli.corpus, today));
+        .unwrap_or_else(|| default_as_of(&source, now.date_naive()));
     let Some(command) = cli.command else {
-        return dashboard(cli.corpus, as_of, cli.player);
+        let options = Options {
+            as_of,
+            player: cli.player,
+            refresh: cli.refresh,
+            db,
+        };
+        return dashboard(source, options);
     };
     let rumours_player = player_for(&command, cli.player)?;
-    let model = Model::load(&cli.corpus, &LoadProgress::default())?;
+    let (model, _) = source.load(&LoadProgress::default())?;
     if !matches!(command, Command::Check) {
         report_rejected(&model, &cli.corpus)?;
     }
@@ -209,17 +292,22 @@ pub fn run(cli: Cli, today: NaiveDate, out: &mut impl Write) -> color_eyre::Resu
         }
         Command::Countdowns { json, limit } => countdowns(&model, as_of, json, limit, out)?,
         Command::Check => return check(&model, out),
+        Command::Feed { .. } | Command::Fetch { .. } | Command::Import { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The date to count from without `--as-of`: today for the user's corpus; for the built-in
-/// sample, its newest article's date (today would leave its contracts long expired).
-fn default_as_of(corpus: &[PathBuf], today: NaiveDate) -> NaiveDate {
-    if corpus.is_empty() {
-        corpus::embedded_newest_date().unwrap_or(today)
-    } else {
-        today
+/// `$XDG_DATA_HOME/mercato/mercato.db` (or the platform's data folder).
+fn default_db() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "mercato").map(|dirs| dirs.data_dir().join("mercato.db"))
+}
+
+/// The date to count from without `--as-of`: today for the user's articles; for the
+/// built-in sample, its newest article's date (today would leave its contracts long expired).
+fn default_as_of(source: &Source, today: NaiveDate) -> NaiveDate {
+    match source {
+        Source::Sample => corpus::embedded_newest_date().unwrap_or(today),
+        Source::Files(_) | Source::Library(_) => today,
     }
 }
 
@@ -249,6 +337,9 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
             command: "countdowns",
         }),
         Command::Check => Err(UserError::PlayerIgnored { command: "check" }),
+        Command::Feed { .. } => Err(UserError::PlayerIgnored { command: "feed" }),
+        Command::Fetch { .. } => Err(UserError::PlayerIgnored { command: "fetch" }),
+        Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
     }
 }
 

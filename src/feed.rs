@@ -73,7 +73,8 @@ pub enum FeedError {
 }
 
 fn at_line(line: Option<usize>) -> String {
-    line.map(|line| format!(" at line {line}")).unwrap_or_default()
+    line.map(|line| format!(" at line {line}"))
+        .unwrap_or_default()
 }
 
 /// Parses an RSS 0.9x/1.0/2.0, Atom 1.0 or JSON Feed 1.x document. `base_url` is where it
@@ -133,8 +134,21 @@ pub fn is_feed(bytes: &[u8]) -> bool {
 
 /// Query parameters that only track where a click came from, by exact name (any case).
 const TRACKING_PARAMETERS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "ocid", "cmp",
-    "mc_cid", "mc_eid", "_ga", "_gl", "guccounter",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "ocid",
+    "cmp",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "guccounter",
 ];
 
 /// Prefixes of tracking parameter names (any case): `utm_source`, `at_medium`, ...
@@ -250,7 +264,9 @@ fn item(entry: feed_rs::model::Entry, source: Option<String>, base: Option<&Url>
     let url = entry
         .links
         .iter()
-        .find(|link| link.target.is_none() && link.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .find(|link| {
+            link.target.is_none() && link.rel.as_deref().is_none_or(|rel| rel == "alternate")
+        })
         .or(entry.links.first())
         .map(|link| canonical_url(&absolute(&link.href, base)));
     let author = entry
@@ -283,7 +299,9 @@ fn item(entry: feed_rs::model::Entry, source: Option<String>, base: Option<&Url>
             .unwrap_or_default(),
         author,
         published: entry.published.or(entry.updated),
-        source: source.map(|source| plain_line(&source)).filter(|s| !s.is_empty()),
+        source: source
+            .map(|source| plain_line(&source))
+            .filter(|s| !s.is_empty()),
         body: without_read_more(&body).to_string(),
         summary_only,
     }
@@ -331,4 +349,3 @@ fn without_read_more(body: &str) -> &str {
         body
     }
 }
-

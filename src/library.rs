@@ -1,7 +1,7 @@
 //! News arriving: feeds fetched into the library, files imported into it, and the model read
 //! out of it. The CLI and the dashboard both go through here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
@@ -10,9 +10,72 @@ use crate::corpus::{self, Article, Corpus, LoadProblem, Severity};
 use crate::feed::{self, FeedItem, ParsedFeed};
 use crate::fetch::{self, Failure, Limits, Request, Response};
 use crate::fulltext;
-use crate::store::{
-    FetchRecord, Library, NewArticle, StoreError, Stored, StoredArticle,
-};
+use crate::gazetteer::{Gazetteer, GazetteerError};
+use crate::model::Model;
+use crate::progress::{LoadProgress, Stage};
+use crate::store::{Access, FetchRecord, Library, NewArticle, StoreError, Stored, StoredArticle};
+
+/// Where the articles come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// `--corpus`: these files and folders only; no library is touched.
+    Files(Vec<PathBuf>),
+    /// The library at this path.
+    Library(PathBuf),
+    /// The built-in sample: no `--corpus` and an empty (or no) library.
+    Sample,
+}
+
+/// Why the articles could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    #[error(transparent)]
+    Library(#[from] StoreError),
+}
+
+impl Source {
+    /// `--corpus` when given; else the library at `db` when it holds articles; else the
+    /// built-in sample. A missing library is not created by reading.
+    pub fn resolve(corpus: Vec<PathBuf>, db: &Path) -> Result<Self, StoreError> {
+        if !corpus.is_empty() {
+            return Ok(Source::Files(corpus));
+        }
+        if !db.exists() {
+            return Ok(Source::Sample);
+        }
+        let library = Library::open(db, Access::Read)?;
+        Ok(if library.count()? == 0 {
+            Source::Sample
+        } else {
+            Source::Library(db.to_path_buf())
+        })
+    }
+
+    /// The articles (and their load problems).
+    pub fn corpus(&self, progress: &LoadProgress) -> Result<Corpus, StoreError> {
+        match self {
+            Source::Files(paths) => Ok(corpus::load(paths, progress)),
+            Source::Sample => Ok(corpus::load(&[], progress)),
+            Source::Library(db) => {
+                progress.start(Stage::Reading);
+                corpus(&Library::open(db, Access::Read)?)
+            }
+        }
+    }
+
+    /// Reads the articles and builds the model, counting into `progress`; the gazetteer (kept
+    /// for merging later articles) builds while the articles are read.
+    pub fn load(&self, progress: &LoadProgress) -> Result<(Model, Gazetteer), LoadError> {
+        let (gazetteer, corpus) = rayon::join(Gazetteer::embedded, || self.corpus(progress));
+        let gazetteer = gazetteer?;
+        Ok((
+            Model::build_counted(corpus?, &gazetteer, progress),
+            gazetteer,
+        ))
+    }
+}
 
 /// How a feed's fetch ended, as `mercato fetch` prints it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -115,8 +178,7 @@ pub fn fetch_feeds(
                 let mut articles = Vec::with_capacity(parsed.items.len());
                 for item in parsed.items {
                     let full_text = feed.full_text && item.summary_only && item.url.is_some();
-                    let item = if full_text && !library.knows(feed.id, &item.guid).unwrap_or(true)
-                    {
+                    let item = if full_text && !library.knows(feed.id, &item.guid).unwrap_or(true) {
                         with_full_text(item, limits, now, &mut report.full_text_missed)
                     } else {
                         item

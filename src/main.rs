@@ -16,9 +16,8 @@ fn main() -> color_eyre::Result<ExitCode> {
         hooks.theme(Theme::new())
     };
     hooks.install()?;
-    let today = chrono::Local::now().date_naive();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let result = run(Cli::parse(), today, &mut out).and_then(|code| {
+    let result = run(Cli::parse(), chrono::Local::now(), &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });

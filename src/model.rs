@@ -4,7 +4,6 @@
 
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -12,7 +11,7 @@ use rayon::prelude::*;
 use crate::corpus::{Article, Corpus, LoadProblem};
 use crate::countdown::precontract_from;
 use crate::extract::{ClubLink, Extraction, Mention, MentionKind, extract};
-use crate::gazetteer::{Gazetteer, GazetteerError, Role, within_one_edit};
+use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::progress::{LoadProgress, Stage};
 use crate::text::fold;
 
@@ -497,14 +496,6 @@ impl Model {
     /// Reads every article of the corpus (in parallel) and merges what they say.
     pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Self {
         Self::build_counted(corpus, gazetteer, &LoadProgress::default())
-    }
-
-    /// Loads what a command line names (the embedded articles when `paths` is empty) and
-    /// builds the model, counting into `progress`. The gazetteer builds while files are read.
-    pub fn load(paths: &[PathBuf], progress: &LoadProgress) -> Result<Self, GazetteerError> {
-        let (gazetteer, corpus) =
-            rayon::join(Gazetteer::embedded, || crate::corpus::load(paths, progress));
-        Ok(Self::build_counted(corpus, &gazetteer?, progress))
     }
 
     /// As [`build`](Self::build), counting articles read into `progress`.

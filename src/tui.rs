@@ -15,6 +15,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fetcher;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
@@ -31,6 +32,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+
+use crate::library::Source;
 use color_eyre::eyre::WrapErr;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -58,6 +61,10 @@ pub struct Options {
     /// Whether the corpus is the built-in sample: the status bar then says how to load your
     /// own.
     pub sample: bool,
+    /// Minutes between automatic fetches of every feed (`--refresh`); never when `None`.
+    pub refresh: Option<u32>,
+    /// The library `R` fetches into; `None` for `--corpus` runs, which touch no library.
+    pub db: Option<PathBuf>,
 }
 
 /// How the dashboard ended.
@@ -87,13 +94,13 @@ pub enum Exit {
 ///
 /// Debug builds only: `MERCATO_DEBUG_PANIC=1` panics and `MERCATO_DEBUG_PANIC=error` fails
 /// right after the first frame, to test those ways out.
-pub fn run(corpus: Vec<PathBuf>, options: Options) -> color_eyre::Result<Exit> {
+pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
     let theme = Theme::from_env();
     let mut clock = SystemClock;
     let state = State::loading(&options, clock.now(), (80, 24));
 
     let signals = Signals::watch().wrap_err("could not watch for signals")?;
-    let loader = Loader::start(corpus).wrap_err("could not start loading")?;
+    let loader = Loader::start(source).wrap_err("could not start loading")?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {

@@ -252,6 +252,8 @@ fn hostile_state(hostile: &Hostile, width: u16, height: u16) -> State {
         as_of: as_of(),
         player: None,
         sample: false,
+        refresh: None,
+        db: None,
     };
     State::new(
         model,

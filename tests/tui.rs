@@ -45,6 +45,8 @@ fn options() -> Options {
         as_of: as_of(),
         player: None,
         sample: false,
+        refresh: None,
+        db: None,
     }
 }
 
@@ -778,6 +780,8 @@ fn player_option_selects_and_links_that_player() {
         as_of: as_of(),
         player: Some("luka modric".to_string()),
         sample: false,
+        refresh: None,
+        db: None,
     };
     let state = State::new(model.clone(), &options, now(), (120, 40));
     assert_eq!(selected_name(&state).as_deref(), Some("Luka Modrić"));
@@ -787,6 +791,8 @@ fn player_option_selects_and_links_that_player() {
         as_of: as_of(),
         player: Some("nobody at all zzz".to_string()),
         sample: false,
+        refresh: None,
+        db: None,
     };
     let state = State::new(model, &options, now(), (120, 40));
     assert!(
@@ -975,6 +981,8 @@ fn snapshot_whole_screen_80x24_after_rmos() {
 fn snapshot_first_screen_of_the_built_in_sample() {
     let options = Options {
         sample: true,
+        refresh: None,
+        db: None,
         ..options()
     };
     for (width, height) in [(80, 24), (100, 28), (160, 48)] {

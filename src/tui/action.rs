@@ -87,6 +87,14 @@ pub enum Action {
     LoadProgress {
         progress: Progress,
     },
+    /// Fetch every feed of the library in the background (`R`).
+    Refresh,
+    /// The background fetch has come this far.
+    FetchProgress {
+        done: usize,
+        total: usize,
+        new: usize,
+    },
     /// The background load could not finish (the dashboard stays empty and says why).
     LoadFailed {
         error: String,

@@ -4,16 +4,18 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::{Local, NaiveDateTime, TimeZone, Timelike, Utc};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::Action;
+use super::fetcher::{FetchNews, FetchProgress, Fetcher};
 use super::keymap::Keymap;
 use super::searcher::Searcher;
 use super::state::{Loaded, State, dispatch};
 use super::ui::{self, theme::Theme};
+use crate::library::Watermark;
 use crate::progress::Progress;
 
 /// What an event source gave.
@@ -163,10 +165,39 @@ where
     let mut frames = 0;
     let mut dirty = true;
     let mut searcher: Option<Searcher> = None;
+    let mut fetcher: Option<Fetcher> = None;
     loop {
         let now = clock.now();
         if now.with_nanosecond(0) != Some(state.clock.now) {
             dispatch(&mut state, Action::Tick { now });
+            if refresh_due(&state, now) {
+                dispatch(&mut state, Action::Refresh);
+            }
+            dirty = true;
+        }
+        if std::mem::take(&mut state.feeds.requested)
+            && let Some(db) = state.feeds.db.clone()
+        {
+            let watermark = Watermark::of(&state.model.articles);
+            let utc = Local
+                .from_local_datetime(&now)
+                .earliest()
+                .map_or_else(Utc::now, |local| local.with_timezone(&Utc));
+            match Fetcher::start(db, watermark, utc) {
+                Ok(started) => fetcher = Some(started),
+                Err(error) => state.finish_fetch(Err(error.to_string())),
+            }
+        }
+        while let Some(news) = fetcher.as_mut().and_then(Fetcher::poll) {
+            match news {
+                FetchNews::Progress(FetchProgress { done, total, new }) => {
+                    dispatch(&mut state, Action::FetchProgress { done, total, new });
+                }
+                FetchNews::Done(result) => {
+                    fetcher = None;
+                    state.finish_fetch(result);
+                }
+            }
             dirty = true;
         }
         if dirty {
@@ -196,7 +227,13 @@ where
         let searching = searcher.as_ref().is_some_and(Searcher::is_running);
         // Wake up when the shown second turns, or soon to show a search's hits.
         let until_next_second = 1000 - u64::from(now.nanosecond() / 1_000_000).min(999);
-        let timeout = if searching { 5 } else { until_next_second };
+        let timeout = if searching {
+            5
+        } else if fetcher.is_some() {
+            100.min(until_next_second)
+        } else {
+            until_next_second
+        };
         match events.next(Duration::from_millis(timeout))? {
             Input::Event(event) => {
                 if let Some(action) = action_for(&keymap, &state, &event) {
@@ -233,6 +270,21 @@ where
         }
     }
     Ok(Finished { state, frames })
+}
+
+/// Whether `--refresh` asks for a fetch now: its interval has passed since the last one (or
+/// since the start).
+fn refresh_due(state: &State, now: NaiveDateTime) -> bool {
+    let Some(minutes) = state.feeds.refresh else {
+        return false;
+    };
+    if state.loading.is_some() || state.feeds.fetching.is_some() {
+        return false;
+    }
+    state
+        .feeds
+        .last
+        .is_some_and(|last| now - last >= chrono::TimeDelta::minutes(i64::from(minutes)))
 }
 
 fn draw<B>(

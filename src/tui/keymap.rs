@@ -469,6 +469,13 @@ impl Default for Keymap {
         }
         bind(
             C::Global,
+            &[key('R')],
+            Action::Refresh,
+            "fetch every feed now",
+            Some("fetch"),
+        );
+        bind(
+            C::Global,
             &[key('t')],
             Action::ToggleClock,
             "clock: as-of date / article's date",

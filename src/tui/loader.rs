@@ -2,12 +2,11 @@
 //! first frame never waits for the model.
 
 use std::any::Any;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use crate::model::Model;
+use crate::library::Source;
 use crate::progress::{LoadProgress, Progress};
 
 use super::app::Input;
@@ -28,12 +27,12 @@ pub struct Loader {
 
 impl Loader {
     /// Starts loading `paths` (the embedded articles when empty).
-    pub fn start(paths: Vec<PathBuf>) -> std::io::Result<Self> {
+    pub fn start(source: Source) -> std::io::Result<Self> {
         let progress = Arc::new(LoadProgress::default());
         let counting = Arc::clone(&progress);
         let handle = thread::Builder::new()
             .name("loader".into())
-            .spawn(move || load(&paths, &counting))?;
+            .spawn(move || load(&source, &counting))?;
         Ok(Self {
             progress,
             handle: Some(handle),
@@ -66,9 +65,11 @@ impl Loader {
 }
 
 /// Reads the corpus and builds the model and the dashboard's lookups over it.
-fn load(paths: &[PathBuf], progress: &LoadProgress) -> Result<Loaded, String> {
-    let model = Model::load(paths, progress).map_err(|error| error.to_string())?;
-    Ok(Loaded::new(model))
+fn load(source: &Source, progress: &LoadProgress) -> Result<Loaded, String> {
+    let (model, gazetteer) = source.load(progress).map_err(|error| error.to_string())?;
+    let mut loaded = Loaded::new(model);
+    loaded.gazetteer = Some(Arc::new(gazetteer));
+    Ok(loaded)
 }
 
 fn panic_message(panic: &(dyn Any + Send)) -> &str {
@@ -95,7 +96,7 @@ mod tests {
 
     #[test]
     fn loads_the_embedded_articles_then_says_nothing_more() -> Result<(), String> {
-        let mut loader = Loader::start(Vec::new()).map_err(|e| e.to_string())?;
+        let mut loader = Loader::start(Source::Sample).map_err(|e| e.to_string())?;
         let loaded = finish(&mut loader)?;
         assert_eq!(loaded.model.articles.len(), 3);
         assert!(!loaded.index.players.is_empty());
@@ -115,8 +116,8 @@ mod tests {
             "date 2021-01-13 Sergio Ramos has been linked with PSG.",
         )
         .map_err(|e| e.to_string())?;
-        let mut loader =
-            Loader::start(vec![dir.path().to_path_buf()]).map_err(|e| e.to_string())?;
+        let mut loader = Loader::start(Source::Files(vec![dir.path().to_path_buf()]))
+            .map_err(|e| e.to_string())?;
         let loaded = finish(&mut loader)?;
         assert_eq!(loaded.model.articles.len(), 1);
         assert_eq!(loader.progress.snapshot().errors, 1);

@@ -8,17 +8,21 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 
-use crate::corpus::Severity;
-use crate::gazetteer::Role;
+use crate::cli::plural;
+use crate::corpus::{Corpus, Severity};
+use crate::gazetteer::{Gazetteer, Role};
 use crate::model::{Evidence, Model};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing, SearchIndex};
 
 use super::Options;
 use super::action::{Action, Pane};
+use super::fetcher::{FetchProgress, Fetched};
 use super::layout::{self, Screen};
 use super::text;
 
@@ -172,13 +176,37 @@ impl Index {
 pub struct Loaded {
     pub model: Model,
     pub index: Index,
+    /// For merging the articles that arrive later (`R`).
+    pub gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl Loaded {
     pub fn new(model: Model) -> Self {
         let index = Index::new(&model);
-        Self { model, index }
+        Self {
+            model,
+            index,
+            gazetteer: None,
+        }
     }
+}
+
+/// Feeds fetched from the dashboard: `R`, and `--refresh` every so many minutes.
+#[derive(Debug, Clone, Default)]
+pub struct FeedsState {
+    /// The library fetched into; `None` for `--corpus` runs.
+    pub db: Option<PathBuf>,
+    /// Minutes between automatic fetches.
+    pub refresh: Option<u32>,
+    /// A fetch is running: how far it has come.
+    pub fetching: Option<FetchProgress>,
+    /// A fetch was asked for: the loop starts it (update does no I/O).
+    pub requested: bool,
+    /// When the last fetch was asked for (at first, when the dashboard started).
+    pub last: Option<NaiveDateTime>,
+    /// Articles merged since the Articles pane was last looked at.
+    pub unseen: usize,
+    pub gazetteer: Option<Arc<Gazetteer>>,
 }
 
 /// How the panes are linked. At most one link at a time, so they never chase each other.
@@ -347,6 +375,7 @@ pub struct State {
     pub players: PlayersState,
     pub destinations: DestinationsState,
     pub countdowns: CountdownsState,
+    pub feeds: FeedsState,
 }
 
 impl State {
@@ -361,7 +390,7 @@ impl State {
     /// A dashboard waiting for its model: empty panes and a progress gauge until
     /// [`finish_loading`](Self::finish_loading). Keys work meanwhile (quitting above all).
     pub fn loading(options: &Options, now: NaiveDateTime, size: (u16, u16)) -> Self {
-        let Loaded { model, index } = Loaded::new(Model::default());
+        let Loaded { model, index, .. } = Loaded::new(Model::default());
         Self {
             model,
             index,
@@ -396,6 +425,12 @@ impl State {
             players: PlayersState::default(),
             destinations: DestinationsState::default(),
             countdowns: CountdownsState::default(),
+            feeds: FeedsState {
+                db: options.db.clone(),
+                refresh: options.refresh,
+                last: Some(now),
+                ..FeedsState::default()
+            },
         }
     }
 
@@ -405,13 +440,10 @@ impl State {
     pub fn finish_loading(&mut self, loaded: Loaded) {
         self.model = loaded.model;
         self.index = loaded.index;
+        self.feeds.gazetteer = loaded.gazetteer;
         self.loading = None;
         // Lists were computed over the empty model: compute them again.
-        self.players.searched = None;
-        self.players.pending = None;
-        self.articles.filter = None;
-        self.articles.rows.clear();
-        self.refresh();
+        self.recompute_lists();
         let typed_meanwhile = !self.players.query.is_empty();
         if let Some(name) = self.pending_player.take().filter(|_| !typed_meanwhile) {
             match self.find_player(&name) {
@@ -422,6 +454,102 @@ impl State {
                 None => self.message = Some(format!("no player matches “{name}”")),
             }
         }
+    }
+
+    /// Lists were computed over another model: compute them again.
+    fn recompute_lists(&mut self) {
+        self.players.searched = None;
+        self.players.pending = None;
+        self.articles.filter = None;
+        self.articles.rows.clear();
+        self.refresh();
+    }
+
+    /// Merges what a fetch brought into the model, keeping the selections, the filter and
+    /// the scroll. Over the built-in sample, the library's articles replace it.
+    pub fn finish_fetch(&mut self, fetched: Result<Fetched, String>) {
+        self.feeds.fetching = None;
+        let fetched = match fetched {
+            Ok(fetched) => fetched,
+            Err(error) => {
+                self.message = Some(format!("fetch failed: {error}"));
+                return;
+            }
+        };
+        let Some(gazetteer) = self.feeds.gazetteer.clone() else {
+            return;
+        };
+        let article = self.selected_article();
+        let player = self.selected_player();
+        let rumour = self.selected_rumour();
+        let contract = self
+            .selected_contract()
+            .and_then(|c| self.model.contracts.get(c))
+            .map(|c| c.player);
+        let arrived = if fetched.articles.is_empty() {
+            0
+        } else if self.sample {
+            self.sample = false;
+            let corpus = Corpus {
+                articles: fetched.articles,
+                problems: Vec::new(),
+            };
+            self.model = Model::build(corpus, &gazetteer);
+            self.model.articles.len()
+        } else {
+            self.model
+                .ingest(fetched.articles, &gazetteer)
+                .articles
+                .len()
+        };
+        self.model.problems = fetched.problems;
+        if arrived > 0 {
+            self.index = Index::new(&self.model);
+            self.recompute_lists();
+            self.reselect(article, player, rumour, contract);
+        }
+        self.feeds.unseen += arrived;
+        let failed = match fetched.failed {
+            0 => String::new(),
+            n => format!("; {} failed (! lists)", plural(n, "feed", "feeds")),
+        };
+        self.message = Some(format!(
+            "fetched: {}{failed}",
+            plural(arrived, "new article", "new articles")
+        ));
+    }
+
+    /// Puts each cursor back on the row it was on, wherever that row is now.
+    fn reselect(
+        &mut self,
+        article: Option<usize>,
+        player: Option<usize>,
+        rumour: Option<usize>,
+        contract_of: Option<usize>,
+    ) {
+        if let Some(at) = player.and_then(|p| self.players.rows.iter().position(|r| r.person == p))
+        {
+            self.players.cursor.selected = at;
+            self.refresh();
+        }
+        if let Some(at) = article.and_then(|a| self.articles.rows.iter().position(|&r| r == a)) {
+            self.articles.cursor.selected = at;
+        }
+        if let Some(at) = rumour.and_then(|r| self.destinations.rows.iter().position(|&x| x == r)) {
+            self.destinations.cursor.selected = at;
+        }
+        let countdown = contract_of.and_then(|player| {
+            self.index.countdowns.iter().position(|&c| {
+                self.model
+                    .contracts
+                    .get(c)
+                    .is_some_and(|c| c.player == player)
+            })
+        });
+        if let Some(at) = countdown {
+            self.countdowns.cursor.selected = at;
+        }
+        self.refresh();
     }
 
     /// A player by exact name or alias, else the best fuzzy match.
@@ -1023,10 +1151,17 @@ pub fn dispatch(state: &mut State, action: Action) {
 /// The one place state changes. Pure: no terminal, no clock, no I/O. Returns a follow-up
 /// action when one is needed.
 pub fn update(state: &mut State, action: Action) -> Option<Action> {
-    if !matches!(action, Action::Tick { .. } | Action::LoadProgress { .. }) {
+    if !matches!(
+        action,
+        Action::Tick { .. } | Action::LoadProgress { .. } | Action::FetchProgress { .. }
+    ) {
         state.message = None;
     }
     let next = apply(state, action);
+    // New articles count as seen once their pane is looked at.
+    if state.focus == Pane::Articles {
+        state.feeds.unseen = 0;
+    }
     match state.focus {
         Pane::Destinations => state.evidence_from = EvidenceFrom::Rumour,
         Pane::Countdowns => state.evidence_from = EvidenceFrom::Contract,
@@ -1048,6 +1183,26 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             // A late reading must not bring back a finished load's gauge.
             if state.loading.is_some() {
                 state.loading = Some(progress);
+            }
+        }
+        Action::Refresh => match (&state.feeds.db, state.feeds.fetching) {
+            (None, _) => {
+                state.message =
+                    Some("--corpus reads files only: no feeds to fetch (run without it)".into());
+            }
+            (Some(_), Some(_)) => state.message = Some("already fetching the feeds".into()),
+            (Some(_), None) if state.loading.is_some() => {
+                state.message = Some("the articles are still loading; R again then".into());
+            }
+            (Some(_), None) => {
+                state.feeds.requested = true;
+                state.feeds.last = Some(state.clock.now);
+                state.feeds.fetching = Some(FetchProgress::default());
+            }
+        },
+        Action::FetchProgress { done, total, new } => {
+            if state.feeds.fetching.is_some() {
+                state.feeds.fetching = Some(FetchProgress { done, total, new });
             }
         }
         Action::LoadFailed { error } => {

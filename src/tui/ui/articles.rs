@@ -22,11 +22,14 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     {
         extra = link_title(format!("· naming {} ", display_text(&person.name)), theme);
     }
-    let count = if rows.len() == state.model.articles.len() {
+    let mut count = if rows.len() == state.model.articles.len() {
         format!("{}", rows.len())
     } else {
         format!("{} of {}", rows.len(), state.model.articles.len())
     };
+    if state.feeds.unseen > 0 {
+        count = format!("{} new · {count}", state.feeds.unseen);
+    }
     frame.render_widget(
         pane_block(area, theme, focused, extra, Some(count)),
         area.outer,

@@ -31,6 +31,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
             theme.dim,
         ));
     }
+    if let Some(progress) = state.feeds.fetching {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!(
+                "fetching feeds {}/{} · {} new",
+                progress.done, progress.total, progress.new
+            ),
+            theme.badge,
+        ));
+    }
     if let Some(error) = &state.load_error {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(

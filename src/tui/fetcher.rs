@@ -1,0 +1,105 @@
+//! `R`: every feed fetched on a thread of its own while the dashboard stays live; what is new
+//! comes back as articles for the model to merge.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
+
+use chrono::{DateTime, Utc};
+
+use crate::corpus::Article;
+use crate::fetch::Limits;
+use crate::library::{self, Watermark};
+use crate::store::{Access, Library};
+
+/// How far a fetch has come: feeds done out of all, new articles so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FetchProgress {
+    pub done: usize,
+    pub total: usize,
+    pub new: usize,
+}
+
+/// What the fetch thread tells.
+#[derive(Debug)]
+pub enum FetchNews {
+    Progress(FetchProgress),
+    /// Over: the articles new or updated since the model's watermark, and the feeds'
+    /// problems now; or why the library could not be used.
+    Done(Result<Fetched, String>),
+}
+
+/// A fetch's result, for the model.
+#[derive(Debug)]
+pub struct Fetched {
+    pub articles: Vec<Article>,
+    pub problems: Vec<crate::corpus::LoadProblem>,
+    pub failed: usize,
+}
+
+/// A fetch running in the background.
+#[derive(Debug)]
+pub struct Fetcher {
+    news: Receiver<FetchNews>,
+}
+
+impl Fetcher {
+    /// Fetches every feed of the library at `db`, then reads what is past `watermark`.
+    pub fn start(db: PathBuf, watermark: Watermark, now: DateTime<Utc>) -> std::io::Result<Self> {
+        let (send, news) = mpsc::channel();
+        thread::Builder::new().name("fetch".into()).spawn(move || {
+            let result = fetch(&db, watermark, now, &|progress| {
+                let _ = send.send(FetchNews::Progress(progress));
+            });
+            // The dashboard may have ended meanwhile: nobody to tell.
+            let _ = send.send(FetchNews::Done(result));
+        })?;
+        Ok(Self { news })
+    }
+
+    /// The next piece of news, if any; a thread that died says so once.
+    pub fn poll(&mut self) -> Option<FetchNews> {
+        match self.news.try_recv() {
+            Ok(news) => Some(news),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(FetchNews::Done(Err(
+                "the fetch stopped on a bug".to_string(),
+            ))),
+        }
+    }
+}
+
+fn fetch(
+    db: &std::path::Path,
+    mut watermark: Watermark,
+    now: DateTime<Utc>,
+    tell: &dyn Fn(FetchProgress),
+) -> Result<Fetched, String> {
+    let mut library = Library::open(db, Access::Write).map_err(|error| error.to_string())?;
+    let mut progress = FetchProgress::default();
+    let reports = library::fetch_feeds(
+        &mut library,
+        &Limits::default(),
+        now,
+        |report, done, total| {
+            progress = FetchProgress {
+                done,
+                total,
+                new: progress.new + report.new,
+            };
+            tell(progress);
+        },
+    )
+    .map_err(|error| error.to_string())?;
+    let failed = reports
+        .iter()
+        .filter(|report| report.status == library::FetchStatus::Error)
+        .count();
+    Ok(Fetched {
+        articles: watermark
+            .news(&library, now)
+            .map_err(|error| error.to_string())?,
+        problems: library::feed_problems(&library).map_err(|error| error.to_string())?,
+        failed,
+    })
+}
