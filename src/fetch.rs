@@ -145,16 +145,10 @@ pub fn fetch_all(
     thread::scope(|scope| {
         loop {
             // Start every waiting feed whose server is free, up to the parallel limit.
-            let mut next = 0;
-            while in_flight < limits.parallel.max(1) && next < waiting.len() {
-                let i = waiting[next];
-                let server = servers[i].as_deref();
-                if server.is_some_and(|s| busy_servers.contains(s)) {
-                    next += 1;
-                    continue;
-                }
-                waiting.remove(next);
-                busy_servers.extend(server);
+            while in_flight < limits.parallel.max(1)
+                && let Some(i) = take_startable(&mut waiting, &servers, &busy_servers)
+            {
+                busy_servers.extend(servers[i].as_deref());
                 in_flight += 1;
                 let (agent, done) = (&agent, done.clone());
                 scope.spawn(move || {
@@ -176,6 +170,21 @@ pub fn fetch_all(
             on_result(i, result);
         }
     });
+}
+
+/// Takes the first waiting feed whose server is not busy off the queue.
+fn take_startable(
+    waiting: &mut VecDeque<usize>,
+    servers: &[Option<String>],
+    busy_servers: &HashSet<&str>,
+) -> Option<usize> {
+    let free = |i: &usize| {
+        servers[*i]
+            .as_deref()
+            .is_none_or(|s| !busy_servers.contains(s))
+    };
+    let position = waiting.iter().position(free)?;
+    waiting.remove(position)
 }
 
 /// A web page (an article's page, for full text): same limits and rules, no validators.
