@@ -465,3 +465,37 @@ fn a_closed_port_is_connection_refused() {
     let failed = failure(fetch(&request(&url), &quick(), now()));
     assert_eq!(failed.message, "connection refused");
 }
+
+#[test]
+fn fetch_all_reports_every_feed_files_and_bad_urls_included() {
+    let server = TestServer::start();
+    server.route("/feed.xml", Reply::ok(FEED));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("local.xml");
+    std::fs::write(&path, FEED).expect("writing the feed");
+    let file_url = url::Url::from_file_path(&path)
+        .expect("an absolute path")
+        .to_string();
+    let requests = [
+        request(&server.url("/feed.xml")),
+        request(&file_url),
+        request("ftp://127.0.0.1/feed.xml"),
+        request("feeds/relative.xml"),
+    ];
+    let mut results: Vec<Option<Result<Response, Failure>>> = vec![None; requests.len()];
+    fetch_all(&requests, &quick(), now(), |i, result| {
+        assert!(
+            results[i].replace(result).is_none(),
+            "feed {i} reported twice"
+        );
+    });
+    let mut results = results.into_iter().map(|r| r.expect("every feed reports"));
+    let mut next = || results.next().expect("four results");
+    assert_eq!(fetched(next()).0, FEED.as_bytes());
+    assert_eq!(fetched(next()).0, FEED.as_bytes());
+    assert_eq!(failure(next()).message, "unsupported scheme 'ftp'");
+    assert!(failure(next()).message.starts_with("not a URL"));
+    fetch_all(&[], &quick(), now(), |i, _| {
+        panic!("nothing to report, got {i}")
+    });
+}
