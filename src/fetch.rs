@@ -218,7 +218,7 @@ fn agent(limits: &Limits) -> Agent {
     Agent::config_builder()
         .http_status_as_error(false)
         .timeout_connect(Some(limits.connect_timeout))
-        .timeout_global(Some(limits.timeout))
+        // The whole-request limit is set on each hop: what is left of it (see fetch_http).
         // Followed by fetch_http, which checks where each one leads.
         .max_redirects(0)
         .user_agent(USER_AGENT)
