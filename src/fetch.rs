@@ -13,11 +13,11 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use chrono::{DateTime, Utc};
-use ureq::http::{HeaderName, StatusCode, header};
-use ureq::{Agent, Body, ResponseExt};
+use ureq::http::{self, HeaderName, StatusCode, header};
+use ureq::{Agent, Body};
 use url::Url;
 
 const USER_AGENT: &str = concat!("mercato/", env!("CARGO_PKG_VERSION"));
@@ -145,16 +145,10 @@ pub fn fetch_all(
     thread::scope(|scope| {
         loop {
             // Start every waiting feed whose server is free, up to the parallel limit.
-            let mut next = 0;
-            while in_flight < limits.parallel.max(1) && next < waiting.len() {
-                let i = waiting[next];
-                let server = servers[i].as_deref();
-                if server.is_some_and(|s| busy_servers.contains(s)) {
-                    next += 1;
-                    continue;
-                }
-                waiting.remove(next);
-                busy_servers.extend(server);
+            while in_flight < limits.parallel.max(1)
+                && let Some(i) = take_startable(&mut waiting, &servers, &busy_servers)
+            {
+                busy_servers.extend(servers[i].as_deref());
                 in_flight += 1;
                 let (agent, done) = (&agent, done.clone());
                 scope.spawn(move || {
@@ -176,6 +170,21 @@ pub fn fetch_all(
             on_result(i, result);
         }
     });
+}
+
+/// Takes the first waiting feed whose server is not busy off the queue.
+fn take_startable(
+    waiting: &mut VecDeque<usize>,
+    servers: &[Option<String>],
+    busy_servers: &HashSet<&str>,
+) -> Option<usize> {
+    let free = |i: &usize| {
+        servers[*i]
+            .as_deref()
+            .is_none_or(|s| !busy_servers.contains(s))
+    };
+    let position = waiting.iter().position(free)?;
+    waiting.remove(position)
 }
 
 /// A web page (an article's page, for full text): same limits and rules, no validators.
@@ -209,8 +218,9 @@ fn agent(limits: &Limits) -> Agent {
     Agent::config_builder()
         .http_status_as_error(false)
         .timeout_connect(Some(limits.connect_timeout))
-        .timeout_global(Some(limits.timeout))
-        .max_redirects(limits.max_redirects)
+        // The whole-request limit is set on each hop: what is left of it (see fetch_http).
+        // Followed by fetch_http, which checks where each one leads.
+        .max_redirects(0)
         .user_agent(USER_AGENT)
         .build()
         .new_agent()
@@ -246,6 +256,8 @@ fn server_of(url: &str) -> Option<String> {
     ))
 }
 
+/// Follows redirects itself (ureq is told to follow none): every hop must stay on http(s),
+/// and all of them share the one time limit.
 fn fetch_http(
     agent: &Agent,
     url: &Url,
@@ -254,6 +266,37 @@ fn fetch_http(
     limits: &Limits,
     now: DateTime<Utc>,
 ) -> Result<Response, Failure> {
+    let deadline = Instant::now() + limits.timeout;
+    let mut url = url.clone();
+    let mut redirects = 0;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(timed_out(limits));
+        }
+        let response =
+            send(agent, &url, request, accept, left).map_err(|e| describe(e, &url, limits))?;
+        let Some(next) = redirect_target(&response, &url)? else {
+            return read_response(response, &url, limits, now);
+        };
+        redirects += 1;
+        if redirects > limits.max_redirects {
+            let max = limits.max_redirects;
+            return Err(Failure::new(format!(
+                "too many redirects (more than {max})"
+            )));
+        }
+        url = next;
+    }
+}
+
+fn send(
+    agent: &Agent,
+    url: &Url,
+    request: &Request,
+    accept: &str,
+    time_left: Duration,
+) -> Result<http::Response<Body>, ureq::Error> {
     let mut call = agent.get(url.as_str()).header(header::ACCEPT, accept);
     if let Some(etag) = &request.etag {
         call = call.header(header::IF_NONE_MATCH, etag);
@@ -261,7 +304,36 @@ fn fetch_http(
     if let Some(date) = &request.last_modified {
         call = call.header(header::IF_MODIFIED_SINCE, date);
     }
-    let mut response = call.call().map_err(|e| describe(e, url, limits))?;
+    call.config().timeout_global(Some(time_left)).build().call()
+}
+
+/// Where a redirect points, resolved against the URL that answered it; None when the answer
+/// is not a redirect to follow (a 304, or a 3xx without a Location, which then fails).
+fn redirect_target(response: &http::Response<Body>, from: &Url) -> Result<Option<Url>, Failure> {
+    let status = response.status();
+    if !status.is_redirection() || status == StatusCode::NOT_MODIFIED {
+        return Ok(None);
+    }
+    let Some(location) = header_text(response, header::LOCATION) else {
+        return Ok(None);
+    };
+    let target = from
+        .join(&location)
+        .map_err(|e| Failure::new(format!("bad redirect ({e}): {location}")))?;
+    match target.scheme() {
+        "http" | "https" => Ok(Some(target)),
+        other => Err(Failure::new(format!(
+            "redirect to unsupported scheme '{other}'"
+        ))),
+    }
+}
+
+fn read_response(
+    mut response: http::Response<Body>,
+    url: &Url,
+    limits: &Limits,
+    now: DateTime<Utc>,
+) -> Result<Response, Failure> {
     let status = response.status();
     let etag = header_text(&response, header::ETAG);
     let last_modified = header_text(&response, header::LAST_MODIFIED);
@@ -285,18 +357,18 @@ fn fetch_http(
         body,
         etag,
         last_modified,
-        final_url: response.get_uri().to_string(),
+        final_url: url.to_string(),
         content_type: header_text(&response, header::CONTENT_TYPE),
     })
 }
 
-fn header_text(response: &ureq::http::Response<Body>, name: HeaderName) -> Option<String> {
+fn header_text(response: &http::Response<Body>, name: HeaderName) -> Option<String> {
     let value = response.headers().get(name)?.to_str().ok()?.trim();
     (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// A 4xx or 5xx answer (or a 3xx that was not followed).
-fn status_failure(response: &ureq::http::Response<Body>, now: DateTime<Utc>) -> Failure {
+fn status_failure(response: &http::Response<Body>, now: DateTime<Utc>) -> Failure {
     let status = response.status();
     let message = match status.canonical_reason() {
         Some(reason) => format!("HTTP {} {reason}", status.as_u16()),
@@ -335,14 +407,8 @@ fn describe(error: ureq::Error, url: &Url, limits: &Limits) -> Failure {
                 duration(limits.connect_timeout)
             )
         }
-        E::Timeout(_) => format!("timed out after {}", duration(limits.timeout)),
+        E::Timeout(_) => return timed_out(limits),
         E::BodyExceedsLimit(_) => format!("body larger than {}", size(limits.max_bytes)),
-        E::TooManyRedirects => format!("too many redirects (more than {})", limits.max_redirects),
-        // The one URL ureq parses itself is a redirect's Location.
-        E::BadUri(detail) => match detail.strip_prefix("unknown scheme: ") {
-            Some(scheme) => format!("redirect to unsupported scheme '{scheme}'"),
-            None => format!("bad redirect: {detail}"),
-        },
         E::HostNotFound => format!("host not found: {}", url.host_str().unwrap_or_default()),
         E::ConnectionFailed => "connection failed".to_owned(),
         E::Io(e) => io_message(&e, limits),
@@ -356,12 +422,16 @@ fn describe(error: ureq::Error, url: &Url, limits: &Limits) -> Failure {
     Failure::new(message)
 }
 
+fn timed_out(limits: &Limits) -> Failure {
+    Failure::new(format!("timed out after {}", duration(limits.timeout)))
+}
+
 fn io_message(error: &io::Error, limits: &Limits) -> String {
     match error.kind() {
         io::ErrorKind::ConnectionRefused => "connection refused".to_owned(),
         io::ErrorKind::ConnectionReset => "connection reset by the server".to_owned(),
         io::ErrorKind::UnexpectedEof => "the server closed the connection early".to_owned(),
-        io::ErrorKind::TimedOut => format!("timed out after {}", duration(limits.timeout)),
+        io::ErrorKind::TimedOut => timed_out(limits).message,
         _ => error.to_string(),
     }
 }

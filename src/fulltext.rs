@@ -131,6 +131,18 @@ mod tests {
         assert_eq!(main_text("not html at all <<<>>>", None), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_tag_soup_gives_text_or_none_without_panicking(
+            soup in "(<(p|div|article|nav|script|aside|a href=\"[a-z/]{0,8}\")>|</(p|div|article|nav|script|aside|a)>|[A-Za-z .,'<>&;]{0,40}){0,60}"
+        ) {
+            if let Some(text) = main_text(&soup, Some("https://news.example/story")) {
+                proptest::prop_assert!(text.chars().count() >= MIN_CHARS);
+                proptest::prop_assert!(!text.contains("\n\n\n"));
+            }
+        }
+    }
+
     #[test]
     fn paragraphs_are_collapsed_and_separated_by_one_blank_line() {
         let text = "  First   line\n of one paragraph \n\n\n\n  Second\tparagraph \n";

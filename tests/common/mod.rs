@@ -4,4 +4,5 @@
 
 pub mod big_model;
 pub mod hostile;
+pub mod http;
 pub mod tmux;
