@@ -6,9 +6,14 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// A library path where none exists: without `--corpus`, commands read the built-in sample,
+/// never the user's own library.
+const NO_LIBRARY: &str = "/nonexistent/mercato-tests/mercato.db";
+
 fn mercato(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mercato"))
         .args(args)
+        .env("MERCATO_DB", NO_LIBRARY)
         .output()
         .expect("the binary runs")
 }
@@ -191,6 +196,7 @@ fn into_closed_pipe(args: &[&str]) -> Output {
     drop(reader);
     Command::new(env!("CARGO_BIN_EXE_mercato"))
         .args(args)
+        .env("MERCATO_DB", NO_LIBRARY)
         .stdout(writer)
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -221,6 +227,7 @@ fn a_user_mistake_is_one_line_without_a_report() {
     let output = Command::new(env!("CARGO_BIN_EXE_mercato"))
         .args(["rumours", "--player", "nobody"])
         .env("RUST_BACKTRACE", "1")
+        .env("MERCATO_DB", NO_LIBRARY)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

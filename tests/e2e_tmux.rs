@@ -20,7 +20,11 @@ fn start(args: &str) -> Option<Server> {
     let name = format!("mercato-e2e-{}-{session}", std::process::id());
     let server = Server::start(name, |_| {})?;
     let binary = env!("CARGO_BIN_EXE_mercato");
-    server.keys(&[&format!("{binary} {args}; echo EXITED-$?"), "Enter"]);
+    // A library path where none exists: the built-in sample, never the user's library.
+    server.keys(&[
+        &format!("MERCATO_DB=/nonexistent/mercato.db {binary} {args}; echo EXITED-$?"),
+        "Enter",
+    ]);
     Some(server)
 }
 

@@ -472,7 +472,7 @@ impl Default for Keymap {
             &[key('R')],
             Action::Refresh,
             "fetch every feed now",
-            Some("fetch"),
+            None,
         );
         bind(
             C::Global,
