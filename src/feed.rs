@@ -83,7 +83,8 @@ impl FeedError {
 }
 
 fn at_line(line: Option<usize>) -> String {
-    line.map(|line| format!(" at line {line}")).unwrap_or_default()
+    line.map(|line| format!(" at line {line}"))
+        .unwrap_or_default()
 }
 
 /// Parses an RSS 0.9x/1.0/2.0, Atom 1.0 or JSON Feed 1.x document. `base_url` is where it
@@ -148,8 +149,21 @@ pub fn is_feed(bytes: &[u8]) -> bool {
 
 /// Query parameters that only track where a click came from, by exact name (any case).
 const TRACKING_PARAMETERS: &[&str] = &[
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "ocid", "cmp",
-    "mc_cid", "mc_eid", "_ga", "_gl", "guccounter",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "ocid",
+    "cmp",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "guccounter",
 ];
 
 /// Prefixes of tracking parameter names (any case): `utm_source`, `at_medium`, ...
@@ -298,7 +312,9 @@ fn item(entry: feed_rs::model::Entry, source: Option<String>, base: Option<&Url>
             .unwrap_or_default(),
         author,
         published: entry.published.or(entry.updated),
-        source: source.map(|source| plain_line(&source)).filter(|s| !s.is_empty()),
+        source: source
+            .map(|source| plain_line(&source))
+            .filter(|s| !s.is_empty()),
         body: without_read_more(&body).to_string(),
         summary_only,
     }
@@ -353,7 +369,6 @@ fn without_read_more(body: &str) -> &str {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,8 +417,14 @@ mod tests {
     #[test]
     fn content_hash_folds_case_space_and_punctuation() {
         let hash = content_hash("Ojeda: bid rejected!", "Wolves   turn down\nVilla.");
-        assert_eq!(hash, content_hash("ojeda bid rejected", "wolves turn down villa"));
-        assert_ne!(hash, content_hash("Ojeda bid accepted", "Wolves turn down Villa."));
+        assert_eq!(
+            hash,
+            content_hash("ojeda bid rejected", "wolves turn down villa")
+        );
+        assert_ne!(
+            hash,
+            content_hash("Ojeda bid accepted", "Wolves turn down Villa.")
+        );
         assert_eq!(hash.len(), 16);
         // Fixed across runs and platforms: the library stores it.
         assert_eq!(content_hash("a", "b"), stable_hash("a\nb"));
@@ -413,7 +434,8 @@ mod tests {
 
     #[test]
     fn items_without_guid_get_a_stable_id() {
-        let item = "<item><title>Ojeda stays</title><link>https://e.com/a?utm_source=x</link></item>";
+        let item =
+            "<item><title>Ojeda stays</title><link>https://e.com/a?utm_source=x</link></item>";
         let first = only_item(item);
         let again = only_item(item);
         assert!(first.guid.starts_with("mercato:"), "{}", first.guid);
@@ -437,7 +459,8 @@ mod tests {
 
     #[test]
     fn dc_creator_is_the_author_trimmed() {
-        let item = only_item("<item><title>T</title><dc:creator>  Ana  Prieto \n</dc:creator></item>");
+        let item =
+            only_item("<item><title>T</title><dc:creator>  Ana  Prieto \n</dc:creator></item>");
         assert_eq!(item.author.as_deref(), Some("Ana Prieto"));
         let none = only_item("<item><title>T</title><dc:creator>   </dc:creator></item>");
         assert_eq!(none.author, None);
@@ -445,7 +468,9 @@ mod tests {
 
     #[test]
     fn dates_published_else_updated_else_none() {
-        let item = only_item("<item><title>T</title><pubDate>Sat, 21 Nov 2026 22:15:00 +0200</pubDate></item>");
+        let item = only_item(
+            "<item><title>T</title><pubDate>Sat, 21 Nov 2026 22:15:00 +0200</pubDate></item>",
+        );
         assert_eq!(
             item.published.map(|t| t.to_rfc3339()).as_deref(),
             Some("2026-11-21T20:15:00+00:00")
@@ -482,18 +507,30 @@ mod tests {
         );
         assert_eq!(item.body, "Albani stays.");
         assert_eq!(without_read_more("Read more…"), "");
-        assert_eq!(without_read_more("He will read more books."), "He will read more books.");
+        assert_eq!(
+            without_read_more("He will read more books."),
+            "He will read more books."
+        );
     }
 
     #[test]
     fn relative_links_are_made_absolute() {
         let doc = rss("<item><title>T</title><link>/news/a?utm_source=x</link></item>");
-        let from_url = parse_feed(doc.as_bytes(), Some("https://feeds.example.com/rss/all.xml"))
-            .expect("parses");
-        assert_eq!(from_url.items[0].url.as_deref(), Some("https://feeds.example.com/news/a"));
+        let from_url = parse_feed(
+            doc.as_bytes(),
+            Some("https://feeds.example.com/rss/all.xml"),
+        )
+        .expect("parses");
+        assert_eq!(
+            from_url.items[0].url.as_deref(),
+            Some("https://feeds.example.com/news/a")
+        );
         // Without the feed's address, the channel's home page is the base.
         let from_home = parse_feed(doc.as_bytes(), None).expect("parses");
-        assert_eq!(from_home.items[0].url.as_deref(), Some("https://home.example.com/news/a"));
+        assert_eq!(
+            from_home.items[0].url.as_deref(),
+            Some("https://home.example.com/news/a")
+        );
         // A base that is not a URL is ignored, not an error.
         assert!(parse_feed(doc.as_bytes(), Some("not a url")).is_ok());
     }
@@ -527,8 +564,14 @@ mod tests {
             "not a feed (looks like an HTML page)"
         );
         assert_eq!(parse_feed(b"  \n", None), Err(FeedError::Empty));
-        assert_eq!(parse_feed(b"<note>hi</note>", None), Err(FeedError::NotAFeed));
-        assert_eq!(parse_feed(br#"{"body": "x"}"#, None), Err(FeedError::NotAFeed));
+        assert_eq!(
+            parse_feed(b"<note>hi</note>", None),
+            Err(FeedError::NotAFeed)
+        );
+        assert_eq!(
+            parse_feed(br#"{"body": "x"}"#, None),
+            Err(FeedError::NotAFeed)
+        );
         let broken = b"<rss version=\"2.0\">\n<channel>\n<item>\n</channel></rss>";
         let err = parse_feed(broken, None).expect_err("broken");
         assert!(
@@ -537,7 +580,10 @@ mod tests {
         );
         let json = b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [}";
         let err = parse_feed(json, None).expect_err("broken");
-        assert!(err.to_string().starts_with("invalid JSON Feed at line 1: "), "{err}");
+        assert!(
+            err.to_string().starts_with("invalid JSON Feed at line 1: "),
+            "{err}"
+        );
     }
 
     #[test]
@@ -555,7 +601,9 @@ mod tests {
     #[test]
     fn is_feed_sniffs_content() {
         assert!(is_feed(rss("").as_bytes()));
-        assert!(is_feed(br#"{"version": "https://jsonfeed.org/version/1", "items": []}"#));
+        assert!(is_feed(
+            br#"{"version": "https://jsonfeed.org/version/1", "items": []}"#
+        ));
         assert!(!is_feed(b"<!DOCTYPE html><html></html>"));
         assert!(!is_feed(br#"[{"body": "text"}]"#));
         assert!(!is_feed(b"date 2026-11-20 Ojeda stays."));

@@ -492,7 +492,10 @@ impl Parser<'_> {
         let mut seen = HashSet::new();
         for (i, item) in feed.items.into_iter().enumerate() {
             let hash = feed::content_hash(&item.title, &item.body);
-            let link_seen = item.url.as_ref().is_some_and(|url| !seen.insert(url.clone()));
+            let link_seen = item
+                .url
+                .as_ref()
+                .is_some_and(|url| !seen.insert(url.clone()));
             if !seen.insert(hash) || link_seen {
                 continue;
             }

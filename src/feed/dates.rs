@@ -41,7 +41,11 @@ pub(super) fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
         .or_else(|_| DateTime::parse_from_rfc2822(text))
         .map(utc)
         .ok()
-        .or_else(|| DateTime::parse_from_rfc2822(&repair_rfc2822(text)).map(utc).ok())
+        .or_else(|| {
+            DateTime::parse_from_rfc2822(&repair_rfc2822(text))
+                .map(utc)
+                .ok()
+        })
         .or_else(|| {
             NAIVE_FORMATS
                 .iter()
@@ -71,7 +75,9 @@ fn repair_rfc2822(text: &str) -> String {
         }
     }
     if let Some(last) = words.last_mut()
-        && let Some((_, offset)) = ZONES.iter().find(|(name, _)| last.eq_ignore_ascii_case(name))
+        && let Some((_, offset)) = ZONES
+            .iter()
+            .find(|(name, _)| last.eq_ignore_ascii_case(name))
     {
         *last = (*offset).to_string();
     }
@@ -95,18 +101,39 @@ mod tests {
 
     #[test]
     fn standard_forms() {
-        assert_eq!(utc("Thu, 19 Nov 2026 14:30:00 +0000"), "2026-11-19T14:30:00+00:00");
-        assert_eq!(utc("Thu, 19 Nov 2026 14:30:00 GMT"), "2026-11-19T14:30:00+00:00");
-        assert_eq!(utc("19 Nov 2026 16:30:00 +0200"), "2026-11-19T14:30:00+00:00");
+        assert_eq!(
+            utc("Thu, 19 Nov 2026 14:30:00 +0000"),
+            "2026-11-19T14:30:00+00:00"
+        );
+        assert_eq!(
+            utc("Thu, 19 Nov 2026 14:30:00 GMT"),
+            "2026-11-19T14:30:00+00:00"
+        );
+        assert_eq!(
+            utc("19 Nov 2026 16:30:00 +0200"),
+            "2026-11-19T14:30:00+00:00"
+        );
         assert_eq!(utc("2026-11-19T14:30:00Z"), "2026-11-19T14:30:00+00:00");
-        assert_eq!(utc("2026-11-19T16:30:00+02:00"), "2026-11-19T14:30:00+00:00");
+        assert_eq!(
+            utc("2026-11-19T16:30:00+02:00"),
+            "2026-11-19T14:30:00+00:00"
+        );
     }
 
     #[test]
     fn usual_departures() {
-        assert_eq!(utc("  Thu, 19 Nov 2026 14:30:00 UTC \n"), "2026-11-19T14:30:00+00:00");
-        assert_eq!(utc("Thursday, 19 November 2026 15:30:00 BST"), "2026-11-19T14:30:00+00:00");
-        assert_eq!(utc("Fri, 19 Nov 2026 16:30:00 CEST"), "2026-11-19T14:30:00+00:00");
+        assert_eq!(
+            utc("  Thu, 19 Nov 2026 14:30:00 UTC \n"),
+            "2026-11-19T14:30:00+00:00"
+        );
+        assert_eq!(
+            utc("Thursday, 19 November 2026 15:30:00 BST"),
+            "2026-11-19T14:30:00+00:00"
+        );
+        assert_eq!(
+            utc("Fri, 19 Nov 2026 16:30:00 CEST"),
+            "2026-11-19T14:30:00+00:00"
+        );
         assert_eq!(utc("2026-11-19T16:30:00+0200"), "2026-11-19T14:30:00+00:00");
         assert_eq!(utc("2026-11-19 14:30:00"), "2026-11-19T14:30:00+00:00");
         assert_eq!(utc("2026-11-19"), "2026-11-19T00:00:00+00:00");
@@ -114,7 +141,13 @@ mod tests {
 
     #[test]
     fn broken_dates_are_none() {
-        for text in ["", "yesterday", "32 Nov 2026 10:00:00 GMT", "2026-13-01", "Nov 2026"] {
+        for text in [
+            "",
+            "yesterday",
+            "32 Nov 2026 10:00:00 GMT",
+            "2026-13-01",
+            "Nov 2026",
+        ] {
             assert_eq!(utc(text), "none", "{text:?}");
         }
     }

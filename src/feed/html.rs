@@ -10,8 +10,8 @@ const RENDER_WIDTH: usize = 100_000;
 /// Elements whose content is never article text: embedded frames and media, scripts, and
 /// figures (an image and its photo credit).
 const DROPPED: &[&str] = &[
-    "iframe", "frame", "object", "embed", "video", "audio", "canvas", "svg", "picture",
-    "figure", "script", "style", "noscript", "template", "form", "button",
+    "iframe", "frame", "object", "embed", "video", "audio", "canvas", "svg", "picture", "figure",
+    "script", "style", "noscript", "template", "form", "button",
 ];
 
 /// HTML to plain paragraphs: scripts, styles, iframes and images dropped, entities decoded,

@@ -97,9 +97,12 @@ fn has_json_feed_version(json: &str) -> bool {
         };
         let end = value.find('"').unwrap_or(value.len());
         let version = value[..end].replace('\\', "");
-        return ["https://jsonfeed.org/version/", "http://jsonfeed.org/version/"]
-            .iter()
-            .any(|prefix| version.starts_with(prefix));
+        return [
+            "https://jsonfeed.org/version/",
+            "http://jsonfeed.org/version/",
+        ]
+        .iter()
+        .any(|prefix| version.starts_with(prefix));
     }
     false
 }
@@ -194,7 +197,10 @@ mod tests {
                    <!-- a comment -->\n<rss version=\"2.0\"><channel/></rss>";
         assert_eq!(kind(rss.as_bytes()), Kind::XmlFeed);
         assert_eq!(kind(b"<rdf:RDF xmlns:rdf=\"x\">"), Kind::XmlFeed);
-        assert_eq!(kind(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Kind::XmlFeed);
+        assert_eq!(
+            kind(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Kind::XmlFeed
+        );
         assert_eq!(
             kind(b"<!DOCTYPE rss PUBLIC \"-//Netscape\" \"x.dtd\">\n<rss version=\"0.91\">"),
             Kind::XmlFeed
@@ -211,7 +217,10 @@ mod tests {
         assert_eq!(kind(escaped), Kind::JsonFeed);
         assert_eq!(kind(br#"{"version": "2.0", "body": "x"}"#), Kind::Other);
         assert_eq!(kind(br#"{"body": "Ramos stays."}"#), Kind::Other);
-        assert_eq!(kind(br#"[{"version": "https://jsonfeed.org/version/1"}]"#), Kind::Other);
+        assert_eq!(
+            kind(br#"[{"version": "https://jsonfeed.org/version/1"}]"#),
+            Kind::Other
+        );
     }
 
     #[test]

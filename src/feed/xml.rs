@@ -53,8 +53,11 @@ pub(super) fn item_sources(text: &str) -> Vec<Option<String>> {
             Event::End(tag) => {
                 match tag.local_name().as_ref() {
                     "source" => {
-                        if let (Some((text, title)), Some(last)) = (in_source.take(), sources.last_mut()) {
-                            *last = Some(title.unwrap_or(text)).filter(|name| !name.trim().is_empty());
+                        if let (Some((text, title)), Some(last)) =
+                            (in_source.take(), sources.last_mut())
+                        {
+                            *last =
+                                Some(title.unwrap_or(text)).filter(|name| !name.trim().is_empty());
                         }
                     }
                     "title" => in_title = false,
@@ -101,7 +104,11 @@ mod tests {
                    <item><source url=\"u\"><![CDATA[Marca]]></source></item></channel></rss>";
         assert_eq!(
             item_sources(rss),
-            [Some("Gazzetta & Co".to_string()), None, Some("Marca".to_string())]
+            [
+                Some("Gazzetta & Co".to_string()),
+                None,
+                Some("Marca".to_string())
+            ]
         );
         let atom = "<feed><title>F</title><entry><title>E</title>\
                     <source><id>urn:x</id><title>Kicker</title></source></entry></feed>";
