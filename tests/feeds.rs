@@ -296,3 +296,98 @@ fn errors_are_one_line() {
         Err(Some(7))
     );
 }
+
+// ---- the example feed shipped in assets/feeds/ ---------------------------------------------
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
+const EXAMPLE_UPDATE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/feeds/example-update.xml"
+);
+
+/// `mercato --corpus FEED --as-of 2026-12-04 COMMAND --json`, parsed.
+fn example_json(feed: &str, command: &str) -> Vec<serde_json::Value> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_mercato"))
+        .args(["--corpus", feed, "--as-of", "2026-12-04", command, "--json"])
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("JSON output")
+}
+
+fn pairs(rows: &[serde_json::Value], second: &str) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = rows
+        .iter()
+        .map(|row| {
+            let text = |key: &str| row[key].as_str().unwrap_or("-").to_string();
+            (text("player"), text(second))
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn example_feed_is_eight_stories_before_the_demo_date() {
+    let feed = parse_feed(&fs::read(EXAMPLE).expect("example"), None).expect("parses");
+    assert_eq!(feed.title.as_deref(), Some("Mercato example feed"));
+    assert_eq!(feed.items.len(), 8);
+    for item in &feed.items {
+        let published = item.published.expect("dated").date_naive().to_string();
+        assert!(published.as_str() < "2026-12-04", "{published}");
+        let sentences = item.body.matches('.').count();
+        assert!((3..=6).contains(&sentences), "{}", item.body);
+    }
+    // The update is the same feed a day later, with two new items on top.
+    let update = parse_feed(&fs::read(EXAMPLE_UPDATE).expect("update"), None).expect("parses");
+    assert_eq!(update.items.len(), 10);
+    assert_eq!(update.items[2..], feed.items[..]);
+}
+
+#[test]
+fn example_feed_gives_players_destinations_and_countdowns() {
+    let rumours = pairs(&example_json(EXAMPLE, "rumours"), "club");
+    let expected_rumours = [
+        ("Jens Aalstrom", "Atlético Madrid"),
+        ("Jens Aalstrom", "Real Madrid"),
+        ("Lukas Feldmann", "Chelsea"),
+        ("Matteo Grassi", "Manchester United"),
+        ("Matteo Grassi", "Tottenham Hotspur"),
+        ("Niklas Brandauer", "Bayern Munich"),
+        ("Niklas Brandauer", "Liverpool"),
+        ("Rui Macedo", "Aston Villa"),
+        ("Rui Macedo", "Tottenham Hotspur"),
+        ("Tiago Varela", "Arsenal"),
+        ("Tiago Varela", "Manchester City"),
+        ("Youssouf Dembara", "Borussia Dortmund"),
+        ("Youssouf Dembara", "Newcastle United"),
+        ("Álvaro Centeno", "AC Milan"),
+        ("Álvaro Centeno", "Juventus"),
+    ];
+    let expected: Vec<(String, String)> = expected_rumours
+        .iter()
+        .map(|(player, club)| (player.to_string(), club.to_string()))
+        .collect();
+    assert_eq!(rumours, expected);
+
+    let countdowns = pairs(&example_json(EXAMPLE, "countdowns"), "expires");
+    let expected_countdowns = [
+        ("Jens Aalstrom", "2027-06-30"),
+        ("Lukas Feldmann", "2027-06-30"),
+        ("Matteo Grassi", "2028-06-30"),
+        ("Niklas Brandauer", "2028-06-30"),
+        ("Rui Macedo", "2029-06-30"),
+        ("Tiago Varela", "2027-06-30"),
+        ("Youssouf Dembara", "2028-06-30"),
+        ("Álvaro Centeno", "2027-06-30"),
+    ];
+    let expected: Vec<(String, String)> = expected_countdowns
+        .iter()
+        .map(|(player, date)| (player.to_string(), date.to_string()))
+        .collect();
+    assert_eq!(countdowns, expected);
+
+    let updated = pairs(&example_json(EXAMPLE_UPDATE, "rumours"), "club");
+    assert!(updated.contains(&("Emil Holtegaard".into(), "RB Leipzig".into())));
+    assert_eq!(updated.len(), rumours.len() + 2);
+}
