@@ -51,7 +51,8 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_FILES: usize = 200_000;
 
 /// The supported file types, as named in problem messages.
-pub(crate) const SUPPORTED_EXTENSIONS_TEXT: &str = ".txt, .md, .json or .jsonl";
+pub(crate) const SUPPORTED_EXTENSIONS_TEXT: &str =
+    ".txt, .md, .json, .jsonl, or a feed (.xml, .rss, .atom)";
 
 /// How many leading bytes are checked for NUL bytes to recognise binary files (8 KiB).
 pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;

@@ -72,6 +72,16 @@ pub enum FeedError {
     Malformed(String),
 }
 
+impl FeedError {
+    /// The line of the document the error is on, when known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            FeedError::InvalidXml { line, .. } | FeedError::InvalidJson { line, .. } => *line,
+            _ => None,
+        }
+    }
+}
+
 fn at_line(line: Option<usize>) -> String {
     line.map(|line| format!(" at line {line}"))
         .unwrap_or_default()
@@ -88,9 +98,9 @@ pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<ParsedFeed, Fe
         sniff::Kind::Other if text.trim().is_empty() => return Err(FeedError::Empty),
         _ => {}
     }
-    let base = base_url.and_then(|base| Url::parse(base).ok());
+    let base_url = base_url.and_then(|base| Url::parse(base).ok());
     let parser = feed_rs::parser::Builder::new()
-        .base_uri(base.as_ref().map(Url::as_str))
+        .base_uri(base_url.as_ref().map(Url::as_str))
         .timestamp_parser(dates::parse_timestamp)
         .id_generator(generated_id)
         .sanitize_content(false)
@@ -109,6 +119,11 @@ pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<ParsedFeed, Fe
         sources.clear();
     }
     let mut sources = sources.into_iter();
+    // Without the feed's own address, relative links are read against its home page.
+    let base = base_url.or_else(|| {
+        let home = feed.links.iter().find(|link| is_alternate(link))?;
+        Url::parse(&home.href).ok()
+    });
     let items = feed
         .entries
         .into_iter()
@@ -208,7 +223,7 @@ fn fold_words(text: &str, out: &mut String) {
 }
 
 /// FNV-1a (64-bit) of `text`, as 16 hex digits: stable across runs, versions and platforms.
-pub(crate) fn stable_hash(text: &str) -> String {
+pub fn stable_hash(text: &str) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0100_0000_01b3;
     let hash = text.bytes().fold(OFFSET, |hash, byte| {
@@ -264,9 +279,7 @@ fn item(entry: feed_rs::model::Entry, source: Option<String>, base: Option<&Url>
     let url = entry
         .links
         .iter()
-        .find(|link| {
-            link.target.is_none() && link.rel.as_deref().is_none_or(|rel| rel == "alternate")
-        })
+        .find(|link| is_alternate(link))
         .or(entry.links.first())
         .map(|link| canonical_url(&absolute(&link.href, base)));
     let author = entry
@@ -305,6 +318,12 @@ fn item(entry: feed_rs::model::Entry, source: Option<String>, base: Option<&Url>
         body: without_read_more(&body).to_string(),
         summary_only,
     }
+}
+
+/// Whether a link is the page the item or feed stands for (not a comments, self or
+/// enclosure link).
+fn is_alternate(link: &feed_rs::model::Link) -> bool {
+    link.target.is_none() && link.rel.as_deref().is_none_or(|rel| rel == "alternate")
 }
 
 /// `href` resolved against `base` when it is relative (feed-rs resolves XML links itself,
@@ -347,5 +366,246 @@ fn without_read_more(body: &str) -> &str {
         rest
     } else {
         body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An RSS 2.0 document around the given `<item>` elements.
+    fn rss(items: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\" \
+             xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+             xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\
+             <channel><title>Test feed</title><link>https://home.example.com/</link>\
+             {items}</channel></rss>"
+        )
+    }
+
+    fn only_item(items: &str) -> FeedItem {
+        let mut feed = parse_feed(rss(items).as_bytes(), None).expect("parses");
+        assert_eq!(feed.items.len(), 1, "{feed:?}");
+        feed.items.remove(0)
+    }
+
+    #[test]
+    fn canonical_urls_lose_tracking_and_fragment() {
+        let cases = [
+            (
+                "https://www.example.co.uk/sport/football/123?at_medium=RSS&at_campaign=rss",
+                "https://www.example.co.uk/sport/football/123",
+            ),
+            (
+                "https://example.com/a?utm_source=x&id=7&UTM_Medium=y&fbclid=z#comments",
+                "https://example.com/a?id=7",
+            ),
+            (
+                "https://example.com/a?CMP=share&gclid=1&ocid=2&page=2&q=a+b",
+                "https://example.com/a?page=2&q=a+b",
+            ),
+            ("HTTPS://Example.COM/Path#x", "https://example.com/Path"),
+            ("  https://example.com/plain  ", "https://example.com/plain"),
+            ("/relative/path#frag", "/relative/path"),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(canonical_url(url), expected, "{url}");
+        }
+    }
+
+    #[test]
+    fn content_hash_folds_case_space_and_punctuation() {
+        let hash = content_hash("Ojeda: bid rejected!", "Wolves   turn down\nVilla.");
+        assert_eq!(
+            hash,
+            content_hash("ojeda bid rejected", "wolves turn down villa")
+        );
+        assert_ne!(
+            hash,
+            content_hash("Ojeda bid accepted", "Wolves turn down Villa.")
+        );
+        assert_eq!(hash.len(), 16);
+        // Fixed across runs and platforms: the library stores it.
+        assert_eq!(content_hash("a", "b"), stable_hash("a\nb"));
+        assert_eq!(stable_hash(""), "cbf29ce484222325");
+        assert_eq!(stable_hash("a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn items_without_guid_get_a_stable_id() {
+        let item =
+            "<item><title>Ojeda stays</title><link>https://e.com/a?utm_source=x</link></item>";
+        let first = only_item(item);
+        let again = only_item(item);
+        assert!(first.guid.starts_with("mercato:"), "{}", first.guid);
+        assert_eq!(first.guid, again.guid);
+        let tracked_differently =
+            only_item("<item><title>Ojeda stays</title><link>https://e.com/a</link></item>");
+        assert_eq!(first.guid, tracked_differently.guid);
+        let other = only_item("<item><title>Ojeda goes</title><link>https://e.com/a</link></item>");
+        assert_ne!(first.guid, other.guid);
+        let given = only_item("<item><guid> https://e.com/a#0 </guid><title>T</title></item>");
+        assert_eq!(given.guid, "https://e.com/a#0");
+    }
+
+    #[test]
+    fn titles_are_one_plain_line() {
+        let item = only_item(
+            "<item><title>Rice&#039;s\n   &amp;amp; Saka&#x2019;s   &lt;b&gt;deal&lt;/b&gt;\n</title></item>",
+        );
+        assert_eq!(item.title, "Rice's & Saka’s deal");
+    }
+
+    #[test]
+    fn dc_creator_is_the_author_trimmed() {
+        let item =
+            only_item("<item><title>T</title><dc:creator>  Ana  Prieto \n</dc:creator></item>");
+        assert_eq!(item.author.as_deref(), Some("Ana Prieto"));
+        let none = only_item("<item><title>T</title><dc:creator>   </dc:creator></item>");
+        assert_eq!(none.author, None);
+    }
+
+    #[test]
+    fn dates_published_else_updated_else_none() {
+        let item = only_item(
+            "<item><title>T</title><pubDate>Sat, 21 Nov 2026 22:15:00 +0200</pubDate></item>",
+        );
+        assert_eq!(
+            item.published.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-11-21T20:15:00+00:00")
+        );
+        let broken = only_item("<item><title>T</title><pubDate>next Tuesday</pubDate></item>");
+        assert_eq!(broken.published, None);
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title><entry>\
+                    <id>e</id><title>T</title><updated>2026-11-20T18:00:00Z</updated></entry></feed>";
+        let feed = parse_feed(atom.as_bytes(), None).expect("parses");
+        assert_eq!(
+            feed.items[0].published.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-11-20T18:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn content_is_preferred_to_the_summary() {
+        let item = only_item(
+            "<item><title>T</title><description>Short.</description>\
+             <content:encoded><![CDATA[<p>Full one.</p><p>Full two.</p>]]></content:encoded></item>",
+        );
+        assert_eq!(item.body, "Full one.\n\nFull two.");
+        assert!(!item.summary_only);
+        let summary = only_item("<item><title>T</title><description>Short.</description></item>");
+        assert_eq!(summary.body, "Short.");
+        assert!(summary.summary_only);
+    }
+
+    #[test]
+    fn continue_reading_links_are_dropped() {
+        let item = only_item(
+            "<item><title>T</title><description>&lt;p&gt;Albani stays.&lt;/p&gt; \
+             &lt;a href=\"https://e.com/x\"&gt;Continue reading...&lt;/a&gt;</description></item>",
+        );
+        assert_eq!(item.body, "Albani stays.");
+        assert_eq!(without_read_more("Read more…"), "");
+        assert_eq!(
+            without_read_more("He will read more books."),
+            "He will read more books."
+        );
+    }
+
+    #[test]
+    fn relative_links_are_made_absolute() {
+        let doc = rss("<item><title>T</title><link>/news/a?utm_source=x</link></item>");
+        let from_url = parse_feed(
+            doc.as_bytes(),
+            Some("https://feeds.example.com/rss/all.xml"),
+        )
+        .expect("parses");
+        assert_eq!(
+            from_url.items[0].url.as_deref(),
+            Some("https://feeds.example.com/news/a")
+        );
+        // Without the feed's address, the channel's home page is the base.
+        let from_home = parse_feed(doc.as_bytes(), None).expect("parses");
+        assert_eq!(
+            from_home.items[0].url.as_deref(),
+            Some("https://home.example.com/news/a")
+        );
+        // A base that is not a URL is ignored, not an error.
+        assert!(parse_feed(doc.as_bytes(), Some("not a url")).is_ok());
+    }
+
+    #[test]
+    fn the_item_source_is_kept() {
+        let item = only_item(
+            "<item><title>T</title><source url=\"https://p.example/rss\"> Partner  Deportes </source></item>",
+        );
+        assert_eq!(item.source.as_deref(), Some("Partner Deportes"));
+    }
+
+    #[test]
+    fn terminal_controls_never_survive() {
+        let item = only_item(
+            "<item><title>Red \u{1b}[31malert\u{1b}[0m \u{202e}Lazio</title>\
+             <description>&lt;p&gt;Clear\u{1b}[2J \u{202e}screen&lt;/p&gt;</description>\
+             <dc:creator>\u{1b}]0;title\u{7}Ana</dc:creator></item>",
+        );
+        assert_eq!(item.title, "Red alert Lazio");
+        assert_eq!(item.body, "Clear screen");
+        assert_eq!(item.author.as_deref(), Some("Ana"));
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let page = b"<!DOCTYPE html>\n<html><head><title>News</title></head></html>";
+        assert_eq!(parse_feed(page, None), Err(FeedError::HtmlPage));
+        assert_eq!(
+            FeedError::HtmlPage.to_string(),
+            "not a feed (looks like an HTML page)"
+        );
+        assert_eq!(parse_feed(b"  \n", None), Err(FeedError::Empty));
+        assert_eq!(
+            parse_feed(b"<note>hi</note>", None),
+            Err(FeedError::NotAFeed)
+        );
+        assert_eq!(
+            parse_feed(br#"{"body": "x"}"#, None),
+            Err(FeedError::NotAFeed)
+        );
+        let broken = b"<rss version=\"2.0\">\n<channel>\n<item>\n</channel></rss>";
+        let err = parse_feed(broken, None).expect_err("broken");
+        assert!(
+            err.to_string().starts_with("invalid XML at line 4: "),
+            "{err}"
+        );
+        let json = b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [}";
+        let err = parse_feed(json, None).expect_err("broken");
+        assert!(
+            err.to_string().starts_with("invalid JSON Feed at line 1: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn wrong_charset_declarations_give_readable_text() {
+        let utf8 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\
+                    <rss version=\"2.0\"><channel><item><title>Modrić</title></item></channel></rss>";
+        let feed = parse_feed(utf8.as_bytes(), None).expect("parses");
+        assert_eq!(feed.items[0].title, "Modrić");
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+                       <rss version=\"2.0\"><channel><item><title>Mu\xF1oz</title></item></channel></rss>";
+        let feed = parse_feed(latin1, None).expect("parses");
+        assert_eq!(feed.items[0].title, "Muñoz");
+    }
+
+    #[test]
+    fn is_feed_sniffs_content() {
+        assert!(is_feed(rss("").as_bytes()));
+        assert!(is_feed(
+            br#"{"version": "https://jsonfeed.org/version/1", "items": []}"#
+        ));
+        assert!(!is_feed(b"<!DOCTYPE html><html></html>"));
+        assert!(!is_feed(br#"[{"body": "text"}]"#));
+        assert!(!is_feed(b"date 2026-11-20 Ojeda stays."));
     }
 }

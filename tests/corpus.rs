@@ -233,7 +233,7 @@ fn unknown_extension_given_directly_is_rejected() {
     assert_eq!(problem.severity, Severity::Rejected);
     assert_eq!(
         problem.message,
-        "unsupported file type (.jpg); expected .txt, .md, .json or .jsonl; skipped"
+        "unsupported file type (.jpg); expected .txt, .md, .json, .jsonl, or a feed (.xml, .rss, .atom); skipped"
     );
 }
 
@@ -477,4 +477,130 @@ mod unix {
             "cannot be read: permission denied; skipped"
         );
     }
+}
+
+// ---- feeds --------------------------------------------------------------------------------
+
+const TWO_ITEM_RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Example Transfer Wire</title>
+<item><title>Wolves reject bid for Kasim Ojeda</title>
+<link>https://wire.example.com/ojeda?at_medium=RSS&amp;at_campaign=rss</link>
+<guid>https://wire.example.com/ojeda#0</guid>
+<pubDate>Thu, 19 Nov 2026 17:42:10 +0000</pubDate>
+<description><![CDATA[<p>Wolves turn down an offer for Kasim Ojeda.</p>]]></description></item>
+<item><title>Wolves reject bid for Kasim Ojeda</title>
+<link>https://wire.example.com/ojeda?at_medium=RSS&amp;at_campaign=rss</link>
+<guid>https://wire.example.com/ojeda#1</guid>
+<description><![CDATA[<p>Wolves turn down an offer for Kasim Ojeda.</p>]]></description></item>
+<item><title>Brentford close in on Mads Kjeldgaard</title>
+<link>https://wire.example.com/kjeldgaard</link>
+<source url="https://partner.example.net/rss">Partner Sports Daily</source>
+<pubDate>Wed, 18 Nov 2026 23:30:00 -0200</pubDate>
+<description>Brentford are in talks to sign Mads Kjeldgaard.</description></item>
+</channel></rss>"#;
+
+#[test]
+fn feed_files_load_one_article_per_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wire.rss");
+    write(&path, TWO_ITEM_RSS);
+    let corpus = load_paths(&[dir.path().to_path_buf()]);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    // The story listed under two guids (same link) loads once.
+    assert_eq!(corpus.articles.len(), 2, "{:?}", corpus.articles);
+    let ojeda = &corpus.articles[0];
+    assert!(ojeda.id.starts_with("wire#"), "{}", ojeda.id);
+    assert_eq!(ojeda.id.len(), "wire#".len() + 16);
+    assert_eq!(ojeda.title, "Wolves reject bid for Kasim Ojeda");
+    assert_eq!(ojeda.date, NaiveDate::from_ymd_opt(2026, 11, 19));
+    assert_eq!(ojeda.source.as_deref(), Some("Example Transfer Wire"));
+    assert_eq!(ojeda.url.as_deref(), Some("https://wire.example.com/ojeda"));
+    assert_eq!(ojeda.body, "Wolves turn down an offer for Kasim Ojeda.");
+    assert_eq!(ojeda.path, path.display().to_string());
+    let kjeldgaard = &corpus.articles[1];
+    assert_eq!(kjeldgaard.source.as_deref(), Some("Partner Sports Daily"));
+    // The date is the UTC date of the published time.
+    assert_eq!(kjeldgaard.date, NaiveDate::from_ymd_opt(2026, 11, 19));
+
+    // Ids are stable run after run.
+    let again = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(ids(&again), ids(&corpus));
+}
+
+#[test]
+fn feeds_are_told_apart_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("feed.json"),
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Calcio Wire",
+            "items": [{"id": "1", "title": "Roma ask about Frederik Sørensen",
+                       "content_text": "Roma have asked about Frederik Sørensen."}]}"#,
+    );
+    write(
+        &root.join("plain.json"),
+        r#"{"version": "2", "body": "Plain article."}"#,
+    );
+    write(
+        &root.join("atom.xml"),
+        r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>
+           <entry><id>e1</id><title>Porto talk to Lucas Ferreira</title>
+           <content type="html">&lt;p&gt;Porto have opened talks.&lt;/p&gt;</content></entry></feed>"#,
+    );
+    let corpus = load_paths(&[root.to_path_buf()]);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let bodies: Vec<&str> = corpus.articles.iter().map(|a| a.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "Porto have opened talks.",
+            "Roma have asked about Frederik Sørensen.",
+            "Plain article."
+        ]
+    );
+    assert_eq!(corpus.articles[1].source.as_deref(), Some("Calcio Wire"));
+    assert_eq!(corpus.articles[2].id, "plain");
+}
+
+#[test]
+fn broken_feeds_are_rejected_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let page = root.join("page.xml");
+    write(
+        &page,
+        "<!DOCTYPE html>\n<html><body>Not a feed</body></html>",
+    );
+    let broken = root.join("broken.rss");
+    write(
+        &broken,
+        "<rss version=\"2.0\">\n<channel>\n<item>\n</channel>\n</rss>",
+    );
+    let empty = root.join("empty.atom");
+    write(
+        &empty,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Nothing</title></feed>",
+    );
+    let good = root.join("good.xml");
+    write(&good, TWO_ITEM_RSS);
+    let corpus = load_paths(&[root.to_path_buf()]);
+    assert_eq!(corpus.articles.len(), 2, "the good feed still loads");
+
+    let problem = problem_for(&corpus, &page);
+    assert_eq!(problem.severity, Severity::Rejected);
+    assert_eq!(
+        problem.message,
+        "not a feed (looks like an HTML page); skipped"
+    );
+    let problem = problem_for(&corpus, &broken);
+    assert_eq!(problem.severity, Severity::Rejected);
+    assert_eq!(problem.line, Some(4));
+    assert!(
+        problem.message.starts_with("invalid XML at line 4: "),
+        "{}",
+        problem.message
+    );
+    let problem = problem_for(&corpus, &empty);
+    assert_eq!(problem.severity, Severity::Warning);
+    assert_eq!(problem.message, "feed has no items; nothing loaded");
 }

@@ -1,5 +1,7 @@
 //! Turning the bytes of one file into articles: decoding, then one parser per format.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde_json::{Map, Value};
 
@@ -8,6 +10,7 @@ use super::{
     Article, BINARY_SNIFF_BYTES, FileLoad, LoadProblem, MAX_ARTICLE_BYTES, derive_title, one_line,
     snippet,
 };
+use crate::feed;
 use crate::sanitize::{Cleaned, first_unsafe, sanitize_counted};
 
 /// The file formats understood, chosen by extension.
@@ -21,6 +24,9 @@ pub(crate) enum Format {
     Json,
     /// `.jsonl`: one object per line.
     JsonLines,
+    /// `.xml`, `.rss`, `.atom`, or a `.json` whose content is a JSON Feed: one article per
+    /// item.
+    Feed,
 }
 
 impl Format {
@@ -32,6 +38,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" => Some(Format::JsonLines),
+            "xml" | "rss" | "atom" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -39,22 +46,34 @@ impl Format {
 
 /// Parses the bytes of one file into articles, reporting problems against `label`.
 ///
-/// `extension` (any case, with or without the dot) picks the format; `id_base` becomes the
-/// article id, with `#N` appended for the entries of JSON arrays and JSON Lines files. This is
+/// `extension` (any case, with or without the dot) picks the format, and a `.json` file whose
+/// content is a JSON Feed is read as a feed; `id_base` becomes the article id, with `#N`
+/// appended for the entries of JSON arrays and JSON Lines files, and `#` and a hash of the
+/// item's guid for feed items. This is
 /// the format dispatch behind [`load_file`](super::load_file) and
 /// [`load_embedded`](super::load_embedded); it never touches the filesystem and never panics.
 pub fn parse_file(label: &str, id_base: &str, extension: &str, bytes: &[u8]) -> FileLoad {
     let mut load = FileLoad::default();
     let extension = extension.strip_prefix('.').unwrap_or(extension);
-    let Some(format) = Format::from_extension(extension) else {
-        load.problems.push(unsupported(
-            label.to_string(),
-            &extension.to_ascii_lowercase(),
-        ));
-        return load;
+    let format = match Format::from_extension(extension) {
+        Some(Format::Json) if feed::is_feed(bytes) => Format::Feed,
+        Some(format) => format,
+        None => {
+            load.problems.push(unsupported(
+                label.to_string(),
+                &extension.to_ascii_lowercase(),
+            ));
+            return load;
+        }
     };
-    let Some(text) = decode(label, bytes, &mut load.problems) else {
-        return load;
+    // Feeds are decoded by the feed reader, which heeds (or overrules) their declared encoding.
+    let text = if format == Format::Feed {
+        String::new()
+    } else {
+        match decode(label, bytes, &mut load.problems) {
+            Some(text) => text,
+            None => return load,
+        }
     };
     let mut parser = Parser {
         label,
@@ -67,6 +86,7 @@ pub fn parse_file(label: &str, id_base: &str, extension: &str, bytes: &[u8]) -> 
         Format::Markdown => parser.markdown(&text),
         Format::Json => parser.json(&text),
         Format::JsonLines => parser.json_lines(&text),
+        Format::Feed => parser.feed(bytes),
     }
     parser.load
 }
@@ -454,6 +474,47 @@ impl Parser<'_> {
             );
         }
         date
+    }
+
+    // ---- feeds ----------------------------------------------------------------------------
+
+    /// One article per feed item: the item's title, published date, link and text; its
+    /// `<source>` or else the feed's title as the source. The same story given twice (same
+    /// link or same text, as feeds that list an item under two guids do) loads once.
+    fn feed(&mut self, bytes: &[u8]) {
+        let feed = match feed::parse_feed(bytes, None) {
+            Ok(feed) => feed,
+            Err(err) => return self.reject(err.line(), format!("{err}; skipped")),
+        };
+        if feed.items.is_empty() {
+            return self.warn(None, "feed has no items; nothing loaded");
+        }
+        let mut seen = HashSet::new();
+        for (i, item) in feed.items.into_iter().enumerate() {
+            let hash = feed::content_hash(&item.title, &item.body);
+            let link_seen = item
+                .url
+                .as_ref()
+                .is_some_and(|url| !seen.insert(url.clone()));
+            if !seen.insert(hash) || link_seen {
+                continue;
+            }
+            let id = format!("{}#{}", self.id_base, feed::stable_hash(&item.guid));
+            let body = if item.body.is_empty() {
+                &item.title
+            } else {
+                &item.body
+            };
+            let meta = Meta {
+                title: Some(item.title.clone()).filter(|title| !title.is_empty()),
+                date: item.published.map(|published| published.date_naive()),
+                source: item.source.clone().or_else(|| feed.title.clone()),
+                url: item.url.clone(),
+            };
+            let empty = format!("item {}: no title or text; skipped", i + 1);
+            let article = self.article(id, meta, body, None, &empty);
+            self.push(article);
+        }
     }
 
     // ---- .json / .jsonl --------------------------------------------------------------------

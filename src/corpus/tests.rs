@@ -127,7 +127,7 @@ fn unknown_extension_is_rejected() {
     assert_eq!(problem.severity, Severity::Rejected);
     assert_eq!(
         problem.message,
-        "unsupported file type (.xyz); expected .txt, .md, .json or .jsonl; skipped"
+        "unsupported file type (.xyz); expected .txt, .md, .json, .jsonl, or a feed (.xml, .rss, .atom); skipped"
     );
     let load = parse("notes", "text");
     assert!(only_problem(&load).message.contains("(no extension)"));
