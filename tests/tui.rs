@@ -1554,3 +1554,112 @@ fn the_loop_searches_in_the_background_and_shows_the_last_query() {
     assert_eq!(names(&state), ["Sergio Ramos"]);
     assert!(screen.contains("filter: rmos▏  1 of 13"), "{screen}");
 }
+
+/// A dashboard over the seed articles with a library to fetch into.
+fn state_with_library() -> State {
+    let mut state = state();
+    state.feeds.db = Some(std::path::PathBuf::from("/nonexistent/mercato.db"));
+    state.feeds.gazetteer = Some(std::sync::Arc::new(Gazetteer::embedded().unwrap()));
+    state
+}
+
+fn arrived(id: &str, date: &str, body: &str) -> mercato::corpus::Article {
+    mercato::corpus::Article {
+        id: id.to_string(),
+        path: format!("https://example.org/{id}"),
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        title: body.chars().take(40).collect(),
+        source: Some("Example Sport".to_string()),
+        url: None,
+        body: body.to_string(),
+    }
+}
+
+#[test]
+fn r_asks_for_a_fetch_and_shows_its_progress() {
+    let mut files_only = state();
+    let mut state = state_with_library();
+    press(&mut state, &[key(KeyCode::Char('R'))]);
+    assert!(state.feeds.requested);
+    assert!(state.feeds.fetching.is_some());
+    press(&mut state, &[key(KeyCode::Char('R'))]);
+    assert_eq!(state.message.as_deref(), Some("already fetching the feeds"));
+    dispatch(
+        &mut state,
+        Action::FetchProgress {
+            done: 1,
+            total: 3,
+            new: 4,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| {
+            mercato::tui::ui::draw(frame, &state, &Theme::monochrome(), &Keymap::default())
+        })
+        .unwrap();
+    assert!(screen_text(terminal.backend().buffer()).contains("fetching feeds 1/3 · 4 new"));
+
+    // A --corpus run has no library: R says so and asks for nothing.
+    press(&mut files_only, &[key(KeyCode::Char('R'))]);
+    assert!(!files_only.feeds.requested);
+    assert!(
+        files_only
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("--corpus reads files only")
+    );
+}
+
+#[test]
+fn new_articles_merge_without_losing_the_selection_or_the_filter() {
+    let mut state = state_with_library();
+    press(&mut state, &typing("/ramos"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    let player = selected_name(&state);
+    let selected_rumour = state.selected_rumour();
+    let filter = state.players.query.clone();
+    let before = state.model.articles.len();
+    press(&mut state, &[key(KeyCode::Char('R'))]);
+    state.finish_fetch(Ok(mercato::tui::fetcher::Fetched {
+        articles: vec![
+            arrived(
+                "lib-1",
+                "2021-01-14",
+                "Sergio Ramos is wanted by Sevilla, according to Marca.",
+            ),
+            arrived(
+                "lib-2",
+                "2021-01-15",
+                "Kasim Ojeda has been linked with a move to Aston Villa.",
+            ),
+        ],
+        problems: Vec::new(),
+        failed: 1,
+    }));
+    assert_eq!(state.model.articles.len(), before + 2);
+    assert_eq!(selected_name(&state), player);
+    assert_eq!(state.players.query, filter);
+    assert_eq!(state.selected_rumour(), selected_rumour);
+    assert!(
+        clubs(&state).contains(&"Sevilla".to_string()),
+        "{:?}",
+        clubs(&state)
+    );
+    assert_eq!(state.feeds.unseen, 2);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("fetched: 2 new articles; 1 feed failed (! lists)")
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| {
+            mercato::tui::ui::draw(frame, &state, &Theme::monochrome(), &Keymap::default())
+        })
+        .unwrap();
+    assert!(screen_text(terminal.backend().buffer()).contains("2 new ·"));
+    // Looking at the articles pane sees them.
+    press(&mut state, &[key(KeyCode::Char('1'))]);
+    assert_eq!(state.feeds.unseen, 0);
+}

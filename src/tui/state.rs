@@ -462,6 +462,7 @@ impl State {
         self.players.pending = None;
         self.articles.filter = None;
         self.articles.rows.clear();
+        self.destinations.player = None;
         self.refresh();
     }
 
