@@ -256,10 +256,14 @@ fn feed_error(err: feed_rs::parser::ParseFeedError, text: &str) -> FeedError {
                 line: Some(line),
                 message,
             },
-            None => FeedError::InvalidXml {
-                line: None,
-                message: err.to_string(),
-            },
+            None => {
+                let message = err.to_string();
+                let message = message.strip_prefix("Parser error: ").unwrap_or(&message);
+                FeedError::InvalidXml {
+                    line: None,
+                    message: message.to_string(),
+                }
+            }
         },
         ParseFeedError::JsonSerde(err) => FeedError::InvalidJson {
             line: (err.line() > 0).then_some(err.line()),
