@@ -91,7 +91,7 @@ fn at_line(line: Option<usize>) -> String {
 /// came from (resolves relative links). Never panics; a wrong encoding declaration is
 /// overruled (see the crate's tests), unreadable dates become `None`.
 pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<ParsedFeed, FeedError> {
-    let text = sniff::to_utf8(bytes);
+    let text = sniff::with_known_rss_version(sniff::to_utf8(bytes));
     let kind = sniff::kind(text.as_bytes());
     match kind {
         sniff::Kind::HtmlPage => return Err(FeedError::HtmlPage),
@@ -600,6 +600,15 @@ mod tests {
                        <rss version=\"2.0\"><channel><item><title>Mu\xF1oz</title></item></channel></rss>";
         let feed = parse_feed(latin1, None).expect("parses");
         assert_eq!(feed.items[0].title, "Muñoz");
+    }
+
+    #[test]
+    fn rss_without_a_known_version_is_still_rss() {
+        for root in ["<rss>", "<rss version=\"2.01\">"] {
+            let doc = format!("{root}<channel><item><title>Ojeda</title></item></channel></rss>");
+            let feed = parse_feed(doc.as_bytes(), None).expect("parses");
+            assert_eq!(feed.items[0].title, "Ojeda", "{root}");
+        }
     }
 
     #[test]
