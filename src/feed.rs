@@ -88,8 +88,9 @@ fn at_line(line: Option<usize>) -> String {
 }
 
 /// Parses an RSS 0.9x/1.0/2.0, Atom 1.0 or JSON Feed 1.x document. `base_url` is where it
-/// came from (resolves relative links). Never panics; a wrong encoding declaration is
-/// overruled (see the crate's tests), unreadable dates become `None`.
+/// came from (resolves relative links; without it, the feed's home page does). Never panics:
+/// a wrong encoding declaration is overruled (UTF-8 bytes declared ISO-8859-1 read as UTF-8,
+/// and the reverse), unreadable dates become `None`.
 pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<ParsedFeed, FeedError> {
     let text = sniff::with_known_rss_version(sniff::to_utf8(bytes));
     let kind = sniff::kind(text.as_bytes());
