@@ -88,10 +88,11 @@ fn at_line(line: Option<usize>) -> String {
 }
 
 /// Parses an RSS 0.9x/1.0/2.0, Atom 1.0 or JSON Feed 1.x document. `base_url` is where it
-/// came from (resolves relative links). Never panics; a wrong encoding declaration is
-/// overruled (see the crate's tests), unreadable dates become `None`.
+/// came from (resolves relative links; without it, the feed's home page does). Never panics:
+/// a wrong encoding declaration is overruled (UTF-8 bytes declared ISO-8859-1 read as UTF-8,
+/// and the reverse), unreadable dates become `None`.
 pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<ParsedFeed, FeedError> {
-    let text = sniff::to_utf8(bytes);
+    let text = sniff::with_known_rss_version(sniff::to_utf8(bytes));
     let kind = sniff::kind(text.as_bytes());
     match kind {
         sniff::Kind::HtmlPage => return Err(FeedError::HtmlPage),
@@ -256,10 +257,14 @@ fn feed_error(err: feed_rs::parser::ParseFeedError, text: &str) -> FeedError {
                 line: Some(line),
                 message,
             },
-            None => FeedError::InvalidXml {
-                line: None,
-                message: err.to_string(),
-            },
+            None => {
+                let message = err.to_string();
+                let message = message.strip_prefix("Parser error: ").unwrap_or(&message);
+                FeedError::InvalidXml {
+                    line: None,
+                    message: message.to_string(),
+                }
+            }
         },
         ParseFeedError::JsonSerde(err) => FeedError::InvalidJson {
             line: (err.line() > 0).then_some(err.line()),
@@ -596,6 +601,15 @@ mod tests {
                        <rss version=\"2.0\"><channel><item><title>Mu\xF1oz</title></item></channel></rss>";
         let feed = parse_feed(latin1, None).expect("parses");
         assert_eq!(feed.items[0].title, "Muñoz");
+    }
+
+    #[test]
+    fn rss_without_a_known_version_is_still_rss() {
+        for root in ["<rss>", "<rss version=\"2.01\">"] {
+            let doc = format!("{root}<channel><item><title>Ojeda</title></item></channel></rss>");
+            let feed = parse_feed(doc.as_bytes(), None).expect("parses");
+            assert_eq!(feed.items[0].title, "Ojeda", "{root}");
+        }
     }
 
     #[test]

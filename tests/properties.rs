@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use mercato::corpus::{Corpus, FileLoad, parse_file};
 use mercato::extract::{Extraction, extract};
+use mercato::feed::{html_to_text, parse_feed};
 use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::sanitize::{first_unsafe, sanitize, sanitize_counted};
@@ -18,7 +19,9 @@ use proptest::prelude::*;
 /// The embedded gazetteer, built once for every case.
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::embedded().unwrap());
 
-const EXTENSIONS: [&str; 5] = ["txt", "md", "json", "jsonl", "markdown"];
+const EXTENSIONS: [&str; 8] = [
+    "txt", "md", "json", "jsonl", "markdown", "xml", "rss", "atom",
+];
 
 /// Every byte range the extraction points at lies inside `body`, on character boundaries.
 fn assert_spans(body: &str, extraction: &Extraction) {
@@ -212,6 +215,44 @@ proptest! {
         let json = serde_json::json!({"title": title, "date": date, "source": title, "body": body});
         load_and_extract("json", json.to_string().as_bytes());
         load_and_extract("jsonl", format!("{json}\n{{\"body\": 1}}\n{json}").as_bytes());
+    }
+
+    #[test]
+    fn feeds_with_any_field_text_never_panic_and_come_out_clean(
+        title in "\\PC{0,60}",
+        text in "\\PC{0,200}",
+        link in "\\PC{0,40}",
+        date in "\\PC{0,30}",
+        cdata in any::<bool>(),
+    ) {
+        let wrap = |value: &str| if cdata {
+            format!("<![CDATA[{}]]>", value.replace("]]>", ""))
+        } else {
+            value.replace('&', "&amp;").replace('<', "&lt;")
+        };
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><title>{}</title><item><title>{}</title>\
+             <link>{}</link><pubDate>{}</pubDate><description>{}</description>\
+             </item></channel></rss>",
+            wrap(&title), wrap(&title), wrap(&link), wrap(&date), wrap(&text)
+        );
+        let json = serde_json::json!({
+            "version": "https://jsonfeed.org/version/1.1", "title": title,
+            "items": [{"id": link, "url": link, "title": title, "content_html": text,
+                       "date_published": date}]
+        });
+        for document in [rss, json.to_string()] {
+            let Ok(feed) = parse_feed(document.as_bytes(), Some("https://feeds.example.com/x")) else {
+                continue;
+            };
+            for item in &feed.items {
+                for field in [&item.title, &item.body, &item.guid] {
+                    prop_assert!(first_unsafe(field).is_none(), "{field:?}");
+                }
+                prop_assert!(!item.title.contains('\n'));
+            }
+        }
+        html_to_text(&text);
     }
 
     #[test]

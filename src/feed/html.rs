@@ -1,5 +1,7 @@
 //! HTML fragments (feed descriptions and contents) to plain paragraphs.
 
+use std::borrow::Cow;
+
 use html2text::render::{TaggedLine, TextDecorator};
 use html2text::{Element, Handle};
 
@@ -20,6 +22,7 @@ const DROPPED: &[&str] = &[
 pub fn html_to_text(html: &str) -> String {
     // Sanitised first too: the HTML parser drops a bare ESC but keeps the `[2J` after it.
     let html = crate::sanitize::sanitize(html, true);
+    let html = limit_nesting(&html);
     let config = html2text::config::with_decorator(Undecorated);
     let rendered = config
         .parse_html(html.as_bytes())
@@ -33,6 +36,77 @@ pub fn html_to_text(html: &str) -> String {
         .unwrap_or_default();
     let safe = crate::sanitize::sanitize(&rendered, true);
     paragraphs(&safe)
+}
+
+/// Deepest tag nesting handed to the HTML parser, whose time grows with the square of the
+/// depth (100,000 nested `<div>`s take over a minute); real pages stay far below.
+const MAX_NESTING: usize = 256;
+
+/// Elements that never have content or a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// `html` with the tags nested deeper than [`MAX_NESTING`] removed (their text stays). The
+/// depth is counted naively (opening tags in, closing tags out), which is enough to bound
+/// the parser's work.
+fn limit_nesting(html: &str) -> Cow<'_, str> {
+    let mut kept = String::new();
+    let mut copied = 0;
+    let mut depth = 0usize;
+    let mut position = 0;
+    while let Some(found) = html[position..].find('<') {
+        let start = position + found;
+        let inner_end = html[start..]
+            .find('>')
+            .map_or(html.len(), |end| start + end);
+        position = (inner_end + 1).min(html.len());
+        let too_deep = match tag_kind(&html[start + 1..inner_end]) {
+            TagKind::Opening => {
+                depth += 1;
+                depth > MAX_NESTING
+            }
+            TagKind::Closing => {
+                depth = depth.saturating_sub(1);
+                depth >= MAX_NESTING
+            }
+            TagKind::Other => false,
+        };
+        if too_deep {
+            kept.push_str(&html[copied..start]);
+            kept.push(' ');
+            copied = position;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    kept.push_str(&html[copied..]);
+    Cow::Owned(kept)
+}
+
+enum TagKind {
+    Opening,
+    Closing,
+    /// Void and self-closing elements, comments, doctypes, and `<` that starts no tag.
+    Other,
+}
+
+/// What a tag (the text between `<` and `>`) does to the nesting depth.
+fn tag_kind(tag: &str) -> TagKind {
+    if tag.starts_with('/') {
+        return TagKind::Closing;
+    }
+    let name_end = tag
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len());
+    let name = tag[..name_end].to_ascii_lowercase();
+    if name.is_empty() || tag.ends_with('/') || VOID.contains(&name.as_str()) {
+        TagKind::Other
+    } else {
+        TagKind::Opening
+    }
 }
 
 /// Removes the [`DROPPED`] elements from the tree (without recursion: hostile HTML may nest
@@ -176,6 +250,21 @@ mod tests {
     fn terminal_controls_are_removed() {
         let html = "<p>Safe\u{1b}[2J text \u{202e}reversed</p>";
         assert_eq!(html_to_text(html), "Safe text reversed");
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let deep = format!(
+            "{}Deep text.{}",
+            "<div>".repeat(5_000),
+            "</div>".repeat(5_000)
+        );
+        let limited = limit_nesting(&deep);
+        assert_eq!(limited.matches("<div>").count(), MAX_NESTING);
+        assert_eq!(limited.matches("</div>").count(), MAX_NESTING);
+        assert_eq!(html_to_text(&deep), "Deep text.");
+        let shallow = "<p>One<br>two<img src=x><b>three</b></p>";
+        assert!(matches!(limit_nesting(shallow), Cow::Borrowed(_)));
     }
 
     #[test]

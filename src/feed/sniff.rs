@@ -1,6 +1,7 @@
 //! Looking at the first bytes of a document: is it a feed, an HTML page, and what is its text.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::corpus::decode_latin1;
 
@@ -25,23 +26,9 @@ pub(super) enum Kind {
 /// and a `<!DOCTYPE rss ...>`.
 pub(super) fn kind(bytes: &[u8]) -> Kind {
     let head = utf8_head(bytes);
-    let mut rest = head.as_ref();
-    loop {
-        rest = rest.trim_start();
-        let skipped = if rest.starts_with("<?") {
-            rest.find("?>").map(|end| &rest[end + 2..])
-        } else if rest.starts_with("<!--") {
-            rest.find("-->").map(|end| &rest[end + 3..])
-        } else if starts_with_ignore_case(rest, "<!doctype") && !is_html_doctype(rest) {
-            rest.find('>').map(|end| &rest[end + 1..])
-        } else {
-            break;
-        };
-        match skipped {
-            Some(after) => rest = after,
-            None => return Kind::Other,
-        }
-    }
+    let Some(rest) = after_prolog(&head) else {
+        return Kind::Other;
+    };
     if rest.starts_with('{') {
         return if has_json_feed_version(rest) {
             Kind::JsonFeed
@@ -67,6 +54,54 @@ pub(super) fn kind(bytes: &[u8]) -> Kind {
         Kind::HtmlPage
     } else {
         Kind::Other
+    }
+}
+
+/// `text` from its first element or JSON value on: after whitespace, the XML declaration,
+/// processing instructions, comments and a non-HTML doctype. `None` when one of those is
+/// never closed.
+fn after_prolog(text: &str) -> Option<&str> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        rest = if rest.starts_with("<?") {
+            &rest[rest.find("?>")? + 2..]
+        } else if rest.starts_with("<!--") {
+            &rest[rest.find("-->")? + 3..]
+        } else if starts_with_ignore_case(rest, "<!doctype") && !is_html_doctype(rest) {
+            &rest[rest.find('>')? + 1..]
+        } else {
+            return Some(rest);
+        };
+    }
+}
+
+/// RSS versions feed-rs reads; it refuses any other `version` on `<rss>`, even none.
+const KNOWN_RSS_VERSIONS: &[&str] = &["2.0", "0.91", "0.92"];
+
+/// `text` with a missing or unknown `version` on its `<rss>` root set to `2.0` (feeds in the
+/// wild omit it or write `2.01`), so that it is read as the RSS it is.
+pub(super) fn with_known_rss_version(text: String) -> String {
+    let Some(root) = after_prolog(&text).filter(|rest| {
+        rest.strip_prefix("<rss")
+            .is_some_and(|after| after.starts_with(|c: char| c.is_whitespace() || c == '>'))
+    }) else {
+        return text;
+    };
+    let root_at = text.len() - root.len();
+    let tag_end = root_at + root.find('>').unwrap_or(root.len());
+    let tag = &text[root_at..tag_end];
+    if tag.contains("version") && attribute(&text, tag, "version").is_none() {
+        return text; // written some way not understood here: left to the parser
+    }
+    let version = attribute(&text, tag, "version");
+    match version {
+        Some(range) if KNOWN_RSS_VERSIONS.contains(&&text[range.clone()]) => text,
+        Some(range) => format!("{}2.0{}", &text[..range.start], &text[range.end..]),
+        None => {
+            let name_end = root_at + "<rss".len();
+            format!("{} version=\"2.0\"{}", &text[..name_end], &text[name_end..])
+        }
     }
 }
 
@@ -159,18 +194,26 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// The value of the `encoding` pseudo-attribute of the leading XML declaration, and its byte
 /// range in `text`.
-fn encoding_attribute(text: &str) -> Option<(&str, std::ops::Range<usize>)> {
-    let start = text.len() - text.trim_start().len();
-    let declaration = text[start..].strip_prefix("<?xml")?;
+fn encoding_attribute(text: &str) -> Option<(&str, Range<usize>)> {
+    let declaration = text.trim_start().strip_prefix("<?xml")?;
     let declaration = &declaration[..declaration.find("?>")?];
-    let at = declaration.find("encoding")?;
-    let after = declaration[at + "encoding".len()..].trim_start();
+    let range = attribute(text, declaration, "encoding")?;
+    Some((&text[range.clone()], range))
+}
+
+/// The byte range in `text` of the value of attribute `name` in `tag` (a slice of `text`):
+/// `name`, after whitespace, then `=` and a quoted value.
+fn attribute(text: &str, tag: &str, name: &str) -> Option<Range<usize>> {
+    let (at, _) = tag
+        .match_indices(name)
+        .find(|(at, _)| tag[..*at].ends_with(char::is_whitespace))?;
+    let after = tag[at + name.len()..].trim_start();
     let after = after.strip_prefix('=')?.trim_start();
     let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &after[1..];
     let value = &value[..value.find(quote)?];
-    let value_start = value.as_ptr() as usize - text.as_ptr() as usize;
-    Some((value, value_start..value_start + value.len()))
+    let start = value.as_ptr() as usize - text.as_ptr() as usize;
+    Some(start..start + value.len())
 }
 
 /// `text` with its XML declaration's encoding (if any) replaced by `UTF-8`.
@@ -230,6 +273,28 @@ mod tests {
         assert_eq!(kind(b"<?xml version=\"1.0\"?><html>"), Kind::HtmlPage);
         assert_eq!(kind(b""), Kind::Other);
         assert_eq!(kind(b"<!-- never closed"), Kind::Other);
+    }
+
+    #[test]
+    fn rss_versions_feed_rs_refuses_become_2_0() {
+        let fix = |text: &str| with_known_rss_version(text.to_string());
+        assert_eq!(
+            fix("<rss><channel/></rss>"),
+            "<rss version=\"2.0\"><channel/></rss>"
+        );
+        assert_eq!(
+            fix("<?xml version=\"1.0\"?>\n<rss xmlns:dc=\"x\" version='2.01'>"),
+            "<?xml version=\"1.0\"?>\n<rss xmlns:dc=\"x\" version='2.0'>"
+        );
+        assert_eq!(fix("<rss\nversion=\"3\">"), "<rss\nversion=\"2.0\">");
+        for fine in [
+            "<rss version=\"0.91\">",
+            "<rss version=\"2.0\">",
+            "<rssfeed>",
+            "<feed>",
+        ] {
+            assert_eq!(fix(fine), fine);
+        }
     }
 
     #[test]
