@@ -32,9 +32,12 @@ Examples:
   mercato rumours --player ramos --limit 3   his three strongest rumours
   mercato countdowns --json | jq .           contracts by time left, for scripts
   mercato check --corpus ~/news              why some files did not load
+  mercato feed add https://example.org/football/rss.xml
+  mercato fetch                              fetch every feed into the library
 
 Environment:
-  NO_COLOR   set (to anything but empty): no colour in the dashboard or in error reports";
+  NO_COLOR   set (to anything but empty): no colour in the dashboard or in error reports
+  MERCATO_DB the library (as --db) [default: $XDG_DATA_HOME/mercato/mercato.db]";
 
 /// Football transfer news in the terminal: who is linked where, by whom, and when each
 /// contract runs out.
