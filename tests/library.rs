@@ -309,3 +309,89 @@ fn import_copies_files_into_the_library_once() {
     let players = stdout(&mercato(&db, &["players", "ramos"]));
     assert!(players.contains("Sergio Ramos"), "{players}");
 }
+
+/// An RSS feed of `items` distinct stories.
+fn generated_feed(feed: usize, items: usize) -> String {
+    let items: String = (0..items)
+        .map(|item| {
+            format!(
+                "<item><title>Story {feed}-{item}</title><guid>g-{feed}-{item}</guid>\
+                 <link>https://example.org/{feed}/{item}</link>\
+                 <pubDate>Mon, 02 Nov 2026 10:00:00 +0000</pubDate>\
+                 <description>Player {feed} {item} has been linked with a move to Celtic. \
+                 Story number {item} of feed {feed}.</description></item>"
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {feed}</title>\
+         {items}</channel></rss>"
+    )
+}
+
+#[test]
+fn a_fetch_killed_at_any_moment_leaves_every_feed_whole_or_absent() {
+    const FEEDS: usize = 24;
+    const ITEMS: usize = 150;
+    let server = TestServer::start();
+    let (_dir, db) = library();
+    for feed in 0..FEEDS {
+        let path = format!("/feed-{feed}.xml");
+        server.route(&path, Reply::ok(generated_feed(feed, ITEMS)));
+        assert!(
+            mercato(&db, &["feed", "add", &server.url(&path)])
+                .status
+                .success()
+        );
+    }
+    // Kills at moments spread over a fetch (a fixed sequence: the run is reproducible).
+    let mut cut_midway = 0;
+    for delay in [15, 60, 110, 170, 240, 320, 410, 520, 650, 800] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mercato"))
+            .arg("--db")
+            .arg(&db)
+            .arg("fetch")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let connection = rusqlite::Connection::open(&db).unwrap();
+        let integrity: String = connection
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok", "after a kill at {delay} ms");
+        let mut counts = connection
+            .prepare(
+                "SELECT f.url, f.fetched_at IS NOT NULL, count(a.id) FROM feeds f \
+                 LEFT JOIN articles a ON a.feed_id = f.id GROUP BY f.id",
+            )
+            .unwrap();
+        let rows: Vec<(String, bool, i64)> = counts
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows.len(), FEEDS);
+        let whole = rows.iter().filter(|(_, fetched, _)| *fetched).count();
+        if whole > 0 && whole < FEEDS {
+            cut_midway += 1;
+        }
+        for (url, fetched, articles) in rows {
+            assert!(
+                (fetched && articles == ITEMS as i64) || (!fetched && articles == 0),
+                "{url} after a kill at {delay} ms: fetched {fetched}, {articles} articles"
+            );
+        }
+    }
+    assert!(cut_midway > 0, "no kill landed in the middle of a fetch");
+    let finished = mercato(&db, &["fetch", "--json"]);
+    assert!(finished.status.success(), "{finished:?}");
+    let list = json(&mercato(&db, &["feed", "list", "--json"]));
+    for feed in list.as_array().unwrap() {
+        assert_eq!(feed["articles"], ITEMS, "{feed}");
+    }
+}
