@@ -537,6 +537,108 @@ fn countdowns_select_the_player_and_open_the_contract_evidence() {
     assert_eq!(state.selected_player(), Some(person));
 }
 
+/// A dashboard over the contract corpus (tests/common/contracts.rs), as of 2021-01-13.
+fn contracts_state(width: u16, height: u16) -> State {
+    let dir = tempfile::tempdir().unwrap();
+    common::contracts::write(dir.path());
+    let mut corpus = mercato::corpus::load_paths(&[dir.path().to_path_buf()]);
+    // Paths as the user would have given them, not the temporary folder's: stable snapshots.
+    let folder = dir.path().to_string_lossy().into_owned();
+    for article in &mut corpus.articles {
+        article.path = article.path.replace(&folder, "contracts");
+    }
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    State::new(model, &options(), now(), (width, height))
+}
+
+fn countdown_names(state: &State) -> Vec<String> {
+    state
+        .countdowns
+        .rows
+        .iter()
+        .map(|&c| {
+            state.model.people[state.model.contracts[c].player]
+                .name
+                .clone()
+        })
+        .collect()
+}
+
+fn selected_countdown_name(state: &State) -> Option<String> {
+    let contract = state.selected_contract()?;
+    Some(
+        state.model.people[state.model.contracts[contract].player]
+            .name
+            .clone(),
+    )
+}
+
+#[test]
+fn countdowns_list_running_contracts_first_and_e_hides_the_ended() {
+    let mut state = contracts_state(120, 40);
+    assert_eq!(
+        countdown_names(&state),
+        [
+            "Jordan McAllister",
+            "Tomás Ferreira",
+            "Marco Bellandi",
+            "Kevin Lindqvist"
+        ]
+    );
+    press(&mut state, &typing("4jj"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Marco Bellandi")
+    );
+    press(&mut state, &typing("e"));
+    assert_eq!(
+        countdown_names(&state),
+        ["Jordan McAllister", "Tomás Ferreira"]
+    );
+    press(&mut state, &typing("e"));
+    assert_eq!(countdown_names(&state).len(), 4);
+}
+
+#[test]
+fn the_countdown_cursor_follows_the_selected_player_and_leads_it() {
+    let mut state = contracts_state(120, 40);
+    press(&mut state, &typing("/ferreira"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(selected_name(&state).as_deref(), Some("Tomás Ferreira"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Tomás Ferreira")
+    );
+    // Moving in the countdowns selects that player (clearing the filter that hid him).
+    press(&mut state, &typing("4j"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Marco Bellandi")
+    );
+    assert_eq!(selected_name(&state).as_deref(), Some("Marco Bellandi"));
+    assert_eq!(state.focus, Pane::Countdowns);
+    // And back: the first player (the most rumoured) takes the countdown cursor along.
+    press(&mut state, &typing("2g"));
+    assert_eq!(selected_name(&state).as_deref(), Some("Jordan McAllister"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Jordan McAllister")
+    );
+}
+
+#[test]
+fn snapshot_countdowns_sized_to_their_content() {
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        let (_, screen, _) = run_script(
+            contracts_state(width, height),
+            width,
+            height,
+            keys_events(typing("4")),
+        );
+        insta::assert_snapshot!(format!("countdowns_{width}x{height}"), screen);
+    }
+}
+
 #[test]
 fn articles_enter_reads_and_the_reader_scrolls() {
     let mut state = state();
@@ -877,7 +979,26 @@ fn help_and_hints_come_from_the_key_map() {
     assert!(hints.contains(&("j/k".to_string(), "move")), "{hints:?}");
     press(&mut state, &typing("/"));
     let words: Vec<&str> = keymap.hints(&state).iter().map(|(_, w)| *w).collect();
-    assert_eq!(words, ["keep", "clear", "move"]);
+    assert_eq!(words, ["keep", "clear", "move", "quit"]);
+}
+
+#[test]
+fn the_hint_bar_always_offers_quit_and_help() {
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        for keys in ["", "4", "5", "/ram", "?", "1z"] {
+            let (_, screen, _) = run_script(
+                state_sized(width, height),
+                width,
+                height,
+                keys_events(typing(keys)),
+            );
+            let hints = screen.lines().nth(usize::from(height) - 1).unwrap();
+            assert!(
+                hints.ends_with("q quit  ? help") || hints.ends_with("C-c quit"),
+                "{keys:?} at {width}x{height}: {hints}"
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1077,7 +1198,7 @@ fn load_problems_show_as_a_badge_and_a_list() {
     assert!(!screen.contains("! problems"), "{screen}");
     let (state, screen, _) = run_script(state_with_problems(120, 40), 120, 40, Vec::new());
     assert!(screen.contains("35 load problems (! lists)"), "{screen}");
-    assert!(screen.contains("! problems  ? help"), "{screen}");
+    assert!(screen.contains("! problems  q quit  ? help"), "{screen}");
     assert_eq!(state.problems, None);
 
     // `!` opens the list, j/k/G scroll it, `!`, Esc and q close it; Ctrl-C still quits.
@@ -1087,7 +1208,7 @@ fn load_problems_show_as_a_badge_and_a_list() {
     assert_eq!(state.problems, Some(0));
     assert_eq!(Keymap::contexts(&state), [Context::Problems]);
     let words: Vec<&str> = keymap.hints(&state).iter().map(|(_, w)| *w).collect();
-    assert_eq!(words, ["close", "scroll", "first/last"]);
+    assert_eq!(words, ["close", "scroll", "first/last", "quit"]);
     press(&mut state, &typing("jj"));
     assert_eq!(state.problems, Some(2));
     press(&mut state, &typing("G"));

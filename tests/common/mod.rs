@@ -3,5 +3,6 @@
 #![allow(dead_code)]
 
 pub mod big_model;
+pub mod contracts;
 pub mod hostile;
 pub mod tmux;
