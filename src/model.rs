@@ -46,6 +46,7 @@ pub struct Rumour {
     pub sources: Vec<String>,
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
+    /// The sentences that say so: the newest article's first, undated articles' last.
     pub evidence: Vec<Evidence>,
 }
 
@@ -396,6 +397,18 @@ impl<'a> Merger<'a> {
         // A player is never rumoured to the club he is at.
         let mut rumours = self.rumours;
         rumours.retain(|rumour| people[rumour.player].club.as_ref() != Some(&rumour.club));
+        // Evidence newest first, undated last; in article order within an article.
+        for rumour in &mut rumours {
+            rumour.evidence.sort_by_key(|evidence| {
+                let date = self.articles[evidence.article].date;
+                (
+                    date.is_none(),
+                    std::cmp::Reverse(date),
+                    evidence.article,
+                    evidence.span.start,
+                )
+            });
+        }
         let mut players: Vec<usize> = self.contracts.keys().copied().collect();
         players.sort_unstable();
         let mut contracts = Vec::new();

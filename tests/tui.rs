@@ -455,6 +455,57 @@ fn an_article_can_narrow_the_players_to_those_it_names() {
 }
 
 #[test]
+fn evidence_is_newest_first_and_the_first_item_stays_while_there_is_room() {
+    let state = state();
+    for rumour in &state.model.rumours {
+        let dates: Vec<_> = rumour
+            .evidence
+            .iter()
+            .map(|e| state.model.articles[e.article].date)
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), std::cmp::Reverse(*d)));
+        assert_eq!(dates, sorted, "{}", rumour.club);
+    }
+    let rumour = &state.model.rumours[state.selected_rumour().unwrap()];
+    let first = state.model.evidence_text(&rumour.evidence[0]);
+    let opening: String = first
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut keys = typing("3");
+    keys.push(key(KeyCode::Enter));
+    keys.extend(typing("j"));
+    let (state, screen, _) = run_script(state, 120, 40, keys_events(keys));
+    assert_eq!(state.destinations.evidence.selected, 1);
+    let pane = pane_text(
+        &screen,
+        state.screen().pane(Pane::Destinations).unwrap().outer,
+    );
+    assert!(
+        pane.contains(&opening),
+        "{opening:?} scrolled away:\n{pane}"
+    );
+}
+
+/// The part of a screen (as [`screen_text`] gives it) inside `rect`.
+fn pane_text(screen: &str, rect: ratatui::layout::Rect) -> String {
+    screen
+        .lines()
+        .skip(usize::from(rect.y))
+        .take(usize::from(rect.height))
+        .map(|line| {
+            line.chars()
+                .skip(usize::from(rect.x))
+                .take(usize::from(rect.width))
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
 fn destinations_evidence_opens_the_article_at_the_sentence() {
     let mut state = state();
     press(&mut state, &typing("3"));
