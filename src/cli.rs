@@ -11,14 +11,14 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus;
-use crate::countdown::{describe, precontract_open};
+use crate::countdown::{describe, list_order, other_dates, precontract_open};
 use crate::export;
 use crate::library::Source;
 use crate::model::Model;
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
-use crate::text::fold;
+use crate::text::{fold, plural};
 
 mod library;
 pub use library::FeedCommand;
@@ -92,7 +92,7 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
-    /// List contract countdowns, soonest first.
+    /// List contract countdowns: running ones soonest first, then ended ones, latest first.
     Countdowns {
         /// Print JSON instead of a table.
         #[arg(long)]
@@ -173,15 +173,6 @@ impl UserError {
             | UserError::Library(_)
             | UserError::BadFeed(_) => ExitCode::FAILURE,
         }
-    }
-}
-
-/// "1 club", "2 clubs": a count with its noun.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
     }
 }
 
@@ -515,7 +506,12 @@ fn countdowns(
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
     let mut list: Vec<&crate::model::Contract> = model.contracts.iter().collect();
-    list.sort_by_key(|c| (c.expires, model.people[c.player].name.clone()));
+    list.sort_by_cached_key(|c| {
+        (
+            list_order(c.expires, as_of),
+            model.people[c.player].name.clone(),
+        )
+    });
     list.truncate(limit.unwrap_or(usize::MAX));
     if json {
         let records: Vec<_> = list
@@ -530,10 +526,10 @@ fn countdowns(
     let rows = list
         .iter()
         .map(|c| {
+            // However many dates sources disagree on, the row stays narrow: --json lists them.
             let mut expires = c.expires.to_string();
             if !c.conflicts.is_empty() {
-                let others: Vec<String> = c.conflicts.iter().map(ToString::to_string).collect();
-                expires.push_str(&format!(" (also {})", others.join(", ")));
+                expires.push_str(&format!(" ({})", other_dates(c.conflicts.len())));
             }
             vec![
                 model.people[c.player].name.clone(),
@@ -542,6 +538,8 @@ fn countdowns(
                 describe(c.expires, as_of),
                 if precontract_open(c.expires, as_of) {
                     format!("open since {}", c.precontract_from)
+                } else if c.expires < as_of {
+                    "-".to_string()
                 } else {
                     format!("from {}", c.precontract_from)
                 },

@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::text::plural;
+
 /// First day foreign clubs may agree a pre-contract: the first day of the final six months,
 /// (expiry + 1 day) − 6 months.
 pub fn precontract_from(expires: NaiveDate) -> NaiveDate {
@@ -66,28 +68,57 @@ fn months_and_days(from: NaiveDate, to: NaiveDate) -> (u32, i64) {
     (u32::try_from(months).unwrap_or(0), (to - anchor).num_days())
 }
 
-/// "168 days", "1 day", "today", "2 months 5 days (66 days)"; "free agent since 2021-06-30"
-/// once ended. Spans over 90 days also give months and days.
+/// Where a contract goes in a list of countdowns: running ones first, the soonest end
+/// first; then ended ones, the most recently ended first. Sort by this key.
+pub fn list_order(expires: NaiveDate, as_of: NaiveDate) -> (bool, i64) {
+    let days = days_left(expires, as_of);
+    (days < 0, days.abs())
+}
+
+/// "1 day", "2 days"; "1 month", "3 months"; "1 year", "2 years"; "1,264 days".
+fn count(n: i64, unit: &str) -> String {
+    plural(usize::try_from(n).unwrap_or(0), unit, &format!("{unit}s"))
+}
+
+/// "+1 other date", "+27 other dates": a contract's conflicting end dates in a few columns.
+pub fn other_dates(count: usize) -> String {
+    format!("+{}", plural(count, "other date", "other dates"))
+}
+
+/// "168 days", "1 day", "today", "2 months 5 days (66 days)", over 24 months "2 years 3
+/// months (829 days)"; "free agent since 2021-06-30" once ended. Spans over 90 days also
+/// give months and days.
 pub fn describe(expires: NaiveDate, as_of: NaiveDate) -> String {
     let days = days_left(expires, as_of);
     match days {
         d if d < 0 => format!("free agent since {}", expires.succ_opt().unwrap_or(expires)),
         0 => "ends today".to_string(),
-        1 => "1 day".to_string(),
-        d if d <= 90 => format!("{d} days"),
+        d if d <= 90 => count(d, "day"),
         d => {
             let (months, rest) = months_and_days(as_of, expires);
-            let months = if months == 1 {
-                "1 month".to_string()
-            } else {
-                format!("{months} months")
+            let span = match (months, rest) {
+                (m, _) if m > 24 => match m % 12 {
+                    0 => count(i64::from(m / 12), "year"),
+                    r => format!(
+                        "{} {}",
+                        count(i64::from(m / 12), "year"),
+                        count(r.into(), "month")
+                    ),
+                },
+                (m, 0) => count(m.into(), "month"),
+                (m, rest) => format!("{} {}", count(m.into(), "month"), count(rest, "day")),
             };
-            match rest {
-                0 => format!("{months} ({d} days)"),
-                1 => format!("{months} 1 day ({d} days)"),
-                rest => format!("{months} {rest} days ({d} days)"),
-            }
+            format!("{span} ({})", count(d, "day"))
         }
+    }
+}
+
+/// [`describe`] in a few columns: "168 days", "ends today", "free agent".
+pub fn describe_short(expires: NaiveDate, as_of: NaiveDate) -> String {
+    match days_left(expires, as_of) {
+        d if d < 0 => "free agent".to_string(),
+        0 => "ends today".to_string(),
+        d => count(d, "day"),
     }
 }
 
@@ -139,6 +170,44 @@ mod tests {
         assert_eq!(
             describe(end, date("2021-08-01")),
             "free agent since 2021-07-01"
+        );
+        assert_eq!(
+            describe(date("2023-06-30"), date("2021-06-01")),
+            "24 months 29 days (759 days)"
+        );
+        assert_eq!(
+            describe(date("2023-06-30"), date("2021-01-13")),
+            "2 years 5 months (898 days)"
+        );
+        assert_eq!(
+            describe(date("2024-06-30"), date("2021-06-30")),
+            "3 years (1,096 days)"
+        );
+        assert_eq!(describe_short(end, date("2021-01-13")), "168 days");
+        assert_eq!(describe_short(end, date("2021-08-01")), "free agent");
+    }
+
+    #[test]
+    fn running_contracts_list_first_then_the_latest_ended() {
+        let as_of = date("2021-01-13");
+        let mut ends = [
+            "2019-06-30",
+            "2023-06-30",
+            "2020-12-31",
+            "2021-06-30",
+            "2021-01-13",
+        ]
+        .map(date);
+        ends.sort_by_key(|&end| list_order(end, as_of));
+        assert_eq!(
+            ends.map(|d| d.to_string()),
+            [
+                "2021-01-13",
+                "2021-06-30",
+                "2023-06-30",
+                "2020-12-31",
+                "2019-06-30"
+            ]
         );
     }
 }

@@ -46,6 +46,7 @@ pub struct Rumour {
     pub sources: Vec<String>,
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
+    /// The sentences that say so: the newest article's first, undated articles' last.
     pub evidence: Vec<Evidence>,
 }
 
@@ -425,6 +426,18 @@ impl Merging<'_> {
         for player in std::mem::take(&mut self.touched_contracts) {
             self.settle_contract(player);
             self.touched_contracts.push(player);
+        }
+        // Evidence newest first, undated last; in article order within an article.
+        for &rumour in &self.touched_rumours {
+            self.rumours[rumour].evidence.sort_by_key(|evidence| {
+                let date = self.articles[evidence.article].date;
+                (
+                    date.is_none(),
+                    std::cmp::Reverse(date),
+                    evidence.article,
+                    evidence.span.start,
+                )
+            });
         }
         Change {
             articles,

@@ -436,9 +436,10 @@ impl SearchIndex {
                     range
                         .filter_map(|at| {
                             let key = fuzzy_keys.map_or(at, |keys| keys[at]);
+                            let text = data.key(key);
                             let (score, bytes) =
-                                projection.score(&matcher, memo, data.key(key), with_positions)?;
-                            Some((key, score, bytes))
+                                projection.score(&matcher, memo, text, with_positions)?;
+                            Some((key, score + word_bonus(text, query.as_bytes()), bytes))
                         })
                         .collect(),
                 )
@@ -640,6 +641,38 @@ impl Projection {
     }
 }
 
+/// What skim does not weigh: the query as a whole word of the name (or the start of one),
+/// the surname above all. "kamada" puts Daichi Kamada above Kamil Adam Wójcik, whose
+/// scattered word starts skim scores higher.
+fn word_bonus(key: &str, query: &[u8]) -> i64 {
+    const WORD_START: i64 = 100;
+    const WHOLE_WORD: i64 = 100;
+    const SURNAME: i64 = 50;
+    let key = key.as_bytes();
+    let mut best = 0;
+    let mut from = 0;
+    while let Some(found) = key[from..]
+        .windows(query.len().max(1))
+        .position(|window| window == query)
+    {
+        let start = from + found;
+        let end = start + query.len();
+        from = start + 1;
+        if start > 0 && key[start - 1] != b' ' {
+            continue;
+        }
+        let mut bonus = WORD_START;
+        if end == key.len() || key[end] == b' ' {
+            bonus += WHOLE_WORD;
+        }
+        if !key[end..].contains(&b' ') {
+            bonus += SURNAME;
+        }
+        best = best.max(bonus);
+    }
+    best
+}
+
 /// Skim's character classes (`CharType`), which its bonuses depend on.
 fn char_class(byte: u8) -> u8 {
     match byte {
@@ -816,6 +849,14 @@ mod tests {
     }
 
     #[test]
+    fn whole_words_and_surnames_rank_first() {
+        let index = SearchIndex::new(["Kamil Adam Wójcik", "Daichi Kamada", "Kamadari Olsen"]);
+        assert_eq!(found(&index, "kamada"), [1, 2, 0]);
+        let index = SearchIndex::new(["Ramon Sosa", "Sergio Ramos", "Ramos Filho"]);
+        assert_eq!(found(&index, "ramos"), [1, 2, 0]);
+    }
+
+    #[test]
     fn narrowing_gives_the_same_hits() {
         let index = names();
         let wide: Vec<usize> = found(&index, "ser");
@@ -825,7 +866,7 @@ mod tests {
 
     /// The search as first written: one name at a time, a new matcher per name.
     mod reference {
-        use super::super::{Hit, fold_char};
+        use super::super::{Hit, fold_char, word_bonus};
         use fuzzy_matcher::FuzzyMatcher;
         use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -852,7 +893,7 @@ mod tests {
                         positions.dedup();
                         return Some(Hit {
                             index,
-                            score,
+                            score: score + word_bonus(&key, query.as_bytes()),
                             positions,
                         });
                     }

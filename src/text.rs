@@ -308,9 +308,42 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// "1 club", "2 clubs": a count with its noun, in the one number format (10,000).
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", thousands(count))
+    }
+}
+
+/// A count with commas between thousands: "10,000".
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_with_separators_and_plurals() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(plural(1, "club", "clubs"), "1 club");
+        assert_eq!(plural(10_000, "club", "clubs"), "10,000 clubs");
+        assert_eq!(plural(0, "problem", "problems"), "0 problems");
+    }
 
     #[test]
     fn folding_removes_accents_and_maps_back() {

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 /// A library path where none exists: without `--corpus`, commands read the built-in sample,
 /// never the user's own library.
 const NO_LIBRARY: &str = "/nonexistent/mercato-tests/mercato.db";
@@ -364,4 +366,49 @@ fn the_built_in_sample_is_seen_as_of_its_newest_article_unless_told_otherwise() 
     assert_eq!(as_of(&["export", "--as-of", "2020-11-11"]), "2020-11-11");
     let table = stdout(&mercato(&["countdowns"]));
     assert!(table.starts_with("as of 2021-01-13"), "{table}");
+}
+
+#[test]
+fn countdowns_list_running_contracts_first_then_the_latest_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    common::contracts::write(dir.path());
+    let corpus = dir.path().to_str().unwrap();
+    let table = stdout(&mercato(&[
+        "countdowns",
+        "--corpus",
+        corpus,
+        "--as-of",
+        "2021-01-13",
+    ]));
+    let players: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .map(|line| line.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        players,
+        [
+            "Jordan McAllister",
+            "Tomás Ferreira",
+            "Marco Bellandi",
+            "Kevin Lindqvist"
+        ],
+        "{table}"
+    );
+    // A disagreement is counted in the row; the dates are in --json.
+    assert!(table.contains("2022-06-30 (+1 other date)"), "{table}");
+    assert!(table.contains("3 years 5 months (1,264 days)"), "{table}");
+    let json: Value = serde_json::from_slice(
+        &mercato(&[
+            "countdowns",
+            "--corpus",
+            corpus,
+            "--as-of",
+            "2021-01-13",
+            "--json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json[0]["conflicts"][0], "2021-06-30");
 }

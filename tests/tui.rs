@@ -457,6 +457,57 @@ fn an_article_can_narrow_the_players_to_those_it_names() {
 }
 
 #[test]
+fn evidence_is_newest_first_and_the_first_item_stays_while_there_is_room() {
+    let state = state();
+    for rumour in &state.model.rumours {
+        let dates: Vec<_> = rumour
+            .evidence
+            .iter()
+            .map(|e| state.model.articles[e.article].date)
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), std::cmp::Reverse(*d)));
+        assert_eq!(dates, sorted, "{}", rumour.club);
+    }
+    let rumour = &state.model.rumours[state.selected_rumour().unwrap()];
+    let first = state.model.evidence_text(&rumour.evidence[0]);
+    let opening: String = first
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut keys = typing("3");
+    keys.push(key(KeyCode::Enter));
+    keys.extend(typing("j"));
+    let (state, screen, _) = run_script(state, 120, 40, keys_events(keys));
+    assert_eq!(state.destinations.evidence.selected, 1);
+    let pane = pane_text(
+        &screen,
+        state.screen().pane(Pane::Destinations).unwrap().outer,
+    );
+    assert!(
+        pane.contains(&opening),
+        "{opening:?} scrolled away:\n{pane}"
+    );
+}
+
+/// The part of a screen (as [`screen_text`] gives it) inside `rect`.
+fn pane_text(screen: &str, rect: ratatui::layout::Rect) -> String {
+    screen
+        .lines()
+        .skip(usize::from(rect.y))
+        .take(usize::from(rect.height))
+        .map(|line| {
+            line.chars()
+                .skip(usize::from(rect.x))
+                .take(usize::from(rect.width))
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
 fn destinations_evidence_opens_the_article_at_the_sentence() {
     let mut state = state();
     press(&mut state, &typing("3"));
@@ -537,6 +588,108 @@ fn countdowns_select_the_player_and_open_the_contract_evidence() {
     press(&mut state, &[key(KeyCode::Enter)]);
     assert!(state.players.query.is_empty());
     assert_eq!(state.selected_player(), Some(person));
+}
+
+/// A dashboard over the contract corpus (tests/common/contracts.rs), as of 2021-01-13.
+fn contracts_state(width: u16, height: u16) -> State {
+    let dir = tempfile::tempdir().unwrap();
+    common::contracts::write(dir.path());
+    let mut corpus = mercato::corpus::load_paths(&[dir.path().to_path_buf()]);
+    // Paths as the user would have given them, not the temporary folder's: stable snapshots.
+    let folder = dir.path().to_string_lossy().into_owned();
+    for article in &mut corpus.articles {
+        article.path = article.path.replace(&folder, "contracts");
+    }
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    State::new(model, &options(), now(), (width, height))
+}
+
+fn countdown_names(state: &State) -> Vec<String> {
+    state
+        .countdowns
+        .rows
+        .iter()
+        .map(|&c| {
+            state.model.people[state.model.contracts[c].player]
+                .name
+                .clone()
+        })
+        .collect()
+}
+
+fn selected_countdown_name(state: &State) -> Option<String> {
+    let contract = state.selected_contract()?;
+    Some(
+        state.model.people[state.model.contracts[contract].player]
+            .name
+            .clone(),
+    )
+}
+
+#[test]
+fn countdowns_list_running_contracts_first_and_e_hides_the_ended() {
+    let mut state = contracts_state(120, 40);
+    assert_eq!(
+        countdown_names(&state),
+        [
+            "Jordan McAllister",
+            "Tomás Ferreira",
+            "Marco Bellandi",
+            "Kevin Lindqvist"
+        ]
+    );
+    press(&mut state, &typing("4jj"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Marco Bellandi")
+    );
+    press(&mut state, &typing("e"));
+    assert_eq!(
+        countdown_names(&state),
+        ["Jordan McAllister", "Tomás Ferreira"]
+    );
+    press(&mut state, &typing("e"));
+    assert_eq!(countdown_names(&state).len(), 4);
+}
+
+#[test]
+fn the_countdown_cursor_follows_the_selected_player_and_leads_it() {
+    let mut state = contracts_state(120, 40);
+    press(&mut state, &typing("/ferreira"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(selected_name(&state).as_deref(), Some("Tomás Ferreira"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Tomás Ferreira")
+    );
+    // Moving in the countdowns selects that player (clearing the filter that hid him).
+    press(&mut state, &typing("4j"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Marco Bellandi")
+    );
+    assert_eq!(selected_name(&state).as_deref(), Some("Marco Bellandi"));
+    assert_eq!(state.focus, Pane::Countdowns);
+    // And back: the first player (the most rumoured) takes the countdown cursor along.
+    press(&mut state, &typing("2g"));
+    assert_eq!(selected_name(&state).as_deref(), Some("Jordan McAllister"));
+    assert_eq!(
+        selected_countdown_name(&state).as_deref(),
+        Some("Jordan McAllister")
+    );
+}
+
+#[test]
+fn snapshot_countdowns_sized_to_their_content() {
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        let (_, screen, _) = run_script(
+            contracts_state(width, height),
+            width,
+            height,
+            keys_events(typing("4")),
+        );
+        insta::assert_snapshot!(format!("countdowns_{width}x{height}"), screen);
+    }
 }
 
 #[test]
@@ -883,7 +1036,26 @@ fn help_and_hints_come_from_the_key_map() {
     assert!(hints.contains(&("j/k".to_string(), "move")), "{hints:?}");
     press(&mut state, &typing("/"));
     let words: Vec<&str> = keymap.hints(&state).iter().map(|(_, w)| *w).collect();
-    assert_eq!(words, ["keep", "clear", "move"]);
+    assert_eq!(words, ["keep", "clear", "move", "quit"]);
+}
+
+#[test]
+fn the_hint_bar_always_offers_quit_and_help() {
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        for keys in ["", "4", "5", "/ram", "?", "1z"] {
+            let (_, screen, _) = run_script(
+                state_sized(width, height),
+                width,
+                height,
+                keys_events(typing(keys)),
+            );
+            let hints = screen.lines().nth(usize::from(height) - 1).unwrap();
+            assert!(
+                hints.ends_with("q quit  ? help") || hints.ends_with("C-c quit"),
+                "{keys:?} at {width}x{height}: {hints}"
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1085,7 +1257,7 @@ fn load_problems_show_as_a_badge_and_a_list() {
     assert!(!screen.contains("! problems"), "{screen}");
     let (state, screen, _) = run_script(state_with_problems(120, 40), 120, 40, Vec::new());
     assert!(screen.contains("35 load problems (! lists)"), "{screen}");
-    assert!(screen.contains("! problems  ? help"), "{screen}");
+    assert!(screen.contains("! problems  q quit  ? help"), "{screen}");
     assert_eq!(state.problems, None);
 
     // `!` opens the list, j/k/G scroll it, `!`, Esc and q close it; Ctrl-C still quits.
@@ -1095,7 +1267,7 @@ fn load_problems_show_as_a_badge_and_a_list() {
     assert_eq!(state.problems, Some(0));
     assert_eq!(Keymap::contexts(&state), [Context::Problems]);
     let words: Vec<&str> = keymap.hints(&state).iter().map(|(_, w)| *w).collect();
-    assert_eq!(words, ["close", "scroll", "first/last"]);
+    assert_eq!(words, ["close", "scroll", "first/last", "quit"]);
     press(&mut state, &typing("jj"));
     assert_eq!(state.problems, Some(2));
     press(&mut state, &typing("G"));

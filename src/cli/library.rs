@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use chrono::{DateTime, SecondsFormat, Utc};
 use clap::Subcommand;
 
-use super::{UserError, plural, write_table};
+use super::{UserError, write_table};
 use crate::fetch::Limits;
 use crate::library::{self, FeedReport, FetchStatus};
 use crate::sanitize::sanitize;
 use crate::store::{Access, Feed, Library};
+use crate::text::plural;
 
 #[derive(Debug, Subcommand)]
 pub enum FeedCommand {

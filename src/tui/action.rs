@@ -148,6 +148,8 @@ pub enum Action {
     SelectPlayer {
         person: usize,
     },
+    /// Hide or show the contracts that have ended.
+    ToggleExpired,
 
     /// A mouse click at a screen cell: focus the pane there and select the row.
     Click {

@@ -257,6 +257,13 @@ impl Default for Keymap {
             "open the contract's evidence",
             Some("read evidence"),
         );
+        bind(
+            C::Countdowns,
+            &[key('e')],
+            Action::ToggleExpired,
+            "hide / show ended contracts",
+            Some("expired"),
+        );
 
         bind(
             C::Filter,
@@ -300,7 +307,7 @@ impl Default for Keymap {
             "previous match",
             Some("move"),
         );
-        bind(C::Filter, &[ctrl('c')], Action::Quit, "quit", None);
+        bind(C::Filter, &[ctrl('c')], Action::Quit, "quit", Some("quit"));
 
         bind(
             C::Help,
@@ -323,7 +330,7 @@ impl Default for Keymap {
             "scroll up",
             Some("scroll"),
         );
-        bind(C::Help, &[ctrl('c')], Action::Quit, "quit", None);
+        bind(C::Help, &[ctrl('c')], Action::Quit, "quit", Some("quit"));
 
         bind(
             C::Problems,
@@ -374,7 +381,13 @@ impl Default for Keymap {
             "page up",
             None,
         );
-        bind(C::Problems, &[ctrl('c')], Action::Quit, "quit", None);
+        bind(
+            C::Problems,
+            &[ctrl('c')],
+            Action::Quit,
+            "quit",
+            Some("quit"),
+        );
 
         bind(
             C::Navigation,

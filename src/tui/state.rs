@@ -13,12 +13,13 @@ use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 
-use crate::cli::plural;
 use crate::corpus::{Corpus, Severity};
+use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::model::{Evidence, Model};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing, SearchIndex};
+use crate::text::plural;
 
 use super::Options;
 use super::action::{Action, Pane};
@@ -100,8 +101,6 @@ pub struct Index {
     pub rumours_of: HashMap<usize, Vec<usize>>,
     /// Each person's contract (index into `Model::contracts`).
     pub contract_of: HashMap<usize, usize>,
-    /// Contracts (indices) by time left: earliest expiry first.
-    pub countdowns: Vec<usize>,
 }
 
 impl Index {
@@ -147,15 +146,6 @@ impl Index {
         let player_position = players.iter().enumerate().map(|(at, &p)| (p, at)).collect();
         let player_search =
             SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
-        let mut countdowns: Vec<usize> = (0..model.contracts.len()).collect();
-        countdowns.sort_by(|&a, &b| {
-            let (ca, cb) = (&model.contracts[a], &model.contracts[b]);
-            ca.expires.cmp(&cb.expires).then(
-                model.people[ca.player]
-                    .name
-                    .cmp(&model.people[cb.player].name),
-            )
-        });
         Self {
             articles,
             article_rank,
@@ -165,7 +155,6 @@ impl Index {
             player_search,
             rumours_of,
             contract_of,
-            countdowns,
         }
     }
 }
@@ -336,6 +325,15 @@ pub struct DestinationsState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountdownsState {
     pub cursor: ListCursor,
+    /// Contract indices as listed: running ones soonest first, then ended ones, the latest
+    /// first ([`list_order`]).
+    pub rows: Vec<usize>,
+    /// Whether ended contracts are left out of `rows`.
+    pub hide_expired: bool,
+    /// The date and `hide_expired` that `rows` were listed for.
+    listed: Option<(NaiveDate, bool)>,
+    /// The selected player the cursor last followed.
+    followed: Option<usize>,
 }
 
 /// Everything on screen.
@@ -463,6 +461,7 @@ impl State {
         self.articles.filter = None;
         self.articles.rows.clear();
         self.destinations.player = None;
+        self.countdowns.listed = None;
         self.refresh();
     }
 
@@ -540,7 +539,7 @@ impl State {
             self.destinations.cursor.selected = at;
         }
         let countdown = contract_of.and_then(|player| {
-            self.index.countdowns.iter().position(|&c| {
+            self.countdowns.rows.iter().position(|&c| {
                 self.model
                     .contracts
                     .get(c)
@@ -593,8 +592,8 @@ impl State {
     }
 
     pub fn selected_contract(&self) -> Option<usize> {
-        self.index
-            .countdowns
+        self.countdowns
+            .rows
             .get(self.countdowns.cursor.selected)
             .copied()
     }
@@ -742,6 +741,7 @@ impl State {
             self.refresh_articles();
         }
         self.refresh_destinations();
+        self.refresh_countdowns();
         self.refresh_reader();
         self.rewrap_reader();
         self.fit_windows();
@@ -915,6 +915,54 @@ impl State {
         self.destinations.evidence.fit(evidence, 1);
     }
 
+    /// Lists the contracts again when the clock's date or the expired filter changed (the
+    /// selected contract stays selected), and moves the cursor to the selected player's
+    /// contract when the player changed.
+    fn refresh_countdowns(&mut self) {
+        let date = self.clock_date();
+        let wanted = (date, self.countdowns.hide_expired);
+        if self.countdowns.listed != Some(wanted) {
+            let keep = self.selected_contract();
+            let contracts = &self.model.contracts;
+            let mut rows: Vec<usize> = (0..contracts.len())
+                .filter(|&c| !(wanted.1 && contracts[c].expires < date))
+                .collect();
+            rows.sort_by_cached_key(|&c| {
+                let contract = &contracts[c];
+                let name = self.model.people.get(contract.player).map(|p| &p.name);
+                (list_order(contract.expires, date), name)
+            });
+            self.countdowns.cursor.selected = keep
+                .and_then(|c| rows.iter().position(|&row| row == c))
+                .unwrap_or(0);
+            self.countdowns.rows = rows;
+            self.countdowns.listed = Some(wanted);
+        }
+        let player = self.selected_player();
+        if player != self.countdowns.followed {
+            self.countdowns.followed = player;
+            if let Some(at) = player
+                .and_then(|p| self.index.contract_of.get(&p))
+                .and_then(|c| self.countdowns.rows.iter().position(|row| row == c))
+            {
+                self.countdowns.cursor.selected = at;
+            }
+        }
+    }
+
+    /// Selecting a countdown selects its player, as the other panes follow the players.
+    fn select_countdowns_player(&mut self) {
+        if let Some(person) = self
+            .selected_contract()
+            .and_then(|c| self.model.contracts.get(c))
+            .map(|c| c.player)
+            && self.selected_player() != Some(person)
+        {
+            select_player(self, person);
+            self.countdowns.followed = Some(person);
+        }
+    }
+
     /// The reader follows the articles list's selection (unless opened elsewhere since).
     fn refresh_reader(&mut self) {
         let selected = self.selected_article();
@@ -945,7 +993,7 @@ impl State {
             destinations,
             height(Pane::Destinations).unwrap_or(usize::MAX / 2),
         );
-        let countdowns = self.index.countdowns.len();
+        let countdowns = self.countdowns.rows.len();
         self.countdowns.cursor.fit(
             countdowns,
             height(Pane::Countdowns).unwrap_or(usize::MAX / 2),
@@ -1039,11 +1087,14 @@ impl State {
             Pane::Players => {
                 movement.apply(&mut self.players.cursor, self.players.rows.len(), page)
             }
-            Pane::Countdowns => movement.apply(
-                &mut self.countdowns.cursor,
-                self.index.countdowns.len(),
-                page,
-            ),
+            Pane::Countdowns => {
+                movement.apply(
+                    &mut self.countdowns.cursor,
+                    self.countdowns.rows.len(),
+                    page,
+                );
+                self.select_countdowns_player();
+            }
             Pane::Destinations => {
                 if self.destinations.in_evidence {
                     let len = self
@@ -1287,6 +1338,17 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             state.link = Link::None;
         }
         Action::OpenEvidence => open_evidence(state),
+        Action::ToggleExpired => {
+            state.countdowns.hide_expired = !state.countdowns.hide_expired;
+            state.message = Some(
+                if state.countdowns.hide_expired {
+                    "ended contracts hidden (e shows them)"
+                } else {
+                    "ended contracts shown"
+                }
+                .to_string(),
+            );
+        }
         Action::SelectPlayer { person } => select_player(state, person),
         Action::Click { column, row } => click(state, column, row),
         Action::Scroll { column, row, down } => {
@@ -1453,8 +1515,9 @@ fn click(state: &mut State, column: u16, row: u16) {
         }
         Pane::Countdowns => {
             let at = state.countdowns.cursor.offset + row;
-            if at < state.index.countdowns.len() {
+            if at < state.countdowns.rows.len() {
                 state.countdowns.cursor.selected = at;
+                state.select_countdowns_player();
             }
         }
         Pane::Reader => {}

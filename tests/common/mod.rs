@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod big_model;
+pub mod contracts;
 pub mod hostile;
 pub mod http;
 pub mod tmux;

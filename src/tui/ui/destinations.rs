@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{marker, note, pane_block, row_style};
+use crate::model::Rumour;
+use crate::text::plural;
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
@@ -27,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         })
         .unwrap_or_default();
     let right = (!state.destinations.rows.is_empty())
-        .then(|| format!("{} clubs", state.destinations.rows.len()));
+        .then(|| plural(state.destinations.rows.len(), "club", "clubs"));
     frame.render_widget(pane_block(area, theme, focused, extra, right), area.outer);
     let Some(player) = player else {
         note(
@@ -186,52 +188,76 @@ fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         return;
     }
     let cursor = state.destinations.evidence;
-    let mut lines: Vec<Line> = Vec::new();
+    let height = usize::from(rect.height);
     let width = usize::from(rect.width);
-    for (at, evidence) in rumour
-        .evidence
-        .iter()
-        .enumerate()
-        .skip(cursor.selected.min(rumour.evidence.len()))
-    {
-        if lines.len() >= usize::from(rect.height) {
+    let item = |at: usize| evidence_lines(state, theme, rumour, at, width, focused);
+    // From the first item, unless the selected one would not fit: then from as early as
+    // still shows it whole (items are drawn top down, never scrolled by a line).
+    let selected = cursor.selected.min(rumour.evidence.len().saturating_sub(1));
+    let mut start = selected;
+    let mut used = item(selected).len();
+    while start > 0 {
+        let above = item(start - 1).len();
+        if used + above > height {
             break;
         }
-        let is_selected = at == cursor.selected && state.destinations.in_evidence;
-        let article = state.model.articles.get(evidence.article);
-        let date = article
-            .and_then(|a| a.date)
-            .map_or_else(|| "undated".to_string(), |d| d.to_string());
-        let source = article.and_then(|a| a.source.as_deref()).or_else(|| {
-            state
-                .model
-                .extractions
-                .get(evidence.article)
-                .and_then(|e| e.sources.first())
-                .map(String::as_str)
-        });
-        let mut head = vec![
-            Span::raw(if is_selected { "› " } else { "  " }),
-            Span::styled(date, theme.date),
-        ];
-        if let Some(source) = source {
-            head.push(Span::raw(" "));
-            head.push(Span::styled(
-                display_text(source).into_owned(),
-                theme.source,
-            ));
-        }
-        lines.push(Line::from(head).style(super::row_style(theme, is_selected, focused)));
-        let sentence = state.model.evidence_text(evidence);
-        for line in wrap(sentence, width.saturating_sub(4)) {
-            if lines.len() >= usize::from(rect.height) {
-                break;
-            }
-            let text = display_text(&sentence[line]).into_owned();
-            lines.push(Line::from(vec![Span::raw("    "), Span::raw(text)]));
-        }
+        used += above;
+        start -= 1;
     }
+    let mut lines: Vec<Line> = Vec::new();
+    for at in start..rumour.evidence.len() {
+        if lines.len() >= height {
+            break;
+        }
+        lines.extend(item(at));
+    }
+    lines.truncate(height);
     frame.render_widget(Paragraph::new(lines), rect);
+}
+
+/// One evidence item: its date and source, then its sentence wrapped under it.
+fn evidence_lines<'a>(
+    state: &'a State,
+    theme: &Theme,
+    rumour: &'a Rumour,
+    at: usize,
+    width: usize,
+    focused: bool,
+) -> Vec<Line<'a>> {
+    let Some(evidence) = rumour.evidence.get(at) else {
+        return Vec::new();
+    };
+    let is_selected = at == state.destinations.evidence.selected && state.destinations.in_evidence;
+    let article = state.model.articles.get(evidence.article);
+    let date = article
+        .and_then(|a| a.date)
+        .map_or_else(|| "undated".to_string(), |d| d.to_string());
+    let source = article.and_then(|a| a.source.as_deref()).or_else(|| {
+        state
+            .model
+            .extractions
+            .get(evidence.article)
+            .and_then(|e| e.sources.first())
+            .map(String::as_str)
+    });
+    let mut head = vec![
+        Span::raw(if is_selected { "› " } else { "  " }),
+        Span::styled(date, theme.date),
+    ];
+    if let Some(source) = source {
+        head.push(Span::raw(" "));
+        head.push(Span::styled(
+            display_text(source).into_owned(),
+            theme.source,
+        ));
+    }
+    let mut lines = vec![Line::from(head).style(row_style(theme, is_selected, focused))];
+    let sentence = state.model.evidence_text(evidence);
+    for line in wrap(sentence, width.saturating_sub(4)) {
+        let text = display_text(&sentence[line]).into_owned();
+        lines.push(Line::from(vec![Span::raw("    "), Span::raw(text)]));
+    }
+    lines
 }
 
 #[cfg(test)]

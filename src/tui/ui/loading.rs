@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, LineGauge, Paragraph};
 
 use crate::progress::{Progress, Stage};
+use crate::text::thousands;
 use crate::tui::ui::theme::Theme;
 
 /// What the load is doing, in words: "Reading files 3,210 / 6,845".
@@ -24,19 +25,6 @@ pub fn describe(progress: &Progress) -> String {
         ),
         Stage::Merging => "Linking players, rumours and contracts…".to_string(),
     }
-}
-
-/// `12345` as "12,345".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub fn draw(frame: &mut Frame, screen: Rect, progress: &Progress, theme: &Theme) {
@@ -80,14 +68,6 @@ pub fn draw(frame: &mut Frame, screen: Rect, progress: &Progress, theme: &Theme)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_read_with_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
-    }
 
     #[test]
     fn each_stage_says_what_it_does() {

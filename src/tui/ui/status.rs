@@ -105,10 +105,11 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
 pub fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap: &Keymap) {
     let hints = keymap.hints(state);
     let width = |(keys, word): &(String, &str)| crate::tui::text::width(keys) + 1 + word.len() + 2;
-    // Help is always offered, last, when it fits at all; the load problems (when there are
-    // any) just before it.
-    let pinned = |word: &str| word == "help" || word == "problems";
-    let (last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, word)| pinned(word));
+    // Quitting and help are always offered, last, when they fit at all; the load problems
+    // (when there are any) just before them.
+    let pinned = |word: &str| matches!(word, "problems" | "quit" | "help");
+    let (mut last, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, word)| pinned(word));
+    last.sort_by_key(|(_, word)| ["problems", "quit", "help"].iter().position(|w| w == word));
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1 + last.iter().map(width).sum::<usize>();
     let push = |spans: &mut Vec<Span>, (keys, word): (String, &str)| {
@@ -123,7 +124,6 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, k
         push(&mut spans, hint);
     }
     // Pinned hints go when even they do not fit: problems first, help last.
-    let mut last = last;
     while !last.is_empty() && used > usize::from(area.width) {
         let dropped = last.remove(0);
         used -= width(&dropped);
