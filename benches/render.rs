@@ -46,6 +46,7 @@ fn state() -> State {
         sample: false,
         refresh: None,
         db: None,
+        watch: false,
     };
     let model = big_model::big_model(ARTICLES, PLAYERS, CONTRACTS);
     let mut state = State::new(model, &options, now(), (WIDTH, HEIGHT));

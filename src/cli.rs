@@ -61,6 +61,9 @@ pub struct Cli {
     /// In the dashboard, fetch every feed this often (minutes) [default: never; `R` fetches now].
     #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..))]
     pub refresh: Option<u32>,
+    /// In the dashboard, read files added or changed in the --corpus folders as they appear.
+    #[arg(long)]
+    pub watch: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -154,6 +157,10 @@ pub enum UserError {
     CorpusWithLibraryCommand { command: &'static str },
     #[error("no library path: set --db or MERCATO_DB (no data folder is known for this user)")]
     NoLibraryPath,
+    #[error(
+        "--watch follows the --corpus folders in the dashboard: give --corpus FOLDER and no command"
+    )]
+    WatchWhat,
 }
 
 impl UserError {
@@ -165,9 +172,9 @@ impl UserError {
             | UserError::PlayerIgnored { .. }
             | UserError::NoTerminal
             | UserError::NoDashboard => ExitCode::from(2),
-            UserError::CorpusWithLibraryCommand { .. } | UserError::NoLibraryPath => {
-                ExitCode::from(2)
-            }
+            UserError::CorpusWithLibraryCommand { .. }
+            | UserError::NoLibraryPath
+            | UserError::WatchWhat => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
@@ -185,6 +192,8 @@ pub struct Options {
     pub refresh: Option<u32>,
     /// The library `R` fetches into.
     pub db: PathBuf,
+    /// Follow the `--corpus` folders.
+    pub watch: bool,
 }
 
 /// Opens the dashboard, which loads the articles itself, in the background, to show its
@@ -200,7 +209,9 @@ fn dashboard(source: Source, options: Options) -> color_eyre::Result<ExitCode> {
         player: options.player,
         sample: source == Source::Sample,
         refresh: options.refresh,
-        db: Some(options.db),
+        // `--corpus` runs touch no library: `R` says so.
+        db: (!matches!(source, Source::Files(_))).then_some(options.db),
+        watch: options.watch,
     };
     let exit = crate::tui::run(source, options)?;
     // Stopped by a signal: the shell's convention, 128 + its number.
@@ -230,6 +241,9 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         Some(db) => db,
         None => return Err(UserError::NoLibraryPath.into()),
     };
+    if cli.watch && (cli.corpus.is_empty() || cli.command.is_some()) {
+        return Err(UserError::WatchWhat.into());
+    }
     let library_command = match &cli.command {
         Some(Command::Feed { .. }) => Some("feed"),
         Some(Command::Fetch { .. }) => Some("fetch"),
@@ -261,6 +275,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             player: cli.player,
             refresh: cli.refresh,
             db,
+            watch: cli.watch,
         };
         return dashboard(source, options);
     };

@@ -171,6 +171,33 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
     load_paths_counted(paths, &LoadProgress::default())
 }
 
+/// The articles of those `changed` files (or of every file in a changed folder: one copied in
+/// whole) that a load of `roots` reads, under the ids that load gives them (so an edited file
+/// replaces its articles): what a watched folder's new and edited files hold. Files outside
+/// the roots, or of no supported type, are left out.
+pub fn load_changed(roots: &[PathBuf], changed: &[PathBuf]) -> Corpus {
+    let wanted: Vec<PathBuf> = changed
+        .iter()
+        .filter_map(|path| std::fs::canonicalize(path).ok())
+        .collect();
+    let files: Vec<SourceFile> = discover(roots)
+        .files
+        .into_iter()
+        .filter(|file| {
+            std::fs::canonicalize(&file.path)
+                .is_ok_and(|path| wanted.iter().any(|changed| path.starts_with(changed)))
+        })
+        .collect();
+    let loads: Vec<FileLoad> = files.par_iter().map(load_file).collect();
+    assemble(
+        Discovery {
+            files,
+            problems: Vec::new(),
+        },
+        loads,
+    )
+}
+
 /// Loads what a command line names: the given files and folders, or the embedded seed
 /// articles when there are none; counting files read and errors into `progress`.
 pub fn load(paths: &[PathBuf], progress: &LoadProgress) -> Corpus {

@@ -23,6 +23,7 @@ pub mod searcher;
 pub mod state;
 pub mod text;
 pub mod ui;
+pub mod watcher;
 
 use std::borrow::Cow;
 use std::io::stdout;
@@ -38,6 +39,7 @@ use color_eyre::eyre::WrapErr;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use watcher::Watcher;
 
 use loader::Loader;
 
@@ -65,6 +67,8 @@ pub struct Options {
     pub refresh: Option<u32>,
     /// The library `R` fetches into; `None` for `--corpus` runs, which touch no library.
     pub db: Option<PathBuf>,
+    /// Read files added or changed in the `--corpus` folders while the dashboard is open.
+    pub watch: bool,
 }
 
 /// How the dashboard ended.
@@ -100,6 +104,12 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
     let state = State::loading(&options, clock.now(), (80, 24));
 
     let signals = Signals::watch().wrap_err("could not watch for signals")?;
+    let watcher = match (&source, options.watch) {
+        (Source::Files(roots), true) => {
+            Some(Watcher::start(roots.clone()).wrap_err("could not watch the corpus")?)
+        }
+        _ => None,
+    };
     let loader = Loader::start(source).wrap_err("could not start loading")?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
@@ -124,6 +134,7 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
         inner: CrosstermEvents,
         signals: &signals,
         loader: Some(loader),
+        watcher,
     };
     let result = execute!(stdout(), EnableMouseCapture)
         .wrap_err("could not enable the mouse")
@@ -214,6 +225,7 @@ struct Interruptible<'a> {
     inner: CrosstermEvents,
     signals: &'a Signals,
     loader: Option<Loader>,
+    watcher: Option<Watcher>,
 }
 
 impl EventSource for Interruptible<'_> {
@@ -244,6 +256,9 @@ impl EventSource for Interruptible<'_> {
                     Some(input) => return Ok(input),
                     None => {}
                 }
+            } else if let Some(arrived) = self.watcher.as_ref().and_then(Watcher::poll) {
+                // What changes during the load waits in the channel until the model is there.
+                return Ok(Input::Watched(Box::new(arrived)));
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {

@@ -254,6 +254,7 @@ fn hostile_state(hostile: &Hostile, width: u16, height: u16) -> State {
         sample: false,
         refresh: None,
         db: None,
+        watch: false,
     };
     State::new(
         model,

@@ -47,6 +47,7 @@ fn options() -> Options {
         sample: false,
         refresh: None,
         db: None,
+        watch: false,
     }
 }
 
@@ -935,6 +936,7 @@ fn player_option_selects_and_links_that_player() {
         sample: false,
         refresh: None,
         db: None,
+        watch: false,
     };
     let state = State::new(model.clone(), &options, now(), (120, 40));
     assert_eq!(selected_name(&state).as_deref(), Some("Luka Modrić"));
@@ -946,6 +948,7 @@ fn player_option_selects_and_links_that_player() {
         sample: false,
         refresh: None,
         db: None,
+        watch: false,
     };
     let state = State::new(model, &options, now(), (120, 40));
     assert!(
@@ -1155,6 +1158,7 @@ fn snapshot_first_screen_of_the_built_in_sample() {
         sample: true,
         refresh: None,
         db: None,
+        watch: false,
         ..options()
     };
     for (width, height) in [(80, 24), (100, 28), (160, 48)] {

@@ -726,3 +726,38 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn changed_files_load_under_the_ids_the_whole_folder_gives_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("2026/december");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(nested.join("kante.txt"), "Kante is wanted by Lyon.").unwrap();
+    std::fs::write(dir.path().join("silva.md"), "Rangers bid for Silva.").unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "not an article").unwrap();
+    let roots = [dir.path().to_path_buf()];
+    let whole = load_paths(&roots);
+    let kante = whole
+        .articles
+        .iter()
+        .find(|a| a.body.contains("Kante"))
+        .unwrap();
+
+    let changed = load_changed(
+        &roots,
+        &[
+            nested.join("kante.txt"),
+            dir.path().join("notes.pdf"),
+            PathBuf::from("/elsewhere/gone.txt"),
+        ],
+    );
+    assert_eq!(changed.articles.len(), 1);
+    assert_eq!(changed.articles[0].id, kante.id);
+    assert_eq!(changed.articles[0].id, "2026/december/kante");
+    assert!(changed.problems.is_empty(), "{:?}", changed.problems);
+
+    // A folder copied in whole: everything in it.
+    let folder = load_changed(&roots, &[dir.path().join("2026")]);
+    assert_eq!(folder.articles.len(), 1);
+    assert_eq!(folder.articles[0].id, kante.id);
+}

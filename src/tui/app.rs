@@ -15,6 +15,7 @@ use super::keymap::Keymap;
 use super::searcher::Searcher;
 use super::state::{Loaded, State, dispatch};
 use super::ui::{self, theme::Theme};
+use crate::corpus::Corpus;
 use crate::library::Watermark;
 use crate::progress::Progress;
 
@@ -26,6 +27,8 @@ pub enum Input {
     Progress(Progress),
     /// The background load is over: the model, or why there is none.
     Loaded(Box<Result<Loaded, String>>),
+    /// Watched files were added or changed (`--watch`): their articles, or what went wrong.
+    Watched(Box<Result<Corpus, String>>),
     /// Nothing arrived in time.
     Timeout,
     /// No more events will come (the end of a script).
@@ -250,6 +253,10 @@ where
                     Ok(loaded) => state.finish_loading(loaded),
                     Err(error) => dispatch(&mut state, Action::LoadFailed { error }),
                 }
+                dirty = true;
+            }
+            Input::Watched(arrived) => {
+                state.finish_watch(*arrived);
                 dirty = true;
             }
             Input::Timeout => {}

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 
-use crate::corpus::{Corpus, Severity};
+use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::model::{Evidence, Model};
@@ -465,8 +465,8 @@ impl State {
         self.refresh();
     }
 
-    /// Merges what a fetch brought into the model, keeping the selections, the filter and
-    /// the scroll. Over the built-in sample, the library's articles replace it.
+    /// Merges what a fetch brought into the model. Over the built-in sample, the library's
+    /// articles replace it.
     pub fn finish_fetch(&mut self, fetched: Result<Fetched, String>) {
         self.feeds.fetching = None;
         let fetched = match fetched {
@@ -476,39 +476,12 @@ impl State {
                 return;
             }
         };
-        let Some(gazetteer) = self.feeds.gazetteer.clone() else {
-            return;
-        };
-        let article = self.selected_article();
-        let player = self.selected_player();
-        let rumour = self.selected_rumour();
-        let contract = self
-            .selected_contract()
-            .and_then(|c| self.model.contracts.get(c))
-            .map(|c| c.player);
-        let arrived = if fetched.articles.is_empty() {
-            0
-        } else if self.sample {
+        let replace = self.sample && !fetched.articles.is_empty();
+        let arrived = self.merge_arrivals(fetched.articles, replace);
+        if replace {
             self.sample = false;
-            let corpus = Corpus {
-                articles: fetched.articles,
-                problems: Vec::new(),
-            };
-            self.model = Model::build(corpus, &gazetteer);
-            self.model.articles.len()
-        } else {
-            self.model
-                .ingest(fetched.articles, &gazetteer)
-                .articles
-                .len()
-        };
-        self.model.problems = fetched.problems;
-        if arrived > 0 {
-            self.index = Index::new(&self.model);
-            self.recompute_lists();
-            self.reselect(article, player, rumour, contract);
         }
-        self.feeds.unseen += arrived;
+        self.model.problems = fetched.problems;
         let failed = match fetched.failed {
             0 => String::new(),
             n => format!("; {} failed (! lists)", plural(n, "feed", "feeds")),
@@ -517,6 +490,61 @@ impl State {
             "fetched: {}{failed}",
             plural(arrived, "new article", "new articles")
         ));
+    }
+
+    /// Merges what watched files brought (`--watch`): new files' articles, and edited ones'
+    /// in place of their old text.
+    pub fn finish_watch(&mut self, arrived: Result<Corpus, String>) {
+        let corpus = match arrived {
+            Ok(corpus) => corpus,
+            Err(error) => {
+                self.message = Some(format!("watching the corpus: {error}"));
+                return;
+            }
+        };
+        let read = corpus.articles.len();
+        self.merge_arrivals(corpus.articles, false);
+        self.model.problems.extend(corpus.problems);
+        if read > 0 {
+            self.message = Some(format!(
+                "read {} from changed files",
+                plural(read, "article", "articles")
+            ));
+        }
+    }
+
+    /// Merges articles that arrived while the dashboard is open, keeping the selections, the
+    /// filter and the scroll (or, when `replace`, builds the model from them alone); returns
+    /// how many are new. They count as unseen until the articles pane is looked at.
+    fn merge_arrivals(&mut self, articles: Vec<Article>, replace: bool) -> usize {
+        let Some(gazetteer) = self.feeds.gazetteer.clone() else {
+            return 0;
+        };
+        if articles.is_empty() {
+            return 0;
+        }
+        let article = self.selected_article();
+        let player = self.selected_player();
+        let rumour = self.selected_rumour();
+        let contract = self
+            .selected_contract()
+            .and_then(|c| self.model.contracts.get(c))
+            .map(|c| c.player);
+        let arrived = if replace {
+            let corpus = Corpus {
+                articles,
+                problems: Vec::new(),
+            };
+            self.model = Model::build(corpus, &gazetteer);
+            self.model.articles.len()
+        } else {
+            self.model.ingest(articles, &gazetteer).articles.len()
+        };
+        self.index = Index::new(&self.model);
+        self.recompute_lists();
+        self.reselect(article, player, rumour, contract);
+        self.feeds.unseen += arrived;
+        arrived
     }
 
     /// Puts each cursor back on the row it was on, wherever that row is now.
