@@ -13,6 +13,7 @@ use crate::fulltext;
 use crate::gazetteer::{Gazetteer, GazetteerError};
 use crate::model::Model;
 use crate::progress::{LoadProgress, Stage};
+use crate::sanitize::sanitize;
 use crate::store::{Access, FetchRecord, Library, NewArticle, StoreError, Stored, StoredArticle};
 
 /// Where the articles come from.
@@ -302,7 +303,8 @@ fn with_full_text(
         .and_then(|page| fulltext::main_text(&String::from_utf8_lossy(&page.body), Some(url)));
     match text {
         Some(text) => {
-            item.body = text;
+            // A page's text is as untrusted as a file's: the same sanitiser.
+            item.body = sanitize(&text, true).into_owned();
             item.summary_only = false;
         }
         None => *missed += 1,

@@ -415,10 +415,16 @@ fn countdowns_list_running_contracts_first_then_the_latest_ended() {
 
 #[test]
 fn watch_needs_a_corpus_and_the_dashboard() {
-    for args in [&["--watch"][..], &["--watch", "--corpus", "assets/articles", "players"][..]] {
+    for args in [
+        &["--watch"][..],
+        &["--watch", "--corpus", "assets/articles", "players"][..],
+    ] {
         let output = mercato(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.starts_with("mercato: --watch follows the --corpus folders"), "{stderr}");
+        assert!(
+            stderr.starts_with("mercato: --watch follows the --corpus folders"),
+            "{stderr}"
+        );
     }
 }

@@ -395,3 +395,97 @@ fn a_fetch_killed_at_any_moment_leaves_every_feed_whole_or_absent() {
         assert_eq!(feed["articles"], ITEMS, "{feed}");
     }
 }
+
+/// A feed whose items carry only a summary and link to `pages` on the same server.
+fn summary_feed(server: &TestServer, pages: &[&str]) -> String {
+    let items: String = pages
+        .iter()
+        .map(|page| {
+            format!(
+                "<item><title>Story {page}</title><guid>{page}</guid><link>{}</link>\
+                 <description>A short summary of {page}.</description></item>",
+                server.url(page)
+            )
+        })
+        .collect();
+    format!("<rss version=\"2.0\"><channel><title>Summaries</title>{items}</channel></rss>")
+}
+
+#[test]
+fn full_text_feeds_keep_each_page_s_main_text_or_say_why_not() {
+    let server = TestServer::start();
+    server.route(
+        "/feed.xml",
+        Reply::ok(summary_feed(&server, &["/kante", "/gone"])),
+    );
+    let paragraph = "Lyon have agreed a fee with Chelsea for N'Golo Kante, whose contract \
+                     at Stamford Bridge expires in June 2027. The midfielder will travel \
+                     to France for a medical on Monday, according to people close to the deal. ";
+    server.route(
+        "/kante",
+        Reply::ok(format!(
+            "<html><head><title>Kante</title><script>track()</script></head><body>\
+             <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+             <article><h1>Kante to Lyon</h1><p>{p}</p><p>{p}</p><p>\u{1b}[31m{p}</p></article>\
+             <footer>Cookie settings</footer></body></html>",
+            p = paragraph
+        )),
+    );
+    server.route("/gone", Reply::status(404));
+    let (_dir, db) = library();
+    mercato(
+        &db,
+        &["feed", "add", &server.url("/feed.xml"), "--full-text"],
+    );
+    let fetched = mercato(&db, &["fetch", "--json"]);
+    let report = &json(&fetched)[0];
+    assert_eq!(report["status"], "new");
+    assert_eq!(report["new"], 2);
+    assert_eq!(report["full_text_missed"], 1);
+    assert!(
+        report["error"]
+            .as_str()
+            .unwrap()
+            .contains("kept the summary")
+    );
+    assert_eq!(server.hits("/kante"), 1);
+
+    let export = json(&mercato(&db, &["export"]));
+    let articles = export["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    let contracts = export["contracts"].as_array().unwrap();
+    assert!(
+        contracts.iter().any(|c| c["expires"] == "2027-06-30"),
+        "the contract is in the page, not the summary: {contracts:?}"
+    );
+    let bodies = stdout(&mercato(&db, &["export"]));
+    assert!(
+        !bodies.contains("\\u001b"),
+        "escape sequences are sanitised"
+    );
+    assert!(!bodies.contains("Cookie settings"));
+
+    // Items already stored are not fetched again.
+    mercato(&db, &["fetch"]);
+    assert_eq!(server.hits("/kante"), 1);
+}
+
+#[test]
+fn escapes_and_bidi_controls_in_a_feed_never_reach_the_output() {
+    let server = TestServer::start();
+    server.route("/hostile.xml", Reply::ok(fixture("hostile.xml")));
+    let (_dir, db) = library();
+    mercato(&db, &["feed", "add", &server.url("/hostile.xml")]);
+    assert!(mercato(&db, &["fetch"]).status.success());
+    for args in [&["export"][..], &["feed", "list"][..]] {
+        let output = stdout(&mercato(&db, args));
+        assert!(
+            !output.contains('\u{1b}') && !output.contains("\\u001b"),
+            "{args:?}: {output}"
+        );
+        assert!(
+            !output.contains('\u{202e}') && !output.contains("\\u202e"),
+            "{output}"
+        );
+    }
+}
