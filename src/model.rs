@@ -183,6 +183,15 @@ pub struct Change {
     pub rebuilt: bool,
 }
 
+/// A player's rumours in order of strength: most articles, then most sentences, then by club.
+pub fn strongest_first(a: &Rumour, b: &Rumour) -> std::cmp::Ordering {
+    b.articles
+        .len()
+        .cmp(&a.articles.len())
+        .then(b.evidence.len().cmp(&a.evidence.len()))
+        .then(a.club.cmp(&b.club))
+}
+
 /// Article dates order facts; an undated article counts as the oldest.
 fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
     (articles[index].date, index)
@@ -673,7 +682,7 @@ impl Model {
     /// name. The dashboard lists them so, and a search keeps this order among equal matches.
     pub fn players_by_standing(&self) -> Vec<usize> {
         let mut rumours = vec![0_usize; self.people.len()];
-        for rumour in &self.rumours {
+        for (_, rumour) in self.listed_rumours() {
             if let Some(count) = rumours.get_mut(rumour.player) {
                 *count += 1;
             }
@@ -721,13 +730,7 @@ impl Model {
             .map(|(_, rumour)| rumour)
             .filter(|r| r.player == player)
             .collect();
-        rumours.sort_by(|a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then(b.evidence.len().cmp(&a.evidence.len()))
-                .then(a.club.cmp(&b.club))
-        });
+        rumours.sort_by(|a, b| strongest_first(a, b));
         rumours
     }
 

@@ -16,7 +16,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{Evidence, Model};
+use crate::model::{Evidence, Model, strongest_first};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing, SearchIndex};
 use crate::text::plural;
@@ -127,14 +127,7 @@ impl Index {
             rumours_of.entry(rumour.player).or_default().push(index);
         }
         for list in rumours_of.values_mut() {
-            list.sort_by(|&a, &b| {
-                let (ra, rb) = (&model.rumours[a], &model.rumours[b]);
-                rb.articles
-                    .len()
-                    .cmp(&ra.articles.len())
-                    .then(rb.evidence.len().cmp(&ra.evidence.len()))
-                    .then(ra.club.cmp(&rb.club))
-            });
+            list.sort_by(|&a, &b| strongest_first(&model.rumours[a], &model.rumours[b]));
         }
         let contract_of: HashMap<usize, usize> = model
             .contracts
