@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::progress::Progress;
 
-/// A focusable pane. The number is the key that focuses it.
+/// A focusable pane. The number is the key that focuses it: in reading order, down the left
+/// column, then down the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Pane {
@@ -20,19 +21,19 @@ pub enum Pane {
 impl Pane {
     /// Focus order for `Tab`, which is also the numbering.
     pub const ALL: [Pane; 5] = [
-        Pane::Articles,
         Pane::Players,
         Pane::Destinations,
         Pane::Countdowns,
+        Pane::Articles,
         Pane::Reader,
     ];
 
     pub fn number(self) -> usize {
         match self {
-            Pane::Articles => 1,
-            Pane::Players => 2,
-            Pane::Destinations => 3,
-            Pane::Countdowns => 4,
+            Pane::Players => 1,
+            Pane::Destinations => 2,
+            Pane::Countdowns => 3,
+            Pane::Articles => 4,
             Pane::Reader => 5,
         }
     }
@@ -94,6 +95,10 @@ pub enum Action {
 
     FocusNext,
     FocusPrevious,
+    /// Focus the pane beside the focused one, to the left (or the previous tab).
+    FocusLeft,
+    /// Focus the pane beside the focused one, to the right (or the next tab).
+    FocusRight,
     Focus {
         pane: Pane,
     },

@@ -33,11 +33,11 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Navigation => "Moving",
-            Context::Articles => "1 Articles",
+            Context::Players => "1 Players",
+            Context::Destinations => "2 Rumoured destinations",
+            Context::Countdowns => "3 Contract countdowns",
+            Context::Articles => "4 Articles",
             Context::Reader => "5 Reader",
-            Context::Players => "2 Players",
-            Context::Destinations => "3 Rumoured destinations",
-            Context::Countdowns => "4 Contract countdowns",
             Context::Filter => "Typing a filter",
             Context::Help => "Help",
             Context::Problems => "Load problems",
@@ -208,7 +208,7 @@ impl Default for Keymap {
         );
         bind(
             C::Players,
-            &[key('l')],
+            &[key('a')],
             Action::LinkArticlesToPlayer,
             "filter articles to this player",
             Some("link articles"),
@@ -465,6 +465,20 @@ impl Default for Keymap {
             &[code(KeyCode::BackTab)],
             Action::FocusPrevious,
             "previous pane",
+            None,
+        );
+        bind(
+            C::Global,
+            &[key('h'), code(KeyCode::Left)],
+            Action::FocusLeft,
+            "pane to the left",
+            None,
+        );
+        bind(
+            C::Global,
+            &[key('l'), code(KeyCode::Right)],
+            Action::FocusRight,
+            "pane to the right",
             None,
         );
         for pane in Pane::ALL {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
+use ratatui::layout::Rect;
 
 use crate::corpus::Severity;
 use crate::countdown::list_order;
@@ -406,6 +407,7 @@ impl State {
         self.loading = None;
         // Lists were computed over the empty model: compute them again.
         self.players.searched = None;
+        self.countdowns.listed = None;
         self.players.pending = None;
         self.articles.filter = None;
         self.articles.rows.clear();
@@ -1005,6 +1007,41 @@ impl State {
         }
     }
 
+    /// The pane beside the focused one on the screen, to the right or the left: the one
+    /// beside it over the most rows (the focused pane itself when there is none). With one
+    /// pane at a time, the next or previous tab.
+    fn neighbour(&self, right: bool) -> Pane {
+        let screen = self.screen();
+        let Some(from) = screen.pane(self.focus).map(|area| area.outer) else {
+            return self.focus;
+        };
+        if screen.panes.len() == 1 {
+            return if right {
+                self.focus.next()
+            } else {
+                self.focus.previous()
+            };
+        }
+        let beside = |to: &Rect| {
+            if right {
+                to.x >= from.right()
+            } else {
+                to.right() <= from.x
+            }
+        };
+        let overlap = |to: &Rect| {
+            from.bottom()
+                .min(to.bottom())
+                .saturating_sub(from.y.max(to.y))
+        };
+        screen
+            .panes
+            .iter()
+            .filter(|area| beside(&area.outer) && overlap(&area.outer) > 0)
+            .max_by_key(|area| (overlap(&area.outer), std::cmp::Reverse(area.outer.y)))
+            .map_or(self.focus, |area| area.pane)
+    }
+
     /// The pane, and the row in it, at a screen cell.
     fn hit(&self, column: u16, row: u16) -> Option<(Pane, Option<usize>)> {
         let screen = self.screen();
@@ -1107,6 +1144,8 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
         }
         Action::FocusNext => state.focus = state.focus.next(),
         Action::FocusPrevious => state.focus = state.focus.previous(),
+        Action::FocusLeft => state.focus = state.neighbour(false),
+        Action::FocusRight => state.focus = state.neighbour(true),
         Action::Focus { pane } => state.focus = pane,
         Action::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
         Action::ToggleProblems => {
