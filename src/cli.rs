@@ -30,7 +30,8 @@ Examples:
   mercato check --corpus ~/news              why some files did not load
 
 Environment:
-  NO_COLOR   set (to anything but empty): no colour in the dashboard or in error reports";
+  NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
+  MERCATO_OSC52   1: the reader's `y` copies the article's link through the terminal (OSC 52)";
 
 /// Football transfer news in the terminal: who is linked where, by whom, and when each
 /// contract runs out.

@@ -10,7 +10,7 @@ use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::progress::{Progress, Stage};
 use mercato::tui::keymap::{Context, KeyPattern};
-use mercato::tui::state::{ClockMode, EvidenceFrom, Link, Loaded};
+use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
     Action, Finished, FixedClock, Input, Keymap, Options, Pane, ScriptedEvents, State, Theme,
     dispatch, run_app,
@@ -717,6 +717,190 @@ fn snapshot_countdowns_sized_to_their_content() {
     }
 }
 
+/// A dashboard over two made-up articles with links (one not a web link), reading the first.
+fn linked_state(width: u16, height: u16) -> State {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "Celtic have asked about Jordan McAllister again. The Hibernian midfielder \
+                     is wanted in Glasgow, and Celtic would pay the fee in two parts.\n\n";
+    std::fs::write(
+        dir.path().join("celtic.md"),
+        format!(
+            "---\ntitle: Celtic ask about McAllister\ndate: 2021-01-12\nsource: Record\n\
+             url: https://news.example/celtic-mcallister\n---\n{}",
+            paragraph.repeat(6)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("local.md"),
+        "---\ntitle: A local note\ndate: 2021-01-11\nurl: file:///etc/passwd\n---\n\
+         Tomás Ferreira trained alone on Monday.\n",
+    )
+    .unwrap();
+    let mut corpus = mercato::corpus::load_paths(&[dir.path().to_path_buf()]);
+    let folder = dir.path().to_string_lossy().into_owned();
+    for article in &mut corpus.articles {
+        article.path = article.path.replace(&folder, "news");
+    }
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    let mut state = State::new(model, &options(), now(), (width, height));
+    press(&mut state, &typing("4"));
+    state
+}
+
+#[test]
+fn the_reader_pages_with_space_and_b_and_moves_through_articles_with_j_and_k() {
+    let mut state = state();
+    press(&mut state, &typing("4"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Reader);
+    let page = usize::from(state.screen().pane(Pane::Reader).unwrap().rows.height);
+    press(&mut state, &typing(" "));
+    assert_eq!(state.reader.scroll, page);
+    press(&mut state, &typing("b"));
+    assert_eq!(state.reader.scroll, 0);
+    press(&mut state, &[key(KeyCode::PageDown)]);
+    assert_eq!(state.reader.scroll, page);
+    let first = state.reader.article;
+    press(&mut state, &typing("J"));
+    assert_eq!(state.focus, Pane::Reader, "J stays in the reader");
+    assert_ne!(state.reader.article, first);
+    assert_eq!(state.reader.article, state.selected_article());
+    assert_eq!(state.reader.scroll, 0, "a new article starts at its top");
+    press(&mut state, &typing("K"));
+    assert_eq!(state.reader.article, first);
+    press(&mut state, &typing("K"));
+    assert_eq!(
+        state.reader.article, first,
+        "the first article has none before it"
+    );
+}
+
+#[test]
+fn slash_searches_the_article_and_n_steps_through_the_matches() {
+    let mut state = linked_state(120, 40);
+    press(&mut state, &[key(KeyCode::Enter)]);
+    press(&mut state, &typing("/celtic"));
+    assert!(state.reader.search.editing);
+    assert_eq!(
+        Keymap::contexts(&state),
+        [Context::ReaderSearch],
+        "letters type"
+    );
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert!(!state.reader.search.editing);
+    let matches = state.reader.search.matches.clone();
+    assert_eq!(matches.len(), 12, "two in each of six paragraphs");
+    let body = &state.model.articles[state.reader.article.unwrap()].body;
+    assert!(
+        matches
+            .iter()
+            .all(|m| body[m.clone()].eq_ignore_ascii_case("celtic"))
+    );
+    press(&mut state, &typing("N"));
+    assert_eq!(
+        state.reader.search.current,
+        matches.len() - 1,
+        "round the end"
+    );
+    // The last match is on screen.
+    let area = *state.screen().pane(Pane::Reader).unwrap();
+    let lines = state.reader_lines(area.rows.width);
+    let line = lines
+        .iter()
+        .position(|l| l.end > matches[11].start)
+        .unwrap();
+    assert!(
+        (state.reader.scroll..state.reader.scroll + usize::from(area.rows.height)).contains(&line)
+    );
+    press(&mut state, &typing("n"));
+    assert_eq!(state.reader.search.current, 0);
+    // Esc drops the search, then leaves the reader.
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.reader.search.query.is_empty());
+    assert_eq!(state.focus, Pane::Reader);
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.focus, Pane::Articles);
+}
+
+#[test]
+fn o_opens_the_link_and_y_copies_it_only_when_allowed() {
+    let mut state = linked_state(120, 40);
+    press(&mut state, &[key(KeyCode::Enter)]);
+    press(&mut state, &typing("o"));
+    assert_eq!(
+        state.effects,
+        [Effect::Open(
+            "https://news.example/celtic-mcallister".into()
+        )]
+    );
+    state.effects.clear();
+    press(&mut state, &typing("y"));
+    assert!(state.effects.is_empty());
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("MERCATO_OSC52=1")
+    );
+    state.clipboard = true;
+    press(&mut state, &typing("y"));
+    assert_eq!(
+        state.effects,
+        [Effect::Copy(
+            "https://news.example/celtic-mcallister".into()
+        )]
+    );
+    // A link that is not a web link is never handed to the opener.
+    state.effects.clear();
+    press(&mut state, &typing("J"));
+    assert_eq!(
+        state.model.articles[state.reader.article.unwrap()]
+            .url
+            .as_deref(),
+        Some("file:///etc/passwd")
+    );
+    press(&mut state, &typing("oy"));
+    assert!(state.effects.is_empty());
+    // The event loop carries the effects out, through its event source.
+    let mut state = linked_state(120, 40);
+    state.focus = Pane::Reader;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut events = ScriptedEvents::new(keys_events(typing("o")));
+    run_app(
+        &mut terminal,
+        state,
+        &Theme::monochrome(),
+        &mut events,
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    assert_eq!(
+        events.performed,
+        [Effect::Open(
+            "https://news.example/celtic-mcallister".into()
+        )]
+    );
+}
+
+#[test]
+fn snapshot_the_reader_with_its_link_and_a_search() {
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        let mut keys = typing("/glasgow");
+        keys.push(key(KeyCode::Enter));
+        keys.extend(typing("n"));
+        let mut state = linked_state(width, height);
+        press(&mut state, &[key(KeyCode::Enter)]);
+        let (_, screen, _) = run_script(state, width, height, keys_events(keys));
+        assert!(
+            screen.contains("https://news.example/celtic-mcallister"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("reader_search_{width}x{height}"), screen);
+    }
+}
+
 #[test]
 fn articles_enter_reads_and_the_reader_scrolls() {
     let mut state = state();
@@ -1028,6 +1212,7 @@ fn help_and_hints_come_from_the_key_map() {
             Context::Help => probe.help = Some(0),
             Context::Problems => probe.problems = Some(0),
             Context::Filter => probe.players.editing = true,
+            Context::ReaderSearch => probe.reader.search.editing = true,
             Context::Global | Context::Navigation => {}
             Context::Articles => probe.focus = Pane::Articles,
             Context::Reader => probe.focus = Pane::Reader,

@@ -148,6 +148,27 @@ pub enum Action {
     /// Hide or show the contracts that have ended.
     ToggleExpired,
 
+    /// The reader shows the next article of the list (the previous one), staying in the reader.
+    NextArticle,
+    PreviousArticle,
+    /// Start typing a search in the reader's article.
+    StartReaderSearch,
+    ReaderSearchPush {
+        c: char,
+    },
+    ReaderSearchPop,
+    /// Stop typing, keep the search and its marks.
+    ReaderSearchAccept,
+    /// Stop typing, drop the search.
+    ReaderSearchClear,
+    /// Scroll the reader to the next (previous) match of its search.
+    NextMatch,
+    PreviousMatch,
+    /// Open the article's link in the system's browser.
+    OpenLink,
+    /// Copy the article's link to the clipboard (through the terminal, when allowed).
+    CopyLink,
+
     /// A mouse click at a screen cell: focus the pane there and select the row.
     Click {
         column: u16,

@@ -154,7 +154,14 @@ fn pane_area(pane: Pane, outer: Rect, state: &State) -> PaneArea {
     let (rows, extra) = match pane {
         Pane::Articles => (shrink(1, 0), Rect::default()),
         Pane::Players | Pane::Countdowns => (shrink(1, 1), Rect::default()),
-        Pane::Reader => (shrink(2, 0), Rect::default()),
+        Pane::Reader => {
+            let link = state
+                .reader
+                .article
+                .and_then(|a| state.model.articles.get(a))
+                .is_some_and(|a| a.url.is_some());
+            (shrink(if link { 3 } else { 2 }, 0), Rect::default())
+        }
         Pane::Destinations => {
             let below_header = shrink(1, 0);
             let len = u16::try_from(state.destinations.rows.len())
