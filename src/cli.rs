@@ -17,7 +17,7 @@ use crate::model::Model;
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
-use crate::text::{fold, plural};
+use crate::text::{fold, plural, thousands};
 
 /// What `--help` ends with: examples, then the environment variables Mercato reads.
 const AFTER_HELP: &str = "\
@@ -467,11 +467,11 @@ fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     let rejected = corpus::rejected(&model.problems);
     writeln!(
         out,
-        "{} articles loaded; {} problems ({} rejected, {} warnings)",
-        model.articles.len(),
-        model.problems.len(),
-        rejected,
-        model.problems.len() - rejected
+        "{} loaded; {} ({} rejected, {})",
+        plural(model.articles.len(), "article", "articles"),
+        plural(model.problems.len(), "problem", "problems"),
+        thousands(rejected),
+        plural(model.problems.len() - rejected, "warning", "warnings")
     )?;
     Ok(if rejected > 0 {
         ExitCode::FAILURE

@@ -1020,6 +1020,38 @@ fn question_mark_opens_help_which_takes_its_own_keys() {
 }
 
 #[test]
+fn help_fits_80x24_shows_where_it_is_and_takes_g_and_capital_g() {
+    let keymap = Keymap::default();
+    let mut state = state_sized(80, 24);
+    press(&mut state, &typing("?"));
+    let overlay = state.screen().overlay.unwrap();
+    let inner = usize::from(overlay.width - 2);
+    let visible = usize::from(overlay.height - 2);
+    // Every line whole: two spaces, the keys in a 16-column field, the description.
+    for (context, entries) in keymap.help_sections(&state) {
+        for entry in entries {
+            let keys = mercato::tui::text::width(&entry.keys.join(" "));
+            let width = 2 + keys.max(15) + 1 + mercato::tui::text::width(entry.description);
+            assert!(width <= inner, "{context:?}: {entry:?} is {width} wide");
+        }
+    }
+    press(&mut state, &typing("G"));
+    let length = keymap.help_len(&state);
+    assert_eq!(state.help, Some(length - visible));
+    let (_, screen, _) = run_script(state.clone(), 80, 24, Vec::new());
+    assert!(
+        screen.contains(&format!("{}–{length} of {length}", length - visible + 1)),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Mouse") && screen.contains("wheel"),
+        "{screen}"
+    );
+    press(&mut state, &typing("g"));
+    assert_eq!(state.help, Some(0));
+}
+
+#[test]
 fn q_and_ctrl_c_quit() {
     let mut state = state();
     press(&mut state, &typing("q"));
@@ -1540,6 +1572,25 @@ fn snapshot_load_problems() {
         keys_events(typing("!jjj")),
     );
     insta::assert_snapshot!("load_problems_list_80x24_scrolled", screen);
+}
+
+#[test]
+fn at_30x8_every_tab_shows_and_the_title_keeps_its_column() {
+    for (keys, label) in [("1", " 1 Players "), ("4", " 4 Articles ")] {
+        let (_, screen, _) = run_script(state_sized(30, 8), 30, 8, keys_events(typing(keys)));
+        let tabs = screen.lines().next().unwrap();
+        assert!(tabs.contains(label), "{tabs}");
+        for number in 1..=5 {
+            assert!(tabs.contains(&format!(" {number}")), "{tabs}");
+        }
+        insta::assert_snapshot!(format!("small_30x8_{keys}"), screen);
+    }
+    let (_, screen, _) = run_script(state_sized(30, 8), 30, 8, keys_events(typing("4")));
+    assert!(
+        screen.contains("Title") && !screen.contains("Source"),
+        "{screen}"
+    );
+    assert!(screen.contains("Sergio…"), "{screen}");
 }
 
 #[test]

@@ -59,6 +59,17 @@ impl Pane {
         }
     }
 
+    /// A shorter name still, for tabs in a narrow terminal.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Pane::Articles => "Arts",
+            Pane::Players => "Play",
+            Pane::Destinations => "Dest",
+            Pane::Countdowns => "Cnt",
+            Pane::Reader => "Read",
+        }
+    }
+
     pub fn next(self) -> Pane {
         let at = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
         Pane::ALL[(at + 1) % Pane::ALL.len()]

@@ -254,14 +254,14 @@ impl Default for Keymap {
             C::Reader,
             &[key('y')],
             Action::CopyLink,
-            "copy the link (OSC 52, when MERCATO_OSC52=1)",
+            "copy the link (OSC 52, if MERCATO_OSC52=1)",
             None,
         );
         bind(
             C::Reader,
             &[code(KeyCode::Esc)],
             Action::Back,
-            "clear the search, then back to where you came from",
+            "clear the search, then go back",
             Some("back"),
         );
 
@@ -431,6 +431,34 @@ impl Default for Keymap {
             Action::Up,
             "scroll up",
             Some("scroll"),
+        );
+        bind(
+            C::Help,
+            &[key('g'), code(KeyCode::Home)],
+            Action::Top,
+            "top",
+            Some("top/end"),
+        );
+        bind(
+            C::Help,
+            &[key('G'), code(KeyCode::End)],
+            Action::Bottom,
+            "end",
+            Some("top/end"),
+        );
+        bind(
+            C::Help,
+            &[code(KeyCode::PageDown), key(' ')],
+            Action::PageDown,
+            "page down",
+            None,
+        );
+        bind(
+            C::Help,
+            &[code(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+            None,
         );
         bind(C::Help, &[ctrl('c')], Action::Quit, "quit", Some("quit"));
 

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{note, pane_block};
 use crate::extract::MentionKind;
-use crate::text::fold;
+use crate::text::{fold, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
@@ -25,9 +25,9 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         let last = (state.reader.scroll + usize::from(area.rows.height)).min(lines.len());
         format!(
             "{}–{} of {}",
-            (state.reader.scroll + 1).min(last),
-            last,
-            lines.len()
+            thousands((state.reader.scroll + 1).min(last)),
+            thousands(last),
+            thousands(lines.len())
         )
     });
     frame.render_widget(
