@@ -73,8 +73,8 @@ fn bench_render(c: &mut Criterion) {
     let mut terminal =
         Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal never fails");
     let mut state = state();
-    press(&mut state, &keymap, KeyCode::Char('1'));
-    assert_eq!(state.focus, Pane::Articles, "'1' focuses the articles");
+    press(&mut state, &keymap, KeyCode::Char('4'));
+    assert_eq!(state.focus, Pane::Articles, "'4' focuses the articles");
     let draw = |terminal: &mut Terminal<TestBackend>, state: &State| {
         terminal
             .draw(|frame| mercato::tui::ui::draw(frame, state, &theme, &keymap))

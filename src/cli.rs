@@ -18,7 +18,7 @@ use crate::model::Model;
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::search::SearchIndex;
-use crate::text::{fold, plural};
+use crate::text::{fold, plural, thousands};
 
 mod library;
 pub use library::FeedCommand;
@@ -36,8 +36,9 @@ Examples:
   mercato fetch                              fetch every feed into the library
 
 Environment:
-  NO_COLOR   set (to anything but empty): no colour in the dashboard or in error reports
-  MERCATO_DB the library (as --db) [default: $XDG_DATA_HOME/mercato/mercato.db]";
+  NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
+  MERCATO_DB      the library (as --db) [default: $XDG_DATA_HOME/mercato/mercato.db]
+  MERCATO_OSC52   1: the reader's `y` copies the article's link through the terminal (OSC 52)";
 
 /// Football transfer news in the terminal: who is linked where, by whom, and when each
 /// contract runs out.
@@ -575,11 +576,11 @@ fn check(model: &Model, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     let rejected = corpus::rejected(&model.problems);
     writeln!(
         out,
-        "{} articles loaded; {} problems ({} rejected, {} warnings)",
-        model.articles.len(),
-        model.problems.len(),
-        rejected,
-        model.problems.len() - rejected
+        "{} loaded; {} ({} rejected, {})",
+        plural(model.articles.len(), "article", "articles"),
+        plural(model.problems.len(), "problem", "problems"),
+        thousands(rejected),
+        plural(model.problems.len() - rejected, "warning", "warnings")
     )?;
     Ok(if rejected > 0 {
         ExitCode::FAILURE

@@ -101,7 +101,9 @@ pub enum Exit {
 pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
     let theme = Theme::from_env();
     let mut clock = SystemClock;
-    let state = State::loading(&options, clock.now(), (80, 24));
+    let mut state = State::loading(&options, clock.now(), (80, 24));
+    // Copying through the terminal reaches the clipboard of whoever runs it: only when asked.
+    state.clipboard = std::env::var("MERCATO_OSC52").is_ok_and(|value| value == "1");
 
     let signals = Signals::watch().wrap_err("could not watch for signals")?;
     let watcher = match (&source, options.watch) {
@@ -271,6 +273,10 @@ impl EventSource for Interruptible<'_> {
                 input => return Ok(input),
             }
         }
+    }
+
+    fn perform(&mut self, effect: state::Effect) -> Result<(), String> {
+        self.inner.perform(effect)
     }
 }
 

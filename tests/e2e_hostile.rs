@@ -196,7 +196,7 @@ fn q_after_reading_every_hostile_article_restores_the_terminal() {
         return;
     };
     // Every article through the reader, waiting for each marked one to show.
-    session.literal("1");
+    session.literal("4");
     for _ in 0..hostile.cases.iter().map(|c| c.articles).sum::<usize>() {
         session.literal("j");
         sleep(Duration::from_millis(60));

@@ -84,7 +84,7 @@ fn a_large_corpus_loads_under_a_gauge_that_q_can_interrupt() {
     let Some(session) = start(&args) else {
         return;
     };
-    let screen = session.wait_for(&["3 Rumoured destinations ·", "? help"]);
+    let screen = session.wait_for(&["2 Rumoured destinations ·", "? help"]);
     assert!(!screen.contains("Loading"), "{screen}");
     assert!(!screen.contains("of 0 players"), "{screen}");
     session.literal("q");

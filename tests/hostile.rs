@@ -298,7 +298,7 @@ fn every_size_renders_the_hostile_corpus_without_panic() {
     let base = hostile_state(&hostile, 120, 40);
     let articles = base.model.articles.len();
     // Read every article (the reader follows the selection).
-    let mut read_all = chars("1");
+    let mut read_all = chars("4");
     for _ in 0..articles {
         read_all.extend(chars("j"));
     }

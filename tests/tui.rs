@@ -10,7 +10,7 @@ use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::progress::{Progress, Stage};
 use mercato::tui::keymap::{Context, KeyPattern};
-use mercato::tui::state::{ClockMode, EvidenceFrom, Link, Loaded};
+use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
     Action, Finished, FixedClock, Input, Keymap, Options, Pane, ScriptedEvents, State, Theme,
     dispatch, run_app,
@@ -244,8 +244,8 @@ fn tab_and_shift_tab_cycle_focus_and_digits_jump() {
         [
             Pane::Destinations,
             Pane::Countdowns,
-            Pane::Reader,
             Pane::Articles,
+            Pane::Reader,
             Pane::Players
         ]
     );
@@ -253,17 +253,44 @@ fn tab_and_shift_tab_cycle_focus_and_digits_jump() {
         &mut state,
         &[KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)],
     );
-    assert_eq!(state.focus, Pane::Articles);
+    assert_eq!(state.focus, Pane::Reader);
     for (digit, pane) in [
-        ('1', Pane::Articles),
-        ('2', Pane::Players),
-        ('3', Pane::Destinations),
-        ('4', Pane::Countdowns),
+        ('1', Pane::Players),
+        ('2', Pane::Destinations),
+        ('3', Pane::Countdowns),
+        ('4', Pane::Articles),
         ('5', Pane::Reader),
     ] {
         press(&mut state, &typing(&digit.to_string()));
         assert_eq!(state.focus, pane);
     }
+}
+
+#[test]
+fn h_and_l_move_to_the_pane_beside_as_the_eye_does() {
+    let mut state = state();
+    for (keys, pane) in [
+        ("l", Pane::Countdowns),
+        ("h", Pane::Players),
+        ("2l", Pane::Reader),
+        ("h", Pane::Destinations),
+        ("h", Pane::Destinations),
+        ("4h", Pane::Players),
+        ("5l", Pane::Reader),
+    ] {
+        press(&mut state, &typing(keys));
+        assert_eq!(state.focus, pane, "after {keys}");
+    }
+    press(&mut state, &[key(KeyCode::Left)]);
+    assert_eq!(state.focus, Pane::Destinations);
+    press(&mut state, &[key(KeyCode::Right)]);
+    assert_eq!(state.focus, Pane::Reader);
+    // One pane at a time: the tabs beside.
+    let mut state = state_sized(80, 24);
+    press(&mut state, &typing("l"));
+    assert_eq!(state.focus, Pane::Destinations);
+    press(&mut state, &typing("hh"));
+    assert_eq!(state.focus, Pane::Reader);
 }
 
 #[test]
@@ -409,15 +436,15 @@ fn enter_on_a_player_links_the_articles_and_focuses_destinations() {
     assert_eq!(state.articles.filter, Some(other));
     assert_eq!(state.articles.rows, state.model.people[other].articles);
     // The link follows the player selection.
-    press(&mut state, &typing("2g"));
+    press(&mut state, &typing("1g"));
     let ramos = state.selected_player().unwrap();
     assert_eq!(state.articles.filter, Some(ramos));
     assert_eq!(state.articles.rows.len(), 3);
     // Esc in the articles pane undoes it; so does x anywhere.
-    press(&mut state, &typing("1"));
+    press(&mut state, &typing("4"));
     press(&mut state, &[key(KeyCode::Esc)]);
     assert_eq!(state.link, Link::None);
-    press(&mut state, &typing("2l"));
+    press(&mut state, &typing("1a"));
     assert_eq!(state.link, Link::ArticlesFollowPlayer);
     press(&mut state, &typing("x"));
     assert_eq!(state.link, Link::None);
@@ -427,7 +454,7 @@ fn enter_on_a_player_links_the_articles_and_focuses_destinations() {
 #[test]
 fn an_article_can_narrow_the_players_to_those_it_names() {
     let mut state = state();
-    press(&mut state, &typing("1j"));
+    press(&mut state, &typing("4j"));
     let article = state.selected_article().unwrap();
     assert_eq!(
         state.model.articles[article].date,
@@ -477,7 +504,7 @@ fn evidence_is_newest_first_and_the_first_item_stays_while_there_is_room() {
         .take(4)
         .collect::<Vec<_>>()
         .join(" ");
-    let mut keys = typing("3");
+    let mut keys = typing("2");
     keys.push(key(KeyCode::Enter));
     keys.extend(typing("j"));
     let (state, screen, _) = run_script(state, 120, 40, keys_events(keys));
@@ -511,7 +538,7 @@ fn pane_text(screen: &str, rect: ratatui::layout::Rect) -> String {
 #[test]
 fn destinations_evidence_opens_the_article_at_the_sentence() {
     let mut state = state();
-    press(&mut state, &typing("3"));
+    press(&mut state, &typing("2"));
     assert_eq!(state.focus, Pane::Destinations);
     press(&mut state, &typing("j"));
     assert_eq!(state.destinations.cursor.selected, 1);
@@ -558,7 +585,7 @@ fn destinations_evidence_opens_the_article_at_the_sentence() {
 #[test]
 fn o_opens_the_first_evidence_of_the_selected_club() {
     let mut state = state();
-    press(&mut state, &typing("3o"));
+    press(&mut state, &typing("2o"));
     assert_eq!(state.focus, Pane::Reader);
     let rumour = &state.model.rumours[state.selected_rumour().unwrap()];
     assert_eq!(state.reader.focus.as_ref(), Some(&rumour.evidence[0].span));
@@ -568,7 +595,7 @@ fn o_opens_the_first_evidence_of_the_selected_club() {
 #[test]
 fn countdowns_select_the_player_and_open_the_contract_evidence() {
     let mut state = state();
-    press(&mut state, &typing("2G4"));
+    press(&mut state, &typing("1G3"));
     assert_eq!(state.focus, Pane::Countdowns);
     let contract = state.selected_contract().unwrap();
     let person = state.model.contracts[contract].player;
@@ -576,7 +603,7 @@ fn countdowns_select_the_player_and_open_the_contract_evidence() {
     press(&mut state, &[key(KeyCode::Enter)]);
     assert_eq!(state.focus, Pane::Destinations);
     assert_eq!(state.selected_player(), Some(person));
-    press(&mut state, &typing("4o"));
+    press(&mut state, &typing("3o"));
     assert_eq!(state.focus, Pane::Reader);
     assert_eq!(state.evidence_from, EvidenceFrom::Contract);
     let latest = state.model.contracts[contract].evidence.last().unwrap();
@@ -585,7 +612,7 @@ fn countdowns_select_the_player_and_open_the_contract_evidence() {
     // Enter on a player hidden by the filter clears the filter to show them.
     press(&mut state, &typing("/modric"));
     press(&mut state, &[key(KeyCode::Enter)]);
-    press(&mut state, &typing("4"));
+    press(&mut state, &typing("3"));
     press(&mut state, &[key(KeyCode::Enter)]);
     assert!(state.players.query.is_empty());
     assert_eq!(state.selected_player(), Some(person));
@@ -639,7 +666,7 @@ fn countdowns_list_running_contracts_first_and_e_hides_the_ended() {
             "Kevin Lindqvist"
         ]
     );
-    press(&mut state, &typing("4jj"));
+    press(&mut state, &typing("3jj"));
     assert_eq!(
         selected_countdown_name(&state).as_deref(),
         Some("Marco Bellandi")
@@ -664,7 +691,7 @@ fn the_countdown_cursor_follows_the_selected_player_and_leads_it() {
         Some("Tomás Ferreira")
     );
     // Moving in the countdowns selects that player (clearing the filter that hid him).
-    press(&mut state, &typing("4j"));
+    press(&mut state, &typing("3j"));
     assert_eq!(
         selected_countdown_name(&state).as_deref(),
         Some("Marco Bellandi")
@@ -672,7 +699,7 @@ fn the_countdown_cursor_follows_the_selected_player_and_leads_it() {
     assert_eq!(selected_name(&state).as_deref(), Some("Marco Bellandi"));
     assert_eq!(state.focus, Pane::Countdowns);
     // And back: the first player (the most rumoured) takes the countdown cursor along.
-    press(&mut state, &typing("2g"));
+    press(&mut state, &typing("1g"));
     assert_eq!(selected_name(&state).as_deref(), Some("Jordan McAllister"));
     assert_eq!(
         selected_countdown_name(&state).as_deref(),
@@ -687,16 +714,200 @@ fn snapshot_countdowns_sized_to_their_content() {
             contracts_state(width, height),
             width,
             height,
-            keys_events(typing("4")),
+            keys_events(typing("3")),
         );
         insta::assert_snapshot!(format!("countdowns_{width}x{height}"), screen);
+    }
+}
+
+/// A dashboard over two made-up articles with links (one not a web link), reading the first.
+fn linked_state(width: u16, height: u16) -> State {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "Celtic have asked about Jordan McAllister again. The Hibernian midfielder \
+                     is wanted in Glasgow, and Celtic would pay the fee in two parts.\n\n";
+    std::fs::write(
+        dir.path().join("celtic.md"),
+        format!(
+            "---\ntitle: Celtic ask about McAllister\ndate: 2021-01-12\nsource: Record\n\
+             url: https://news.example/celtic-mcallister\n---\n{}",
+            paragraph.repeat(6)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("local.md"),
+        "---\ntitle: A local note\ndate: 2021-01-11\nurl: file:///etc/passwd\n---\n\
+         Tomás Ferreira trained alone on Monday.\n",
+    )
+    .unwrap();
+    let mut corpus = mercato::corpus::load_paths(&[dir.path().to_path_buf()]);
+    let folder = dir.path().to_string_lossy().into_owned();
+    for article in &mut corpus.articles {
+        article.path = article.path.replace(&folder, "news");
+    }
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    let mut state = State::new(model, &options(), now(), (width, height));
+    press(&mut state, &typing("4"));
+    state
+}
+
+#[test]
+fn the_reader_pages_with_space_and_b_and_moves_through_articles_with_j_and_k() {
+    let mut state = state();
+    press(&mut state, &typing("4"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Reader);
+    let page = usize::from(state.screen().pane(Pane::Reader).unwrap().rows.height);
+    press(&mut state, &typing(" "));
+    assert_eq!(state.reader.scroll, page);
+    press(&mut state, &typing("b"));
+    assert_eq!(state.reader.scroll, 0);
+    press(&mut state, &[key(KeyCode::PageDown)]);
+    assert_eq!(state.reader.scroll, page);
+    let first = state.reader.article;
+    press(&mut state, &typing("J"));
+    assert_eq!(state.focus, Pane::Reader, "J stays in the reader");
+    assert_ne!(state.reader.article, first);
+    assert_eq!(state.reader.article, state.selected_article());
+    assert_eq!(state.reader.scroll, 0, "a new article starts at its top");
+    press(&mut state, &typing("K"));
+    assert_eq!(state.reader.article, first);
+    press(&mut state, &typing("K"));
+    assert_eq!(
+        state.reader.article, first,
+        "the first article has none before it"
+    );
+}
+
+#[test]
+fn slash_searches_the_article_and_n_steps_through_the_matches() {
+    let mut state = linked_state(120, 40);
+    press(&mut state, &[key(KeyCode::Enter)]);
+    press(&mut state, &typing("/celtic"));
+    assert!(state.reader.search.editing);
+    assert_eq!(
+        Keymap::contexts(&state),
+        [Context::ReaderSearch],
+        "letters type"
+    );
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert!(!state.reader.search.editing);
+    let matches = state.reader.search.matches.clone();
+    assert_eq!(matches.len(), 12, "two in each of six paragraphs");
+    let body = &state.model.articles[state.reader.article.unwrap()].body;
+    assert!(
+        matches
+            .iter()
+            .all(|m| body[m.clone()].eq_ignore_ascii_case("celtic"))
+    );
+    press(&mut state, &typing("N"));
+    assert_eq!(
+        state.reader.search.current,
+        matches.len() - 1,
+        "round the end"
+    );
+    // The last match is on screen.
+    let area = *state.screen().pane(Pane::Reader).unwrap();
+    let lines = state.reader_lines(area.rows.width);
+    let line = lines
+        .iter()
+        .position(|l| l.end > matches[11].start)
+        .unwrap();
+    assert!(
+        (state.reader.scroll..state.reader.scroll + usize::from(area.rows.height)).contains(&line)
+    );
+    press(&mut state, &typing("n"));
+    assert_eq!(state.reader.search.current, 0);
+    // Esc drops the search, then leaves the reader.
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.reader.search.query.is_empty());
+    assert_eq!(state.focus, Pane::Reader);
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert_eq!(state.focus, Pane::Articles);
+}
+
+#[test]
+fn o_opens_the_link_and_y_copies_it_only_when_allowed() {
+    let mut state = linked_state(120, 40);
+    press(&mut state, &[key(KeyCode::Enter)]);
+    press(&mut state, &typing("o"));
+    assert_eq!(
+        state.effects,
+        [Effect::Open(
+            "https://news.example/celtic-mcallister".into()
+        )]
+    );
+    state.effects.clear();
+    press(&mut state, &typing("y"));
+    assert!(state.effects.is_empty());
+    assert!(
+        state
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("MERCATO_OSC52=1")
+    );
+    state.clipboard = true;
+    press(&mut state, &typing("y"));
+    assert_eq!(
+        state.effects,
+        [Effect::Copy(
+            "https://news.example/celtic-mcallister".into()
+        )]
+    );
+    // A link that is not a web link is never handed to the opener.
+    state.effects.clear();
+    press(&mut state, &typing("J"));
+    assert_eq!(
+        state.model.articles[state.reader.article.unwrap()]
+            .url
+            .as_deref(),
+        Some("file:///etc/passwd")
+    );
+    press(&mut state, &typing("oy"));
+    assert!(state.effects.is_empty());
+    // The event loop carries the effects out, through its event source.
+    let mut state = linked_state(120, 40);
+    state.focus = Pane::Reader;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut events = ScriptedEvents::new(keys_events(typing("o")));
+    run_app(
+        &mut terminal,
+        state,
+        &Theme::monochrome(),
+        &mut events,
+        &mut FixedClock(now()),
+    )
+    .unwrap();
+    assert_eq!(
+        events.performed,
+        [Effect::Open(
+            "https://news.example/celtic-mcallister".into()
+        )]
+    );
+}
+
+#[test]
+fn snapshot_the_reader_with_its_link_and_a_search() {
+    for (width, height) in [(80, 24), (100, 28), (160, 48)] {
+        let mut keys = typing("/glasgow");
+        keys.push(key(KeyCode::Enter));
+        keys.extend(typing("n"));
+        let mut state = linked_state(width, height);
+        press(&mut state, &[key(KeyCode::Enter)]);
+        let (_, screen, _) = run_script(state, width, height, keys_events(keys));
+        assert!(
+            screen.contains("https://news.example/celtic-mcallister"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("reader_search_{width}x{height}"), screen);
     }
 }
 
 #[test]
 fn articles_enter_reads_and_the_reader_scrolls() {
     let mut state = state();
-    press(&mut state, &typing("1jj"));
+    press(&mut state, &typing("4jj"));
     let article = state.selected_article().unwrap();
     press(&mut state, &[key(KeyCode::Enter)]);
     assert_eq!(state.focus, Pane::Reader);
@@ -728,7 +939,7 @@ fn articles_enter_reads_and_the_reader_scrolls() {
 fn t_toggles_the_clock_to_the_article_date_and_back() {
     let mut state = state();
     assert_eq!(state.clock_date(), as_of());
-    press(&mut state, &typing("1j"));
+    press(&mut state, &typing("4j"));
     press(&mut state, &typing("t"));
     assert_eq!(state.clock.mode, ClockMode::ArticleDate);
     assert_eq!(
@@ -783,7 +994,7 @@ fn z_maximises_and_restores_and_esc_restores_too() {
     assert_eq!(state.screen().panes[0].pane, Pane::Players);
     press(&mut state, &typing("z"));
     assert!(!state.maximised);
-    press(&mut state, &typing("4z"));
+    press(&mut state, &typing("3z"));
     press(&mut state, &[key(KeyCode::Esc)]);
     assert!(!state.maximised);
 }
@@ -809,6 +1020,38 @@ fn question_mark_opens_help_which_takes_its_own_keys() {
     assert_eq!(state.help, None);
     press(&mut state, &typing("??"));
     assert_eq!(state.help, None);
+}
+
+#[test]
+fn help_fits_80x24_shows_where_it_is_and_takes_g_and_capital_g() {
+    let keymap = Keymap::default();
+    let mut state = state_sized(80, 24);
+    press(&mut state, &typing("?"));
+    let overlay = state.screen().overlay.unwrap();
+    let inner = usize::from(overlay.width - 2);
+    let visible = usize::from(overlay.height - 2);
+    // Every line whole: two spaces, the keys in a 16-column field, the description.
+    for (context, entries) in keymap.help_sections(&state) {
+        for entry in entries {
+            let keys = mercato::tui::text::width(&entry.keys.join(" "));
+            let width = 2 + keys.max(15) + 1 + mercato::tui::text::width(entry.description);
+            assert!(width <= inner, "{context:?}: {entry:?} is {width} wide");
+        }
+    }
+    press(&mut state, &typing("G"));
+    let length = keymap.help_len(&state);
+    assert_eq!(state.help, Some(length - visible));
+    let (_, screen, _) = run_script(state.clone(), 80, 24, Vec::new());
+    assert!(
+        screen.contains(&format!("{}–{length} of {length}", length - visible + 1)),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Mouse") && screen.contains("wheel"),
+        "{screen}"
+    );
+    press(&mut state, &typing("g"));
+    assert_eq!(state.help, Some(0));
 }
 
 #[test]
@@ -1010,6 +1253,7 @@ fn help_and_hints_come_from_the_key_map() {
             Context::Help => probe.help = Some(0),
             Context::Problems => probe.problems = Some(0),
             Context::Filter => probe.players.editing = true,
+            Context::ReaderSearch => probe.reader.search.editing = true,
             Context::Global | Context::Navigation => {}
             Context::Articles => probe.focus = Pane::Articles,
             Context::Reader => probe.focus = Pane::Reader,
@@ -1045,7 +1289,7 @@ fn help_and_hints_come_from_the_key_map() {
 #[test]
 fn the_hint_bar_always_offers_quit_and_help() {
     for (width, height) in [(80, 24), (100, 28), (160, 48)] {
-        for keys in ["", "4", "5", "/ram", "?", "1z"] {
+        for keys in ["", "3", "5", "/ram", "?", "4z"] {
             let (_, screen, _) = run_script(
                 state_sized(width, height),
                 width,
@@ -1090,8 +1334,8 @@ fn the_loop_follows_resizes_and_mouse_events() {
     ];
     let (state, screen, _) = run_script(state(), 120, 40, events);
     assert_eq!(state.size, (80, 24));
-    assert_eq!(state.focus, Pane::Articles, "the first tab");
-    assert!(screen.contains("1 Articles"));
+    assert_eq!(state.focus, Pane::Players, "the first tab");
+    assert!(screen.contains("1 Players"));
 }
 
 #[test]
@@ -1172,10 +1416,10 @@ fn snapshot_first_screen_of_the_built_in_sample() {
 #[test]
 fn snapshot_each_pane_maximised() {
     for (digit, name) in [
-        ('1', "articles"),
-        ('2', "players"),
-        ('3', "destinations"),
-        ('4', "countdowns"),
+        ('4', "articles"),
+        ('1', "players"),
+        ('2', "destinations"),
+        ('3', "countdowns"),
         ('5', "reader"),
     ] {
         let mut keys = typing(&digit.to_string());
@@ -1343,6 +1587,25 @@ fn snapshot_load_problems() {
 }
 
 #[test]
+fn at_30x8_every_tab_shows_and_the_title_keeps_its_column() {
+    for (keys, label) in [("1", " 1 Players "), ("4", " 4 Articles ")] {
+        let (_, screen, _) = run_script(state_sized(30, 8), 30, 8, keys_events(typing(keys)));
+        let tabs = screen.lines().next().unwrap();
+        assert!(tabs.contains(label), "{tabs}");
+        for number in 1..=5 {
+            assert!(tabs.contains(&format!(" {number}")), "{tabs}");
+        }
+        insta::assert_snapshot!(format!("small_30x8_{keys}"), screen);
+    }
+    let (_, screen, _) = run_script(state_sized(30, 8), 30, 8, keys_events(typing("4")));
+    assert!(
+        screen.contains("Title") && !screen.contains("Source"),
+        "{screen}"
+    );
+    assert!(screen.contains("Sergio…"), "{screen}");
+}
+
+#[test]
 fn snapshot_too_small() {
     let (_, screen, _) = run_script(state_sized(20, 5), 20, 5, Vec::new());
     insta::assert_snapshot!("too_small_20x5", screen);
@@ -1359,7 +1622,7 @@ fn every_size_renders_without_panic() {
         Vec::new(),
         typing("/rmos"),
         {
-            let mut keys = typing("3");
+            let mut keys = typing("2");
             keys.push(key(KeyCode::Enter));
             keys.push(key(KeyCode::Enter));
             keys
@@ -1423,11 +1686,11 @@ fn a_hundred_thousand_articles_filter_link_and_draw() {
     let mut keys = typing("/player 1999");
     keys.push(key(KeyCode::Enter));
     keys.push(key(KeyCode::Enter));
-    keys.extend(typing("1G"));
+    keys.extend(typing("4G"));
     keys.push(key(KeyCode::PageUp));
     keys.extend(typing("5jjj"));
     press(&mut state, &keys);
-    let (state, screen, _) = run_script(state, 120, 40, keys_events(typing("2gj")));
+    let (state, screen, _) = run_script(state, 120, 40, keys_events(typing("1gj")));
     assert!(screen.contains("Player 1999"), "{screen}");
     assert_eq!(
         state.articles.rows.len(),
@@ -1482,7 +1745,7 @@ fn the_reader_highlights_entities_and_underlines_the_evidence() {
     use ratatui::style::Modifier;
     let theme = Theme::colored();
     // Juventus' first evidence: "They now have their eye on Ramos as a potential target."
-    let (terminal, finished) = run_on(state(), &theme, 120, 40, keys_events(typing("3oz")));
+    let (terminal, finished) = run_on(state(), &theme, 120, 40, keys_events(typing("2oz")));
     let state = finished.state;
     let area = *state.screen().pane(Pane::Reader).unwrap();
     let buffer = terminal.backend().buffer();
@@ -1651,6 +1914,8 @@ fn the_loop_draws_the_gauge_then_the_model() {
     assert_eq!(finished.frames, 3, "one frame per input after the first");
     assert!(!loaded.contains("Loading"), "{loaded}");
     assert!(loaded.contains("Sergio Ramos"), "{loaded}");
+    // Lists made while the model was empty are made again (the countdowns too).
+    assert_eq!(finished.state.countdowns.rows.len(), 1);
 }
 
 #[test]
@@ -1836,6 +2101,6 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
         .unwrap();
     assert!(screen_text(terminal.backend().buffer()).contains("2 new ·"));
     // Looking at the articles pane sees them.
-    press(&mut state, &[key(KeyCode::Char('1'))]);
+    press(&mut state, &[key(KeyCode::Char('4'))]);
     assert_eq!(state.feeds.unseen, 0);
 }

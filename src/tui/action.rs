@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::progress::Progress;
 
-/// A focusable pane. The number is the key that focuses it.
+/// A focusable pane. The number is the key that focuses it: in reading order, down the left
+/// column, then down the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Pane {
@@ -20,19 +21,19 @@ pub enum Pane {
 impl Pane {
     /// Focus order for `Tab`, which is also the numbering.
     pub const ALL: [Pane; 5] = [
-        Pane::Articles,
         Pane::Players,
         Pane::Destinations,
         Pane::Countdowns,
+        Pane::Articles,
         Pane::Reader,
     ];
 
     pub fn number(self) -> usize {
         match self {
-            Pane::Articles => 1,
-            Pane::Players => 2,
-            Pane::Destinations => 3,
-            Pane::Countdowns => 4,
+            Pane::Players => 1,
+            Pane::Destinations => 2,
+            Pane::Countdowns => 3,
+            Pane::Articles => 4,
             Pane::Reader => 5,
         }
     }
@@ -55,6 +56,17 @@ impl Pane {
             Pane::Destinations => "Destinations",
             Pane::Countdowns => "Countdowns",
             Pane::Reader => "Reader",
+        }
+    }
+
+    /// A shorter name still, for tabs in a narrow terminal.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Pane::Articles => "Arts",
+            Pane::Players => "Play",
+            Pane::Destinations => "Dest",
+            Pane::Countdowns => "Cnt",
+            Pane::Reader => "Read",
         }
     }
 
@@ -102,6 +114,10 @@ pub enum Action {
 
     FocusNext,
     FocusPrevious,
+    /// Focus the pane beside the focused one, to the left (or the previous tab).
+    FocusLeft,
+    /// Focus the pane beside the focused one, to the right (or the next tab).
+    FocusRight,
     Focus {
         pane: Pane,
     },
@@ -150,6 +166,27 @@ pub enum Action {
     },
     /// Hide or show the contracts that have ended.
     ToggleExpired,
+
+    /// The reader shows the next article of the list (the previous one), staying in the reader.
+    NextArticle,
+    PreviousArticle,
+    /// Start typing a search in the reader's article.
+    StartReaderSearch,
+    ReaderSearchPush {
+        c: char,
+    },
+    ReaderSearchPop,
+    /// Stop typing, keep the search and its marks.
+    ReaderSearchAccept,
+    /// Stop typing, drop the search.
+    ReaderSearchClear,
+    /// Scroll the reader to the next (previous) match of its search.
+    NextMatch,
+    PreviousMatch,
+    /// Open the article's link in the system's browser.
+    OpenLink,
+    /// Copy the article's link to the clipboard (through the terminal, when allowed).
+    CopyLink,
 
     /// A mouse click at a screen cell: focus the pane there and select the row.
     Click {

@@ -2,6 +2,8 @@
 //! the system clock in the terminal, a script and a fixed time in tests.
 
 use std::collections::VecDeque;
+use std::io::Write;
+use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, TimeZone, Timelike, Utc};
@@ -13,7 +15,7 @@ use super::action::Action;
 use super::fetcher::{FetchNews, FetchProgress, Fetcher};
 use super::keymap::Keymap;
 use super::searcher::Searcher;
-use super::state::{Loaded, State, dispatch};
+use super::state::{Effect, Loaded, State, dispatch};
 use super::ui::{self, theme::Theme};
 use crate::corpus::Corpus;
 use crate::library::Watermark;
@@ -35,10 +37,14 @@ pub enum Input {
     Closed,
 }
 
-/// Where terminal events come from.
+/// Where terminal events come from, and where the dashboard's requests to the world outside
+/// go (a script keeps them instead).
 pub trait EventSource {
     /// Waits up to `timeout` for the next event.
     fn next(&mut self, timeout: Duration) -> color_eyre::Result<Input>;
+
+    /// Carries out an [`Effect`]; the error says why it could not be done.
+    fn perform(&mut self, effect: Effect) -> Result<(), String>;
 }
 
 /// The real terminal's events. Blocks in `poll` until an event or the timeout: no busy loop.
@@ -53,12 +59,51 @@ impl EventSource for CrosstermEvents {
             Ok(Input::Timeout)
         }
     }
+
+    fn perform(&mut self, effect: Effect) -> Result<(), String> {
+        match effect {
+            Effect::Open(url) => open_link(&url),
+            Effect::Copy(text) => copy_with_osc52(&text),
+        }
+    }
 }
 
-/// A fixed list of inputs, then [`Input::Closed`].
+/// Opens a link with the system's opener, run directly (no shell reads the link), detached
+/// from the terminal, and reaped on a thread of its own.
+fn open_link(url: &str) -> Result<(), String> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|error| format!("could not run {opener}: {error}"))?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// Asks the terminal to put `text` on the clipboard (OSC 52; terminals that do not support it
+/// ignore the sequence).
+fn copy_with_osc52(text: &str) -> Result<(), String> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")
+        .and_then(|()| out.flush())
+        .map_err(|error| format!("could not copy: {error}"))
+}
+
+/// A fixed list of inputs, then [`Input::Closed`]; the effects asked for are kept in
+/// `performed`.
 #[derive(Debug, Default, Clone)]
 pub struct ScriptedEvents {
     inputs: VecDeque<Input>,
+    pub performed: Vec<Effect>,
 }
 
 impl ScriptedEvents {
@@ -70,6 +115,7 @@ impl ScriptedEvents {
     pub fn inputs(inputs: impl IntoIterator<Item = Input>) -> Self {
         Self {
             inputs: inputs.into_iter().collect(),
+            performed: Vec::new(),
         }
     }
 }
@@ -77,6 +123,11 @@ impl ScriptedEvents {
 impl EventSource for ScriptedEvents {
     fn next(&mut self, _timeout: Duration) -> color_eyre::Result<Input> {
         Ok(self.inputs.pop_front().unwrap_or(Input::Closed))
+    }
+
+    fn perform(&mut self, effect: Effect) -> Result<(), String> {
+        self.performed.push(effect);
+        Ok(())
     }
 }
 
@@ -241,6 +292,11 @@ where
             Input::Event(event) => {
                 if let Some(action) = action_for(&keymap, &state, &event) {
                     dispatch(&mut state, action);
+                    for effect in std::mem::take(&mut state.effects) {
+                        if let Err(error) = events.perform(effect) {
+                            state.message = Some(error);
+                        }
+                    }
                     dirty = true;
                 }
             }

@@ -22,6 +22,8 @@ pub enum Context {
     Countdowns,
     /// Typing into the players' filter.
     Filter,
+    /// Typing a search in the reader.
+    ReaderSearch,
     /// The help overlay is open.
     Help,
     /// The load problems overlay is open.
@@ -33,12 +35,13 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Navigation => "Moving",
-            Context::Articles => "1 Articles",
+            Context::Players => "1 Players",
+            Context::Destinations => "2 Rumoured destinations",
+            Context::Countdowns => "3 Contract countdowns",
+            Context::Articles => "4 Articles",
             Context::Reader => "5 Reader",
-            Context::Players => "2 Players",
-            Context::Destinations => "3 Rumoured destinations",
-            Context::Countdowns => "4 Contract countdowns",
             Context::Filter => "Typing a filter",
+            Context::ReaderSearch => "Typing a search in the reader",
             Context::Help => "Help",
             Context::Problems => "Load problems",
         }
@@ -193,10 +196,109 @@ impl Default for Keymap {
 
         bind(
             C::Reader,
+            &[key(' '), code(KeyCode::PageDown)],
+            Action::PageDown,
+            "page down",
+            Some("page"),
+        );
+        bind(
+            C::Reader,
+            &[key('b'), code(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+            Some("page"),
+        );
+        bind(
+            C::Reader,
+            &[key('J')],
+            Action::NextArticle,
+            "next article",
+            Some("article"),
+        );
+        bind(
+            C::Reader,
+            &[key('K')],
+            Action::PreviousArticle,
+            "previous article",
+            Some("article"),
+        );
+        bind(
+            C::Reader,
+            &[key('/')],
+            Action::StartReaderSearch,
+            "search the article",
+            Some("search"),
+        );
+        bind(
+            C::Reader,
+            &[key('n')],
+            Action::NextMatch,
+            "next match",
+            Some("match"),
+        );
+        bind(
+            C::Reader,
+            &[key('N')],
+            Action::PreviousMatch,
+            "previous match",
+            Some("match"),
+        );
+        bind(
+            C::Reader,
+            &[key('o')],
+            Action::OpenLink,
+            "open the article's link in the browser",
+            Some("open link"),
+        );
+        bind(
+            C::Reader,
+            &[key('y')],
+            Action::CopyLink,
+            "copy the link (OSC 52, if MERCATO_OSC52=1)",
+            None,
+        );
+        bind(
+            C::Reader,
             &[code(KeyCode::Esc)],
             Action::Back,
-            "back to where you came from",
+            "clear the search, then go back",
             Some("back"),
+        );
+
+        bind(
+            C::ReaderSearch,
+            &[KeyPattern::AnyChar],
+            Action::ReaderSearchPush { c: ' ' },
+            "type to search (letters in either case)",
+            None,
+        );
+        bind(
+            C::ReaderSearch,
+            &[code(KeyCode::Backspace)],
+            Action::ReaderSearchPop,
+            "delete a character",
+            None,
+        );
+        bind(
+            C::ReaderSearch,
+            &[code(KeyCode::Enter)],
+            Action::ReaderSearchAccept,
+            "search, go to the first match",
+            Some("search"),
+        );
+        bind(
+            C::ReaderSearch,
+            &[code(KeyCode::Esc)],
+            Action::ReaderSearchClear,
+            "clear the search",
+            Some("clear"),
+        );
+        bind(
+            C::ReaderSearch,
+            &[ctrl('c')],
+            Action::Quit,
+            "quit",
+            Some("quit"),
         );
 
         bind(
@@ -208,7 +310,7 @@ impl Default for Keymap {
         );
         bind(
             C::Players,
-            &[key('l')],
+            &[key('a')],
             Action::LinkArticlesToPlayer,
             "filter articles to this player",
             Some("link articles"),
@@ -329,6 +431,34 @@ impl Default for Keymap {
             Action::Up,
             "scroll up",
             Some("scroll"),
+        );
+        bind(
+            C::Help,
+            &[key('g'), code(KeyCode::Home)],
+            Action::Top,
+            "top",
+            Some("top/end"),
+        );
+        bind(
+            C::Help,
+            &[key('G'), code(KeyCode::End)],
+            Action::Bottom,
+            "end",
+            Some("top/end"),
+        );
+        bind(
+            C::Help,
+            &[code(KeyCode::PageDown), key(' ')],
+            Action::PageDown,
+            "page down",
+            None,
+        );
+        bind(
+            C::Help,
+            &[code(KeyCode::PageUp)],
+            Action::PageUp,
+            "page up",
+            None,
         );
         bind(C::Help, &[ctrl('c')], Action::Quit, "quit", Some("quit"));
 
@@ -467,6 +597,20 @@ impl Default for Keymap {
             "previous pane",
             None,
         );
+        bind(
+            C::Global,
+            &[key('h'), code(KeyCode::Left)],
+            Action::FocusLeft,
+            "pane to the left",
+            None,
+        );
+        bind(
+            C::Global,
+            &[key('l'), code(KeyCode::Right)],
+            Action::FocusRight,
+            "pane to the right",
+            None,
+        );
         for pane in Pane::ALL {
             let Some(digit) = char::from_digit(u32::try_from(pane.number()).unwrap_or(0), 10)
             else {
@@ -562,6 +706,8 @@ impl Keymap {
             vec![Context::Problems]
         } else if state.players.editing {
             vec![Context::Filter]
+        } else if state.reader.search.editing {
+            vec![Context::ReaderSearch]
         } else {
             vec![
                 Context::of_pane(state.focus),
@@ -584,6 +730,9 @@ impl Keymap {
             {
                 return Some(match (&binding.action, key.code) {
                     (Action::FilterPush { .. }, KeyCode::Char(c)) => Action::FilterPush { c },
+                    (Action::ReaderSearchPush { .. }, KeyCode::Char(c)) => {
+                        Action::ReaderSearchPush { c }
+                    }
                     (action, _) => action.clone(),
                 });
             }
@@ -621,6 +770,7 @@ impl Keymap {
             Context::Articles,
             Context::Reader,
             Context::Filter,
+            Context::ReaderSearch,
             Context::Navigation,
             Context::Global,
             Context::Problems,

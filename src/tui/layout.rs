@@ -58,9 +58,33 @@ impl Screen {
     }
 }
 
-/// The tab label for a pane, as drawn.
-pub fn tab_label(pane: Pane) -> String {
-    format!(" {} {} ", pane.number(), pane.short())
+/// The tabs' labels, as drawn in `width` columns (one between tabs): full names when they
+/// all fit, else abbreviations, else the focused tab's name and the others' numbers, else
+/// numbers only. Every tab always shows.
+pub fn tab_labels(focus: Pane, width: u16) -> Vec<(Pane, String)> {
+    const NUMBERS_ONLY: usize = 3;
+    let label = |pane: Pane, brevity: usize| {
+        let name = match brevity {
+            0 => pane.short(),
+            1 => pane.abbreviation(),
+            2 if pane == focus => pane.short(),
+            _ => return format!(" {} ", pane.number()),
+        };
+        format!(" {} {name} ", pane.number())
+    };
+    let labels = |brevity: usize| -> Vec<(Pane, String)> {
+        Pane::ALL
+            .iter()
+            .map(|&pane| (pane, label(pane, brevity)))
+            .collect()
+    };
+    (0..NUMBERS_ONLY)
+        .map(labels)
+        .find(|labels| {
+            let total: usize = labels.iter().map(|(_, l)| text::width(l) + 1).sum();
+            total.saturating_sub(1) <= usize::from(width)
+        })
+        .unwrap_or_else(|| labels(NUMBERS_ONLY))
 }
 
 pub fn compute(state: &State) -> Screen {
@@ -117,8 +141,8 @@ pub fn compute_for(area: Rect, state: &State) -> Screen {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         screen.tab_bar = tab_bar;
         let mut x = tab_bar.x;
-        for pane in Pane::ALL {
-            let label = u16::try_from(text::width(&tab_label(pane))).unwrap_or(u16::MAX);
+        for (pane, label) in tab_labels(state.focus, tab_bar.width) {
+            let label = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
             let right = tab_bar.right();
             let width = label.min(right.saturating_sub(x));
             screen.tabs.push((pane, Rect::new(x, tab_bar.y, width, 1)));
@@ -154,7 +178,14 @@ fn pane_area(pane: Pane, outer: Rect, state: &State) -> PaneArea {
     let (rows, extra) = match pane {
         Pane::Articles => (shrink(1, 0), Rect::default()),
         Pane::Players | Pane::Countdowns => (shrink(1, 1), Rect::default()),
-        Pane::Reader => (shrink(2, 0), Rect::default()),
+        Pane::Reader => {
+            let link = state
+                .reader
+                .article
+                .and_then(|a| state.model.articles.get(a))
+                .is_some_and(|a| a.url.is_some());
+            (shrink(if link { 3 } else { 2 }, 0), Rect::default())
+        }
         Pane::Destinations => {
             let below_header = shrink(1, 0);
             let len = u16::try_from(state.destinations.rows.len())

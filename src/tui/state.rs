@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
+use ratatui::layout::Rect;
 
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
@@ -263,6 +264,32 @@ pub struct ReaderState {
     /// The article wrapped for the reader's width, kept between updates: a long article is
     /// wrapped once, not on every key press and every frame.
     pub wrapped: Option<Wrapped>,
+    /// A search in the article's text.
+    pub search: ReaderSearch,
+}
+
+/// `/` in the reader: a query, its matches in the article, and the one shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderSearch {
+    pub query: String,
+    /// Whether keys type into the query.
+    pub editing: bool,
+    /// Byte ranges of the matches in the article's body (ASCII letters in either case).
+    pub matches: Vec<Range<usize>>,
+    /// The match scrolled to.
+    pub current: usize,
+    /// The article and query `matches` were found for.
+    searched: Option<(usize, String)>,
+}
+
+/// Something the dashboard asks of the world outside the terminal; the event loop carries
+/// it out ([`crate::tui::EventSource::perform`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a link with the system's opener (`xdg-open`, `open`).
+    Open(String),
+    /// Put text on the clipboard with an OSC 52 sequence.
+    Copy(String),
 }
 
 /// An article's text wrapped to a width: byte ranges of its lines.
@@ -359,6 +386,10 @@ pub struct State {
     pub message: Option<String>,
     /// Whether the articles are the built-in sample (the status bar says how to load yours).
     pub sample: bool,
+    /// Whether `y` may copy through the terminal (OSC 52): off unless the user allows it.
+    pub clipboard: bool,
+    /// What the event loop is to carry out after this update.
+    pub effects: Vec<Effect>,
     pub evidence_from: EvidenceFrom,
     pub quit: bool,
     pub articles: ArticlesState,
@@ -403,6 +434,8 @@ impl State {
             size,
             message: None,
             sample: options.sample,
+            clipboard: false,
+            effects: Vec::new(),
             evidence_from: EvidenceFrom::Rumour,
             quit: false,
             articles: ArticlesState::default(),
@@ -412,6 +445,7 @@ impl State {
                 focus: None,
                 back_to: Pane::Articles,
                 wrapped: None,
+                search: ReaderSearch::default(),
             },
             players: PlayersState::default(),
             destinations: DestinationsState::default(),
@@ -765,6 +799,7 @@ impl State {
         self.refresh_countdowns();
         self.refresh_reader();
         self.rewrap_reader();
+        self.refresh_reader_search();
         self.fit_windows();
     }
 
@@ -971,6 +1006,78 @@ impl State {
         }
     }
 
+    /// Finds the reader's search in its article again when either changed, from the first
+    /// match.
+    fn refresh_reader_search(&mut self) {
+        let search = &mut self.reader.search;
+        let wanted = self.reader.article.map(|a| (a, search.query.clone()));
+        if search.searched == wanted {
+            return;
+        }
+        search.current = 0;
+        search.matches = match self.reader.article.and_then(|a| self.model.articles.get(a)) {
+            Some(article) if !search.query.is_empty() => find_all(&article.body, &search.query),
+            _ => Vec::new(),
+        };
+        search.searched = wanted;
+    }
+
+    /// Scrolls the reader to show byte `at` of its article, a line below the top, unless it
+    /// is on screen already.
+    fn scroll_reader_to(&mut self, at: usize) {
+        let Some(area) = self.screen().pane(Pane::Reader).copied() else {
+            return;
+        };
+        let line = self
+            .reader_lines(area.rows.width)
+            .iter()
+            .position(|line| line.end > at)
+            .unwrap_or(0);
+        let height = usize::from(area.rows.height);
+        if line < self.reader.scroll || line >= self.reader.scroll + height {
+            self.reader.scroll = line.saturating_sub(1);
+        }
+    }
+
+    /// Moves to the next (or previous) search match, round the end, and shows it.
+    fn step_match(&mut self, forward: bool) {
+        let search = &mut self.reader.search;
+        let count = search.matches.len().max(1);
+        search.current = if forward {
+            (search.current + 1) % count
+        } else {
+            (search.current + count - 1) % count
+        };
+        self.show_match();
+    }
+
+    /// Scrolls the reader to the current search match, or says there is none.
+    fn show_match(&mut self) {
+        let search = &self.reader.search;
+        match search.matches.get(search.current) {
+            Some(found) => self.scroll_reader_to(found.start),
+            None if search.query.is_empty() => {
+                self.message = Some("no search: / searches the article".to_string());
+            }
+            None => {
+                self.message = Some(format!("“{}” is not in this article", search.query));
+            }
+        }
+    }
+
+    /// The reader's article's link, when it has one that a browser may open.
+    fn reader_link(&self) -> Option<&str> {
+        let url = self
+            .reader
+            .article
+            .and_then(|a| self.model.articles.get(a))?
+            .url
+            .as_deref()?;
+        // Only web links: an article's text decides this, and never gets to run a program
+        // or pass an option to one.
+        (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
+    }
+
     /// Selecting a countdown selects its player, as the other panes follow the players.
     fn select_countdowns_player(&mut self) {
         if let Some(person) = self
@@ -1156,6 +1263,41 @@ impl State {
         }
     }
 
+    /// The pane beside the focused one on the screen, to the right or the left: the one
+    /// beside it over the most rows (the focused pane itself when there is none). With one
+    /// pane at a time, the next or previous tab.
+    fn neighbour(&self, right: bool) -> Pane {
+        let screen = self.screen();
+        let Some(from) = screen.pane(self.focus).map(|area| area.outer) else {
+            return self.focus;
+        };
+        if screen.panes.len() == 1 {
+            return if right {
+                self.focus.next()
+            } else {
+                self.focus.previous()
+            };
+        }
+        let beside = |to: &Rect| {
+            if right {
+                to.x >= from.right()
+            } else {
+                to.right() <= from.x
+            }
+        };
+        let overlap = |to: &Rect| {
+            from.bottom()
+                .min(to.bottom())
+                .saturating_sub(from.y.max(to.y))
+        };
+        screen
+            .panes
+            .iter()
+            .filter(|area| beside(&area.outer) && overlap(&area.outer) > 0)
+            .max_by_key(|area| (overlap(&area.outer), std::cmp::Reverse(area.outer.y)))
+            .map_or(self.focus, |area| area.pane)
+    }
+
     /// The pane, and the row in it, at a screen cell.
     fn hit(&self, column: u16, row: u16) -> Option<(Pane, Option<usize>)> {
         let screen = self.screen();
@@ -1285,6 +1427,8 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
         }
         Action::FocusNext => state.focus = state.focus.next(),
         Action::FocusPrevious => state.focus = state.focus.previous(),
+        Action::FocusLeft => state.focus = state.neighbour(false),
+        Action::FocusRight => state.focus = state.neighbour(true),
         Action::Focus { pane } => state.focus = pane,
         Action::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
         Action::ToggleProblems => {
@@ -1359,6 +1503,54 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             state.link = Link::None;
         }
         Action::OpenEvidence => open_evidence(state),
+        Action::NextArticle => {
+            let len = state.articles.rows.len();
+            state.articles.cursor.move_by(1, len);
+        }
+        Action::PreviousArticle => {
+            let len = state.articles.rows.len();
+            state.articles.cursor.move_by(-1, len);
+        }
+        Action::StartReaderSearch => {
+            state.focus = Pane::Reader;
+            state.reader.search.editing = true;
+        }
+        Action::ReaderSearchPush { c } => {
+            if !c.is_control() {
+                state.reader.search.query.push(c);
+            }
+        }
+        Action::ReaderSearchPop => {
+            state.reader.search.query.pop();
+        }
+        Action::ReaderSearchAccept => {
+            state.reader.search.editing = false;
+            state.refresh_reader_search();
+            state.show_match();
+        }
+        Action::ReaderSearchClear => state.reader.search = ReaderSearch::default(),
+        Action::NextMatch => state.step_match(true),
+        Action::PreviousMatch => state.step_match(false),
+        Action::OpenLink => match state.reader_link() {
+            Some(url) => {
+                let url = url.to_string();
+                state.message = Some(format!("opening {url}"));
+                state.effects.push(Effect::Open(url));
+            }
+            None => state.message = Some("this article has no web link".to_string()),
+        },
+        Action::CopyLink => match state.reader_link() {
+            Some(_) if !state.clipboard => {
+                state.message =
+                    Some("copying is off: set MERCATO_OSC52=1 to let y copy links".to_string());
+            }
+            Some(url) => {
+                let url = url.to_string();
+                state.message = Some(format!("copied {url}"));
+                state.effects.push(Effect::Copy(url));
+            }
+            None => state.message = Some("this article has no web link".to_string()),
+        },
         Action::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
             state.message = Some(
@@ -1436,6 +1628,9 @@ fn back(state: &mut State) -> Option<Action> {
     if state.players.editing {
         return Some(Action::FilterClear);
     }
+    if state.reader.search.editing {
+        return Some(Action::ReaderSearchClear);
+    }
     match state.focus {
         Pane::Players if !state.players.query.is_empty() => return Some(Action::FilterClear),
         Pane::Players if state.link == Link::PlayersFollowArticle => return Some(Action::Unlink),
@@ -1447,6 +1642,9 @@ fn back(state: &mut State) -> Option<Action> {
         Pane::Destinations => {
             state.focus = Pane::Players;
             return None;
+        }
+        Pane::Reader if !state.reader.search.query.is_empty() => {
+            return Some(Action::ReaderSearchClear);
         }
         Pane::Reader => {
             state.focus = state.reader.back_to;
@@ -1542,6 +1740,18 @@ fn click(state: &mut State, column: u16, row: u16) {
             }
         }
         Pane::Reader => {}
+    }
+}
+
+/// Every place `query` occurs in `text`, ASCII letters matching in either case: byte ranges
+/// of `text`, not overlapping.
+fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    match aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([query])
+    {
+        Ok(finder) => finder.find_iter(text).map(|m| m.range()).collect(),
+        Err(_) => Vec::new(),
     }
 }
 

@@ -107,7 +107,8 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
-/// Cuts `text` to at most `max` columns, ending in `…` when cut.
+/// Cuts `text` to at most `max` columns, ending in `…` when cut: after the last whole word
+/// that fits, or inside the first word when even that does not fit.
 pub fn truncate(text: &str, max: usize) -> String {
     let text = display_text(text);
     if width(&text) <= max {
@@ -115,14 +116,21 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
+    let mut mid_word = false;
     for grapheme in text.graphemes(true) {
         let w = width(grapheme);
         if used + w + 1 > max {
+            let space = |g: &str| g.trim().is_empty();
+            mid_word = !space(grapheme) && !out.ends_with(char::is_whitespace);
             break;
         }
         out.push_str(grapheme);
         used += w;
     }
+    if mid_word && let Some(space) = out.rfind(char::is_whitespace) {
+        out.truncate(space);
+    }
+    out.truncate(out.trim_end().len());
     if max > 0 {
         out.push('…');
     }
@@ -171,7 +179,11 @@ mod tests {
     #[test]
     fn truncates_with_an_ellipsis() {
         assert_eq!(truncate("Sergio Ramos", 20), "Sergio Ramos");
-        assert_eq!(truncate("Sergio Ramos", 8), "Sergio …");
+        assert_eq!(truncate("Sergio Ramos", 8), "Sergio…");
+        assert_eq!(truncate("Sergio Ramos Garcia", 15), "Sergio Ramos…");
+        assert_eq!(truncate("Sergio Ramos Garcia", 14), "Sergio Ramos…");
+        assert_eq!(truncate("Dayot Upamecano", 14), "Dayot…");
+        assert_eq!(truncate("Upamecano", 6), "Upame…");
         assert_eq!(truncate("👀👀👀", 4), "👀…");
     }
 }

@@ -83,16 +83,19 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn tabs(frame: &mut Frame, screen: &Screen, state: &State, theme: &Theme) {
     let mut spans = Vec::new();
-    for (index, (pane, _)) in screen.tabs.iter().enumerate() {
+    for (index, (pane, label)) in layout::tab_labels(state.focus, screen.tab_bar.width)
+        .into_iter()
+        .enumerate()
+    {
         if index > 0 {
             spans.push(Span::styled("│", theme.dim));
         }
-        let style = if *pane == state.focus {
+        let style = if pane == state.focus {
             theme.selected
         } else {
             theme.title
         };
-        spans.push(Span::styled(layout::tab_label(*pane), style));
+        spans.push(Span::styled(label, style));
     }
     if state.maximised {
         spans.push(Span::styled("  z restores", theme.dim));

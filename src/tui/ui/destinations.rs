@@ -8,11 +8,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{marker, note, pane_block, row_style};
 use crate::model::Rumour;
-use crate::text::plural;
+use crate::text::{plural, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
-use crate::tui::text::wrap;
+use crate::tui::text::{truncate, wrap};
 use crate::tui::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
@@ -66,20 +66,23 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
         .max()
         .unwrap_or(1)
         .max(1);
-    // The bar gets what is left after a club name of 19 columns ("Paris Saint-Germain"),
-    // between 3 and 12 columns.
-    let fixed = 1 + 3 + 3 + 10 + 10 + 6;
-    let bar_width = usize::from(area.rows.width)
-        .saturating_sub(fixed + 19)
-        .clamp(3, 12);
+    // Whole words over the counts when there is room. The bar gets what is left after a
+    // club name of 19 columns ("Paris Saint-Germain"), between 3 and 12 columns; the club
+    // the rest.
+    let width = usize::from(area.rows.width);
+    let (articles, sources) = if width >= 76 { (8, 7) } else { (3, 3) };
+    let fixed = 1 + articles + sources + 10 + 10 + 6;
+    let bar_width = width.saturating_sub(fixed + 19).clamp(3, 12);
+    let club_width = width.saturating_sub(fixed + bar_width);
+    let cols = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     let widths = [
         Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(3),
-        Constraint::Length(3),
+        Constraint::Length(cols(club_width)),
+        Constraint::Length(cols(articles)),
+        Constraint::Length(cols(sources)),
         Constraint::Length(10),
         Constraint::Length(10),
-        Constraint::Length(u16::try_from(bar_width).unwrap_or(3)),
+        Constraint::Length(cols(bar_width)),
     ];
     let height = usize::from(area.rows.height);
     let window = state.destinations.cursor.window(rows.len(), height);
@@ -93,12 +96,9 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
         Some(
             Row::new([
                 Cell::from(marker(is_selected)),
-                Cell::from(Span::styled(
-                    display_text(&rumour.club).into_owned(),
-                    theme.club,
-                )),
-                Cell::from(format!("{:>3}", rumour.articles.len())),
-                Cell::from(format!("{:>3}", rumour.sources.len())),
+                Cell::from(Span::styled(truncate(&rumour.club, club_width), theme.club)),
+                Cell::from(format!("{:>articles$}", thousands(rumour.articles.len()))),
+                Cell::from(format!("{:>sources$}", thousands(rumour.sources.len()))),
                 Cell::from(Span::styled(date(rumour.first_seen), theme.date)),
                 Cell::from(Span::styled(date(rumour.last_seen), theme.date)),
                 Cell::from(Span::styled(
@@ -114,8 +114,8 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
             Row::new([
                 "",
                 "Club",
-                "Art",
-                "Src",
+                if articles >= 8 { "Articles" } else { "Art" },
+                if sources >= 7 { "Sources" } else { "Src" },
                 "First",
                 "Last",
                 if bar_width >= 8 { "Strength" } else { "Str." },

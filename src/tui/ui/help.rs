@@ -44,10 +44,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap:
     let inner_height = usize::from(area.height.saturating_sub(2));
     let max = lines.len().saturating_sub(inner_height);
     let scroll = state.help.unwrap_or(0).min(max);
+    let last = (scroll + inner_height).min(lines.len());
+    let position = format!(" {}–{last} of {} ", scroll + 1, lines.len());
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(" Keys ", theme.title_focused))
-        .title(Line::styled(" ? or Esc closes · j/k scroll ", theme.dim).right_aligned());
+        .title(Line::styled(position, theme.dim))
+        .title(Line::styled(" ? or Esc closes · j/k g/G scroll ", theme.dim).right_aligned());
     frame.render_widget(Clear, area);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_height).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);

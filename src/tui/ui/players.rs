@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 
 use super::{link_title, marker, note, pane_block, row_style};
+use crate::text::{plural, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::{Link, State};
+use crate::tui::text::truncate;
 use crate::tui::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
@@ -43,6 +45,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let window = state.players.cursor.window(rows.len(), height);
     let selected = state.players.cursor.selected;
     let date = state.clock_date();
+    let columns = Columns::fit(area.inner.width);
     let table_rows = window.map(|at| {
         let row = &rows[at];
         let person = &state.model.people[row.person];
@@ -61,33 +64,44 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
                     )
                 },
             );
-        Row::new([
+        let count = |n: usize, width: u16| format!("{:>1$}", thousands(n), usize::from(width));
+        let mut cells = vec![
             Cell::from(marker(is_selected)),
             Cell::from(highlighted(
-                &person.name,
+                &truncate(&person.name, usize::from(columns.name)),
                 &state.matched_positions(row),
                 theme,
             )),
-            Cell::from(display_text(person.club.as_deref().unwrap_or("—")).into_owned()),
-            Cell::from(format!("{:>4}", person.articles.len())),
-            Cell::from(format!("{:>4}", state.rumour_count(row.person))),
-            Cell::from(expiry),
-        ])
-        .style(row_style(theme, is_selected, focused))
+        ];
+        if columns.club > 0 {
+            cells.push(Cell::from(truncate(
+                person.club.as_deref().unwrap_or("—"),
+                usize::from(columns.club),
+            )));
+        }
+        if columns.articles > 0 {
+            cells.push(Cell::from(count(person.articles.len(), columns.articles)));
+            cells.push(Cell::from(count(
+                state.rumour_count(row.person),
+                columns.destinations,
+            )));
+        }
+        cells.push(Cell::from(expiry));
+        Row::new(cells).style(row_style(theme, is_selected, focused))
     });
-    let table = Table::new(
-        table_rows,
-        [
-            Constraint::Length(1),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(4),
-            Constraint::Length(4),
-            Constraint::Length(10),
-        ],
-    )
-    .header(Row::new(["", "Player", "Club", "Arts", "Dest", "Expires"]).style(theme.header))
-    .column_spacing(1);
+    let mut header = vec!["", "Player"];
+    if columns.club > 0 {
+        header.push("Club");
+    }
+    match columns.articles {
+        0 => {}
+        1..8 => header.extend(["Arts", "Dest"]),
+        _ => header.extend(["Articles", "Destinations"]),
+    }
+    header.push("Expires");
+    let table = Table::new(table_rows, columns.constraints())
+        .header(Row::new(header).style(theme.header))
+        .column_spacing(1);
     let table_area = Rect::new(
         area.inner.x,
         area.inner.y,
@@ -95,6 +109,65 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         area.rows.height + 1,
     );
     frame.render_widget(table, table_area);
+}
+
+/// The players table's column widths: the counts under whole-word headers when there is
+/// room; the name three fifths of what is left, the club the rest. When narrow, the club
+/// goes, then the counts (0 wide), before a name gets cut short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    name: u16,
+    club: u16,
+    articles: u16,
+    destinations: u16,
+}
+
+impl Columns {
+    /// Columns a name keeps before others go.
+    const NAME: u16 = 12;
+
+    fn fit(width: u16) -> Self {
+        let (articles, destinations) = if width >= 76 { (8, 12) } else { (4, 4) };
+        // The marker, the counts, the contract's end, and the spaces between the columns.
+        let free = width.saturating_sub(1 + articles + destinations + 10 + 5);
+        let name = free * 3 / 5;
+        if name >= Self::NAME {
+            return Self {
+                name,
+                club: free - name,
+                articles,
+                destinations,
+            };
+        }
+        let without_club = free + 1;
+        if without_club >= Self::NAME {
+            return Self {
+                name: without_club,
+                club: 0,
+                articles,
+                destinations,
+            };
+        }
+        Self {
+            name: width.saturating_sub(1 + 10 + 2),
+            club: 0,
+            articles: 0,
+            destinations: 0,
+        }
+    }
+
+    fn constraints(self) -> Vec<Constraint> {
+        let mut constraints = vec![Constraint::Length(1), Constraint::Length(self.name)];
+        if self.club > 0 {
+            constraints.push(Constraint::Length(self.club));
+        }
+        if self.articles > 0 {
+            constraints.push(Constraint::Length(self.articles));
+            constraints.push(Constraint::Length(self.destinations));
+        }
+        constraints.push(Constraint::Length(10));
+        constraints
+    }
 }
 
 /// A name with the filter's matched characters styled.
@@ -149,7 +222,11 @@ fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme)
         if state.pending_search().is_some() {
             spans.push(Span::styled("  searching…", theme.dim));
         } else {
-            spans.push(Span::raw(format!("  {shown} of {total}")));
+            spans.push(Span::raw(format!(
+                "  {} of {}",
+                thousands(shown),
+                thousands(total)
+            )));
         }
         spans.push(Span::styled(
             if players.editing {
@@ -164,7 +241,11 @@ fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme)
         Line::from(vec![
             Span::styled("/", theme.key),
             Span::styled(" filter", theme.dim),
-            Span::raw(format!("  {shown} of {total} players")),
+            Span::raw(format!(
+                "  {} of {}",
+                thousands(shown),
+                plural(total, "player", "players")
+            )),
         ])
     };
     frame.render_widget(line, line_area);

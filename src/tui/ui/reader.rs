@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{note, pane_block};
 use crate::extract::MentionKind;
-use crate::text::fold;
+use crate::text::{fold, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
@@ -25,13 +25,13 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         let last = (state.reader.scroll + usize::from(area.rows.height)).min(lines.len());
         format!(
             "{}–{} of {}",
-            (state.reader.scroll + 1).min(last),
-            last,
-            lines.len()
+            thousands((state.reader.scroll + 1).min(last)),
+            thousands(last),
+            thousands(lines.len())
         )
     });
     frame.render_widget(
-        pane_block(area, theme, focused, Vec::new(), right),
+        pane_block(area, theme, focused, search_title(state, theme), right),
         area.outer,
     );
     let (Some(index), Some(article)) = (article_index, article) else {
@@ -67,13 +67,14 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         format!(" · {}", display_text(&article.path)),
         theme.dim,
     ));
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::styled(display_text(&article.title).into_owned(), theme.header),
-            Line::from(meta),
-        ]),
-        header,
-    );
+    let mut head = vec![
+        Line::styled(display_text(&article.title).into_owned(), theme.header),
+        Line::from(meta),
+    ];
+    if let Some(url) = &article.url {
+        head.push(Line::styled(display_text(url).into_owned(), theme.link));
+    }
+    frame.render_widget(Paragraph::new(head), header);
 
     let body = article.body.as_str();
     let styles = Styles::new(state, index, theme);
@@ -97,22 +98,53 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     frame.render_widget(Paragraph::new(drawn), area.rows);
 }
 
-/// The highlight of each mention in the article.
+/// The search in the pane's title: what is typed, or the matches found.
+fn search_title(state: &State, theme: &Theme) -> Vec<Span<'static>> {
+    let search = &state.reader.search;
+    if search.query.is_empty() && !search.editing {
+        return Vec::new();
+    }
+    let query = display_text(&search.query).into_owned();
+    let found = if search.editing {
+        "▏ Enter finds".to_string()
+    } else if search.matches.is_empty() {
+        " not found".to_string()
+    } else {
+        format!(" {} of {} · n/N", search.current + 1, search.matches.len())
+    };
+    vec![
+        Span::styled(format!("/{query}"), theme.matched),
+        Span::styled(format!("{found} "), theme.dim),
+    ]
+}
+
+/// The highlight of each mention in the article, and of the search's matches.
 struct Styles {
     /// (span, style), sorted by start.
     mentions: Vec<(Range<usize>, Style)>,
     evidence: Style,
     evidence_focused: Style,
+    /// The search's matches, sorted, and the one scrolled to.
+    matches: Vec<Range<usize>>,
+    current: Option<Range<usize>>,
+    matched: Style,
+    matched_current: Style,
 }
 
 impl Styles {
     fn new(state: &State, article: usize, theme: &Theme) -> Self {
+        let search = &state.reader.search;
+        let mut styles = Self {
+            mentions: Vec::new(),
+            evidence: theme.evidence,
+            evidence_focused: theme.evidence_focused,
+            matches: search.matches.clone(),
+            current: search.matches.get(search.current).cloned(),
+            matched: theme.matched,
+            matched_current: theme.selected,
+        };
         let Some(extraction) = state.model.extractions.get(article) else {
-            return Self {
-                mentions: Vec::new(),
-                evidence: theme.evidence,
-                evidence_focused: theme.evidence_focused,
-            };
+            return styles;
         };
         // The selected player's names, to tell their mentions from other people's.
         let selected: Vec<String> = state
@@ -135,7 +167,7 @@ impl Styles {
                 *flag = true;
             }
         }
-        let mentions = extraction
+        styles.mentions = extraction
             .mentions
             .iter()
             .map(|mention| {
@@ -154,11 +186,7 @@ impl Styles {
                 (mention.span(), style)
             })
             .collect();
-        Self {
-            mentions,
-            evidence: theme.evidence,
-            evidence_focused: theme.evidence_focused,
-        }
+        styles
     }
 
     /// One wrapped line as styled spans, cut wherever a highlight starts or ends.
@@ -182,6 +210,13 @@ impl Styles {
         for span in evidence {
             cuts.extend([span.start, span.end]);
         }
+        let first_match = self.matches.partition_point(|m| m.end <= line.start);
+        let matches = self.matches[first_match..]
+            .iter()
+            .take_while(|m| m.start < line.end);
+        for found in matches.clone() {
+            cuts.extend([found.start, found.end]);
+        }
         cuts.retain(|&at| at >= line.start && at <= line.end && body.is_char_boundary(at));
         cuts.sort_unstable();
         cuts.dedup();
@@ -200,6 +235,13 @@ impl Styles {
                         self.evidence_focused
                     } else {
                         self.evidence
+                    });
+                }
+                if let Some(found) = matches.clone().find(|m| m.start <= start && end <= m.end) {
+                    style = style.patch(if self.current.as_ref() == Some(found) {
+                        self.matched_current
+                    } else {
+                        self.matched
                     });
                 }
                 Some(Span::styled(display_text(text).into_owned(), style))

@@ -53,10 +53,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         let rejected = problems
             .iter()
             .any(|p| p.severity == crate::corpus::Severity::Rejected);
-        let count = match problems.len() {
-            1 => "1 load problem".to_string(),
-            n => format!("{n} load problems"),
-        };
+        let count = crate::text::plural(problems.len(), "load problem", "load problems");
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
             count,
