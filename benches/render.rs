@@ -13,7 +13,7 @@ use std::hint::black_box;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
-use mercato::tui::{Action, Keymap, Options, Pane, State, Theme, dispatch};
+use mercato::tui::{Keymap, Message, Options, Pane, State, Theme, dispatch};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -52,7 +52,7 @@ fn state() -> State {
     let mut state = State::new(model, &options, now(), (WIDTH, HEIGHT));
     dispatch(
         &mut state,
-        Action::Resize {
+        Message::Resize {
             width: WIDTH,
             height: HEIGHT,
         },
@@ -113,7 +113,7 @@ fn bench_render(c: &mut Criterion) {
     group.bench_function("tick", |b| {
         b.iter(|| {
             second += chrono::Duration::seconds(1);
-            dispatch(&mut state, Action::Tick { now: second });
+            dispatch(&mut state, Message::Tick { now: second });
             draw(&mut terminal, &state)
         })
     });

@@ -3,10 +3,12 @@
 //!
 //! Built on The Elm Architecture:
 //! - [`State`] holds everything on screen, one sub-state per pane, and no terminal;
-//! - [`Action`] is every change the user (or the clock, or the terminal) can ask for;
+//! - [`Action`] is every change: a [`Command`] the user's keys are bound to, or a
+//!   [`Message`] from the clock, the terminal, the mouse, or background work coming back
+//!   (the load, a search, a fetch, watched files);
 //! - [`update`] is a pure function from state and action to state (and maybe a follow-up
 //!   action), looped by [`dispatch`] until there is none;
-//! - [`keymap`] turns key presses into actions per focused pane, and is the single source of
+//! - [`keymap`] turns key presses into commands per focused pane, and is the single source of
 //!   the help overlay and the key-hint bar;
 //! - [`ui`] only draws; [`layout`] is the geometry that both drawing and mouse hit-testing
 //!   share;
@@ -43,7 +45,7 @@ use watcher::Watcher;
 
 use loader::Loader;
 
-pub use action::{Action, Pane};
+pub use action::{Action, Command, Message, Pane};
 pub use app::{
     Clock, CrosstermEvents, EventSource, Finished, FixedClock, Input, ScriptedEvents, SystemClock,
     run_app,
@@ -251,7 +253,7 @@ impl EventSource for Interruptible<'_> {
             }
             if let Some(loader) = &mut self.loader {
                 match loader.poll() {
-                    Some(input @ Input::Loaded(_)) => {
+                    Some(input @ Input::Message(Message::Loaded(_))) => {
                         self.loader = None;
                         return Ok(input);
                     }
@@ -260,7 +262,7 @@ impl EventSource for Interruptible<'_> {
                 }
             } else if let Some(arrived) = self.watcher.as_ref().and_then(Watcher::poll) {
                 // What changes during the load waits in the channel until the model is there.
-                return Ok(Input::Watched(Box::new(arrived)));
+                return Ok(Input::Message(Message::Watched(Box::new(arrived))));
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {

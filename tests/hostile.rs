@@ -18,7 +18,8 @@ use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::sanitize::sanitize;
 use mercato::tui::{
-    Action, FixedClock, Keymap, Options, Pane, ScriptedEvents, State, Theme, dispatch, run_app, ui,
+    Command as Key, FixedClock, Keymap, Message, Options, Pane, ScriptedEvents, State, Theme,
+    dispatch, run_app, ui,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -317,12 +318,12 @@ fn every_size_renders_the_hostile_corpus_without_panic() {
         let mut state = base.clone();
         dispatch(
             &mut state,
-            Action::Focus {
+            Key::Focus {
                 pane: Pane::Articles,
             },
         );
         while state.model.articles[state.selected_article().unwrap()].path != path {
-            dispatch(&mut state, Action::Down);
+            dispatch(&mut state, Key::Down);
         }
         long_reads.push(state);
     }
@@ -367,14 +368,14 @@ fn every_size_renders_the_hostile_corpus_without_panic() {
     let mut terminal = Terminal::new(TestBackend::new(250, 80)).unwrap();
     dispatch(
         &mut state,
-        Action::Resize {
+        Message::Resize {
             width: 250,
             height: 80,
         },
     );
     dispatch(
         &mut state,
-        Action::Focus {
+        Key::Focus {
             pane: Pane::Articles,
         },
     );
@@ -390,7 +391,7 @@ fn every_size_renders_the_hostile_corpus_without_panic() {
                 .iter()
                 .map(|c| c.symbol()),
         );
-        dispatch(&mut state, Action::Down);
+        dispatch(&mut state, Key::Down);
     }
     for marker in MARKERS {
         assert!(seen.contains(marker), "{marker} never drawn");

@@ -12,8 +12,8 @@ use mercato::progress::{Progress, Stage};
 use mercato::tui::keymap::{Context, KeyPattern};
 use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
-    Action, Finished, FixedClock, Input, Keymap, Options, Pane, ScriptedEvents, State, Theme,
-    dispatch, run_app,
+    Command, Finished, FixedClock, Input, Keymap, Message, Options, Pane, ScriptedEvents, State,
+    Theme, dispatch, run_app,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -971,13 +971,13 @@ fn t_toggles_the_clock_to_the_article_date_and_back() {
 fn the_clock_ticks_and_rolls_over_at_midnight() {
     let mut state = state();
     let later = now() + chrono::Duration::seconds(1);
-    dispatch(&mut state, Action::Tick { now: later });
+    dispatch(&mut state, Message::Tick { now: later });
     assert_eq!(state.clock().time, later.time());
     let tomorrow = NaiveDate::from_ymd_opt(2021, 1, 14)
         .unwrap()
         .and_hms_opt(0, 0, 1)
         .unwrap();
-    dispatch(&mut state, Action::Tick { now: tomorrow });
+    dispatch(&mut state, Message::Tick { now: tomorrow });
     assert_eq!(
         state.clock_date(),
         NaiveDate::from_ymd_opt(2021, 1, 14).unwrap()
@@ -1075,7 +1075,7 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls_the_pane_under_it() {
     let countdowns = *screen.pane(Pane::Countdowns).unwrap();
     dispatch(
         &mut state,
-        Action::Click {
+        Message::Click {
             column: countdowns.rows.x + 3,
             row: countdowns.rows.y,
         },
@@ -1084,7 +1084,7 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls_the_pane_under_it() {
     let players = *screen.pane(Pane::Players).unwrap();
     dispatch(
         &mut state,
-        Action::Click {
+        Message::Click {
             column: players.rows.x + 3,
             row: players.rows.y + 2,
         },
@@ -1095,7 +1095,7 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls_the_pane_under_it() {
     let reader = *screen.pane(Pane::Reader).unwrap();
     dispatch(
         &mut state,
-        Action::Scroll {
+        Message::Scroll {
             column: reader.rows.x + 1,
             row: reader.rows.y + 1,
             down: true,
@@ -1105,7 +1105,7 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls_the_pane_under_it() {
     assert_eq!(state.reader.scroll, 3);
     dispatch(
         &mut state,
-        Action::Scroll {
+        Message::Scroll {
             column: players.rows.x,
             row: players.rows.y,
             down: true,
@@ -1115,7 +1115,7 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls_the_pane_under_it() {
     // Clicking outside any row (a border) only focuses.
     dispatch(
         &mut state,
-        Action::Click {
+        Message::Click {
             column: reader.outer.x,
             row: reader.outer.y,
         },
@@ -1131,7 +1131,7 @@ fn mouse_click_on_a_tab_focuses_it_in_narrow_terminals() {
     let (pane, rect) = screen.tabs[3];
     dispatch(
         &mut state,
-        Action::Click {
+        Message::Click {
             column: rect.x + 1,
             row: rect.y,
         },
@@ -1145,7 +1145,7 @@ fn resizing_keeps_the_selection_visible() {
     press(&mut state, &typing("G"));
     dispatch(
         &mut state,
-        Action::Resize {
+        Message::Resize {
             width: 100,
             height: 30,
         },
@@ -1155,14 +1155,14 @@ fn resizing_keeps_the_selection_visible() {
     assert!(cursor.offset <= cursor.selected && cursor.selected < cursor.offset + height);
     dispatch(
         &mut state,
-        Action::Resize {
+        Message::Resize {
             width: 1,
             height: 1,
         },
     );
     dispatch(
         &mut state,
-        Action::Resize {
+        Message::Resize {
             width: 120,
             height: 40,
         },
@@ -1204,27 +1204,26 @@ fn player_option_selects_and_links_that_player() {
 }
 
 #[test]
-fn actions_round_trip_through_serde() {
-    let actions = [
-        Action::Quit,
-        Action::Focus {
+fn commands_round_trip_through_serde() {
+    let commands = [
+        Command::Quit,
+        Command::Focus {
             pane: Pane::Destinations,
         },
-        Action::FilterPush { c: 'é' },
-        Action::Tick { now: now() },
-        Action::Click { column: 3, row: 4 },
-        Action::SelectPlayer { person: 7 },
+        Command::FilterPush { c: 'é' },
+        Command::Refresh,
+        Command::NextArticle,
     ];
-    for action in actions {
-        let json = serde_json::to_string(&action).unwrap();
+    for command in commands {
+        let json = serde_json::to_string(&command).unwrap();
         assert_eq!(
-            serde_json::from_str::<Action>(&json).unwrap(),
-            action,
+            serde_json::from_str::<Command>(&json).unwrap(),
+            command,
             "{json}"
         );
     }
     assert_eq!(
-        serde_json::to_string(&Action::ToggleHelp).unwrap(),
+        serde_json::to_string(&Command::ToggleHelp).unwrap(),
         r#"{"action":"toggle_help"}"#
     );
 }
@@ -1814,12 +1813,15 @@ fn the_dashboard_shows_a_gauge_until_the_model_arrives_and_keeps_what_was_typed(
     press(&mut state, &typing("rmos"));
     dispatch(
         &mut state,
-        Action::LoadProgress {
+        Message::LoadProgress {
             progress: loading_progress(2),
         },
     );
     assert_eq!(state.loading, Some(loading_progress(2)));
-    state.finish_loading(Loaded::new(seed_model()));
+    dispatch(
+        &mut state,
+        Message::Loaded(Box::new(Ok(Loaded::new(seed_model())))),
+    );
     assert_eq!(state.loading, None);
     assert_eq!(names(&state), ["Sergio Ramos"]);
     assert_eq!(state.players.query, "rmos");
@@ -1827,7 +1829,7 @@ fn the_dashboard_shows_a_gauge_until_the_model_arrives_and_keeps_what_was_typed(
     // A reading that arrives late does not bring the gauge back.
     dispatch(
         &mut state,
-        Action::LoadProgress {
+        Message::LoadProgress {
             progress: loading_progress(3),
         },
     );
@@ -1847,7 +1849,10 @@ fn loading_with_player_option() -> State {
 fn the_player_option_waits_for_the_model() {
     let mut state = loading_with_player_option();
     assert_eq!(state.selected_player(), None);
-    state.finish_loading(Loaded::new(seed_model()));
+    dispatch(
+        &mut state,
+        Message::Loaded(Box::new(Ok(Loaded::new(seed_model())))),
+    );
     assert_eq!(selected_name(&state).as_deref(), Some("Dayot Upamecano"));
     assert_eq!(state.link, Link::ArticlesFollowPlayer);
 }
@@ -1857,9 +1862,7 @@ fn a_failed_load_says_why_and_leaves_the_dashboard_usable() {
     let mut state = State::loading(&options(), now(), (120, 40));
     dispatch(
         &mut state,
-        Action::LoadFailed {
-            error: "the gazetteer is broken".into(),
-        },
+        Message::Loaded(Box::new(Err("the gazetteer is broken".into()))),
     );
     assert_eq!(state.loading, None);
     // The reason stays on screen after other keys.
@@ -1877,7 +1880,10 @@ fn a_failed_load_says_why_and_leaves_the_dashboard_usable() {
 fn a_filter_typed_while_loading_wins_over_the_player_option() {
     let mut state = loading_with_player_option();
     press(&mut state, &typing("/rmos"));
-    state.finish_loading(Loaded::new(seed_model()));
+    dispatch(
+        &mut state,
+        Message::Loaded(Box::new(Ok(Loaded::new(seed_model())))),
+    );
     assert_eq!(names(&state), ["Sergio Ramos"]);
     assert_eq!(state.link, Link::None);
 }
@@ -1885,7 +1891,9 @@ fn a_filter_typed_while_loading_wins_over_the_player_option() {
 #[test]
 fn the_loop_draws_the_gauge_then_the_model() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut inputs = ScriptedEvents::inputs([Input::Progress(loading_progress(1))]);
+    let mut inputs = ScriptedEvents::inputs([Input::Message(Message::LoadProgress {
+        progress: loading_progress(1),
+    })]);
     let finished = run_app(
         &mut terminal,
         State::loading(&options(), now(), (80, 24)),
@@ -1899,8 +1907,10 @@ fn the_loop_draws_the_gauge_then_the_model() {
     insta::assert_snapshot!("screen_80x24_loading", loading);
 
     let mut inputs = ScriptedEvents::inputs([
-        Input::Progress(loading_progress(3)),
-        Input::Loaded(Box::new(Ok(Loaded::new(seed_model())))),
+        Input::Message(Message::LoadProgress {
+            progress: loading_progress(3),
+        }),
+        Input::Message(Message::Loaded(Box::new(Ok(Loaded::new(seed_model()))))),
     ]);
     let finished = run_app(
         &mut terminal,
@@ -1928,7 +1938,7 @@ fn snapshot_whole_screen_120x40_loading() {
         articles_extracted: 4359,
         ..Progress::default()
     };
-    let events = [Input::Progress(progress)];
+    let events = [Input::Message(Message::LoadProgress { progress })];
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     run_app(
         &mut terminal,
@@ -1965,9 +1975,21 @@ fn a_long_list_keeps_its_rows_until_the_background_search_answers() {
     assert_eq!(names(&state), everyone, "the rows wait for the search");
     // An answer to a query the user has typed past is ignored.
     let ramos = state.index.player_search.search("rmos");
-    state.finish_search("rmo", ramos.clone());
+    dispatch(
+        &mut state,
+        Message::SearchFinished {
+            query: "rmo".into(),
+            hits: ramos.clone(),
+        },
+    );
     assert_eq!(state.pending_search(), Some("rmos"));
-    state.finish_search("rmos", ramos);
+    dispatch(
+        &mut state,
+        Message::SearchFinished {
+            query: "rmos".into(),
+            hits: ramos,
+        },
+    );
     assert_eq!(state.pending_search(), None);
     assert_eq!(names(&state), ["Sergio Ramos"]);
     assert_eq!(
@@ -2027,7 +2049,7 @@ fn r_asks_for_a_fetch_and_shows_its_progress() {
     assert_eq!(state.message.as_deref(), Some("already fetching the feeds"));
     dispatch(
         &mut state,
-        Action::FetchProgress {
+        Message::FetchProgress {
             done: 1,
             total: 3,
             new: 4,
@@ -2063,22 +2085,25 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
     let filter = state.players.query.clone();
     let before = state.model.articles.len();
     press(&mut state, &[key(KeyCode::Char('R'))]);
-    state.finish_fetch(Ok(mercato::tui::fetcher::Fetched {
-        articles: vec![
-            arrived(
-                "lib-1",
-                "2021-01-14",
-                "Sergio Ramos is wanted by Sevilla, according to Marca.",
-            ),
-            arrived(
-                "lib-2",
-                "2021-01-15",
-                "Kasim Ojeda has been linked with a move to Aston Villa.",
-            ),
-        ],
-        problems: Vec::new(),
-        failed: 1,
-    }));
+    dispatch(
+        &mut state,
+        Message::Fetched(Box::new(Ok(mercato::tui::fetcher::Fetched {
+            articles: vec![
+                arrived(
+                    "lib-1",
+                    "2021-01-14",
+                    "Sergio Ramos is wanted by Sevilla, according to Marca.",
+                ),
+                arrived(
+                    "lib-2",
+                    "2021-01-15",
+                    "Kasim Ojeda has been linked with a move to Aston Villa.",
+                ),
+            ],
+            problems: Vec::new(),
+            failed: 1,
+        }))),
+    );
     assert_eq!(state.model.articles.len(), before + 2);
     assert_eq!(selected_name(&state), player);
     assert_eq!(state.players.query, filter);

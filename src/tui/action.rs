@@ -1,10 +1,15 @@
-//! Everything that can happen to the dashboard, as data: key bindings map to these, and a
-//! later configuration file can name them (hence serde).
+//! Everything that can happen to the dashboard, as data: the commands keys are bound to (a
+//! later configuration file can name them, hence serde) and the messages that come without a
+//! key.
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::fetcher::Fetched;
+use super::state::Loaded;
+use crate::corpus::Corpus;
 use crate::progress::Progress;
+use crate::search::Hit;
 
 /// A focusable pane. The number is the key that focuses it: in reading order, down the left
 /// column, then down the right.
@@ -81,36 +86,14 @@ impl Pane {
     }
 }
 
-/// One change to the dashboard's state.
+/// What a key can be bound to: the user's commands. A later configuration file names them
+/// (hence serde).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
-pub enum Action {
+pub enum Command {
     Quit,
-    /// The wall clock moved on.
-    Tick {
-        now: NaiveDateTime,
-    },
-    /// The terminal has a new size.
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    /// The background load has come this far.
-    LoadProgress {
-        progress: Progress,
-    },
     /// Fetch every feed of the library in the background (`R`).
     Refresh,
-    /// The background fetch has come this far.
-    FetchProgress {
-        done: usize,
-        total: usize,
-        new: usize,
-    },
-    /// The background load could not finish (the dashboard stays empty and says why).
-    LoadFailed {
-        error: String,
-    },
 
     FocusNext,
     FocusPrevious,
@@ -160,10 +143,6 @@ pub enum Action {
     Unlink,
     /// Open the selected evidence (rumour or contract) in the reader, at its sentence.
     OpenEvidence,
-    /// Select this person in the players pane (clearing what hides them).
-    SelectPlayer {
-        person: usize,
-    },
     /// Hide or show the contracts that have ended.
     ToggleExpired,
 
@@ -187,16 +166,72 @@ pub enum Action {
     OpenLink,
     /// Copy the article's link to the clipboard (through the terminal, when allowed).
     CopyLink,
+}
 
+/// What happens to the dashboard without a key: the clock, the terminal, the mouse, and the
+/// work done in the background (loading, searching, fetching, watching) coming back.
+#[derive(Debug)]
+pub enum Message {
+    /// The wall clock moved on.
+    Tick { now: NaiveDateTime },
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
     /// A mouse click at a screen cell: focus the pane there and select the row.
-    Click {
-        column: u16,
-        row: u16,
-    },
+    Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell: scroll the pane there.
-    Scroll {
-        column: u16,
-        row: u16,
-        down: bool,
+    Scroll { column: u16, row: u16, down: bool },
+    /// The background load has come this far.
+    LoadProgress { progress: Progress },
+    /// The background load is over: the model and its lookups, or why there is none (the
+    /// dashboard then stays empty and says why).
+    Loaded(Box<Result<Loaded, String>>),
+    /// A background search's hits for `query`.
+    SearchFinished { query: String, hits: Vec<Hit> },
+    /// The background fetch has come this far.
+    FetchProgress {
+        done: usize,
+        total: usize,
+        new: usize,
     },
+    /// The background fetch is over: what is new in the library, or why it failed.
+    Fetched(Box<Result<Fetched, String>>),
+    /// Watched files were added or changed (`--watch`): their articles, or what went wrong.
+    Watched(Box<Result<Corpus, String>>),
+    /// Select this person in the players pane (clearing what hides them): a follow-up of
+    /// commands that lead to a player.
+    SelectPlayer { person: usize },
+}
+
+impl Message {
+    /// Messages that leave the status bar's note alone: they come without the user asking.
+    pub fn is_quiet(&self) -> bool {
+        matches!(
+            self,
+            Message::Tick { .. }
+                | Message::LoadProgress { .. }
+                | Message::FetchProgress { .. }
+                | Message::SearchFinished { .. }
+                | Message::Loaded(_)
+        )
+    }
+}
+
+/// One change to the dashboard's state: everything goes through
+/// [`update`](super::state::update) as one of these.
+#[derive(Debug)]
+pub enum Action {
+    Command(Command),
+    Message(Message),
+}
+
+impl From<Command> for Action {
+    fn from(command: Command) -> Self {
+        Action::Command(command)
+    }
+}
+
+impl From<Message> for Action {
+    fn from(message: Message) -> Self {
+        Action::Message(message)
+    }
 }

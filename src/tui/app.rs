@@ -11,26 +11,20 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::action::Action;
+use super::action::{Action, Command, Message};
 use super::fetcher::{FetchNews, FetchProgress, Fetcher};
 use super::keymap::Keymap;
 use super::searcher::Searcher;
-use super::state::{Effect, Loaded, State, dispatch};
+use super::state::{Effect, State, dispatch};
 use super::ui::{self, theme::Theme};
-use crate::corpus::Corpus;
 use crate::library::Watermark;
-use crate::progress::Progress;
 
 /// What an event source gave.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Input {
     Event(Event),
-    /// The background load has come this far.
-    Progress(Progress),
-    /// The background load is over: the model, or why there is none.
-    Loaded(Box<Result<Loaded, String>>),
-    /// Watched files were added or changed (`--watch`): their articles, or what went wrong.
-    Watched(Box<Result<Corpus, String>>),
+    /// Work done in the background (loading, watching) has news.
+    Message(Message),
     /// Nothing arrived in time.
     Timeout,
     /// No more events will come (the end of a script).
@@ -100,7 +94,7 @@ fn copy_with_osc52(text: &str) -> Result<(), String> {
 
 /// A fixed list of inputs, then [`Input::Closed`]; the effects asked for are kept in
 /// `performed`.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct ScriptedEvents {
     inputs: VecDeque<Input>,
     pub performed: Vec<Effect>,
@@ -165,31 +159,34 @@ pub struct Finished {
 
 /// The action a terminal event asks for.
 pub fn action_for(keymap: &Keymap, state: &State, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap.action_for(state, key),
-        Event::Resize(width, height) => Some(Action::Resize {
+    let message = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            return keymap.action_for(state, key).map(Action::from);
+        }
+        Event::Resize(width, height) => Message::Resize {
             width: *width,
             height: *height,
-        }),
+        },
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+            MouseEventKind::Down(MouseButton::Left) => Message::Click {
                 column: mouse.column,
                 row: mouse.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Action::Scroll {
+            },
+            MouseEventKind::ScrollDown => Message::Scroll {
                 column: mouse.column,
                 row: mouse.row,
                 down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll {
+            },
+            MouseEventKind::ScrollUp => Message::Scroll {
                 column: mouse.column,
                 row: mouse.row,
                 down: false,
-            }),
-            _ => None,
+            },
+            _ => return None,
         },
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(message.into())
 }
 
 /// Runs the dashboard until the user quits or the events end. Draws only when something
@@ -211,7 +208,7 @@ where
     let size = terminal.size()?;
     dispatch(
         &mut state,
-        Action::Resize {
+        Message::Resize {
             width: size.width,
             height: size.height,
         },
@@ -223,9 +220,9 @@ where
     loop {
         let now = clock.now();
         if now.with_nanosecond(0) != Some(state.clock.now) {
-            dispatch(&mut state, Action::Tick { now });
+            dispatch(&mut state, Message::Tick { now });
             if refresh_due(&state, now) {
-                dispatch(&mut state, Action::Refresh);
+                dispatch(&mut state, Command::Refresh);
             }
             dirty = true;
         }
@@ -239,17 +236,22 @@ where
                 .map_or_else(Utc::now, |local| local.with_timezone(&Utc));
             match Fetcher::start(db, watermark, utc) {
                 Ok(started) => fetcher = Some(started),
-                Err(error) => state.finish_fetch(Err(error.to_string())),
+                Err(error) => {
+                    dispatch(
+                        &mut state,
+                        Message::Fetched(Box::new(Err(error.to_string()))),
+                    );
+                }
             }
         }
         while let Some(news) = fetcher.as_mut().and_then(Fetcher::poll) {
             match news {
                 FetchNews::Progress(FetchProgress { done, total, new }) => {
-                    dispatch(&mut state, Action::FetchProgress { done, total, new });
+                    dispatch(&mut state, Message::FetchProgress { done, total, new });
                 }
                 FetchNews::Done(result) => {
                     fetcher = None;
-                    state.finish_fetch(result);
+                    dispatch(&mut state, Message::Fetched(Box::new(result)));
                 }
             }
             dirty = true;
@@ -274,7 +276,7 @@ where
             {
                 // The search thread died: search here rather than never.
                 let hits = state.index.player_search.search(&query);
-                state.finish_search(&query, hits);
+                dispatch(&mut state, Message::SearchFinished { query, hits });
                 dirty = true;
             }
         }
@@ -300,19 +302,8 @@ where
                     dirty = true;
                 }
             }
-            Input::Progress(progress) => {
-                dispatch(&mut state, Action::LoadProgress { progress });
-                dirty = true;
-            }
-            Input::Loaded(loaded) => {
-                match *loaded {
-                    Ok(loaded) => state.finish_loading(loaded),
-                    Err(error) => dispatch(&mut state, Action::LoadFailed { error }),
-                }
-                dirty = true;
-            }
-            Input::Watched(arrived) => {
-                state.finish_watch(*arrived);
+            Input::Message(message) => {
+                dispatch(&mut state, message);
                 dirty = true;
             }
             Input::Timeout => {}
@@ -320,7 +311,7 @@ where
                 // The end of a script: a search still running is part of it. (After a stop
                 // signal this waits for one search: ~50 ms over a million names.)
                 if let Some(outcome) = searcher.as_mut().and_then(|s| s.outcome(true)) {
-                    state.finish_search(&outcome.query, outcome.hits);
+                    dispatch(&mut state, outcome.into_message());
                     draw(terminal, &state, theme, &keymap)?;
                     frames += 1;
                 }
@@ -328,7 +319,7 @@ where
             }
         }
         if let Some(outcome) = searcher.as_mut().and_then(|s| s.outcome(false)) {
-            state.finish_search(&outcome.query, outcome.hits);
+            dispatch(&mut state, outcome.into_message());
             dirty = true;
         }
     }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
-use super::action::{Action, Pane};
+use super::action::{Command, Pane};
 use super::state::State;
 
 /// Where a binding applies.
@@ -126,7 +126,7 @@ pub struct Binding {
     pub context: Context,
     pub key: KeyPattern,
     /// For [`KeyPattern::AnyChar`], a template whose character is replaced by the typed one.
-    pub action: Action,
+    pub action: Command,
     /// What the help overlay says.
     pub description: &'static str,
     /// The key-hint bar's word for it, if it shows; bindings sharing a word show together
@@ -158,7 +158,7 @@ impl Default for Keymap {
         let mut bindings = Vec::new();
         let mut bind = |context: Context,
                         keys: &[KeyPattern],
-                        action: Action,
+                        action: Command,
                         description: &'static str,
                         hint: Option<&'static str>| {
             for &key in keys {
@@ -175,21 +175,21 @@ impl Default for Keymap {
         bind(
             C::Articles,
             &[code(KeyCode::Enter)],
-            Action::Open,
+            Command::Open,
             "read the article",
             Some("read"),
         );
         bind(
             C::Articles,
             &[key('p')],
-            Action::LinkPlayersToArticle,
+            Command::LinkPlayersToArticle,
             "narrow players to this article",
             Some("players in it"),
         );
         bind(
             C::Articles,
             &[code(KeyCode::Esc)],
-            Action::Back,
+            Command::Back,
             "drop the player link",
             None,
         );
@@ -197,70 +197,70 @@ impl Default for Keymap {
         bind(
             C::Reader,
             &[key(' '), code(KeyCode::PageDown)],
-            Action::PageDown,
+            Command::PageDown,
             "page down",
             Some("page"),
         );
         bind(
             C::Reader,
             &[key('b'), code(KeyCode::PageUp)],
-            Action::PageUp,
+            Command::PageUp,
             "page up",
             Some("page"),
         );
         bind(
             C::Reader,
             &[key('J')],
-            Action::NextArticle,
+            Command::NextArticle,
             "next article",
             Some("article"),
         );
         bind(
             C::Reader,
             &[key('K')],
-            Action::PreviousArticle,
+            Command::PreviousArticle,
             "previous article",
             Some("article"),
         );
         bind(
             C::Reader,
             &[key('/')],
-            Action::StartReaderSearch,
+            Command::StartReaderSearch,
             "search the article",
             Some("search"),
         );
         bind(
             C::Reader,
             &[key('n')],
-            Action::NextMatch,
+            Command::NextMatch,
             "next match",
             Some("match"),
         );
         bind(
             C::Reader,
             &[key('N')],
-            Action::PreviousMatch,
+            Command::PreviousMatch,
             "previous match",
             Some("match"),
         );
         bind(
             C::Reader,
             &[key('o')],
-            Action::OpenLink,
+            Command::OpenLink,
             "open the article's link in the browser",
             Some("open link"),
         );
         bind(
             C::Reader,
             &[key('y')],
-            Action::CopyLink,
+            Command::CopyLink,
             "copy the link (OSC 52, if MERCATO_OSC52=1)",
             None,
         );
         bind(
             C::Reader,
             &[code(KeyCode::Esc)],
-            Action::Back,
+            Command::Back,
             "clear the search, then go back",
             Some("back"),
         );
@@ -268,35 +268,35 @@ impl Default for Keymap {
         bind(
             C::ReaderSearch,
             &[KeyPattern::AnyChar],
-            Action::ReaderSearchPush { c: ' ' },
+            Command::ReaderSearchPush { c: ' ' },
             "type to search (letters in either case)",
             None,
         );
         bind(
             C::ReaderSearch,
             &[code(KeyCode::Backspace)],
-            Action::ReaderSearchPop,
+            Command::ReaderSearchPop,
             "delete a character",
             None,
         );
         bind(
             C::ReaderSearch,
             &[code(KeyCode::Enter)],
-            Action::ReaderSearchAccept,
+            Command::ReaderSearchAccept,
             "search, go to the first match",
             Some("search"),
         );
         bind(
             C::ReaderSearch,
             &[code(KeyCode::Esc)],
-            Action::ReaderSearchClear,
+            Command::ReaderSearchClear,
             "clear the search",
             Some("clear"),
         );
         bind(
             C::ReaderSearch,
             &[ctrl('c')],
-            Action::Quit,
+            Command::Quit,
             "quit",
             Some("quit"),
         );
@@ -304,21 +304,21 @@ impl Default for Keymap {
         bind(
             C::Players,
             &[code(KeyCode::Enter)],
-            Action::Open,
+            Command::Open,
             "link articles, show destinations",
             Some("destinations"),
         );
         bind(
             C::Players,
             &[key('a')],
-            Action::LinkArticlesToPlayer,
+            Command::LinkArticlesToPlayer,
             "filter articles to this player",
             Some("link articles"),
         );
         bind(
             C::Players,
             &[code(KeyCode::Esc)],
-            Action::Back,
+            Command::Back,
             "clear the filter, then the link",
             Some("clear"),
         );
@@ -326,21 +326,21 @@ impl Default for Keymap {
         bind(
             C::Destinations,
             &[code(KeyCode::Enter)],
-            Action::Open,
+            Command::Open,
             "evidence; again: open the article",
             Some("evidence/open"),
         );
         bind(
             C::Destinations,
             &[key('o')],
-            Action::OpenEvidence,
+            Command::OpenEvidence,
             "open the evidence in the reader",
             Some("read evidence"),
         );
         bind(
             C::Destinations,
             &[code(KeyCode::Esc)],
-            Action::Back,
+            Command::Back,
             "back to clubs, then players",
             Some("back"),
         );
@@ -348,21 +348,21 @@ impl Default for Keymap {
         bind(
             C::Countdowns,
             &[code(KeyCode::Enter)],
-            Action::Open,
+            Command::Open,
             "select the player",
             Some("select player"),
         );
         bind(
             C::Countdowns,
             &[key('o')],
-            Action::OpenEvidence,
+            Command::OpenEvidence,
             "open the contract's evidence",
             Some("read evidence"),
         );
         bind(
             C::Countdowns,
             &[key('e')],
-            Action::ToggleExpired,
+            Command::ToggleExpired,
             "hide / show ended contracts",
             Some("expired"),
         );
@@ -370,151 +370,151 @@ impl Default for Keymap {
         bind(
             C::Filter,
             &[KeyPattern::AnyChar],
-            Action::FilterPush { c: ' ' },
+            Command::FilterPush { c: ' ' },
             "type to filter (fuzzy, accents ignored)",
             None,
         );
         bind(
             C::Filter,
             &[code(KeyCode::Backspace)],
-            Action::FilterPop,
+            Command::FilterPop,
             "delete a character",
             None,
         );
         bind(
             C::Filter,
             &[code(KeyCode::Enter), code(KeyCode::Tab)],
-            Action::FilterAccept,
+            Command::FilterAccept,
             "keep the filter, stop typing",
             Some("keep"),
         );
         bind(
             C::Filter,
             &[code(KeyCode::Esc)],
-            Action::FilterClear,
+            Command::FilterClear,
             "clear the filter",
             Some("clear"),
         );
         bind(
             C::Filter,
             &[code(KeyCode::Down)],
-            Action::Down,
+            Command::Down,
             "next match",
             Some("move"),
         );
         bind(
             C::Filter,
             &[code(KeyCode::Up)],
-            Action::Up,
+            Command::Up,
             "previous match",
             Some("move"),
         );
-        bind(C::Filter, &[ctrl('c')], Action::Quit, "quit", Some("quit"));
+        bind(C::Filter, &[ctrl('c')], Command::Quit, "quit", Some("quit"));
 
         bind(
             C::Help,
             &[key('?'), code(KeyCode::Esc), key('q')],
-            Action::ToggleHelp,
+            Command::ToggleHelp,
             "close help",
             Some("close"),
         );
         bind(
             C::Help,
             &[key('j'), code(KeyCode::Down)],
-            Action::Down,
+            Command::Down,
             "scroll down",
             Some("scroll"),
         );
         bind(
             C::Help,
             &[key('k'), code(KeyCode::Up)],
-            Action::Up,
+            Command::Up,
             "scroll up",
             Some("scroll"),
         );
         bind(
             C::Help,
             &[key('g'), code(KeyCode::Home)],
-            Action::Top,
+            Command::Top,
             "top",
             Some("top/end"),
         );
         bind(
             C::Help,
             &[key('G'), code(KeyCode::End)],
-            Action::Bottom,
+            Command::Bottom,
             "end",
             Some("top/end"),
         );
         bind(
             C::Help,
             &[code(KeyCode::PageDown), key(' ')],
-            Action::PageDown,
+            Command::PageDown,
             "page down",
             None,
         );
         bind(
             C::Help,
             &[code(KeyCode::PageUp)],
-            Action::PageUp,
+            Command::PageUp,
             "page up",
             None,
         );
-        bind(C::Help, &[ctrl('c')], Action::Quit, "quit", Some("quit"));
+        bind(C::Help, &[ctrl('c')], Command::Quit, "quit", Some("quit"));
 
         bind(
             C::Problems,
             &[key('!'), code(KeyCode::Esc), key('q')],
-            Action::ToggleProblems,
+            Command::ToggleProblems,
             "close the list",
             Some("close"),
         );
         bind(
             C::Problems,
             &[key('j'), code(KeyCode::Down)],
-            Action::Down,
+            Command::Down,
             "scroll down",
             Some("scroll"),
         );
         bind(
             C::Problems,
             &[key('k'), code(KeyCode::Up)],
-            Action::Up,
+            Command::Up,
             "scroll up",
             Some("scroll"),
         );
         bind(
             C::Problems,
             &[key('g'), code(KeyCode::Home)],
-            Action::Top,
+            Command::Top,
             "first",
             Some("first/last"),
         );
         bind(
             C::Problems,
             &[key('G'), code(KeyCode::End)],
-            Action::Bottom,
+            Command::Bottom,
             "last",
             Some("first/last"),
         );
         bind(
             C::Problems,
             &[code(KeyCode::PageDown)],
-            Action::PageDown,
+            Command::PageDown,
             "page down",
             None,
         );
         bind(
             C::Problems,
             &[code(KeyCode::PageUp)],
-            Action::PageUp,
+            Command::PageUp,
             "page up",
             None,
         );
         bind(
             C::Problems,
             &[ctrl('c')],
-            Action::Quit,
+            Command::Quit,
             "quit",
             Some("quit"),
         );
@@ -522,56 +522,56 @@ impl Default for Keymap {
         bind(
             C::Navigation,
             &[key('j'), code(KeyCode::Down)],
-            Action::Down,
+            Command::Down,
             "down",
             Some("move"),
         );
         bind(
             C::Navigation,
             &[key('k'), code(KeyCode::Up)],
-            Action::Up,
+            Command::Up,
             "up",
             Some("move"),
         );
         bind(
             C::Navigation,
             &[key('g'), code(KeyCode::Home)],
-            Action::Top,
+            Command::Top,
             "first",
             Some("first/last"),
         );
         bind(
             C::Navigation,
             &[key('G'), code(KeyCode::End)],
-            Action::Bottom,
+            Command::Bottom,
             "last",
             Some("first/last"),
         );
         bind(
             C::Navigation,
             &[code(KeyCode::PageDown)],
-            Action::PageDown,
+            Command::PageDown,
             "page down",
             None,
         );
         bind(
             C::Navigation,
             &[code(KeyCode::PageUp)],
-            Action::PageUp,
+            Command::PageUp,
             "page up",
             None,
         );
         bind(
             C::Navigation,
             &[ctrl('d')],
-            Action::HalfPageDown,
+            Command::HalfPageDown,
             "half a page down",
             None,
         );
         bind(
             C::Navigation,
             &[ctrl('u')],
-            Action::HalfPageUp,
+            Command::HalfPageUp,
             "half a page up",
             None,
         );
@@ -579,35 +579,35 @@ impl Default for Keymap {
         bind(
             C::Global,
             &[key('/')],
-            Action::StartFilter,
+            Command::StartFilter,
             "filter players",
             Some("filter"),
         );
         bind(
             C::Global,
             &[code(KeyCode::Tab)],
-            Action::FocusNext,
+            Command::FocusNext,
             "next pane",
             Some("pane"),
         );
         bind(
             C::Global,
             &[code(KeyCode::BackTab)],
-            Action::FocusPrevious,
+            Command::FocusPrevious,
             "previous pane",
             None,
         );
         bind(
             C::Global,
             &[key('h'), code(KeyCode::Left)],
-            Action::FocusLeft,
+            Command::FocusLeft,
             "pane to the left",
             None,
         );
         bind(
             C::Global,
             &[key('l'), code(KeyCode::Right)],
-            Action::FocusRight,
+            Command::FocusRight,
             "pane to the right",
             None,
         );
@@ -619,7 +619,7 @@ impl Default for Keymap {
             bind(
                 C::Global,
                 &[key(digit)],
-                Action::Focus { pane },
+                Command::Focus { pane },
                 pane.title(),
                 None,
             );
@@ -627,56 +627,56 @@ impl Default for Keymap {
         bind(
             C::Global,
             &[key('R')],
-            Action::Refresh,
+            Command::Refresh,
             "fetch every feed now",
             None,
         );
         bind(
             C::Global,
             &[key('t')],
-            Action::ToggleClock,
+            Command::ToggleClock,
             "clock: as-of date / article's date",
             Some("clock"),
         );
         bind(
             C::Global,
             &[key('z')],
-            Action::ToggleMaximise,
+            Command::ToggleMaximise,
             "maximise the pane / restore",
             Some("zoom"),
         );
         bind(
             C::Global,
             &[key('x')],
-            Action::Unlink,
+            Command::Unlink,
             "remove the link between panes",
             None,
         );
         bind(
             C::Global,
             &[code(KeyCode::Esc)],
-            Action::Back,
+            Command::Back,
             "back out",
             None,
         );
         bind(
             C::Global,
             &[key('!')],
-            Action::ToggleProblems,
+            Command::ToggleProblems,
             "list the load problems",
             Some("problems"),
         );
         bind(
             C::Global,
             &[key('?')],
-            Action::ToggleHelp,
+            Command::ToggleHelp,
             "help",
             Some("help"),
         );
         bind(
             C::Global,
             &[key('q'), ctrl('c')],
-            Action::Quit,
+            Command::Quit,
             "quit",
             Some("quit"),
         );
@@ -718,7 +718,7 @@ impl Keymap {
     }
 
     /// The action a key press asks for in this state, if any.
-    pub fn action_for(&self, state: &State, key: &KeyEvent) -> Option<Action> {
+    pub fn action_for(&self, state: &State, key: &KeyEvent) -> Option<Command> {
         if key.kind == KeyEventKind::Release {
             return None;
         }
@@ -729,9 +729,9 @@ impl Keymap {
                 .find(|b| b.context == context && b.key.matches(key))
             {
                 return Some(match (&binding.action, key.code) {
-                    (Action::FilterPush { .. }, KeyCode::Char(c)) => Action::FilterPush { c },
-                    (Action::ReaderSearchPush { .. }, KeyCode::Char(c)) => {
-                        Action::ReaderSearchPush { c }
+                    (Command::FilterPush { .. }, KeyCode::Char(c)) => Command::FilterPush { c },
+                    (Command::ReaderSearchPush { .. }, KeyCode::Char(c)) => {
+                        Command::ReaderSearchPush { c }
                     }
                     (action, _) => action.clone(),
                 });
@@ -801,13 +801,13 @@ impl Keymap {
     /// The key-hint bar: ("j/k", "move") pairs for what the focused context accepts. The
     /// load problems key shows only when there are load problems.
     pub fn hints(&self, state: &State) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<(Vec<(Action, String)>, &'static str)> = Vec::new();
+        let mut hints: Vec<(Vec<(Command, String)>, &'static str)> = Vec::new();
         for context in Self::contexts(state) {
             for binding in self.bindings.iter().filter(|b| b.context == context) {
                 let Some(word) = binding.hint else {
                     continue;
                 };
-                if binding.action == Action::ToggleProblems
+                if binding.action == Command::ToggleProblems
                     && context == Context::Global
                     && state.model.problems.is_empty()
                 {

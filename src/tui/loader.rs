@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::library::Source;
 use crate::progress::{LoadProgress, Progress};
 
+use super::action::Message;
 use super::app::Input;
 use super::state::Loaded;
 
@@ -52,13 +53,13 @@ impl Loader {
                     panic_message(&*panic)
                 ))
             });
-            return Some(Input::Loaded(Box::new(result)));
+            return Some(Input::Message(Message::Loaded(Box::new(result))));
         }
         let progress = self.progress.snapshot();
         if progress != self.reported && self.reported_at.elapsed() >= REPORT_EVERY {
             self.reported = progress;
             self.reported_at = Instant::now();
-            return Some(Input::Progress(progress));
+            return Some(Input::Message(Message::LoadProgress { progress }));
         }
         None
     }
@@ -88,7 +89,7 @@ mod tests {
     fn finish(loader: &mut Loader) -> Result<Loaded, String> {
         loop {
             match loader.poll() {
-                Some(Input::Loaded(result)) => return *result,
+                Some(Input::Message(Message::Loaded(result))) => return *result,
                 Some(_) | None => thread::sleep(Duration::from_millis(5)),
             }
         }

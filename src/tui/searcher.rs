@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
+use super::action::Message;
 use crate::search::{Hit, Narrowing, SearchIndex};
 
 /// A finished search.
@@ -15,6 +16,16 @@ pub struct Outcome {
     pub hits: Vec<Hit>,
     /// The [`SearchIndex::id`] searched.
     index: u64,
+}
+
+impl Outcome {
+    /// The hits, for the dashboard's state.
+    pub fn into_message(self) -> Message {
+        Message::SearchFinished {
+            query: self.query,
+            hits: self.hits,
+        }
+    }
 }
 
 struct Request {

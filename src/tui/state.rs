@@ -1,7 +1,7 @@
 //! The dashboard's state, one sub-state per pane, and the pure [`update`] that changes it.
 //!
 //! Nothing here touches the terminal or reads the clock: the time arrives in
-//! [`Action::Tick`] and the terminal size in [`Action::Resize`]. Geometry that the update
+//! [`Message::Tick`] and the terminal size in [`Message::Resize`]. Geometry that the update
 //! needs (page sizes, which pane is under the mouse, how wide the reader wraps) comes from
 //! [`layout`], the same pure function the views draw with.
 
@@ -23,7 +23,7 @@ use crate::search::{Hit, Narrowing, SearchIndex};
 use crate::text::plural;
 
 use super::Options;
-use super::action::{Action, Pane};
+use super::action::{Action, Command, Message, Pane};
 use super::fetcher::{FetchProgress, Fetched};
 use super::layout::{self, Screen};
 use super::text;
@@ -154,7 +154,7 @@ impl Index {
 }
 
 /// A model and its lookups, ready to show. The dashboard builds it off the UI thread and
-/// hands it over whole ([`State::finish_loading`]): too big to travel as an [`Action`].
+/// hands it over whole, in [`Message::Loaded`].
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub model: Model,
@@ -362,7 +362,7 @@ pub struct State {
     pub model: Model,
     pub index: Index,
     /// While the corpus loads in the background: how far it has come. The panes are empty
-    /// until [`State::finish_loading`].
+    /// until [`Message::Loaded`] brings the model.
     pub loading: Option<Progress>,
     /// The `--player` to select once the model is there (unless a filter was typed
     /// meanwhile: the newer wish wins).
@@ -410,7 +410,7 @@ impl State {
     }
 
     /// A dashboard waiting for its model: empty panes and a progress gauge until
-    /// [`finish_loading`](Self::finish_loading). Keys work meanwhile (quitting above all).
+    /// [`Message::Loaded`]. Keys work meanwhile (quitting above all).
     pub fn loading(options: &Options, now: NaiveDateTime, size: (u16, u16)) -> Self {
         let Loaded { model, index, .. } = Loaded::new(Model::default());
         Self {
@@ -462,7 +462,7 @@ impl State {
     /// Shows the loaded model: the panes fill in, keeping what the user typed meanwhile, and
     /// the `--player` is selected (with the articles linked to them) unless a filter was
     /// typed during the load.
-    pub fn finish_loading(&mut self, loaded: Loaded) {
+    fn finish_loading(&mut self, loaded: Loaded) {
         self.model = loaded.model;
         self.index = loaded.index;
         self.feeds.gazetteer = loaded.gazetteer;
@@ -473,8 +473,8 @@ impl State {
         if let Some(name) = self.pending_player.take().filter(|_| !typed_meanwhile) {
             match self.find_player(&name) {
                 Some(person) => {
-                    dispatch(self, Action::SelectPlayer { person });
-                    dispatch(self, Action::LinkArticlesToPlayer);
+                    dispatch(self, Message::SelectPlayer { person });
+                    dispatch(self, Command::LinkArticlesToPlayer);
                 }
                 None => self.message = Some(format!("no player matches “{name}”")),
             }
@@ -494,7 +494,7 @@ impl State {
 
     /// Merges what a fetch brought into the model. Over the built-in sample, the library's
     /// articles replace it.
-    pub fn finish_fetch(&mut self, fetched: Result<Fetched, String>) {
+    fn finish_fetch(&mut self, fetched: Result<Fetched, String>) {
         self.feeds.fetching = None;
         let fetched = match fetched {
             Ok(fetched) => fetched,
@@ -521,7 +521,7 @@ impl State {
 
     /// Merges what watched files brought (`--watch`): new files' articles, and edited ones'
     /// in place of their old text.
-    pub fn finish_watch(&mut self, arrived: Result<Corpus, String>) {
+    fn finish_watch(&mut self, arrived: Result<Corpus, String>) {
         let corpus = match arrived {
             Ok(corpus) => corpus,
             Err(error) => {
@@ -896,13 +896,13 @@ impl State {
     }
 
     /// The query waiting for a background search, if any: the event loop runs it (a newer
-    /// query replaces it) and hands the hits to [`finish_search`](Self::finish_search).
+    /// query replaces it) and hands the hits back in [`Message::SearchFinished`].
     pub fn pending_search(&self) -> Option<&str> {
         self.players.pending.as_deref()
     }
 
     /// Shows a background search's hits, unless the query has moved on since.
-    pub fn finish_search(&mut self, query: &str, hits: Vec<Hit>) {
+    fn finish_search(&mut self, query: &str, hits: Vec<Hit>) {
         if self.players.pending.as_deref() == Some(query) {
             self.show_players((query.to_string(), None), hits);
             self.refresh();
@@ -1351,9 +1351,9 @@ impl Movement {
     }
 }
 
-/// Applies `action` and every follow-up action it asks for.
-pub fn dispatch(state: &mut State, action: Action) {
-    let mut next = Some(action);
+/// Applies `action` (a [`Command`] or a [`Message`]) and every follow-up it asks for.
+pub fn dispatch(state: &mut State, action: impl Into<Action>) {
+    let mut next = Some(action.into());
     // Follow-ups are short chains; the bound only guards against a future cycle.
     for _ in 0..16 {
         match next {
@@ -1366,13 +1366,18 @@ pub fn dispatch(state: &mut State, action: Action) {
 /// The one place state changes. Pure: no terminal, no clock, no I/O. Returns a follow-up
 /// action when one is needed.
 pub fn update(state: &mut State, action: Action) -> Option<Action> {
-    if !matches!(
-        action,
-        Action::Tick { .. } | Action::LoadProgress { .. } | Action::FetchProgress { .. }
-    ) {
-        state.message = None;
-    }
-    let next = apply(state, action);
+    let next = match action {
+        Action::Command(command) => {
+            state.message = None;
+            apply_command(state, command)
+        }
+        Action::Message(message) => {
+            if !message.is_quiet() {
+                state.message = None;
+            }
+            apply_message(state, message)
+        }
+    };
     // New articles count as seen once their pane is looked at.
     if state.focus == Pane::Articles {
         state.feeds.unseen = 0;
@@ -1386,21 +1391,10 @@ pub fn update(state: &mut State, action: Action) -> Option<Action> {
     next
 }
 
-fn apply(state: &mut State, action: Action) -> Option<Action> {
-    match action {
-        Action::Quit => state.quit = true,
-        Action::Tick { now } => {
-            // Only whole seconds are shown.
-            state.clock.now = now.with_nanosecond(0).unwrap_or(now);
-        }
-        Action::Resize { width, height } => state.size = (width, height),
-        Action::LoadProgress { progress } => {
-            // A late reading must not bring back a finished load's gauge.
-            if state.loading.is_some() {
-                state.loading = Some(progress);
-            }
-        }
-        Action::Refresh => match (&state.feeds.db, state.feeds.fetching) {
+fn apply_command(state: &mut State, command: Command) -> Option<Action> {
+    match command {
+        Command::Quit => state.quit = true,
+        Command::Refresh => match (&state.feeds.db, state.feeds.fetching) {
             (None, _) => {
                 state.message =
                     Some("--corpus reads files only: no feeds to fetch (run without it)".into());
@@ -1415,31 +1409,21 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
                 state.feeds.fetching = Some(FetchProgress::default());
             }
         },
-        Action::FetchProgress { done, total, new } => {
-            if state.feeds.fetching.is_some() {
-                state.feeds.fetching = Some(FetchProgress { done, total, new });
-            }
-        }
-        Action::LoadFailed { error } => {
-            state.loading = None;
-            state.pending_player = None;
-            state.load_error = Some(error);
-        }
-        Action::FocusNext => state.focus = state.focus.next(),
-        Action::FocusPrevious => state.focus = state.focus.previous(),
-        Action::FocusLeft => state.focus = state.neighbour(false),
-        Action::FocusRight => state.focus = state.neighbour(true),
-        Action::Focus { pane } => state.focus = pane,
-        Action::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
-        Action::ToggleProblems => {
+        Command::FocusNext => state.focus = state.focus.next(),
+        Command::FocusPrevious => state.focus = state.focus.previous(),
+        Command::FocusLeft => state.focus = state.neighbour(false),
+        Command::FocusRight => state.focus = state.neighbour(true),
+        Command::Focus { pane } => state.focus = pane,
+        Command::ToggleHelp => state.help = if state.help.is_some() { None } else { Some(0) },
+        Command::ToggleProblems => {
             state.problems = if state.problems.is_some() {
                 None
             } else {
                 Some(0)
             }
         }
-        Action::ToggleMaximise => state.maximised = !state.maximised,
-        Action::ToggleClock => {
+        Command::ToggleMaximise => state.maximised = !state.maximised,
+        Command::ToggleClock => {
             state.clock.mode = match state.clock.mode {
                 ClockMode::AsOf => ClockMode::ArticleDate,
                 ClockMode::ArticleDate => ClockMode::AsOf,
@@ -1458,80 +1442,80 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
                 }
             });
         }
-        Action::Up => state.move_cursor(Movement::By(-1)),
-        Action::Down => state.move_cursor(Movement::By(1)),
-        Action::Top => state.move_cursor(Movement::Top),
-        Action::Bottom => state.move_cursor(Movement::Bottom),
-        Action::PageUp => state.move_cursor(Movement::Page(-1)),
-        Action::PageDown => state.move_cursor(Movement::Page(1)),
-        Action::HalfPageUp => state.move_cursor(Movement::HalfPage(-1)),
-        Action::HalfPageDown => state.move_cursor(Movement::HalfPage(1)),
-        Action::Open => return open(state),
-        Action::Back => return back(state),
-        Action::StartFilter => {
+        Command::Up => state.move_cursor(Movement::By(-1)),
+        Command::Down => state.move_cursor(Movement::By(1)),
+        Command::Top => state.move_cursor(Movement::Top),
+        Command::Bottom => state.move_cursor(Movement::Bottom),
+        Command::PageUp => state.move_cursor(Movement::Page(-1)),
+        Command::PageDown => state.move_cursor(Movement::Page(1)),
+        Command::HalfPageUp => state.move_cursor(Movement::HalfPage(-1)),
+        Command::HalfPageDown => state.move_cursor(Movement::HalfPage(1)),
+        Command::Open => return open(state),
+        Command::Back => return back(state),
+        Command::StartFilter => {
             state.focus = Pane::Players;
             state.players.editing = true;
         }
-        Action::FilterPush { c } => {
+        Command::FilterPush { c } => {
             if !c.is_control() {
                 state.players.query.push(c);
                 state.players.cursor = ListCursor::default();
             }
         }
-        Action::FilterPop => {
+        Command::FilterPop => {
             state.players.query.pop();
         }
-        Action::FilterAccept => state.players.editing = false,
-        Action::FilterClear => {
+        Command::FilterAccept => state.players.editing = false,
+        Command::FilterClear => {
             state.players.editing = false;
             state.players.query.clear();
         }
-        Action::LinkArticlesToPlayer => match state.selected_player() {
+        Command::LinkArticlesToPlayer => match state.selected_player() {
             Some(_) => state.link = Link::ArticlesFollowPlayer,
             None => state.message = Some("no player selected to link the articles to".to_string()),
         },
-        Action::LinkPlayersToArticle => match state.selected_article() {
+        Command::LinkPlayersToArticle => match state.selected_article() {
             Some(_) => state.link = Link::PlayersFollowArticle,
             None => {
                 state.message = Some("no article selected to narrow the players to".to_string())
             }
         },
-        Action::Unlink => {
+        Command::Unlink => {
             if state.link != Link::None {
                 state.message = Some("link removed".to_string());
             }
             state.link = Link::None;
         }
-        Action::OpenEvidence => open_evidence(state),
-        Action::NextArticle => {
+        Command::OpenEvidence => open_evidence(state),
+        Command::NextArticle => {
             let len = state.articles.rows.len();
             state.articles.cursor.move_by(1, len);
         }
-        Action::PreviousArticle => {
+        Command::PreviousArticle => {
             let len = state.articles.rows.len();
             state.articles.cursor.move_by(-1, len);
         }
-        Action::StartReaderSearch => {
+        Command::StartReaderSearch => {
             state.focus = Pane::Reader;
             state.reader.search.editing = true;
         }
-        Action::ReaderSearchPush { c } => {
+        Command::ReaderSearchPush { c } => {
             if !c.is_control() {
                 state.reader.search.query.push(c);
             }
         }
-        Action::ReaderSearchPop => {
+        Command::ReaderSearchPop => {
             state.reader.search.query.pop();
         }
-        Action::ReaderSearchAccept => {
+        Command::ReaderSearchAccept => {
             state.reader.search.editing = false;
             state.refresh_reader_search();
             state.show_match();
         }
-        Action::ReaderSearchClear => state.reader.search = ReaderSearch::default(),
-        Action::NextMatch => state.step_match(true),
-        Action::PreviousMatch => state.step_match(false),
-        Action::OpenLink => match state.reader_link() {
+        Command::ReaderSearchClear => state.reader.search = ReaderSearch::default(),
+        Command::NextMatch => state.step_match(true),
+        Command::PreviousMatch => state.step_match(false),
+        Command::OpenLink => match state.reader_link() {
             Some(url) => {
                 let url = url.to_string();
                 state.message = Some(format!("opening {url}"));
@@ -1539,7 +1523,7 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             }
             None => state.message = Some("this article has no web link".to_string()),
         },
-        Action::CopyLink => match state.reader_link() {
+        Command::CopyLink => match state.reader_link() {
             Some(_) if !state.clipboard => {
                 state.message =
                     Some("copying is off: set MERCATO_OSC52=1 to let y copy links".to_string());
@@ -1551,7 +1535,7 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
             }
             None => state.message = Some("this article has no web link".to_string()),
         },
-        Action::ToggleExpired => {
+        Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
             state.message = Some(
                 if state.countdowns.hide_expired {
@@ -1562,9 +1546,42 @@ fn apply(state: &mut State, action: Action) -> Option<Action> {
                 .to_string(),
             );
         }
-        Action::SelectPlayer { person } => select_player(state, person),
-        Action::Click { column, row } => click(state, column, row),
-        Action::Scroll { column, row, down } => {
+    }
+    None
+}
+
+fn apply_message(state: &mut State, message: Message) -> Option<Action> {
+    match message {
+        Message::Tick { now } => {
+            // Only whole seconds are shown.
+            state.clock.now = now.with_nanosecond(0).unwrap_or(now);
+        }
+        Message::Resize { width, height } => state.size = (width, height),
+        Message::LoadProgress { progress } => {
+            // A late reading must not bring back a finished load's gauge.
+            if state.loading.is_some() {
+                state.loading = Some(progress);
+            }
+        }
+        Message::FetchProgress { done, total, new } => {
+            if state.feeds.fetching.is_some() {
+                state.feeds.fetching = Some(FetchProgress { done, total, new });
+            }
+        }
+        Message::Loaded(loaded) => match *loaded {
+            Ok(loaded) => state.finish_loading(loaded),
+            Err(error) => {
+                state.loading = None;
+                state.pending_player = None;
+                state.load_error = Some(error);
+            }
+        },
+        Message::SearchFinished { query, hits } => state.finish_search(&query, hits),
+        Message::Fetched(fetched) => state.finish_fetch(*fetched),
+        Message::Watched(arrived) => state.finish_watch(*arrived),
+        Message::SelectPlayer { person } => select_player(state, person),
+        Message::Click { column, row } => click(state, column, row),
+        Message::Scroll { column, row, down } => {
             if let Some((pane, _)) = state.hit(column, row) {
                 let focus = state.focus;
                 let help = state.help.take();
@@ -1593,11 +1610,11 @@ fn open(state: &mut State) -> Option<Action> {
         Pane::Players => {
             state.selected_player()?;
             state.focus = Pane::Destinations;
-            Some(Action::LinkArticlesToPlayer)
+            Some(Command::LinkArticlesToPlayer.into())
         }
         Pane::Destinations => {
             if state.destinations.in_evidence {
-                Some(Action::OpenEvidence)
+                Some(Command::OpenEvidence.into())
             } else {
                 if state.selected_rumour().is_some() {
                     state.destinations.in_evidence = true;
@@ -1610,7 +1627,7 @@ fn open(state: &mut State) -> Option<Action> {
             let contract = state.selected_contract()?;
             let person = state.model.contracts.get(contract)?.player;
             state.focus = Pane::Destinations;
-            Some(Action::SelectPlayer { person })
+            Some(Message::SelectPlayer { person }.into())
         }
         Pane::Reader => None,
     }
@@ -1626,15 +1643,21 @@ fn back(state: &mut State) -> Option<Action> {
         return None;
     }
     if state.players.editing {
-        return Some(Action::FilterClear);
+        return Some(Command::FilterClear.into());
     }
     if state.reader.search.editing {
-        return Some(Action::ReaderSearchClear);
+        return Some(Command::ReaderSearchClear.into());
     }
     match state.focus {
-        Pane::Players if !state.players.query.is_empty() => return Some(Action::FilterClear),
-        Pane::Players if state.link == Link::PlayersFollowArticle => return Some(Action::Unlink),
-        Pane::Articles if state.link == Link::ArticlesFollowPlayer => return Some(Action::Unlink),
+        Pane::Players if !state.players.query.is_empty() => {
+            return Some(Command::FilterClear.into());
+        }
+        Pane::Players if state.link == Link::PlayersFollowArticle => {
+            return Some(Command::Unlink.into());
+        }
+        Pane::Articles if state.link == Link::ArticlesFollowPlayer => {
+            return Some(Command::Unlink.into());
+        }
         Pane::Destinations if state.destinations.in_evidence => {
             state.destinations.in_evidence = false;
             return None;
@@ -1644,7 +1667,7 @@ fn back(state: &mut State) -> Option<Action> {
             return None;
         }
         Pane::Reader if !state.reader.search.query.is_empty() => {
-            return Some(Action::ReaderSearchClear);
+            return Some(Command::ReaderSearchClear.into());
         }
         Pane::Reader => {
             state.focus = state.reader.back_to;
