@@ -440,8 +440,8 @@ fn players(
             vec![
                 person.name.clone(),
                 person.club.clone().unwrap_or_else(|| "-".into()),
-                person.articles.len().to_string(),
-                model.rumours_of(id).len().to_string(),
+                thousands(person.articles.len()),
+                thousands(model.rumours_of(id).len()),
                 model
                     .contract_of(id)
                     .map_or_else(|| "-".into(), |c| c.expires.to_string()),
@@ -493,7 +493,7 @@ fn rumours(
             vec![
                 model.people[r.player].name.clone(),
                 r.club.clone(),
-                r.articles.len().to_string(),
+                thousands(r.articles.len()),
                 short_list(&r.sources),
                 date(r.first_seen),
                 date(r.last_seen),
