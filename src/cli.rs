@@ -14,10 +14,9 @@ use crate::corpus;
 use crate::countdown::{describe, list_order, other_dates, precontract_open};
 use crate::export;
 use crate::library::Source;
-use crate::model::Model;
+use crate::model::{Model, Roster};
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
-use crate::search::SearchIndex;
 use crate::text::{fold, plural, thousands};
 
 mod library;
@@ -296,7 +295,11 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         Command::Rumours { json, limit, .. } => {
             let selected = match rumours_player.as_deref() {
                 None => None,
-                Some(name) => Some(find_player(&model, name).ok_or_else(|| no_such_player(name))?),
+                Some(name) => Some(
+                    Roster::new(&model)
+                        .find(&model, name)
+                        .ok_or_else(|| no_such_player(name))?,
+                ),
             };
             rumours(&model, selected, json, limit, out)?;
         }
@@ -381,27 +384,6 @@ fn no_such_player(name: &str) -> UserError {
     UserError::NoSuchPlayer { name, hint }
 }
 
-/// Players ranked by how well they match, ties (and the whole list without a query) in the
-/// dashboard's order: most rumours, most articles, name.
-fn matching_players(model: &Model, query: Option<&str>) -> Vec<usize> {
-    let players = model.players_by_standing();
-    match query {
-        Some(query) => SearchIndex::new(players.iter().map(|&id| &model.people[id].name))
-            .search(query)
-            .into_iter()
-            .map(|hit| players[hit.index])
-            .collect(),
-        None => players,
-    }
-}
-
-/// The player a name means: exact (accent-insensitive) first, else the best fuzzy match.
-fn find_player(model: &Model, name: &str) -> Option<usize> {
-    model
-        .person_named(name)
-        .or_else(|| matching_players(model, Some(name)).first().copied())
-}
-
 /// A player as `players --json` prints it: what the table shows, and the export's fields.
 #[derive(Serialize)]
 struct PlayerRecord<'a> {
@@ -418,7 +400,12 @@ fn players(
     limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
-    let mut ids = matching_players(model, query);
+    // Ranked by how well they match; ties, and the whole list, in the dashboard's order.
+    let roster = Roster::new(model);
+    let mut ids = match query {
+        Some(query) => roster.matching(query),
+        None => roster.players,
+    };
     ids.truncate(limit.unwrap_or(usize::MAX));
     if json {
         let records: Vec<_> = ids

@@ -13,6 +13,7 @@ use crate::countdown::precontract_from;
 use crate::extract::{ClubLink, Extraction, Mention, MentionKind, extract};
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::progress::{LoadProgress, Stage};
+use crate::search::SearchIndex;
 use crate::text::fold;
 
 /// A sentence of an article that supports a fact.
@@ -181,6 +182,42 @@ pub struct Change {
     pub contracts: Vec<usize>,
     /// Some article replaced an older version of itself: the whole model was rebuilt.
     pub rebuilt: bool,
+}
+
+/// The players in the order lists show them (most rumours, most articles, name), with a fuzzy
+/// index over their names: how the CLI and the dashboard find a player.
+#[derive(Debug, Clone)]
+pub struct Roster {
+    /// Model person indices, in list order.
+    pub players: Vec<usize>,
+    /// Fuzzy search over their names (hit indices are positions in `players`).
+    pub search: SearchIndex,
+}
+
+impl Roster {
+    pub fn new(model: &Model) -> Self {
+        let players = model.players_by_standing();
+        let search = SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
+        Self { players, search }
+    }
+
+    /// The players a fuzzy, accent-insensitive query matches, best first (ties in list order).
+    pub fn matching(&self, query: &str) -> Vec<usize> {
+        self.search
+            .search(query)
+            .into_iter()
+            .filter_map(|hit| self.players.get(hit.index).copied())
+            .collect()
+    }
+
+    /// The player a name means: his exact name or alias (accents and case aside) first, else
+    /// the best fuzzy match.
+    pub fn find(&self, model: &Model, name: &str) -> Option<usize> {
+        model
+            .person_named(name)
+            .filter(|person| self.players.contains(person))
+            .or_else(|| self.matching(name).first().copied())
+    }
 }
 
 /// A player's rumours in order of strength: most articles, then most sentences, then by club.

@@ -481,7 +481,7 @@ fn an_article_can_narrow_the_players_to_those_it_names() {
     assert!(state.players.query.is_empty());
     press(&mut state, &[key(KeyCode::Esc)]);
     assert_eq!(state.link, Link::None);
-    assert_eq!(names(&state).len(), state.index.players.len());
+    assert_eq!(names(&state).len(), state.index.roster.players.len());
 }
 
 #[test]
@@ -1974,7 +1974,7 @@ fn a_long_list_keeps_its_rows_until_the_background_search_answers() {
     assert_eq!(state.pending_search(), Some("rmos"));
     assert_eq!(names(&state), everyone, "the rows wait for the search");
     // An answer to a query the user has typed past is ignored.
-    let ramos = state.index.player_search.search("rmos");
+    let ramos = state.index.roster.search.search("rmos");
     dispatch(
         &mut state,
         Message::SearchFinished {

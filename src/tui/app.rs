@@ -271,11 +271,11 @@ where
                 Some(searcher) => searcher,
                 None => searcher.insert(Searcher::start()?),
             };
-            if !searcher.want(&state.index.player_search, pending)
+            if !searcher.want(&state.index.roster.search, pending)
                 && let Some(query) = pending.map(str::to_owned)
             {
                 // The search thread died: search here rather than never.
-                let hits = state.index.player_search.search(&query);
+                let hits = state.index.roster.search.search(&query);
                 dispatch(&mut state, Message::SearchFinished { query, hits });
                 dirty = true;
             }

@@ -100,7 +100,7 @@ mod tests {
         let mut loader = Loader::start(Source::Sample).map_err(|e| e.to_string())?;
         let loaded = finish(&mut loader)?;
         assert_eq!(loaded.model.articles.len(), 3);
-        assert!(!loaded.index.players.is_empty());
+        assert!(!loaded.index.roster.players.is_empty());
         let progress = loader.progress.snapshot();
         assert_eq!((progress.files_read, progress.files_total), (3, 3));
         assert_eq!(progress.articles_extracted, 3);

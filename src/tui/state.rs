@@ -17,9 +17,9 @@ use ratatui::layout::Rect;
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{Evidence, Model, strongest_first};
+use crate::model::{Evidence, Model, Roster, strongest_first};
 use crate::progress::Progress;
-use crate::search::{Hit, Narrowing, SearchIndex};
+use crate::search::{Hit, Narrowing};
 use crate::text::plural;
 
 use super::Options;
@@ -91,13 +91,11 @@ pub struct Index {
     pub article_rank: Vec<usize>,
     /// For each article, the people (model indices) it names.
     pub article_people: Vec<Vec<usize>>,
-    /// Every player (model person index), in display order: most rumours, then most
-    /// articles, then name.
-    pub players: Vec<usize>,
-    /// Position of each player in `players`.
+    /// Every player in display order (most rumours, then most articles, then name), and the
+    /// fuzzy search over their names.
+    pub roster: Roster,
+    /// Position of each player in the roster.
     pub player_position: HashMap<usize, usize>,
-    /// Fuzzy search over the names in `players` (hit indices are positions in `players`).
-    pub player_search: SearchIndex,
     /// Each person's rumours (indices into `Model::rumours`), strongest first.
     pub rumours_of: HashMap<usize, Vec<usize>>,
     /// Each person's contract (index into `Model::contracts`).
@@ -136,17 +134,19 @@ impl Index {
             .enumerate()
             .map(|(index, c)| (c.player, index))
             .collect();
-        let players = model.players_by_standing();
-        let player_position = players.iter().enumerate().map(|(at, &p)| (p, at)).collect();
-        let player_search =
-            SearchIndex::new(players.iter().map(|&p| model.people[p].name.as_str()));
+        let roster = Roster::new(model);
+        let player_position = roster
+            .players
+            .iter()
+            .enumerate()
+            .map(|(at, &p)| (p, at))
+            .collect();
         Self {
             articles,
             article_rank,
             article_people,
-            players,
+            roster,
             player_position,
-            player_search,
             rumours_of,
             contract_of,
         }
@@ -609,14 +609,7 @@ impl State {
 
     /// A player by exact name or alias, else the best fuzzy match.
     pub fn find_player(&self, name: &str) -> Option<usize> {
-        if let Some(person) = self.model.person_named(name)
-            && self.index.player_position.contains_key(&person)
-        {
-            return Some(person);
-        }
-        let hits = self.index.player_search.search(name);
-        hits.first()
-            .and_then(|hit| self.index.players.get(hit.index).copied())
+        self.index.roster.find(&self.model, name)
     }
 
     pub fn selected_article(&self) -> Option<usize> {
@@ -858,11 +851,12 @@ impl State {
                     .unwrap_or_default();
                 candidates.sort_unstable();
                 self.index
-                    .player_search
+                    .roster
+                    .search
                     .search_within(&wanted.0, candidates)
             }
             None if !wanted.0.trim().is_empty()
-                && self.index.player_search.len() >= self.background_search_names =>
+                && self.index.roster.search.len() >= self.background_search_names =>
             {
                 self.players.pending = Some(wanted.0);
                 return;
@@ -870,7 +864,7 @@ impl State {
             None => self
                 .players
                 .narrowing
-                .search(&self.index.player_search, &wanted.0),
+                .search(&self.index.roster.search, &wanted.0),
         };
         self.show_players(wanted, hits);
     }
@@ -882,10 +876,14 @@ impl State {
         self.players.rows = hits
             .into_iter()
             .filter_map(|hit| {
-                self.index.players.get(hit.index).map(|&person| PlayerRow {
-                    person,
-                    hit: hit.index,
-                })
+                self.index
+                    .roster
+                    .players
+                    .get(hit.index)
+                    .map(|&person| PlayerRow {
+                        person,
+                        hit: hit.index,
+                    })
             })
             .collect();
         self.players.searched = Some(searched);
@@ -912,7 +910,7 @@ impl State {
     /// The characters of a listed player's name the filter matched, for highlighting.
     pub fn matched_positions(&self, row: &PlayerRow) -> Vec<usize> {
         match &self.players.searched {
-            Some((query, _)) => self.index.player_search.positions(row.hit, query),
+            Some((query, _)) => self.index.roster.search.positions(row.hit, query),
             None => Vec::new(),
         }
     }

@@ -208,7 +208,7 @@ fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme)
     if area.inner.height < 2 || line_area.bottom() > area.inner.bottom() {
         return;
     }
-    let total = state.index.players.len();
+    let total = state.index.roster.players.len();
     let shown = state.players.rows.len();
     let players = &state.players;
     let line = if players.editing || !players.query.is_empty() {
