@@ -144,7 +144,7 @@ pub enum UserError {
     PlayerIgnored { command: &'static str },
     #[error(
         "the dashboard needs a terminal (stdin and stdout); without one use a command: \
-         export, players, rumours, countdowns, check (mercato --help)"
+         export, players, rumours, countdowns, check, feed, fetch, import (mercato --help)"
     )]
     NoTerminal,
     #[error("this build has no dashboard (built without the `tui` feature); use a command")]

@@ -354,3 +354,52 @@ where
     terminal.draw(|frame| ui::draw(frame, state, theme, keymap))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::Options;
+
+    fn at(minute: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+            .and_then(|day| day.and_hms_opt(9, minute, 0))
+            .unwrap_or_default()
+    }
+
+    fn state(refresh: Option<u32>) -> State {
+        let options = Options {
+            as_of: at(0).date(),
+            player: None,
+            sample: false,
+            refresh,
+            db: Some("/nonexistent/mercato.db".into()),
+            watch: false,
+        };
+        let mut state = State::loading(&options, at(0), (120, 40));
+        dispatch(
+            &mut state,
+            Message::Loaded(Box::new(Ok(super::super::state::Loaded::new(
+                crate::model::Model::default(),
+            )))),
+        );
+        state
+    }
+
+    #[test]
+    fn refresh_comes_every_interval_from_the_start_and_from_the_last_fetch() {
+        assert!(!refresh_due(&state(None), at(59)), "off by default");
+        let mut state = state(Some(15));
+        assert!(!refresh_due(&state, at(14)));
+        assert!(refresh_due(&state, at(15)));
+        dispatch(&mut state, Message::Tick { now: at(15) });
+        dispatch(&mut state, Command::Refresh);
+        assert!(state.feeds.requested);
+        assert!(!refresh_due(&state, at(40)), "not while a fetch runs");
+        dispatch(
+            &mut state,
+            Message::Fetched(Box::new(Err("offline".into()))),
+        );
+        assert!(!refresh_due(&state, at(29)));
+        assert!(refresh_due(&state, at(30)));
+    }
+}
