@@ -426,7 +426,7 @@ fn players(
             let person = &model.people[id];
             vec![
                 person.name.clone(),
-                person.club.clone().unwrap_or_else(|| "-".into()),
+                model.club_of(person).unwrap_or("-").to_string(),
                 thousands(person.articles.len()),
                 thousands(model.rumours_of(id).len()),
                 model
@@ -463,7 +463,7 @@ fn rumours(
                         .name
                         .cmp(&model.people[b.player].name)
                 })
-                .then_with(|| a.club.cmp(&b.club))
+                .then_with(|| model.club_name(a.club).cmp(model.club_name(b.club)))
         });
     }
     list.truncate(limit.unwrap_or(usize::MAX));
@@ -479,7 +479,7 @@ fn rumours(
         .map(|r| {
             vec![
                 model.people[r.player].name.clone(),
-                r.club.clone(),
+                model.club_name(r.club).to_string(),
                 thousands(r.articles.len()),
                 short_list(&r.sources),
                 date(r.first_seen),
@@ -536,7 +536,7 @@ fn countdowns(
             }
             vec![
                 model.people[c.player].name.clone(),
-                c.club.clone().unwrap_or_else(|| "-".into()),
+                c.club.map_or("-", |club| model.club_name(club)).to_string(),
                 expires,
                 describe(c.expires, as_of),
                 if precontract_open(c.expires, as_of) {

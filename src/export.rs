@@ -145,7 +145,7 @@ pub fn person<'a>(model: &'a Model, person: &'a Person) -> PersonRecord<'a> {
         name: &person.name,
         aliases: &person.aliases,
         role: person.role,
-        club: person.club.as_deref(),
+        club: model.club_of(person),
         articles: article_ids(model, &person.articles),
     }
 }
@@ -153,7 +153,7 @@ pub fn person<'a>(model: &'a Model, person: &'a Person) -> PersonRecord<'a> {
 pub fn rumour<'a>(model: &'a Model, rumour: &'a Rumour) -> RumourRecord<'a> {
     RumourRecord {
         player: &model.people[rumour.player].name,
-        club: &rumour.club,
+        club: model.club_name(rumour.club),
         articles: article_ids(model, &rumour.articles),
         sources: &rumour.sources,
         first_seen: rumour.first_seen,
@@ -173,7 +173,7 @@ pub fn contract<'a>(
 ) -> ContractRecord<'a> {
     ContractRecord {
         player: &model.people[contract.player].name,
-        club: contract.club.as_deref(),
+        club: contract.club.map(|club| model.club_name(club)),
         expires: contract.expires,
         precontract_from: contract.precontract_from,
         precontract_open: precontract_open(contract.expires, as_of),

@@ -16,6 +16,11 @@ use crate::progress::{LoadProgress, Stage};
 use crate::search::SearchIndex;
 use crate::text::fold;
 
+/// A club, by its gazetteer id: the same in every model built from the same gazetteer, and
+/// stable as articles are ingested. [`Model::club_name`] names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClubId(pub usize);
+
 /// A sentence of an article that supports a fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
@@ -32,7 +37,7 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub role: Role,
     /// The club the most recent article puts the player at.
-    pub club: Option<String>,
+    pub club: Option<ClubId>,
     /// Indices into [`Model::articles`], in corpus order.
     pub articles: Vec<usize>,
 }
@@ -42,7 +47,7 @@ pub struct Person {
 pub struct Rumour {
     /// Index into [`Model::people`].
     pub player: usize,
-    pub club: String,
+    pub club: ClubId,
     pub articles: Vec<usize>,
     pub sources: Vec<String>,
     pub first_seen: Option<NaiveDate>,
@@ -63,7 +68,7 @@ pub struct ContractEvidence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contract {
     pub player: usize,
-    pub club: Option<String>,
+    pub club: Option<ClubId>,
     pub expires: NaiveDate,
     /// First day a foreign club may agree a pre-contract: six months before expiry.
     pub precontract_from: NaiveDate,
@@ -220,15 +225,6 @@ impl Roster {
     }
 }
 
-/// A player's rumours in order of strength: most articles, then most sentences, then by club.
-pub fn strongest_first(a: &Rumour, b: &Rumour) -> std::cmp::Ordering {
-    b.articles
-        .len()
-        .cmp(&a.articles.len())
-        .then(b.evidence.len().cmp(&a.evidence.len()))
-        .then(a.club.cmp(&b.club))
-}
-
 /// Article dates order facts; an undated article counts as the oldest.
 fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
     (articles[index].date, index)
@@ -278,7 +274,6 @@ struct MergeIndex {
 /// next batch of articles is extracted.
 struct Merging<'m> {
     articles: &'m [Article],
-    club_names: &'m [String],
     people: &'m mut Vec<Person>,
     rumours: &'m mut Vec<Rumour>,
     contracts: &'m mut Vec<Contract>,
@@ -415,7 +410,7 @@ impl Merging<'_> {
                     // Most rumours rest on one sentence: room for one of each to start.
                     self.rumours.push(Rumour {
                         player,
-                        club: self.club_names[fact.club].clone(),
+                        club: ClubId(fact.club),
                         articles: Vec::with_capacity(1),
                         sources: Vec::with_capacity(fact.sources.len()),
                         first_seen: None,
@@ -508,7 +503,7 @@ impl Merging<'_> {
             person.role = role;
         }
         if let Some((_, club)) = self.index.latest.get(&id) {
-            person.club = Some(self.club_names[*club].clone());
+            person.club = Some(ClubId(*club));
         }
     }
 
@@ -523,9 +518,7 @@ impl Merging<'_> {
             return;
         };
         let expires = latest.expires;
-        let club = club
-            .map(|club| self.club_names[club].clone())
-            .or_else(|| self.people[player].club.clone());
+        let club = club.map(ClubId).or(self.people[player].club);
         let mut conflicts: Vec<NaiveDate> = facts
             .iter()
             .map(|(fact, _)| fact.expires)
@@ -607,7 +600,6 @@ impl Model {
         let Model {
             articles,
             extractions,
-            club_names,
             people,
             rumours,
             contracts,
@@ -617,7 +609,6 @@ impl Model {
         let first_new_person = people.len();
         let mut merging = Merging {
             articles,
-            club_names,
             people,
             rumours,
             contracts,
@@ -749,7 +740,7 @@ impl Model {
     pub fn is_listed(&self, rumour: &Rumour) -> bool {
         self.people
             .get(rumour.player)
-            .is_none_or(|person| person.club.as_ref() != Some(&rumour.club))
+            .is_none_or(|person| person.club != Some(rumour.club))
     }
 
     /// The rumours worth listing, with their indices into [`Model::rumours`].
@@ -767,8 +758,27 @@ impl Model {
             .map(|(_, rumour)| rumour)
             .filter(|r| r.player == player)
             .collect();
-        rumours.sort_by(|a, b| strongest_first(a, b));
+        rumours.sort_by(|a, b| self.strongest_first(a, b));
         rumours
+    }
+
+    /// Rumours in order of strength: most articles, then most sentences, then by club name.
+    pub fn strongest_first(&self, a: &Rumour, b: &Rumour) -> std::cmp::Ordering {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.evidence.len().cmp(&a.evidence.len()))
+            .then_with(|| self.club_name(a.club).cmp(self.club_name(b.club)))
+    }
+
+    /// A club's name ("" for an id from another gazetteer).
+    pub fn club_name(&self, club: ClubId) -> &str {
+        self.club_names.get(club.0).map_or("", String::as_str)
+    }
+
+    /// The name of a person's club, if known.
+    pub fn club_of(&self, person: &Person) -> Option<&str> {
+        person.club.map(|club| self.club_name(club))
     }
 
     pub fn contract_of(&self, player: usize) -> Option<&Contract> {
@@ -865,8 +875,8 @@ mod tests {
             ["2024-06-30"]
         );
         assert_eq!(contract.precontract_from.to_string(), "2025-01-01");
-        assert_eq!(contract.club.as_deref(), Some("Celtic"));
-        assert_eq!(model.people[id].club.as_deref(), Some("Celtic"));
+        assert_eq!(contract.club.map(|c| model.club_name(c)), Some("Celtic"));
+        assert_eq!(model.club_of(&model.people[id]), Some("Celtic"));
     }
 
     #[test]
@@ -887,7 +897,7 @@ mod tests {
         let clubs: Vec<&str> = model
             .rumours_of(id)
             .iter()
-            .map(|r| r.club.as_str())
+            .map(|r| model.club_name(r.club))
             .collect();
         assert_eq!(clubs, ["Leeds United"]);
         let leeds = model.rumours_of(id)[0];
@@ -902,18 +912,32 @@ mod tests {
         let mut lines: Vec<String> = model
             .people
             .iter()
-            .map(|p| format!("{} {:?} {:?} {:?}", p.name, p.role, p.club, p.articles))
+            .map(|p| {
+                format!(
+                    "{} {:?} {:?} {:?}",
+                    p.name,
+                    p.role,
+                    model.club_of(p),
+                    p.articles
+                )
+            })
             .collect();
         lines.extend(model.listed_rumours().map(|(_, r)| {
             format!(
                 "{} -> {} {:?} {:?}",
-                model.people[r.player].name, r.club, r.articles, r.evidence
+                model.people[r.player].name,
+                model.club_name(r.club),
+                r.articles,
+                r.evidence
             )
         }));
         lines.extend(model.contracts.iter().map(|c| {
             format!(
                 "{} {} {:?} {:?}",
-                model.people[c.player].name, c.expires, c.club, c.conflicts
+                model.people[c.player].name,
+                c.expires,
+                c.club.map(|club| model.club_name(club)),
+                c.conflicts
             )
         }));
         lines
@@ -974,7 +998,7 @@ mod tests {
         let hearts = model
             .rumours
             .iter()
-            .position(|r| r.club == "Heart of Midlothian" || r.club == "Hearts")
+            .position(|r| ["Heart of Midlothian", "Hearts"].contains(&model.club_name(r.club)))
             .unwrap();
         assert_eq!(change.rumours, [hearts]);
         assert_eq!(

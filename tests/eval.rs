@@ -166,7 +166,13 @@ fn evaluate(set: &str) -> Scores {
             .listed_rumours()
             .map(|(_, rumour)| rumour)
             .filter(|r| r.articles.contains(&index))
-            .map(|r| format!("{} -> {}", name_key(&model.people[r.player].name), r.club))
+            .map(|r| {
+                format!(
+                    "{} -> {}",
+                    name_key(&model.people[r.player].name),
+                    model.club_name(r.club)
+                )
+            })
             .collect();
         let expected_rumours: BTreeSet<String> = expected
             .rumours

@@ -111,7 +111,12 @@ fn clubs(state: &State) -> Vec<String> {
         .destinations
         .rows
         .iter()
-        .map(|&r| state.model.rumours[r].club.clone())
+        .map(|&r| {
+            state
+                .model
+                .club_name(state.model.rumours[r].club)
+                .to_string()
+        })
         .collect()
 }
 
@@ -179,7 +184,7 @@ fn the_seed_model_has_ramos_seven_clubs_and_contract() {
     let mut clubs: Vec<&str> = model
         .rumours_of(ramos)
         .iter()
-        .map(|r| r.club.as_str())
+        .map(|r| model.club_name(r.club))
         .collect();
     clubs.sort_unstable();
     assert_eq!(
@@ -495,7 +500,7 @@ fn evidence_is_newest_first_and_the_first_item_stays_while_there_is_room() {
             .collect();
         let mut sorted = dates.clone();
         sorted.sort_by_key(|d| (d.is_none(), std::cmp::Reverse(*d)));
-        assert_eq!(dates, sorted, "{}", rumour.club);
+        assert_eq!(dates, sorted, "{}", state.model.club_name(rumour.club));
     }
     let rumour = &state.model.rumours[state.selected_rumour().unwrap()];
     let first = state.model.evidence_text(&rumour.evidence[0]);

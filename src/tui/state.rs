@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{Evidence, Model, Roster, strongest_first};
+use crate::model::{Evidence, Model, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -126,7 +126,7 @@ impl Index {
             rumours_of.entry(rumour.player).or_default().push(index);
         }
         for list in rumours_of.values_mut() {
-            list.sort_by(|&a, &b| strongest_first(&model.rumours[a], &model.rumours[b]));
+            list.sort_by(|&a, &b| model.strongest_first(&model.rumours[a], &model.rumours[b]));
         }
         let contract_of: HashMap<usize, usize> = model
             .contracts

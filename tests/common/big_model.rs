@@ -6,10 +6,12 @@
 use chrono::{Days, NaiveDate};
 use mercato::corpus::Article;
 use mercato::gazetteer::Role;
-use mercato::model::{ArticleFacts, Contract, Model, Person};
+use mercato::model::{ArticleFacts, ClubId, Contract, Model, Person};
 
 pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
     let mut model = Model::default();
+    model.club_names.push("Juventus".to_string());
+    let juventus = ClubId(0);
     let first = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or_default();
     let long_body: String = (0..2_000)
         .map(|i| {
@@ -45,7 +47,7 @@ pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
             name: format!("Player {i}"),
             aliases: Vec::new(),
             role: Role::Player,
-            club: Some("Juventus".to_string()),
+            club: Some(juventus),
             articles: (0..5).map(|k| i + k * players).collect(),
         });
     }
@@ -54,7 +56,7 @@ pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
         let expires = ends + Days::new((i % 2_000) as u64);
         model.contracts.push(Contract {
             player: i * 2,
-            club: Some("Juventus".to_string()),
+            club: Some(juventus),
             expires,
             precontract_from: expires - Days::new(182),
             conflicts: Vec::new(),

@@ -209,7 +209,8 @@ fn detail(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, date
     ];
     // Each part in full, or its short form, or (with those after it) not at all.
     let mut parts = Vec::new();
-    if let Some(club) = &contract.club {
+    if let Some(club) = contract.club {
+        let club = state.model.club_name(club);
         parts.push((vec![display_text(club).into_owned()], theme.club));
     }
     if precontract_open(contract.expires, date) {

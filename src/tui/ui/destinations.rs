@@ -96,7 +96,10 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
         Some(
             Row::new([
                 Cell::from(marker(is_selected)),
-                Cell::from(Span::styled(truncate(&rumour.club, club_width), theme.club)),
+                Cell::from(Span::styled(
+                    truncate(state.model.club_name(rumour.club), club_width),
+                    theme.club,
+                )),
                 Cell::from(format!("{:>articles$}", thousands(rumour.articles.len()))),
                 Cell::from(format!("{:>sources$}", thousands(rumour.sources.len()))),
                 Cell::from(Span::styled(date(rumour.first_seen), theme.date)),
@@ -167,7 +170,10 @@ fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         };
         let line = Line::from(vec![
             Span::styled("─ Evidence: ", theme.dim),
-            Span::styled(display_text(&rumour.club).into_owned(), theme.club),
+            Span::styled(
+                display_text(state.model.club_name(rumour.club)).into_owned(),
+                theme.club,
+            ),
             Span::styled(format!(" · {} · ", sources), theme.dim),
             Span::styled(
                 if state.destinations.in_evidence {

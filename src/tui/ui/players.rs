@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         ];
         if columns.club > 0 {
             cells.push(Cell::from(truncate(
-                person.club.as_deref().unwrap_or("—"),
+                state.model.club_of(person).unwrap_or("—"),
                 usize::from(columns.club),
             )));
         }
