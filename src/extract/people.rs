@@ -183,6 +183,9 @@ pub(super) fn identify(
     for sentence in sentences.iter() {
         read_roles(body, sentence, &mut identities);
     }
+    for sentence in sentences.iter() {
+        read_player_lists(gazetteer, body, sentence, &mut identities);
+    }
     identities
         .into_iter()
         .map(|identity| {
@@ -462,6 +465,69 @@ fn role_of_noun(word: &str) -> Option<Role> {
         return Some(Role::Player);
     }
     ROLE_NOUNS.get(word).copied()
+}
+
+/// Fewest names in a list for its players to vouch for the others: "A, B and C".
+const PLAYER_LIST_LENGTH: usize = 3;
+
+/// A name listed among players is a player unless the text says otherwise: in "Gerrard,
+/// Lampard, Milner and Ings have all moved on", a man the gazetteer knows as a coach today
+/// is one of the players. Lists are names joined by commas, "and" or "&".
+fn read_player_lists(
+    gazetteer: &Gazetteer,
+    body: &str,
+    sentence: &Sentence,
+    identities: &mut [Identity],
+) {
+    let items = &sentence.items;
+    let mut at = 0;
+    while at < items.len() {
+        let Kind::Person(first) = items[at].kind else {
+            at += 1;
+            continue;
+        };
+        let mut members = vec![first];
+        let mut end = at;
+        loop {
+            let mut next = end + 1;
+            let mut joined = items
+                .get(next)
+                .is_some_and(|item| matches!(between(body, &items[end], item), "," | "&"));
+            if items.get(next).is_some_and(|item| item.is(&["and", "or"])) {
+                joined = matches!(between(body, &items[end], &items[next]), "" | ",");
+                next += 1;
+            }
+            match items.get(next).map(|item| item.kind) {
+                Some(Kind::Person(id)) if joined => {
+                    members.push(id);
+                    end = next;
+                }
+                _ => break,
+            }
+        }
+        at = end + 1;
+        if members.len() < PLAYER_LIST_LENGTH {
+            continue;
+        }
+        let is_player = |identity: &Identity| {
+            identity.cues.contains(&Role::Player)
+                || identity.cues.is_empty()
+                    && identity
+                        .known
+                        .is_none_or(|known| gazetteer.people[known].role == Role::Player)
+        };
+        let players = members
+            .iter()
+            .filter(|&&id| is_player(&identities[id]))
+            .count();
+        if players * 2 >= members.len() {
+            for id in members {
+                if identities[id].cues.is_empty() {
+                    identities[id].cues.push(Role::Player);
+                }
+            }
+        }
+    }
 }
 
 /// Reads the role cues around every person in a sentence: a noun just before the name

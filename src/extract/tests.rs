@@ -121,6 +121,20 @@ fn appositions_and_lists_carry_the_role() {
 }
 
 #[test]
+fn a_coach_listed_among_players_is_a_player() {
+    let read = Read::new(
+        "Zinédine Zidane, Ronan Petitjean, Kofi Mensah-Boateng and Arne Slot were all sold that summer, as was Pep Guardiola.",
+        None,
+    );
+    assert!(read.players().contains(&"Zinédine Zidane"), "{:?}", read.players());
+    assert!(read.players().contains(&"Arne Slot"));
+    assert!(!read.players().contains(&"Pep Guardiola"));
+    // Two names are not a list of players: the coach keeps his role.
+    let read = Read::new("Pep Guardiola and Ronan Petitjean spoke after the game.", None);
+    assert!(!read.players().contains(&"Pep Guardiola"));
+}
+
+#[test]
 fn surnames_and_misspellings_fold_into_one_person() {
     let read = Read::new(
         "Higuain arrived first. Luca Modric sealed the game before Gonzalo Higuain scored. Modric was substituted.",
