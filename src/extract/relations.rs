@@ -304,6 +304,10 @@ struct Context {
     rumours: Vec<RumourFact>,
     /// (person, club-as-stated-in-sentence, date, sentence)
     contracts: Vec<ContractFact>,
+    /// Players explicitly named, the latest last, each once.
+    recent: Vec<usize>,
+    /// Lists of two or more players ("A and B"), with the sentence they were in.
+    lists: Vec<(usize, Vec<usize>)>,
 }
 
 impl Context {
@@ -324,7 +328,42 @@ impl Context {
             .map(|(id, _)| *id)
     }
 
+    /// The players a group noun of `size` means ("the pair", "all four players"): a list of
+    /// that many in this sentence or the one before, else the last `size` players named.
+    fn group(&self, sentence: usize, size: usize) -> Option<Vec<usize>> {
+        let listed = self
+            .lists
+            .iter()
+            .rev()
+            .take_while(|(at, _)| at + 1 >= sentence)
+            .find(|(_, list)| list.len() == size)
+            .map(|(_, list)| list.clone());
+        listed.or_else(|| {
+            let from = self.recent.len().checked_sub(size)?;
+            Some(self.recent[from..].to_vec())
+        })
+    }
+
+    /// Notes the lists of players in a sentence, for the group nouns of the next ones.
+    fn note_lists(&mut self, body: &str, sentence: usize, items: &[Item], refs: &[Ref]) {
+        let mut listed: Vec<usize> = Vec::new();
+        for at in 0..refs.len() {
+            if let Ref::Player { id, example: false } = refs[at]
+                && !listed.contains(&id)
+                && matches!(items[at].kind, Kind::Person(_))
+            {
+                let list = listed_players(body, items, refs, at);
+                listed.extend(&list);
+                if list.len() > 1 {
+                    self.lists.push((sentence, list));
+                }
+            }
+        }
+    }
+
     fn mention(&mut self, person: usize) {
+        self.recent.retain(|&id| id != person);
+        self.recent.push(person);
         match self.mentions.iter_mut().find(|(id, _)| *id == person) {
             Some((_, count)) => *count += 1,
             None => self.mentions.push((person, 1)),
@@ -1014,7 +1053,8 @@ pub(super) fn link(
             }
             at = end;
         }
-        contracts_in(date, sentence, &refs, index, &mut context, out);
+        context.note_lists(body, index, items, &refs);
+        contracts_in(body, date, sentence, &refs, index, &mut context, out);
     }
     // A player's own clubs are never his destinations.
     let own = |person: usize, club: usize| {
@@ -1064,6 +1104,7 @@ fn dedup_links(links: &mut Vec<ClubLink>) {
 
 /// Contract end dates in one sentence.
 fn contracts_in(
+    body: &str,
     date: Option<NaiveDate>,
     sentence: &Sentence,
     refs: &[Ref],
@@ -1159,57 +1200,174 @@ fn contracts_in(
         }
     }
     for (at, expires, date_span) in found {
-        let player = player_before(refs, at)
-            .or_else(|| player_after(refs, at, items.len()))
-            .or_else(|| {
-                words
-                    .iter()
-                    .any(|w| matches!(*w, "he" | "his" | "him"))
-                    .then(|| context.focus(index))
-                    .flatten()
-            });
-        let Some(person) = player else { continue };
-        // "his Real Madrid contract", "contract at Real Madrid": the club the sentence names.
-        let club = context
-            .current
-            .iter()
-            .rev()
-            .find(|link| link.person == person && link.sentence == sentence.span)
-            .map(|link| link.club)
-            .or_else(|| {
-                items
-                    .iter()
-                    .enumerate()
-                    .find_map(|(i, item)| match item.kind {
-                        Kind::Club(club)
-                            if items
-                                .get(i + 1)
-                                .is_some_and(|next| next.is(&["contract", "deal"])) =>
-                        {
-                            Some(club)
-                        }
-                        _ => None,
-                    })
-            });
-        if let Some(club) = club {
-            context.current.push(ClubLink {
-                person,
-                club,
-                sentence: sentence.span.clone(),
+        let players = contract_holders(body, sentence, refs, index, at, context);
+        if !players.is_empty() {
+            out.mentions.push(Mention {
+                span: date_span,
+                kind: MentionKind::Date,
             });
         }
-        out.mentions.push(Mention {
-            span: date_span,
-            kind: MentionKind::Date,
-        });
-        let fact = ContractFact {
-            person,
-            club,
-            expires,
-            sentence: sentence.span.clone(),
-        };
-        if !context.contracts.contains(&fact) {
-            context.contracts.push(fact);
+        for person in players {
+            add_contract(sentence, person, expires, context);
         }
     }
+}
+
+/// Whose contract a date cue at `items[at]` states: a group the sentence names ("the pair",
+/// "all four players"), the players listed just before it ("A, B and C are out of contract")
+/// or after it ("Out of contract in 2026: A, B and C"), else the player a pronoun means.
+fn contract_holders(
+    body: &str,
+    sentence: &Sentence,
+    refs: &[Ref],
+    index: usize,
+    at: usize,
+    context: &Context,
+) -> Vec<usize> {
+    let items = &sentence.items;
+    if let Some(group) = group_before(items, refs, at).and_then(|size| context.group(index, size))
+    {
+        return group;
+    }
+    let nearest = nearest_player_before(refs, at).or_else(|| {
+        (at..refs.len()).find(|&i| matches!(refs[i], Ref::Player { example: false, .. }))
+    });
+    if let Some(nearest) = nearest {
+        return listed_players(body, items, refs, nearest);
+    }
+    let pronoun = items.iter().any(|item| item.is(&["he", "his", "him", "she", "her"]));
+    pronoun.then(|| context.focus(index)).flatten().into_iter().collect()
+}
+
+/// Records one player's contract end, with the club the sentence ties it to: "his Real
+/// Madrid contract", "contract at Real Madrid".
+fn add_contract(sentence: &Sentence, person: usize, expires: NaiveDate, context: &mut Context) {
+    let items = &sentence.items;
+    let club = context
+        .current
+        .iter()
+        .rev()
+        .find(|link| link.person == person && link.sentence == sentence.span)
+        .map(|link| link.club)
+        .or_else(|| {
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| match item.kind {
+                    Kind::Club(club)
+                        if items
+                            .get(i + 1)
+                            .is_some_and(|next| next.is(&["contract", "deal"])) =>
+                    {
+                        Some(club)
+                    }
+                    _ => None,
+                })
+        });
+    if let Some(club) = club {
+        context.current.push(ClubLink {
+            person,
+            club,
+            sentence: sentence.span.clone(),
+        });
+    }
+    let fact = ContractFact {
+        person,
+        club,
+        expires,
+        sentence: sentence.span.clone(),
+    };
+    if !context.contracts.contains(&fact) {
+        context.contracts.push(fact);
+    }
+}
+
+/// A group noun before `at` and how many players it counts: "the pair", "both", "the trio",
+/// "all four players", "the three men".
+fn group_before(items: &[Item], refs: &[Ref], at: usize) -> Option<usize> {
+    let from = refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { .. } | Ref::Boundary))
+        .map_or(0, |i| i + 1);
+    (from..at).find_map(|i| {
+        let item = &items[i];
+        let counted = items.get(i + 1).is_some_and(|next| {
+            next.is(&["players", "men", "stars", "women", "of"]) || next.is(&["them"])
+        });
+        match item.word() {
+            "pair" | "duo" | "both" => Some(2),
+            "trio" => Some(3),
+            "quartet" => Some(4),
+            word if counted && item.kind == Kind::Word => {
+                amount(word).and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 1)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The nearest player before `at`, as an item index.
+fn nearest_player_before(refs: &[Ref], at: usize) -> Option<usize> {
+    refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { example: false, .. }))
+}
+
+/// The players listed together with the one at `items[at]` ("A, B and C"): commas, "&",
+/// "and" and "or" join them. A relative clause after the last name ("A and C, whose deal
+/// ends") is about that name alone.
+fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
+    let player = |i: usize| match refs.get(i) {
+        Some(Ref::Player { id, example: false }) => Some(*id),
+        _ => None,
+    };
+    let gap = |left: usize, right: usize| match (items.get(left), items.get(right)) {
+        (Some(left), Some(right)) => between(body, left, right),
+        _ => "?",
+    };
+    // The next player of the list after `i`, over a separator.
+    let next = |i: usize| -> Option<usize> {
+        let j = i + 1;
+        let k = if items.get(j)?.is(&["and", "or"]) {
+            (matches!(gap(i, j), "" | ",") && gap(j, j + 1).is_empty()).then_some(j + 1)?
+        } else {
+            matches!(gap(i, j), "," | "&").then_some(j)?
+        };
+        player(k).map(|_| k)
+    };
+    let previous = |i: usize| -> Option<usize> {
+        let j = i.checked_sub(1)?;
+        let k = if items[j].is(&["and", "or"]) {
+            let k = j.checked_sub(1)?;
+            (gap(j, i).is_empty() && matches!(gap(k, j), "" | ",")).then_some(k)?
+        } else {
+            matches!(gap(j, i), "," | "&").then_some(j)?
+        };
+        player(k).map(|_| k)
+    };
+    let Some(own) = player(at) else {
+        return Vec::new();
+    };
+    let relative = |i: usize| {
+        gap(i, i + 1) == ","
+            && items
+                .get(i + 1)
+                .is_some_and(|item| item.is(&["who", "whose", "which"]))
+    };
+    if next(at).is_none() && relative(at) {
+        return vec![own];
+    }
+    let mut first = at;
+    while let Some(before) = previous(first) {
+        first = before;
+    }
+    let mut list: Vec<usize> = Vec::new();
+    let mut i = Some(first);
+    while let Some(member) = i {
+        if let Some(id) = player(member).filter(|id| !list.contains(id)) {
+            list.push(id);
+        }
+        i = next(member);
+    }
+    list
 }

@@ -74,6 +74,18 @@ impl Read {
             .collect()
     }
 
+    /// (player, end date) pairs, sorted.
+    fn expiries(&self) -> Vec<(&str, String)> {
+        let mut pairs: Vec<(&str, String)> = self
+            .contracts()
+            .into_iter()
+            .map(|(name, _, date)| (name, date))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
     fn current(&self) -> Vec<(&str, &str)> {
         self.extraction
             .current_clubs
@@ -449,6 +461,64 @@ fn months_left_on_a_deal() {
         read.contracts(),
         [("Jordan McAllister", None, "2022-06-30".to_string())]
     );
+}
+
+#[test]
+fn players_listed_before_a_contract_end_share_it() {
+    let read = Read::new(
+        "Jordan McAllister, Luca Benvenuti and Tomás Eriksberg are all out of contract in 2027.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [
+            ("Jordan McAllister", "2027-06-30".to_string()),
+            ("Luca Benvenuti", "2027-06-30".to_string()),
+            ("Tomás Eriksberg", "2027-06-30".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_heading_before_a_list_of_players_gives_them_its_contract_end() {
+    let read = Read::new(
+        "Out of contract in 2026: Kwame Adjei-Mensah, Luca Benvenuti & Jordan McAllister.",
+        None,
+    );
+    assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
+}
+
+#[test]
+fn a_relative_clause_keeps_the_contract_to_its_own_name() {
+    let read = Read::new(
+        "Leeds want Luca Benvenuti and Jordan McAllister, whose deal expires in 2026.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [("Jordan McAllister", "2026-06-30".to_string())]
+    );
+}
+
+#[test]
+fn a_group_noun_means_the_players_just_listed() {
+    let read = Read::new(
+        "Luca Benvenuti and Jordan McAllister could follow Tomás Eriksberg to Porto. The pair's contracts expire in 2028.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [
+            ("Jordan McAllister", "2028-06-30".to_string()),
+            ("Luca Benvenuti", "2028-06-30".to_string()),
+        ]
+    );
+    // "all three players": the last three named when no list of three was given.
+    let read = Read::new(
+        "Kwame Adjei-Mensah has been offered terms. Talks go on with Luca Benvenuti, and Jordan McAllister wants time, with the deals of all three players ending in 2026.",
+        None,
+    );
+    assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
 }
 
 #[test]
