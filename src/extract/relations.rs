@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::text::Folded;
 
-use super::dates::{amount, read_end_date, read_final_period, remaining_to_date, season_end_after};
+use super::dates::{amount, read_end_date, read_final_period, remaining_to_date};
 use super::lexicon::{
     CITING_WORDS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, NEGATIONS,
     PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
@@ -304,6 +304,9 @@ struct Context {
     rumours: Vec<RumourFact>,
     /// (person, club-as-stated-in-sentence, date, sentence)
     contracts: Vec<ContractFact>,
+    /// The player the whole article names most: what "the 27-year-old" means in the lines
+    /// before his name first appears.
+    main_player: Option<usize>,
     /// Players explicitly named, the latest last, each once.
     recent: Vec<usize>,
     /// Lists of two or more players ("A and B"), with the sentence they were in.
@@ -326,6 +329,7 @@ impl Context {
             .iter()
             .max_by_key(|&(id, count)| (*count, Some(*id) == last))
             .map(|(id, _)| *id)
+            .or(self.main_player)
     }
 
     /// The players a group noun of `size` means ("the pair", "all four players"): a list of
@@ -558,7 +562,11 @@ fn description(
             || !between(body, item, &items[head + 1]).is_empty()
             || items[head + 1].kind == Kind::Word
                 && FUNCTION_WORDS.contains(items[head + 1].word());
-        if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends {
+        // "the signing of X", "the star of the show": the noun is not the player himself.
+        let followed_by_of = items.get(head + 1).is_some_and(|next| next.is(&["of"]));
+        if is_player_noun(item) && !followed_by_of
+            || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends
+        {
             // A player description.
             if is_player_noun(item)
                 && head + 1 < items.len()
@@ -819,7 +827,10 @@ pub(super) fn link(
     article_sources: &[String],
     out: &mut Extraction,
 ) {
-    let mut context = Context::default();
+    let mut context = Context {
+        main_player: main_player(sentences, &out.people),
+        ..Context::default()
+    };
     for (index, sentence) in sentences.iter().enumerate() {
         // The player of the previous sentence, for "Villa are monitoring the situation".
         let previous_player = context
@@ -1092,6 +1103,26 @@ pub(super) fn link(
     out.former_clubs = context.former;
 }
 
+/// The player named most often in the article (the first named on a tie).
+fn main_player(sentences: &[Sentence], people: &[super::PersonFact]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for item in sentences.iter().flat_map(|sentence| &sentence.items) {
+        if let Kind::Person(id) = item.kind
+            && people[id].role == Role::Player
+        {
+            match counts.iter_mut().find(|(person, _)| *person == id) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+    }
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(id, _)| *id)
+}
+
 fn dedup_links(links: &mut Vec<ClubLink>) {
     let mut seen = Vec::new();
     links.retain(|link| {
@@ -1180,9 +1211,7 @@ fn contracts_in(
     }
     if found.is_empty() {
         for at in 0..words.len() {
-            if let Some(used) = read_final_period(&words[at..], date)
-                && let Some(end) = date.and_then(season_end_after)
-            {
+            if let Some((end, used)) = read_final_period(&words[at..], date) {
                 found.push((at, end, items[at].span.start..items[at + used - 1].span.end));
             }
             // "18 months left on his deal"

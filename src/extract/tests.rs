@@ -354,6 +354,28 @@ fn leaving_a_club_makes_it_current() {
     assert_eq!(read.current(), [("Sergio Ramos", "Real Madrid")]);
 }
 
+#[test]
+fn a_description_before_the_first_name_means_the_articles_main_player() {
+    let read = Read::new(
+        "Porto have been credited with interest in the 26-year-old winger. Jordan McAllister is wanted elsewhere too, and Jordan McAllister has not decided.",
+        None,
+    );
+    assert!(
+        read.rumours().contains(&("Jordan McAllister", "FC Porto")),
+        "{:?}",
+        read.rumours()
+    );
+}
+
+#[test]
+fn the_signing_of_is_not_a_description_of_the_player() {
+    let read = Read::new(
+        "Porto are closing in on the signing of an unnamed full-back. Jordan McAllister, meanwhile, stays put. Jordan McAllister is happy.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
