@@ -651,7 +651,7 @@ pub enum Direction {
 pub const TRIGGERS: &[(&str, Direction)] = &[
     // Completed moves are read first so that "made the move to" is not a rumour.
     (
-        "made|makes|completed|completes|sealed|seals|finalised|finalized|completing move|switch|transfer|loan to",
+        "made|makes|completed|completes|sealed|seals|finalised|finalized|completing|secured|secures|clinched|clinches move|switch|transfer|loan to",
         Direction::Completed,
     ),
     (
@@ -678,6 +678,11 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     (
         "interest|interests|offer|offers|bid|bids|approach|approaches|enquiry|enquiries|inquiry|inquiries|proposal|proposals|contact|advances|overtures|approaches|attention|talks|negotiations|discussions|terms|agreement|agreed|agree|agrees from|with",
+        Direction::PlayerFirst,
+    ),
+    // "has piqued the interest of Real Madrid", "caught the eye of Lille".
+    (
+        "interest|attention|eye of",
         Direction::PlayerFirst,
     ),
     (

@@ -817,6 +817,37 @@ fn hypothetical(items: &[Item], at: usize) -> bool {
     })
 }
 
+/// How many sentences back a club-first sentence without a player ("Villa are monitoring
+/// the situation") looks for him: only the one before; two back, round-ups already give the
+/// next player's suitors to the previous one.
+const PREVIOUS_PLAYER_REACH: usize = 1;
+
+/// How far before "from" a word of rivalry may stand: "face competition to sign the
+/// Barcelona defender from Atletico".
+const RIVALRY_REACH: usize = 8;
+
+/// "face competition to sign X from Atletico and Inter", "rivals for X from Lyon": the clubs
+/// after "from" at `items[at]` want the player named between them and the rivalry word.
+fn competition_from(
+    body: &str,
+    items: &[Item],
+    refs: &[Ref],
+    at: usize,
+) -> Option<(usize, Vec<usize>)> {
+    if !items[at].is(&["from"]) || !matches!(refs.get(at + 1), Some(Ref::Club(_))) {
+        return None;
+    }
+    let start = clause_start(body, items, at).max(at.saturating_sub(RIVALRY_REACH));
+    let rivalry = (start..at).find(|&i| {
+        items[i].is(&["competition", "rivals", "rivalry", "opposition", "fight", "battle"])
+    })?;
+    let player = refs[rivalry..at].iter().find_map(|r| match r {
+        Ref::Player { id, example: false } => Some(*id),
+        _ => None,
+    })?;
+    Some((player, club_list(body, items, refs, at + 1, true)))
+}
+
 /// Reads current and former clubs, rumours and contracts from every sentence.
 pub(super) fn link(
     gazetteer: &Gazetteer,
@@ -835,7 +866,7 @@ pub(super) fn link(
         // The player of the previous sentence, for "Villa are monitoring the situation".
         let previous_player = context
             .last_player
-            .filter(|(_, at)| at + 1 == index)
+            .filter(|(_, at)| at + PREVIOUS_PLAYER_REACH >= index)
             .map(|(id, _)| id);
         let refs = resolve_refs(gazetteer, body, index, sentence, &out.people, &mut context);
         let items = &sentence.items;
@@ -898,6 +929,16 @@ pub(super) fn link(
                             sources: sources().clone(),
                         });
                     }
+                }
+            }
+            if let Some((player, clubs)) = competition_from(body, items, &refs, at) {
+                for club in clubs {
+                    context.rumours.push(RumourFact {
+                        person: player,
+                        club,
+                        sentence: span.clone(),
+                        sources: sources().clone(),
+                    });
                 }
             }
             let Some((end, direction)) = COMPILED.at(items, at) else {

@@ -376,6 +376,35 @@ fn the_signing_of_is_not_a_description_of_the_player() {
     assert!(read.rumours().is_empty(), "{:?}", read.rumours());
 }
 
+#[test]
+fn clubs_whose_interest_is_piqued_or_who_compete_are_suitors() {
+    let read = Read::new(
+        "Jordan McAllister has piqued the interest of Porto and Ajax.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Jordan McAllister", "Ajax"), ("Jordan McAllister", "FC Porto")]
+    );
+    let read = Read::new(
+        "Celtic want Jordan McAllister but face competition to sign the winger from Ajax and Lyon.",
+        None,
+    );
+    let rumours = read.rumours();
+    assert!(rumours.contains(&("Jordan McAllister", "Ajax")), "{rumours:?}");
+    assert!(rumours.contains(&("Jordan McAllister", "Lyon")));
+}
+
+#[test]
+fn a_secured_move_is_done_not_rumoured() {
+    let read = Read::new(
+        "Jordan McAllister has secured a move to Porto after five years at Celtic.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+    assert!(read.current().contains(&("Jordan McAllister", "FC Porto")));
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
