@@ -634,6 +634,9 @@ pub enum Direction {
     OnClubList,
     /// A move that already happened: no rumour, but the club is now the player's.
     Completed,
+    /// "Swansea have completed the signing of X", "Boro announced the arrival of X": a move
+    /// the club has done, so the club is now the player's.
+    Signed,
     /// "contract at Real Madrid", "his time with Madrid": the player's own club.
     Belongs,
     /// "leave Real Madrid", "exit from Madrid": the club the player may leave, which is his.
@@ -659,6 +662,10 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::Completed,
     ),
     ("joined|signed|arrived|rejoined", Direction::Completed),
+    (
+        "completed|completes|confirmed|confirms|announced|announces|sealed|seals|finalised|finalized|wrapped signing|arrival|capture|acquisition|purchase of",
+        Direction::Signed,
+    ),
     ("linked|links|link with|to", Direction::PlayerFirst),
     (
         "move|moves|switch|transfer|loan|return|swoop|exit|step|way|path|reunion|transition|passage|defection|route|deal|offered|sold|pushed|recommended|proposed to|towards|into",

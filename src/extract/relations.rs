@@ -898,7 +898,7 @@ pub(super) fn link(
             let after = &items[from..items.len().min(from + 8)];
             after.windows(2).any(|pair| {
                 pair[0].is(&["new", "improved", "fresh", "extended"])
-                    && pair[1].is(&["contract", "deal", "terms"])
+                    && pair[1].is(&["contract", "contracts", "deal", "deals", "terms"])
             }) || after.iter().any(|item| {
                 item.is(&[
                     "renewal",
@@ -1052,6 +1052,17 @@ pub(super) fn link(
                         (player_before(&refs, at), first_club_after(&refs, end, 6))
                     {
                         for club in club_list(body, items, &refs, first, true) {
+                            context.current.push(ClubLink {
+                                person,
+                                club,
+                                sentence: span.clone(),
+                            });
+                        }
+                    }
+                }
+                Direction::Signed if !hypothetical(items, at) => {
+                    if let Some(person) = player_after(&refs, end, 8) {
+                        for club in subject_clubs(body, items, &refs, at) {
                             context.current.push(ClubLink {
                                 person,
                                 club,

@@ -405,6 +405,26 @@ fn a_secured_move_is_done_not_rumoured() {
     assert!(read.current().contains(&("Jordan McAllister", "FC Porto")));
 }
 
+#[test]
+fn a_club_announcing_a_signing_is_the_players_club_now() {
+    let read = Read::new(
+        "Swansea City have completed the signing of winger Jordan McAllister. Porto have confirmed the arrival of Luca Benvenuti.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+    assert!(read.current().contains(&("Jordan McAllister", "Swansea City")));
+    assert!(read.current().contains(&("Luca Benvenuti", "FC Porto")));
+}
+
+#[test]
+fn new_contracts_offered_by_the_club_are_not_a_move() {
+    let read = Read::new(
+        "Jordan McAllister and Luca Benvenuti are Everton players. The club is offering new contracts to Jordan McAllister and Luca Benvenuti.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
