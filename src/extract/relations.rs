@@ -971,12 +971,19 @@ pub(super) fn link(
                 Direction::PlayerFirst if !is_negated => {
                     let player = player_before(&refs, at);
                     let first = first_club_after(&refs, end, 10);
-                    if let (Some(_), Some(first)) = (player, first) {
-                        rumour(
-                            player,
-                            club_list(body, items, &refs, first, true),
-                            &mut context,
-                        );
+                    if let (Some(nearest), Some(first)) = (nearest_player_before(&refs, at), first)
+                    {
+                        // "A and B could join Barcelona": every player of the list, when the
+                        // list is the subject of this clause.
+                        let clubs = club_list(body, items, &refs, first, true);
+                        let players = if nearest >= clause_start(body, items, at) {
+                            listed_players(body, items, &refs, nearest)
+                        } else {
+                            player.into_iter().collect()
+                        };
+                        for person in players {
+                            rumour(Some(person), clubs.clone(), &mut context);
+                        }
                     } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
                         // "West Ham have rejected a bid from Arsenal for Declan Rice": the
                         // player follows the bidder, and the club that got the bid is his.
@@ -1398,8 +1405,9 @@ fn nearest_player_before(refs: &[Ref], at: usize) -> Option<usize> {
 /// "and" and "or" join them. A relative clause after the last name ("A and C, whose deal
 /// ends") is about that name alone.
 fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
-    let player = |i: usize| match refs.get(i) {
-        Some(Ref::Player { id, example: false }) => Some(*id),
+    // Named players only: "the Germany international, and X" is two clauses.
+    let player = |i: usize| match (refs.get(i), items.get(i).map(|item| item.kind)) {
+        (Some(Ref::Player { id, example: false }), Some(Kind::Person(_))) => Some(*id),
         _ => None,
     };
     let gap = |left: usize, right: usize| match (items.get(left), items.get(right)) {
@@ -1426,8 +1434,10 @@ fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<us
         };
         player(k).map(|_| k)
     };
-    let Some(own) = player(at) else {
-        return Vec::new();
+    let own = match (player(at), refs.get(at)) {
+        (Some(own), _) => own,
+        (None, Some(Ref::Player { id, .. })) => return vec![*id],
+        _ => return Vec::new(),
     };
     let relative = |i: usize| {
         gap(i, i + 1) == ","

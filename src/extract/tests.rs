@@ -425,6 +425,24 @@ fn new_contracts_offered_by_the_club_are_not_a_move() {
     assert!(read.rumours().is_empty(), "{:?}", read.rumours());
 }
 
+#[test]
+fn players_listed_before_a_move_share_it() {
+    let read = Read::new(
+        "Jordan McAllister and Luca Benvenuti could join Porto next summer.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Jordan McAllister", "FC Porto"), ("Luca Benvenuti", "FC Porto")]
+    );
+    // A list in an earlier clause is not the subject of this one.
+    let read = Read::new(
+        "Leeds rate Jordan McAllister and Luca Benvenuti, and the Times says Kwame Adjei-Mensah could join Porto.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Kwame Adjei-Mensah", "FC Porto")]);
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
