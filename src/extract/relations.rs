@@ -802,8 +802,11 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// How far before a trigger a negation may stand: "turned down the chance to sign".
+const NEGATION_REACH: usize = 5;
+
 fn negated(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(4)..at].iter().any(|item| {
+    items[at.saturating_sub(NEGATION_REACH)..at].iter().any(|item| {
         item.kind == Kind::Word
             && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
     })
@@ -815,6 +818,35 @@ fn hypothetical(items: &[Item], at: usize) -> bool {
             "could", "would", "might", "may", "will", "to", "set", "ready", "should", "can",
         ])
     })
+}
+
+/// How far after "contract at|with" its club may stand: "deal with the Eagles".
+const BELONGS_REACH: usize = 3;
+
+/// How far after "leave" its club may stand: "leave the Serie A champions Napoli".
+const LEAVES_REACH: usize = 4;
+
+/// How far before "deal with" the signing verb may stand: "putting pen to paper on a
+/// season-long deal with".
+const SIGNING_REACH: usize = 7;
+
+/// Whether a "deal with" at `items[at]` is one being signed with a new club ("sign a deal
+/// with Palace", "a loan contract with Palace"), not the player's current deal; a new or
+/// extended deal stays his club's.
+fn signs_with(items: &[Item], at: usize) -> bool {
+    let before = &items[at.saturating_sub(SIGNING_REACH)..at];
+    let loan_deal = items[at].is(&["contract", "deal"])
+        && at.checked_sub(1).is_some_and(|i| items[i].is(&["loan"]));
+    // The verb must govern this deal: "signing X, whose contract with Y" is X's own deal.
+    let signing = before
+        .iter()
+        .rev()
+        .take_while(|item| !matches!(item.kind, Kind::Person(_)) && !item.is(&["whose"]))
+        .any(|item| item.is(&["sign", "signs", "signing", "pen", "pens", "penning"]));
+    (loan_deal || signing)
+        && !before
+        .iter()
+        .any(|item| item.is(&["new", "fresh", "extended", "improved", "renewed"]))
 }
 
 /// How many sentences back a club-first sentence without a player ("Villa are monitoring
@@ -1089,11 +1121,19 @@ pub(super) fn link(
                         }
                     }
                 }
+                Direction::Belongs if signs_with(items, at) => {
+                    // "expected to sign a loan deal with the Eagles": a destination.
+                    if let Some(first) = first_club_after(&refs, end, BELONGS_REACH)
+                        && let Ref::Club(club) = refs[first]
+                    {
+                        rumour(player_before(&refs, at), vec![club], &mut context);
+                    }
+                }
                 Direction::Belongs | Direction::Leaves => {
                     let window = if direction == Direction::Belongs {
-                        3
+                        BELONGS_REACH
                     } else {
-                        4
+                        LEAVES_REACH
                     };
                     if let (Some(person), Some(first)) = (
                         player_before(&refs, at),

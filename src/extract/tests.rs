@@ -443,6 +443,36 @@ fn players_listed_before_a_move_share_it() {
     assert_eq!(read.rumours(), [("Kwame Adjei-Mensah", "FC Porto")]);
 }
 
+#[test]
+fn a_loan_deal_being_signed_is_with_the_destination() {
+    let read = Read::new(
+        "Chelsea forward Jordan McAllister is putting pen to paper on a season-long loan contract with Crystal Palace.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "Crystal Palace")]);
+    // Another player's own deal is not one being signed.
+    let read = Read::new(
+        "Porto are exploring signing Jordan McAllister, whose contract with Celtic ends in 2027.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
+    // A new deal with a club stays with his own club.
+    let read = Read::new(
+        "Jordan McAllister is set to sign a new deal with Celtic.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn turning_down_the_chance_to_sign_is_a_negation() {
+    let read = Read::new(
+        "Porto turned down the chance to sign Jordan McAllister.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
