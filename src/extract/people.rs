@@ -2,6 +2,7 @@
 //! misspelt mentions folded into one identity, and each person's role from context.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::text::Folded;
@@ -78,6 +79,8 @@ const NOT_PERSON_ENDINGS: &[&str] = &[
     "hotel",
     "airport",
     "hospital",
+    "gate",
+    "gates",
 ];
 
 /// A word that can be part of a personal name.
@@ -298,7 +301,10 @@ pub(super) fn merge_name_runs<'a>(
                 .iter()
                 .take(2)
                 .any(|item| is_player_noun_word(&item.folded));
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word()) || owns_a_player
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word())
+            || owns_a_player
+            || names_a_team(&items, i, run_end)
+            || is_page_furniture(body, &run[0].span, &run[run.len() - 1].span)
         {
             out.extend(run.iter().cloned());
             i = run_end;
@@ -315,6 +321,52 @@ pub(super) fn merge_name_runs<'a>(
         i = run_end;
     }
     sentence.items = out;
+}
+
+/// Whether the name run `items[start..end]` names a team, not a person: a nickname after
+/// "the" ("the Black Cats", "the Merseysiders") or a place before a club noun ("the South
+/// Florida team").
+fn names_a_team(items: &[Item], start: usize, end: usize) -> bool {
+    let after_the = start > 0 && items[start - 1].is(&["the"]);
+    let plural = items[end - 1].word().ends_with('s') && !items[end - 1].possessive;
+    let club_noun_after = items
+        .get(end)
+        .is_some_and(|next| next.is(&["team", "side", "outfit", "club", "franchise"]));
+    after_the && (plural || club_noun_after)
+}
+
+/// Line openings that introduce a byline or a photo credit, folded.
+const CREDIT_OPENINGS: &[&str] = &[
+    "by",
+    "written by",
+    "words by",
+    "reporting by",
+    "photo by",
+    "photograph by",
+    "photograph:",
+    "photo:",
+    "picture:",
+    "pictures:",
+    "image:",
+    "images:",
+    "credit:",
+    "photo credit:",
+];
+
+/// Whether the name spanning `first.start..last.end` is page furniture: a byline or credit
+/// line ("By Jane Doe", "Picture: Jane Doe/Agency") or a photographer glued to an agency
+/// ("Jane Doe/Getty Images", "Jane Doe-USA TODAY Sports").
+fn is_page_furniture(body: &str, first: &Range<usize>, last: &Range<usize>) -> bool {
+    let after = &body[last.end..];
+    let shouting = |part: &str| part.len() > 1 && part.chars().all(|c| c.is_ascii_uppercase());
+    let glued_to_agency = after.starts_with('/')
+        || after
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+        || body[first.start..last.end].split('-').skip(1).any(shouting);
+    let line_start = body[..first.start].rfind('\n').map_or(0, |at| at + 1);
+    let opening = crate::text::fold(body[line_start..first.start].trim());
+    glued_to_agency || CREDIT_OPENINGS.contains(&opening.as_str())
 }
 
 /// The folded words of a run joined by single spaces: borrowed from the folded body when it

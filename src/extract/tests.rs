@@ -147,6 +147,34 @@ fn a_coach_listed_among_players_is_a_player() {
 }
 
 #[test]
+fn bylines_and_photo_credits_are_not_people() {
+    let read = Read::new(
+        "By Harriet Quayle\nJordan McAllister trains with Celtic. Picture: Dominic Farrow/Agency Images\nLuca Benvenuti arrives at the airport. Simone Vetrano-WIRE Sports\nPhotograph: Ruth Okafor",
+        None,
+    );
+    assert_eq!(read.players(), ["Jordan McAllister", "Luca Benvenuti"]);
+}
+
+#[test]
+fn nicknames_and_places_after_the_are_teams_not_people() {
+    let read = Read::new(
+        "The Black Cats and the Jam Tarts want Jordan McAllister, who could join the South Florida team.",
+        None,
+    );
+    assert_eq!(read.players(), ["Jordan McAllister"]);
+}
+
+#[test]
+fn lower_league_and_asian_clubs_are_clubs() {
+    let read = Read::new(
+        "Partick Thistle, Lincoln City and Kawasaki Frontale want Jordan McAllister.",
+        None,
+    );
+    assert_eq!(read.players(), ["Jordan McAllister"]);
+    assert_eq!(read.rumours().len(), 3, "{:?}", read.rumours());
+}
+
+#[test]
 fn surnames_and_misspellings_fold_into_one_person() {
     let read = Read::new(
         "Higuain arrived first. Luca Modric sealed the game before Gonzalo Higuain scored. Modric was substituted.",
