@@ -492,6 +492,14 @@ const REFERENCE_ADJECTIVES_LIST: &[&str] = &[
     "club",
     "loan",
     "england",
+    // "the now out of contract former Carlisle front man"
+    "now",
+    "out",
+    "of",
+    "contract",
+    "out-of-contract",
+    "front",
+    "in-form",
 ];
 
 /// Verbs and phrases that mark a cited outlet when they stand next to it.
@@ -735,7 +743,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("touch with", Direction::ClubFirst),
     ("made|make|makes|making contact with", Direction::ClubFirst),
     (
-        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
+        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|convince|convincing|persuade|persuading|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
         Direction::ClubFirst,
     ),
     (

@@ -536,6 +536,10 @@ fn club_of(item: &Item) -> Option<usize> {
     }
 }
 
+/// How many items a description may run to, "the" included: "the now out of contract
+/// former Carlisle front man" is nine.
+const DESCRIPTION_REACH: usize = 9;
+
 /// A description starting at `items[at]` ("the"): "the 34-year-old veteran centre-back",
 /// "the Spaniard", "the former Sevilla defender", "the Serie A side", "the Italian giants",
 /// "the club". Returns the index of its last item and what it refers to.
@@ -551,7 +555,7 @@ fn description(
     let mut clubs_inside: Vec<(usize, bool)> = Vec::new();
     let mut group: Option<String> = None;
     let mut former = false;
-    for head in at + 1..items.len().min(at + 6) {
+    for head in at + 1..items.len().min(at + DESCRIPTION_REACH) {
         let item = &items[head];
         if !between(body, &items[head - 1], item).is_empty() {
             return None;

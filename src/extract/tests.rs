@@ -175,6 +175,16 @@ fn lower_league_and_asian_clubs_are_clubs() {
 }
 
 #[test]
+fn an_age_glued_to_a_name_is_not_part_of_it() {
+    let read = Read::new(
+        "Porto goalkeeper Hannah Vickery31, is wanted by Lyon.",
+        None,
+    );
+    assert_eq!(read.players(), ["Hannah Vickery"]);
+    assert_eq!(read.rumours(), [("Hannah Vickery", "Lyon")]);
+}
+
+#[test]
 fn surnames_and_misspellings_fold_into_one_person() {
     let read = Read::new(
         "Higuain arrived first. Luca Modric sealed the game before Gonzalo Higuain scored. Modric was substituted.",
@@ -499,6 +509,19 @@ fn turning_down_the_chance_to_sign_is_a_negation() {
         None,
     );
     assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn long_descriptions_and_convincing_verbs() {
+    let read = Read::new(
+        "Jordan McAllister has left Celtic. That form has seen the now out of contract former Celtic front man linked with Porto and Ajax.",
+        None,
+    );
+    let rumours = read.rumours();
+    assert!(rumours.contains(&("Jordan McAllister", "FC Porto")), "{rumours:?}");
+    assert!(rumours.contains(&("Jordan McAllister", "Ajax")));
+    let read = Read::new("Porto try to convince Jordan McAllister.", None);
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
 }
 
 // --- Contracts ----------------------------------------------------------------------------
