@@ -637,7 +637,8 @@ pub enum Direction {
     /// "Juventus-linked Ramos", "Manchester United Linked Dayot Upamecano": the club just
     /// before, the player after.
     ClubAdjective,
-    /// "X is on Chelsea's radar", "Chelsea's top target X": the club possessive just before;
+    /// "X is on Chelsea's radar", "Chelsea's top target X", "Spurs' hopes of signing X": the
+    /// club possessive just before;
     /// without one, as [`Direction::ClubFirst`] ("Chelsea target X").
     OnClubList,
     /// A move that already happened: no rumour, but the club is now the player's.
@@ -751,7 +752,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::ClubFirst,
     ),
     (
-        "radar|shortlist|wishlist|agenda|books|list|target|targets|priority|priorities",
+        "radar|shortlist|wishlist|agenda|books|list|target|targets|priority|priorities|hopes|pursuit|plans",
         Direction::OnClubList,
     ),
     ("linked", Direction::ClubAdjective),

@@ -493,6 +493,18 @@ fn resolve_refs(
             Kind::Club(club) => {
                 refs[at] = Ref::Club(club);
                 context.clubs.push((club, index));
+                // "talks with current club Wolves", "his parent club Chelsea".
+                let owned = at >= 2
+                    && items[at - 1].is(&["club", "side"])
+                    && items[at - 2].is(&["current", "parent", "present"]);
+                let player = player_before(&refs, at).or_else(|| context.focus(index));
+                if let (true, Some(person)) = (owned, player) {
+                    context.current.push(ClubLink {
+                        person,
+                        club,
+                        sentence: sentence.span.clone(),
+                    });
+                }
             }
             Kind::Word if item.is(&["he", "him", "his", "she", "her"]) => {
                 if let Some(id) = context.focus(index) {

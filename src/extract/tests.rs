@@ -524,6 +524,16 @@ fn long_descriptions_and_convincing_verbs() {
     assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
 }
 
+#[test]
+fn the_current_club_named_as_such_is_never_a_destination() {
+    let read = Read::new(
+        "Porto's hopes of signing Jordan McAllister have taken a hit after he opened contract talks with current club Celtic.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
+    assert!(read.current().contains(&("Jordan McAllister", "Celtic")));
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
