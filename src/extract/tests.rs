@@ -534,6 +534,15 @@ fn the_current_club_named_as_such_is_never_a_destination() {
     assert!(read.current().contains(&("Jordan McAllister", "Celtic")));
 }
 
+#[test]
+fn a_denied_report_is_still_a_rumour() {
+    let read = Read::new(
+        "Porto have denied reaching an agreement to sign Jordan McAllister.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
+}
+
 // --- Contracts ----------------------------------------------------------------------------
 
 #[test]
