@@ -622,6 +622,9 @@ pub const EXAMPLE_MARKERS: &[&[&str]] = &[
     &["teammates"],
     &["team-mates"],
     &["players"],
+    // "The 33-year-old's contract, like X's, ends in June": X is a comparison.
+    &["like"],
+    &["unlike"],
 ];
 
 /// Which side of a trigger the player and the club stand on.

@@ -449,19 +449,28 @@ fn resolve_refs(
     let items = &sentence.items;
     let mut refs = vec![Ref::None; items.len()];
     let mut example = false;
+    // Where the marker of the current list of examples ends.
+    let mut marker_end = 0;
     let mut at = 0;
     while at < items.len() {
         let item = &items[at];
         if item.kind == Kind::Word {
-            if EXAMPLE_MARKERS.iter().any(|marker| {
+            let marker = EXAMPLE_MARKERS.iter().find(|marker| {
                 marker
                     .iter()
                     .enumerate()
                     .all(|(k, word)| items.get(at + k).is_some_and(|it| it.is(&[word])))
-            }) {
+            });
+            if let Some(marker) = marker {
                 example = true;
+                marker_end = at + marker.len();
             } else if item.is(&["but", "while", "whereas", "although", "though", "however"])
                 || between(body, &items[at.saturating_sub(1)], item) == ";"
+                // A list of named clubs ends where the prose goes on: "teams including
+                // Celtic taking an interest in X".
+                || at > marker_end
+                    && matches!(items[at - 1].kind, Kind::Club(_))
+                    && !item.is(&["and", "or", "the"])
             {
                 example = false;
             }

@@ -711,6 +711,30 @@ fn a_group_noun_means_the_players_just_listed() {
 }
 
 #[test]
+fn a_list_of_example_clubs_ends_where_the_prose_goes_on() {
+    let read = Read::new(
+        "Luca Benvenuti is the main story. Luca Benvenuti again. Plenty of teams including Celtic are taking an interest in Jordan McAllister. The Scotsman's contract doesn't expire until 2028.",
+        Some("2024-01-31"),
+    );
+    assert_eq!(
+        read.expiries(),
+        [("Jordan McAllister", "2028-06-30".to_string())]
+    );
+}
+
+#[test]
+fn a_player_named_in_a_comparison_is_not_the_contract_holder() {
+    let read = Read::new(
+        "Luca Benvenuti, Jordan McAllister and Tomás Eriksberg are leaving. Jordan McAllister is 33. The 33-year-old's contract, like Benvenuti's, is set to expire in 2026.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [("Jordan McAllister", "2026-06-30".to_string())]
+    );
+}
+
+#[test]
 fn sentences_without_contract_words_have_no_contract() {
     let read = Read::new(
         "Jordan McAllister scored in June 2021 and until 2022 he was fine.",
