@@ -1191,12 +1191,12 @@ pub(super) fn link(
         context.note_lists(body, index, items, &refs);
         contracts_in(body, date, sentence, &refs, index, &mut context, out);
     }
-    // A player's own clubs are never his destinations.
+    // A player's own club is never his destination; a former one may be ("set to return to
+    // his boyhood club").
     let own = |person: usize, club: usize| {
         context
             .current
             .iter()
-            .chain(&context.former)
             .any(|link| link.person == person && link.club == club)
     };
     let mut rumours: Vec<RumourFact> = Vec::new();

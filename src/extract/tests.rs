@@ -349,12 +349,22 @@ fn examples_in_a_list_are_not_the_mover() {
 }
 
 #[test]
-fn current_and_former_clubs_are_not_destinations() {
+fn the_current_club_is_never_a_destination_but_a_former_one_may_be() {
+    // Linked with his former club Sevilla: a return is a destination (issue 11).
     let read = Read::new(
         "Sergio Ramos, who is in the final year of his contract at Real Madrid, is wanted by Real Madrid and Sevilla. The former Sevilla defender is also linked with Chelsea.",
         None,
     );
-    assert_eq!(read.rumours(), [("Sergio Ramos", "Chelsea")]);
+    assert_eq!(
+        read.rumours(),
+        [("Sergio Ramos", "Chelsea"), ("Sergio Ramos", "Sevilla")]
+    );
+    // A club named only as his past is not.
+    let read = Read::new(
+        "The former Porto midfielder Jordan McAllister is linked with Chelsea.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "Chelsea")]);
 }
 
 #[test]
