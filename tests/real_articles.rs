@@ -231,7 +231,9 @@ fn score(exported: &Value, labels: &[Label], clubs: &Clubs) -> Scores {
     for contract in exported["contracts"].as_array().unwrap() {
         let player = contract["player"].as_str().unwrap().to_string();
         for evidence in contract["evidence"].as_array().unwrap() {
-            let date = evidence["expires"].as_str().or(contract["expires"].as_str());
+            let date = evidence["expires"]
+                .as_str()
+                .or(contract["expires"].as_str());
             expiries
                 .entry(evidence["article"].as_str().unwrap().to_string())
                 .or_default()

@@ -697,10 +697,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     // "has piqued the interest of Real Madrid", "caught the eye of Lille".
-    (
-        "interest|attention|eye of",
-        Direction::PlayerFirst,
-    ),
+    ("interest|attention|eye of", Direction::PlayerFirst),
     (
         "heading|headed|bound|destined|set|close|closing|closer|nearing for|to|towards|on",
         Direction::PlayerFirst,

@@ -831,10 +831,12 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
 const NEGATION_REACH: usize = 5;
 
 fn negated(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(NEGATION_REACH)..at].iter().any(|item| {
-        item.kind == Kind::Word
-            && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
-    })
+    items[at.saturating_sub(NEGATION_REACH)..at]
+        .iter()
+        .any(|item| {
+            item.kind == Kind::Word
+                && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
+        })
 }
 
 fn hypothetical(items: &[Item], at: usize) -> bool {
@@ -870,8 +872,8 @@ fn signs_with(items: &[Item], at: usize) -> bool {
         .any(|item| item.is(&["sign", "signs", "signing", "pen", "pens", "penning"]));
     (loan_deal || signing)
         && !before
-        .iter()
-        .any(|item| item.is(&["new", "fresh", "extended", "improved", "renewed"]))
+            .iter()
+            .any(|item| item.is(&["new", "fresh", "extended", "improved", "renewed"]))
 }
 
 /// How many sentences back a club-first sentence without a player ("Villa are monitoring
@@ -896,13 +898,170 @@ fn competition_from(
     }
     let start = clause_start(body, items, at).max(at.saturating_sub(RIVALRY_REACH));
     let rivalry = (start..at).find(|&i| {
-        items[i].is(&["competition", "rivals", "rivalry", "opposition", "fight", "battle"])
+        items[i].is(&[
+            "competition",
+            "rivals",
+            "rivalry",
+            "opposition",
+            "fight",
+            "battle",
+        ])
     })?;
     let player = refs[rivalry..at].iter().find_map(|r| match r {
         Ref::Player { id, example: false } => Some(*id),
         _ => None,
     })?;
     Some((player, club_list(body, items, refs, at + 1, true)))
+}
+
+/// How far after a player-first trigger his destination may stand: "linked with a summer
+/// move to Serie A champions Napoli".
+const CLUB_AFTER_TRIGGER_REACH: usize = 10;
+
+/// How far after a club-first trigger its player may stand: "keen on bringing the Juventus
+/// and Italy midfielder Marco Rossi".
+const PLAYER_AFTER_TRIGGER_REACH: usize = 12;
+
+/// How far after the bidder the player of a bid may stand: "a bid from Arsenal for the
+/// England midfielder X".
+const PLAYER_AFTER_BIDDER_REACH: usize = 8;
+
+/// How far before a list word its owner's possessive may stand: "Chelsea's top summer
+/// target".
+const LIST_OWNER_REACH: usize = 3;
+
+/// How far after a club's list word its player may stand: "on Chelsea's radar is Spain
+/// winger X".
+const PLAYER_AFTER_LIST_REACH: usize = 6;
+
+/// How far after "Juventus-linked" its player may stand: "Juventus-linked Spain winger X".
+const CLUB_ADJECTIVE_REACH: usize = 4;
+
+/// How far after a completed move its club may stand: "completed his move to the Serie A
+/// club Napoli".
+const COMPLETED_CLUB_REACH: usize = 6;
+
+/// How far after "completed the signing of" its player may stand: "the signing of Swansea
+/// winger X".
+const SIGNED_PLAYER_REACH: usize = 8;
+
+/// "former Sevilla defender X": the club right after "former", the player within five.
+const FORMER_CLUB_REACH: usize = 2;
+const FORMER_PLAYER_REACH: usize = 5;
+
+/// How far after a trigger a new contract makes it a renewal: "in talks with Celtic over a
+/// new and improved contract".
+const RENEWAL_REACH: usize = 8;
+
+/// One sentence as the rules read it: its items, what they refer to, and who says so.
+struct Clause<'s, 'a> {
+    body: &'s str,
+    items: &'s [Item<'a>],
+    refs: &'s [Ref],
+    span: &'s Range<usize>,
+    /// The player of the previous sentence, for "Villa are monitoring the situation".
+    previous_player: Option<usize>,
+    cited: &'s [(Range<usize>, String)],
+    article_sources: &'s [String],
+    /// Only a rumour needs them: worked out on the first one.
+    sources: OnceCell<Vec<String>>,
+}
+
+impl Clause<'_, '_> {
+    /// Who says so: the outlets this sentence cites, else its paragraph's, else the
+    /// article's.
+    fn sources(&self) -> &Vec<String> {
+        self.sources.get_or_init(|| {
+            let cited_in = |range: Range<usize>| {
+                let mut names: Vec<String> = Vec::new();
+                for (at, name) in self.cited {
+                    if range.start <= at.start && at.end <= range.end && !names.contains(name) {
+                        names.push(name.clone());
+                    }
+                }
+                names
+            };
+            let paragraph = paragraph_around(self.body, self.span);
+            [cited_in(self.span.clone()), cited_in(paragraph)]
+                .into_iter()
+                .find(|names| !names.is_empty())
+                .unwrap_or_else(|| self.article_sources.to_vec())
+        })
+    }
+
+    fn link(&self, person: usize, club: usize) -> ClubLink {
+        ClubLink {
+            person,
+            club,
+            sentence: self.span.clone(),
+        }
+    }
+
+    fn rumour(&self, person: usize, club: usize) -> RumourFact {
+        RumourFact {
+            person,
+            club,
+            sentence: self.span.clone(),
+            sources: self.sources().clone(),
+        }
+    }
+
+    /// Talks "over a new contract" (after the trigger at `from`) are with the player's own
+    /// club.
+    fn renews_after(&self, from: usize) -> bool {
+        let after = &self.items[from..self.items.len().min(from + RENEWAL_REACH)];
+        after.windows(2).any(|pair| {
+            pair[0].is(&["new", "improved", "fresh", "extended"])
+                && pair[1].is(&["contract", "contracts", "deal", "deals", "terms"])
+        }) || after.iter().any(|item| {
+            item.is(&[
+                "renewal",
+                "extension",
+                "renew",
+                "renewing",
+                "extend",
+                "extending",
+            ])
+        })
+    }
+
+    /// The clubs that want `player` after the trigger at `at`, unless the sentence is about
+    /// renewing, which makes them his own.
+    fn wanted(&self, at: usize, player: Option<usize>, clubs: &[usize], context: &mut Context) {
+        let Some(person) = player else { return };
+        let renewal = self.renews_after(at);
+        for &club in clubs {
+            if renewal {
+                context.current.push(self.link(person, club));
+            } else {
+                context.rumours.push(self.rumour(person, club));
+            }
+        }
+    }
+
+    fn player_before(&self, at: usize) -> Option<usize> {
+        player_before(self.refs, at)
+    }
+
+    fn player_after(&self, from: usize, window: usize) -> Option<usize> {
+        player_after(self.refs, from, window)
+    }
+
+    fn subject_clubs(&self, at: usize) -> Vec<usize> {
+        subject_clubs(self.body, self.items, self.refs, at)
+    }
+
+    fn club_list(&self, at: usize) -> Vec<usize> {
+        club_list(self.body, self.items, self.refs, at, true)
+    }
+
+    /// The single club within `window` items after `from`.
+    fn club_after(&self, from: usize, window: usize) -> Option<usize> {
+        match self.refs[first_club_after(self.refs, from, window)?] {
+            Ref::Club(club) => Some(club),
+            _ => None,
+        }
+    }
 }
 
 /// Reads current and former clubs, rumours and contracts from every sentence.
@@ -920,277 +1079,235 @@ pub(super) fn link(
         ..Context::default()
     };
     for (index, sentence) in sentences.iter().enumerate() {
-        // The player of the previous sentence, for "Villa are monitoring the situation".
         let previous_player = context
             .last_player
             .filter(|(_, at)| at + PREVIOUS_PLAYER_REACH >= index)
             .map(|(id, _)| id);
         let refs = resolve_refs(gazetteer, body, index, sentence, &out.people, &mut context);
-        let items = &sentence.items;
-        let span = &sentence.span;
-        // Who says so: the outlets this sentence cites, else its paragraph's, else the
-        // article's.
-        let cited_in = |range: Range<usize>| {
-            let mut names: Vec<String> = Vec::new();
-            for (at, name) in cited {
-                if range.start <= at.start && at.end <= range.end && !names.contains(name) {
-                    names.push(name.clone());
-                }
-            }
-            names
+        let clause = Clause {
+            body,
+            items: &sentence.items,
+            refs: &refs,
+            span: &sentence.span,
+            previous_player,
+            cited,
+            article_sources,
+            sources: OnceCell::new(),
         };
-        // Only a rumour needs them: worked out on the first one.
-        let sources = OnceCell::new();
-        let sources = || {
-            sources.get_or_init(|| {
-                let paragraph = paragraph_around(body, span);
-                [cited_in(span.clone()), cited_in(paragraph)]
-                    .into_iter()
-                    .find(|names| !names.is_empty())
-                    .unwrap_or_else(|| article_sources.to_vec())
-            })
-        };
-        // Talks "over a new contract" (after the trigger) are with the player's own club.
-        let renews_after = |from: usize| {
-            let after = &items[from..items.len().min(from + 8)];
-            after.windows(2).any(|pair| {
-                pair[0].is(&["new", "improved", "fresh", "extended"])
-                    && pair[1].is(&["contract", "contracts", "deal", "deals", "terms"])
-            }) || after.iter().any(|item| {
-                item.is(&[
-                    "renewal",
-                    "extension",
-                    "renew",
-                    "renewing",
-                    "extend",
-                    "extending",
-                ])
-            })
-        };
-        let mut at = 0;
-        while at < items.len() {
-            // "Viktor Gyökeres to Arsenal, here we go!": a player, "to", a club.
-            if items[at].is(&["to"])
-                && at > 0
-                && matches!(refs[at - 1], Ref::Player { example: false, .. })
-                && matches!(items[at - 1].kind, Kind::Person(_))
-                && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
-            {
-                let clubs = club_list(body, items, &refs, at + 1, true);
-                if let Ref::Player { id, .. } = refs[at - 1] {
-                    for club in clubs {
-                        context.rumours.push(RumourFact {
-                            person: id,
-                            club,
-                            sentence: span.clone(),
-                            sources: sources().clone(),
-                        });
-                    }
-                }
-            }
-            if let Some((player, clubs)) = competition_from(body, items, &refs, at) {
-                for club in clubs {
-                    context.rumours.push(RumourFact {
-                        person: player,
-                        club,
-                        sentence: span.clone(),
-                        sources: sources().clone(),
-                    });
-                }
-            }
-            let Some((end, direction)) = COMPILED.at(items, at) else {
-                at += 1;
-                continue;
-            };
-            let renewal = renews_after(at);
-            let rumour = |player: Option<usize>, clubs: Vec<usize>, context: &mut Context| {
-                if let Some(person) = player {
-                    for club in clubs {
-                        if renewal {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        } else {
-                            context.rumours.push(RumourFact {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                                sources: sources().clone(),
-                            });
-                        }
-                    }
-                }
-            };
-            let is_negated = negated(items, at);
-            match direction {
-                Direction::PlayerFirst if !is_negated => {
-                    let player = player_before(&refs, at);
-                    let first = first_club_after(&refs, end, 10);
-                    if let (Some(nearest), Some(first)) = (nearest_player_before(&refs, at), first)
-                    {
-                        // "A and B could join Barcelona": every player of the list, when the
-                        // list is the subject of this clause.
-                        let clubs = club_list(body, items, &refs, first, true);
-                        let players = if nearest >= clause_start(body, items, at) {
-                            listed_players(body, items, &refs, nearest)
-                        } else {
-                            player.into_iter().collect()
-                        };
-                        for person in players {
-                            rumour(Some(person), clubs.clone(), &mut context);
-                        }
-                    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
-                        // "West Ham have rejected a bid from Arsenal for Declan Rice": the
-                        // player follows the bidder, and the club that got the bid is his.
-                        let bidders = club_list(body, items, &refs, first, true);
-                        if let Some(person) = player_after(&refs, first + 1, 8) {
-                            for club in subject_clubs(body, items, &refs, at) {
-                                if !bidders.contains(&club) {
-                                    context.current.push(ClubLink {
-                                        person,
-                                        club,
-                                        sentence: span.clone(),
-                                    });
-                                }
-                            }
-                            rumour(Some(person), bidders, &mut context);
-                        }
-                    } else if items[at].is(&[
-                        "linked",
-                        "links",
-                        "talks",
-                        "negotiations",
-                        "discussions",
-                        "agreement",
-                        "terms",
-                        "agreed",
-                        "agree",
-                    ]) {
-                        // "Liverpool are in talks with Juventus over a loan for Arthur",
-                        // "Chelsea have been linked with X": the clubs came first after all.
-                        let clubs = subject_clubs(body, items, &refs, at);
-                        rumour(player_after(&refs, end, 12), clubs, &mut context);
-                    }
-                }
-                Direction::ClubFirst if !is_negated => {
-                    let clubs = subject_clubs(body, items, &refs, at);
-                    // "Southampton and Wolves are both keen": the player of the last sentence.
-                    // "Villa are monitoring the situation", "Al-Qadsiah have made contact":
-                    // the player just named, unless somebody else follows.
-                    let nobody_after = !refs[end..].iter().any(|r| matches!(r, Ref::NonPlayer));
-                    let player = player_after(&refs, end, 12)
-                        .or_else(|| player_before(&refs, at))
-                        .or_else(|| previous_player.filter(|_| nobody_after));
-                    rumour(player, clubs, &mut context);
-                }
-                Direction::OnClubList if !is_negated => {
-                    // "Chelsea's radar", "Arsenal's top target".
-                    let owner = (at.saturating_sub(3)..at)
-                        .rev()
-                        .take_while(|&i| i + 1 == at || items[i + 1].is(LIST_ADJECTIVES))
-                        .find(|&i| items[i].possessive)
-                        .and_then(|i| club_of(&items[i]));
-                    match owner {
-                        Some(club) => {
-                            let player =
-                                player_before(&refs, at).or_else(|| player_after(&refs, end, 6));
-                            rumour(player, vec![club], &mut context);
-                        }
-                        // "Napoli target X", "Arsenal have made X their top target".
-                        None => rumour(
-                            player_after(&refs, end, 12).or_else(|| player_before(&refs, at)),
-                            subject_clubs(body, items, &refs, at),
-                            &mut context,
-                        ),
-                    }
-                }
-                Direction::ClubAdjective if !is_negated => {
-                    if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| refs[i]) {
-                        rumour(player_after(&refs, end, 4), vec![club], &mut context);
-                    }
-                }
-                Direction::Completed if !hypothetical(items, at) => {
-                    if let (Some(person), Some(first)) =
-                        (player_before(&refs, at), first_club_after(&refs, end, 6))
-                    {
-                        for club in club_list(body, items, &refs, first, true) {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
-                    }
-                }
-                Direction::Signed if !hypothetical(items, at) => {
-                    if let Some(person) = player_after(&refs, end, 8) {
-                        for club in subject_clubs(body, items, &refs, at) {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
-                    }
-                }
-                Direction::Sells => {
-                    if let Some(person) = player_after(&refs, end, 12) {
-                        for club in subject_clubs(body, items, &refs, at) {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
-                    }
-                }
-                Direction::Belongs if signs_with(items, at) => {
-                    // "expected to sign a loan deal with the Eagles": a destination.
-                    if let Some(first) = first_club_after(&refs, end, BELONGS_REACH)
-                        && let Ref::Club(club) = refs[first]
-                    {
-                        rumour(player_before(&refs, at), vec![club], &mut context);
-                    }
-                }
-                Direction::Belongs | Direction::Leaves => {
-                    let window = if direction == Direction::Belongs {
-                        BELONGS_REACH
-                    } else {
-                        LEAVES_REACH
-                    };
-                    if let (Some(person), Some(first)) = (
-                        player_before(&refs, at),
-                        first_club_after(&refs, end, window),
-                    ) && let Ref::Club(club) = refs[first]
-                    {
-                        context.current.push(ClubLink {
-                            person,
-                            club,
-                            sentence: span.clone(),
-                        });
-                    }
-                }
-                Direction::Former => {
-                    if let (Some(first), Some(person)) =
-                        (first_club_after(&refs, end, 2), player_after(&refs, end, 5))
-                        && let Ref::Club(club) = refs[first]
-                    {
-                        context.former.push(ClubLink {
-                            person,
-                            club,
-                            sentence: span.clone(),
-                        });
-                    }
-                }
-                _ => {}
-            }
-            at = end;
-        }
-        context.note_lists(body, index, items, &refs);
+        read_rules(&clause, &mut context);
+        context.note_lists(body, index, &sentence.items, &refs);
         contracts_in(body, date, sentence, &refs, index, &mut context, out);
     }
+    finish(context, out);
+}
+
+/// Runs every rule over one sentence: the triggers, longest first, and the phrasings that
+/// have no trigger word.
+fn read_rules(clause: &Clause, context: &mut Context) {
+    let items = clause.items;
+    let mut at = 0;
+    while at < items.len() {
+        player_to_club(clause, at, context);
+        if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
+            clause.wanted(at, Some(player), &clubs, context);
+        }
+        let Some((end, direction)) = COMPILED.at(items, at) else {
+            at += 1;
+            continue;
+        };
+        let denied = negated(items, at);
+        let done = !hypothetical(items, at);
+        match direction {
+            Direction::PlayerFirst if !denied => player_first(clause, at, end, context),
+            Direction::ClubFirst if !denied => club_first(clause, at, end, context),
+            Direction::OnClubList if !denied => on_club_list(clause, at, end, context),
+            Direction::ClubAdjective if !denied => club_adjective(clause, at, end, context),
+            Direction::Completed if done => completed(clause, at, end, context),
+            Direction::Signed if done => signed(clause, at, end, context),
+            Direction::Sells => sells(clause, at, end, context),
+            Direction::Belongs if signs_with(items, at) => deal_signed(clause, at, end, context),
+            Direction::Belongs => belongs(clause, at, end, BELONGS_REACH, context),
+            Direction::Leaves => belongs(clause, at, end, LEAVES_REACH, context),
+            Direction::Former => former(clause, end, context),
+            _ => {}
+        }
+        at = end;
+    }
+}
+
+/// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club.
+fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
+    let (items, refs) = (clause.items, clause.refs);
+    if items[at].is(&["to"])
+        && at > 0
+        && matches!(items[at - 1].kind, Kind::Person(_))
+        && let Ref::Player { id, example: false } = refs[at - 1]
+        && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
+    {
+        for club in clause.club_list(at + 1) {
+            context.rumours.push(clause.rumour(id, club));
+        }
+    }
+}
+
+/// "Ramos has been linked with Juventus", "A and B could join Barcelona": the players
+/// before, the clubs after. Also "West Ham have rejected a bid from Arsenal for Declan
+/// Rice" (the player follows the bidder) and "Chelsea have been linked with X" (the clubs
+/// came first after all).
+fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    let (body, items, refs) = (clause.body, clause.items, clause.refs);
+    let first = first_club_after(refs, end, CLUB_AFTER_TRIGGER_REACH);
+    if let (Some(nearest), Some(first)) = (nearest_player_before(refs, at), first) {
+        // Every player of the list, when the list is the subject of this clause.
+        let players = if nearest >= clause_start(body, items, at) {
+            listed_players(body, items, refs, nearest)
+        } else {
+            clause.player_before(at).into_iter().collect()
+        };
+        let clubs = clause.club_list(first);
+        for person in players {
+            clause.wanted(at, Some(person), &clubs, context);
+        }
+    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
+        // The club that got the bid is the player's.
+        let bidders = clause.club_list(first);
+        if let Some(person) = clause.player_after(first + 1, PLAYER_AFTER_BIDDER_REACH) {
+            for club in clause.subject_clubs(at) {
+                if !bidders.contains(&club) {
+                    context.current.push(clause.link(person, club));
+                }
+            }
+            clause.wanted(at, Some(person), &bidders, context);
+        }
+    } else if items[at].is(&[
+        "linked",
+        "links",
+        "talks",
+        "negotiations",
+        "discussions",
+        "agreement",
+        "terms",
+        "agreed",
+        "agree",
+    ]) {
+        // "Liverpool are in talks with Juventus over a loan for Arthur".
+        let clubs = clause.subject_clubs(at);
+        let player = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH);
+        clause.wanted(at, player, &clubs, context);
+    }
+}
+
+/// "Juventus are keen on Ramos": the clubs before, the player after. "Southampton and Wolves
+/// are both keen", "Villa are monitoring the situation": the player of this sentence or the
+/// one before, unless somebody else follows.
+fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    let clubs = clause.subject_clubs(at);
+    let nobody_after = !clause.refs[end..]
+        .iter()
+        .any(|r| matches!(r, Ref::NonPlayer));
+    let player = clause
+        .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
+        .or_else(|| clause.player_before(at))
+        .or_else(|| clause.previous_player.filter(|_| nobody_after));
+    clause.wanted(at, player, &clubs, context);
+}
+
+/// "X is on Chelsea's radar", "Arsenal's top target X", "Spurs' hopes of signing X": the
+/// club possessive just before; without one, "Napoli target X" and "Arsenal have made X
+/// their top target" read club-first.
+fn on_club_list(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    let items = clause.items;
+    let owner = (at.saturating_sub(LIST_OWNER_REACH)..at)
+        .rev()
+        .take_while(|&i| i + 1 == at || items[i + 1].is(LIST_ADJECTIVES))
+        .find(|&i| items[i].possessive)
+        .and_then(|i| club_of(&items[i]));
+    match owner {
+        Some(club) => {
+            let player = clause
+                .player_before(at)
+                .or_else(|| clause.player_after(end, PLAYER_AFTER_LIST_REACH));
+            clause.wanted(at, player, &[club], context);
+        }
+        None => {
+            let player = clause
+                .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
+                .or_else(|| clause.player_before(at));
+            clause.wanted(at, player, &clause.subject_clubs(at), context);
+        }
+    }
+}
+
+/// "Juventus-linked Ramos", "Manchester United Linked Dayot Upamecano": the club just
+/// before, the player after.
+fn club_adjective(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| clause.refs[i]) {
+        let player = clause.player_after(end, CLUB_ADJECTIVE_REACH);
+        clause.wanted(at, player, &[club], context);
+    }
+}
+
+/// "Ayew has secured a move to West Ham": a move that happened, so the club is his now.
+fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let (Some(person), Some(first)) = (
+        clause.player_before(at),
+        first_club_after(clause.refs, end, COMPLETED_CLUB_REACH),
+    ) {
+        for club in clause.club_list(first) {
+            context.current.push(clause.link(person, club));
+        }
+    }
+}
+
+/// "Swansea have completed the signing of X", "Boro announced the arrival of X": the club
+/// is the player's now.
+fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(person) = clause.player_after(end, SIGNED_PLAYER_REACH) {
+        for club in clause.subject_clubs(at) {
+            context.current.push(clause.link(person, club));
+        }
+    }
+}
+
+/// "Dortmund will demand €150m for Bellingham", "Napoli refuse to sell X": the club that
+/// sells is the player's.
+fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) {
+        for club in clause.subject_clubs(at) {
+            context.current.push(clause.link(person, club));
+        }
+    }
+}
+
+/// "expected to sign a loan deal with the Eagles": a deal being signed is with his
+/// destination.
+fn deal_signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(club) = clause.club_after(end, BELONGS_REACH) {
+        clause.wanted(at, clause.player_before(at), &[club], context);
+    }
+}
+
+/// "his contract at Real Madrid", "could leave Napoli": the player's own club, within
+/// `reach` items.
+fn belongs(clause: &Clause, at: usize, end: usize, reach: usize, context: &mut Context) {
+    if let (Some(person), Some(club)) = (clause.player_before(at), clause.club_after(end, reach)) {
+        context.current.push(clause.link(person, club));
+    }
+}
+
+/// "former Sevilla defender X", "ex-Chelsea": a club the player has left.
+fn former(clause: &Clause, end: usize, context: &mut Context) {
+    if let (Some(club), Some(person)) = (
+        clause.club_after(end, FORMER_CLUB_REACH),
+        clause.player_after(end, FORMER_PLAYER_REACH),
+    ) {
+        context.former.push(clause.link(person, club));
+    }
+}
+
+/// Moves what the sentences gave into the extraction: rumours without the player's own
+/// club, contracts with his club when their sentence named none.
+fn finish(mut context: Context, out: &mut Extraction) {
     // A player's own club is never his destination; a former one may be ("set to return to
     // his boyhood club").
     let own = |person: usize, club: usize| {
@@ -1200,7 +1317,7 @@ pub(super) fn link(
             .any(|link| link.person == person && link.club == club)
     };
     let mut rumours: Vec<RumourFact> = Vec::new();
-    for rumour in context.rumours {
+    for rumour in std::mem::take(&mut context.rumours) {
         if !own(rumour.person, rumour.club)
             && !rumours.iter().any(|r| {
                 r.person == rumour.person && r.club == rumour.club && r.sentence == rumour.sentence
@@ -1210,7 +1327,6 @@ pub(super) fn link(
         }
     }
     out.rumours = rumours;
-    // A contract without a club in its sentence belongs to the player's current club.
     for contract in &mut context.contracts {
         if contract.club.is_none() {
             contract.club = context
@@ -1378,8 +1494,7 @@ fn contract_holders(
     context: &Context,
 ) -> Vec<usize> {
     let items = &sentence.items;
-    if let Some(group) = group_before(items, refs, at).and_then(|size| context.group(index, size))
-    {
+    if let Some(group) = group_before(items, refs, at).and_then(|size| context.group(index, size)) {
         return group;
     }
     let nearest = nearest_player_before(refs, at).or_else(|| {
@@ -1388,8 +1503,14 @@ fn contract_holders(
     if let Some(nearest) = nearest {
         return listed_players(body, items, refs, nearest);
     }
-    let pronoun = items.iter().any(|item| item.is(&["he", "his", "him", "she", "her"]));
-    pronoun.then(|| context.focus(index)).flatten().into_iter().collect()
+    let pronoun = items
+        .iter()
+        .any(|item| item.is(&["he", "his", "him", "she", "her"]));
+    pronoun
+        .then(|| context.focus(index))
+        .flatten()
+        .into_iter()
+        .collect()
 }
 
 /// Records one player's contract end, with the club the sentence ties it to: "his Real
@@ -1451,9 +1572,9 @@ fn group_before(items: &[Item], refs: &[Ref], at: usize) -> Option<usize> {
             "pair" | "duo" | "both" => Some(2),
             "trio" => Some(3),
             "quartet" => Some(4),
-            word if counted && item.kind == Kind::Word => {
-                amount(word).and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 1)
-            }
+            word if counted && item.kind == Kind::Word => amount(word)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n > 1),
             _ => None,
         }
     })

@@ -138,11 +138,18 @@ fn a_coach_listed_among_players_is_a_player() {
         "Zinédine Zidane, Ronan Petitjean, Kofi Mensah-Boateng and Arne Slot were all sold that summer, as was Pep Guardiola.",
         None,
     );
-    assert!(read.players().contains(&"Zinédine Zidane"), "{:?}", read.players());
+    assert!(
+        read.players().contains(&"Zinédine Zidane"),
+        "{:?}",
+        read.players()
+    );
     assert!(read.players().contains(&"Arne Slot"));
     assert!(!read.players().contains(&"Pep Guardiola"));
     // Two names are not a list of players: the coach keeps his role.
-    let read = Read::new("Pep Guardiola and Ronan Petitjean spoke after the game.", None);
+    let read = Read::new(
+        "Pep Guardiola and Ronan Petitjean spoke after the game.",
+        None,
+    );
     assert!(!read.players().contains(&"Pep Guardiola"));
 }
 
@@ -432,14 +439,20 @@ fn clubs_whose_interest_is_piqued_or_who_compete_are_suitors() {
     );
     assert_eq!(
         read.rumours(),
-        [("Jordan McAllister", "Ajax"), ("Jordan McAllister", "FC Porto")]
+        [
+            ("Jordan McAllister", "Ajax"),
+            ("Jordan McAllister", "FC Porto")
+        ]
     );
     let read = Read::new(
         "Celtic want Jordan McAllister but face competition to sign the winger from Ajax and Lyon.",
         None,
     );
     let rumours = read.rumours();
-    assert!(rumours.contains(&("Jordan McAllister", "Ajax")), "{rumours:?}");
+    assert!(
+        rumours.contains(&("Jordan McAllister", "Ajax")),
+        "{rumours:?}"
+    );
     assert!(rumours.contains(&("Jordan McAllister", "Lyon")));
 }
 
@@ -460,7 +473,10 @@ fn a_club_announcing_a_signing_is_the_players_club_now() {
         None,
     );
     assert!(read.rumours().is_empty(), "{:?}", read.rumours());
-    assert!(read.current().contains(&("Jordan McAllister", "Swansea City")));
+    assert!(
+        read.current()
+            .contains(&("Jordan McAllister", "Swansea City"))
+    );
     assert!(read.current().contains(&("Luca Benvenuti", "FC Porto")));
 }
 
@@ -481,7 +497,10 @@ fn players_listed_before_a_move_share_it() {
     );
     assert_eq!(
         read.rumours(),
-        [("Jordan McAllister", "FC Porto"), ("Luca Benvenuti", "FC Porto")]
+        [
+            ("Jordan McAllister", "FC Porto"),
+            ("Luca Benvenuti", "FC Porto")
+        ]
     );
     // A list in an earlier clause is not the subject of this one.
     let read = Read::new(
@@ -528,7 +547,10 @@ fn long_descriptions_and_convincing_verbs() {
         None,
     );
     let rumours = read.rumours();
-    assert!(rumours.contains(&("Jordan McAllister", "FC Porto")), "{rumours:?}");
+    assert!(
+        rumours.contains(&("Jordan McAllister", "FC Porto")),
+        "{rumours:?}"
+    );
     assert!(rumours.contains(&("Jordan McAllister", "Ajax")));
     let read = Read::new("Porto try to convince Jordan McAllister.", None);
     assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
