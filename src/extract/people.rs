@@ -7,7 +7,9 @@ use std::ops::Range;
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::text::Folded;
 
-use super::lexicon::{FUNCTION_WORDS, NAME_PARTICLES, PLAYER_NOUNS, ROLE_NOUNS};
+use super::lexicon::{
+    CREDIT_OPENINGS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_ENDINGS, PLAYER_NOUNS, ROLE_NOUNS,
+};
 use super::{Item, Kind, PersonFact, Sentence, between};
 
 /// One person of the article while it is being read.
@@ -20,68 +22,6 @@ struct Identity {
     /// Non-player roles read from context, and whether any context said "player".
     cues: Vec<Role>,
 }
-
-/// Last words that make a capitalised phrase a place or a club, not a person.
-const NOT_PERSON_ENDINGS: &[&str] = &[
-    "park",
-    "stadium",
-    "arena",
-    "road",
-    "lane",
-    "ground",
-    "field",
-    "bridge",
-    "way",
-    "street",
-    "avenue",
-    "square",
-    "centre",
-    "center",
-    "county",
-    "rovers",
-    "town",
-    "athletic",
-    "albion",
-    "wanderers",
-    "rangers",
-    "fc",
-    "afc",
-    "sc",
-    "cf",
-    "pride",
-    "spirit",
-    "academy",
-    "university",
-    "college",
-    "foundation",
-    "group",
-    "media",
-    "sports",
-    "news",
-    "times",
-    "post",
-    "herald",
-    "echo",
-    "gazette",
-    "tribune",
-    "journal",
-    "chronicle",
-    "mail",
-    "mirror",
-    "express",
-    "sun",
-    "radio",
-    "tv",
-    "league",
-    "cup",
-    "trophy",
-    "awards",
-    "hotel",
-    "airport",
-    "hospital",
-    "gate",
-    "gates",
-];
 
 /// A word that can be part of a personal name.
 fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
@@ -334,24 +274,6 @@ fn names_a_team(items: &[Item], start: usize, end: usize) -> bool {
         .is_some_and(|next| next.is(&["team", "side", "outfit", "club", "franchise"]));
     after_the && (plural || club_noun_after)
 }
-
-/// Line openings that introduce a byline or a photo credit, folded.
-const CREDIT_OPENINGS: &[&str] = &[
-    "by",
-    "written by",
-    "words by",
-    "reporting by",
-    "photo by",
-    "photograph by",
-    "photograph:",
-    "photo:",
-    "picture:",
-    "pictures:",
-    "image:",
-    "images:",
-    "credit:",
-    "photo credit:",
-];
 
 /// Whether the name spanning `first.start..last.end` is page furniture: a byline or credit
 /// line ("By Jane Doe", "Picture: Jane Doe/Agency") or a photographer glued to an agency

@@ -14,8 +14,9 @@ use crate::text::Folded;
 
 use super::dates::{amount, read_end_date, read_final_period, remaining_to_date};
 use super::lexicon::{
-    CITING_WORDS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, NEGATIONS,
-    PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
+    BID_WORDS, CITING_WORDS, CLUB_NOUNS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS,
+    FUNCTION_WORDS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS,
+    REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
 };
 use super::{
     ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, RumourFact, Sentence,
@@ -216,17 +217,6 @@ fn paragraph_around(body: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Nouns that make the next name a journalist.
-const JOURNALIST_NOUNS: &[&str] = &[
-    "journalist",
-    "reporter",
-    "correspondent",
-    "insider",
-    "columnist",
-    "writer",
-    "editor",
-];
-
 /// A trigger compiled from [`TRIGGERS`]: word alternatives per position.
 struct Trigger {
     words: Vec<Vec<&'static str>>,
@@ -404,23 +394,6 @@ fn country_of_demonym(word: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
-
-const CLUB_NOUNS: &[&str] = &[
-    "side",
-    "club",
-    "outfit",
-    "giants",
-    "team",
-    "champions",
-    "heavyweights",
-    "hierarchy",
-    "powerhouse",
-    "powerhouses",
-    "holders",
-    "leaders",
-    "board",
-    "franchise",
-];
 
 fn is_player_noun(item: &Item) -> bool {
     item.kind == Kind::Word
@@ -735,35 +708,6 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
         .rev()
         .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
-
-/// Words between a club's possessive and its list: "Arsenal's top target".
-const LIST_ADJECTIVES: &[&str] = &[
-    "top", "main", "primary", "prime", "key", "latest", "first", "number", "one", "no", "dream",
-    "summer", "january", "transfer", "priority", "leading",
-];
-
-/// Offers that name their bidder with "from": the player follows ("for X").
-const BID_WORDS: &[&str] = &[
-    "lodged",
-    "submitted",
-    "tabled",
-    "launched",
-    "placed",
-    "made",
-    "received",
-    "bid",
-    "bids",
-    "offer",
-    "offers",
-    "approach",
-    "approaches",
-    "proposal",
-    "proposals",
-    "enquiry",
-    "enquiries",
-    "inquiry",
-    "interest",
-];
 
 /// The clubs that are the subject of a trigger at `items[at]`: the first club of the clause
 /// that is not a descriptor ("PSG midfielder X", "Chelsea's X") or the object of a
