@@ -275,6 +275,9 @@ fn names_a_team(items: &[Item], start: usize, end: usize) -> bool {
     after_the && (plural || club_noun_after)
 }
 
+/// The longest credit opening with room for a little markup around it.
+const CREDIT_OPENING_BYTES: usize = 24;
+
 /// Whether the name spanning `first.start..last.end` is page furniture: a byline or credit
 /// line ("By Jane Doe", "Picture: Jane Doe/Agency") or a photographer glued to an agency
 /// ("Jane Doe/Getty Images", "Jane Doe-USA TODAY Sports").
@@ -286,9 +289,19 @@ fn is_page_furniture(body: &str, first: &Range<usize>, last: &Range<usize>) -> b
             .strip_prefix('-')
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
         || body[first.start..last.end].split('-').skip(1).any(shouting);
-    let line_start = body[..first.start].rfind('\n').map_or(0, |at| at + 1);
-    let opening = crate::text::fold(body[line_start..first.start].trim());
-    glued_to_agency || CREDIT_OPENINGS.contains(&opening.as_str())
+    // Credit openings are short: only the few bytes before the name can hold one.
+    let window = body.floor_char_boundary(first.start.saturating_sub(CREDIT_OPENING_BYTES));
+    let before = body.get(window..first.start).unwrap_or_default();
+    let opening = match before.rfind('\n') {
+        Some(at) => &before[at + 1..],
+        None if window == 0 => before,
+        None => return glued_to_agency,
+    };
+    let opening = opening.trim();
+    glued_to_agency
+        || CREDIT_OPENINGS
+            .iter()
+            .any(|credit| credit.eq_ignore_ascii_case(opening))
 }
 
 /// The folded words of a run joined by single spaces: borrowed from the folded body when it
@@ -454,13 +467,15 @@ fn read_player_lists(
     identities: &mut [Identity],
 ) {
     let items = &sentence.items;
+    let mut members = Vec::new();
     let mut at = 0;
     while at < items.len() {
         let Kind::Person(first) = items[at].kind else {
             at += 1;
             continue;
         };
-        let mut members = vec![first];
+        members.clear();
+        members.push(first);
         let mut end = at;
         loop {
             let mut next = end + 1;
@@ -495,7 +510,7 @@ fn read_player_lists(
             .filter(|&&id| is_player(&identities[id]))
             .count();
         if players * 2 >= members.len() {
-            for id in members {
+            for &id in &members {
                 if identities[id].cues.is_empty() {
                     identities[id].cues.push(Role::Player);
                 }

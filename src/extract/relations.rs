@@ -340,18 +340,28 @@ impl Context {
 
     /// Notes the lists of players in a sentence, for the group nouns of the next ones.
     fn note_lists(&mut self, body: &str, sentence: usize, items: &[Item], refs: &[Ref]) {
-        let mut listed: Vec<usize> = Vec::new();
-        for at in 0..refs.len() {
-            if let Ref::Player { id, example: false } = refs[at]
-                && !listed.contains(&id)
-                && matches!(items[at].kind, Kind::Person(_))
+        let mut at = 0;
+        while at < refs.len() {
+            // A list starts at a name followed by a separator; most names are not.
+            let opens_a_list = matches!(items[at].kind, Kind::Person(_))
+                && items.get(at + 1).is_some_and(|next| {
+                    next.is(&["and", "or"]) || matches!(between(body, &items[at], next), "," | "&")
+                });
+            let seen = |id: usize| {
+                self.lists
+                    .last()
+                    .is_some_and(|(at, list)| *at == sentence && list.contains(&id))
+            };
+            if opens_a_list
+                && let Ref::Player { id, .. } = refs[at]
+                && !seen(id)
             {
                 let list = listed_players(body, items, refs, at);
-                listed.extend(&list);
                 if list.len() > 1 {
                     self.lists.push((sentence, list));
                 }
             }
+            at += 1;
         }
     }
 
@@ -1059,15 +1069,15 @@ fn read_rules(clause: &Clause, context: &mut Context) {
             at += 1;
             continue;
         };
-        let denied = negated(items, at);
-        let done = !hypothetical(items, at);
+        let denied = || negated(items, at);
+        let done = || !hypothetical(items, at);
         match direction {
-            Direction::PlayerFirst if !denied => player_first(clause, at, end, context),
-            Direction::ClubFirst if !denied => club_first(clause, at, end, context),
-            Direction::OnClubList if !denied => on_club_list(clause, at, end, context),
-            Direction::ClubAdjective if !denied => club_adjective(clause, at, end, context),
-            Direction::Completed if done => completed(clause, at, end, context),
-            Direction::Signed if done => signed(clause, at, end, context),
+            Direction::PlayerFirst if !denied() => player_first(clause, at, end, context),
+            Direction::ClubFirst if !denied() => club_first(clause, at, end, context),
+            Direction::OnClubList if !denied() => on_club_list(clause, at, end, context),
+            Direction::ClubAdjective if !denied() => club_adjective(clause, at, end, context),
+            Direction::Completed if done() => completed(clause, at, end, context),
+            Direction::Signed if done() => signed(clause, at, end, context),
             Direction::Sells => sells(clause, at, end, context),
             Direction::Belongs if signs_with(items, at) => deal_signed(clause, at, end, context),
             Direction::Belongs => belongs(clause, at, end, BELONGS_REACH, context),
