@@ -231,24 +231,35 @@ fn next_summer(date: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// "The final six months / final year / last season of his contract": the end of the season
-/// the article falls in.
-pub fn read_final_period(words: &[&str], article_date: Option<NaiveDate>) -> Option<usize> {
+/// "The final six months / final year / last 12 months / last season of his contract": with
+/// a length, the first 30 June at least that length less nine months (a season's span) after
+/// the article's date, so "the final year" in June is the whole next season and in November
+/// this one; without, the end of the season the article falls in. Returns the date and how
+/// many words it used.
+pub fn read_final_period(
+    words: &[&str],
+    article_date: Option<NaiveDate>,
+) -> Option<(NaiveDate, usize)> {
     let mut at = 0;
     if !matches!(words.first(), Some(&("final" | "last"))) {
         return None;
     }
     at += 1;
-    if number_word(words.get(at).copied().unwrap_or("")).is_some() {
+    let amount = number_word(words.get(at).copied().unwrap_or(""));
+    if amount.is_some() {
         at += 1;
     }
-    if !matches!(
-        words.get(at),
-        Some(&("months" | "month" | "year" | "season" | "campaign" | "weeks"))
-    ) {
-        return None;
-    }
-    article_date.map(|_| at + 1)
+    let unit = *words.get(at)?;
+    let date = article_date?;
+    let months = match unit {
+        "year" | "years" => amount.unwrap_or(1) * 12,
+        "months" | "month" => amount.unwrap_or(0),
+        "season" | "campaign" | "weeks" => 0,
+        _ => return None,
+    };
+    let earliest = date.checked_add_months(Months::new(months.saturating_sub(9)))?;
+    let end = season_end_after(earliest)?;
+    Some((end, at + 1))
 }
 
 /// "18 months left on his deal", "two years remaining on his contract": the 30 June nearest
@@ -365,11 +376,27 @@ mod tests {
     #[test]
     fn final_period_needs_a_date() {
         let words = ["final", "six", "months", "of"];
-        assert_eq!(read_final_period(&words, Some(date("2021-01-13"))), Some(3));
+        assert_eq!(
+            read_final_period(&words, Some(date("2021-01-13"))),
+            Some((date("2021-06-30"), 3))
+        );
         assert_eq!(read_final_period(&words, None), None);
         assert_eq!(
             read_final_period(&["final", "year"], Some(date("2020-11-11"))),
-            Some(2)
+            Some((date("2021-06-30"), 2))
+        );
+        // In the close season, the final year is the whole of the next one.
+        assert_eq!(
+            read_final_period(&["final", "year"], Some(date("2024-06-22"))),
+            Some((date("2025-06-30"), 2))
+        );
+        assert_eq!(
+            read_final_period(&["last", "12", "months"], Some(date("2015-08-01"))),
+            Some((date("2016-06-30"), 3))
+        );
+        assert_eq!(
+            read_final_period(&["final", "months"], Some(date("2023-02-01"))),
+            Some((date("2023-06-30"), 2))
         );
         assert_eq!(
             read_final_period(&["final", "whistle"], Some(date("2020-11-11"))),

@@ -190,7 +190,6 @@ const FUNCTION_WORDS_LIST: &[&str] = &[
     "see",
     "watch",
     "read",
-    "more",
     "click",
     "subscribe",
     "follow",
@@ -210,7 +209,6 @@ const FUNCTION_WORDS_LIST: &[&str] = &[
     "finally",
     "overall",
     "well",
-    "so",
     "thus",
     "hence",
     "therefore",
@@ -489,9 +487,16 @@ const REFERENCE_ADJECTIVES_LIST: &[&str] = &[
     "new",
     "old",
     "same",
-    "club",
     "loan",
     "england",
+    // "the now out of contract former Carlisle front man"
+    "now",
+    "out",
+    "of",
+    "contract",
+    "out-of-contract",
+    "front",
+    "in-form",
 ];
 
 /// Verbs and phrases that mark a cited outlet when they stand next to it.
@@ -574,9 +579,6 @@ const NEGATIONS_LIST: &[&str] = &[
     "rule",
     "rules",
     "ruling",
-    "denied",
-    "deny",
-    "denies",
     "dismissed",
     "dismiss",
     "snubbed",
@@ -617,6 +619,9 @@ pub const EXAMPLE_MARKERS: &[&[&str]] = &[
     &["teammates"],
     &["team-mates"],
     &["players"],
+    // "The 33-year-old's contract, like X's, ends in June": X is a comparison.
+    &["like"],
+    &["unlike"],
 ];
 
 /// Which side of a trigger the player and the club stand on.
@@ -629,11 +634,15 @@ pub enum Direction {
     /// "Juventus-linked Ramos", "Manchester United Linked Dayot Upamecano": the club just
     /// before, the player after.
     ClubAdjective,
-    /// "X is on Chelsea's radar", "Chelsea's top target X": the club possessive just before;
+    /// "X is on Chelsea's radar", "Chelsea's top target X", "Spurs' hopes of signing X": the
+    /// club possessive just before;
     /// without one, as [`Direction::ClubFirst`] ("Chelsea target X").
     OnClubList,
     /// A move that already happened: no rumour, but the club is now the player's.
     Completed,
+    /// "Swansea have completed the signing of X", "Boro announced the arrival of X": a move
+    /// the club has done, so the club is now the player's.
+    Signed,
     /// "contract at Real Madrid", "his time with Madrid": the player's own club.
     Belongs,
     /// "leave Real Madrid", "exit from Madrid": the club the player may leave, which is his.
@@ -651,7 +660,7 @@ pub enum Direction {
 pub const TRIGGERS: &[(&str, Direction)] = &[
     // Completed moves are read first so that "made the move to" is not a rumour.
     (
-        "made|makes|completed|completes|sealed|seals|finalised|finalized|completing move|switch|transfer|loan to",
+        "made|makes|completed|completes|sealed|seals|finalised|finalized|completing|secured|secures|clinched|clinches move|switch|transfer|loan to",
         Direction::Completed,
     ),
     (
@@ -659,6 +668,10 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::Completed,
     ),
     ("joined|signed|arrived|rejoined", Direction::Completed),
+    (
+        "completed|completes|confirmed|confirms|announced|announces|sealed|seals|finalised|finalized|wrapped signing|arrival|capture|acquisition|purchase of",
+        Direction::Signed,
+    ),
     ("linked|links|link with|to", Direction::PlayerFirst),
     (
         "move|moves|switch|transfer|loan|return|swoop|exit|step|way|path|reunion|transition|passage|defection|route|deal|offered|sold|pushed|recommended|proposed to|towards|into",
@@ -680,6 +693,8 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         "interest|interests|offer|offers|bid|bids|approach|approaches|enquiry|enquiries|inquiry|inquiries|proposal|proposals|contact|advances|overtures|approaches|attention|talks|negotiations|discussions|terms|agreement|agreed|agree|agrees from|with",
         Direction::PlayerFirst,
     ),
+    // "has piqued the interest of Real Madrid", "caught the eye of Lille".
+    ("interest|attention|eye of", Direction::PlayerFirst),
     (
         "heading|headed|bound|destined|set|close|closing|closer|nearing for|to|towards|on",
         Direction::PlayerFirst,
@@ -723,7 +738,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("touch with", Direction::ClubFirst),
     ("made|make|makes|making contact with", Direction::ClubFirst),
     (
-        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
+        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|convince|convincing|persuade|persuading|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
         Direction::ClubFirst,
     ),
     (
@@ -731,7 +746,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::ClubFirst,
     ),
     (
-        "radar|shortlist|wishlist|agenda|books|list|target|targets|priority|priorities",
+        "radar|shortlist|wishlist|agenda|books|list|target|targets|priority|priorities|hopes|pursuit|plans",
         Direction::OnClubList,
     ),
     ("linked", Direction::ClubAdjective),
@@ -764,7 +779,6 @@ const SKIPPABLE_LIST: &[&str] = &[
     "the",
     "their",
     "his",
-    "her",
     "its",
     "fresh",
     "formal",
@@ -815,13 +829,10 @@ const SKIPPABLE_LIST: &[&str] = &[
     "personally",
     "preliminary",
     "early",
-    "an",
     "eventual",
     "final",
     "money-spinning",
     "whopping",
-    "shock",
-    "surprise",
     "deadline-day",
     "deadline",
     "day",
@@ -852,6 +863,143 @@ const CONTRACT_WORDS_LIST: &[&str] = &[
     "contracted",
 ];
 
+/// Last words that make a capitalised phrase a place or a club, not a person.
+pub const NOT_PERSON_ENDINGS: &[&str] = &[
+    "park",
+    "stadium",
+    "arena",
+    "road",
+    "lane",
+    "ground",
+    "field",
+    "bridge",
+    "way",
+    "street",
+    "avenue",
+    "square",
+    "centre",
+    "center",
+    "county",
+    "rovers",
+    "town",
+    "athletic",
+    "albion",
+    "wanderers",
+    "rangers",
+    "fc",
+    "afc",
+    "sc",
+    "cf",
+    "pride",
+    "spirit",
+    "academy",
+    "university",
+    "college",
+    "foundation",
+    "group",
+    "media",
+    "sports",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "echo",
+    "gazette",
+    "tribune",
+    "journal",
+    "chronicle",
+    "mail",
+    "mirror",
+    "express",
+    "sun",
+    "radio",
+    "tv",
+    "league",
+    "cup",
+    "trophy",
+    "awards",
+    "hotel",
+    "airport",
+    "hospital",
+    "gate",
+    "gates",
+];
+
+/// Line openings that introduce a byline or a photo credit, folded.
+pub const CREDIT_OPENINGS: &[&str] = &[
+    "by",
+    "written by",
+    "words by",
+    "reporting by",
+    "photo by",
+    "photograph by",
+    "photograph:",
+    "photo:",
+    "picture:",
+    "pictures:",
+    "image:",
+    "images:",
+    "credit:",
+    "photo credit:",
+];
+
+/// Nouns that make the next name a journalist.
+pub const JOURNALIST_NOUNS: &[&str] = &[
+    "journalist",
+    "reporter",
+    "correspondent",
+    "insider",
+    "columnist",
+    "writer",
+    "editor",
+];
+
+pub const CLUB_NOUNS: &[&str] = &[
+    "side",
+    "club",
+    "outfit",
+    "giants",
+    "team",
+    "champions",
+    "heavyweights",
+    "hierarchy",
+    "powerhouse",
+    "powerhouses",
+    "holders",
+    "leaders",
+    "board",
+    "franchise",
+];
+
+/// Words between a club's possessive and its list: "Arsenal's top target".
+pub const LIST_ADJECTIVES: &[&str] = &[
+    "top", "main", "primary", "prime", "key", "latest", "first", "number", "one", "no", "dream",
+    "summer", "january", "transfer", "priority", "leading",
+];
+
+/// Offers that name their bidder with "from": the player follows ("for X").
+pub const BID_WORDS: &[&str] = &[
+    "lodged",
+    "submitted",
+    "tabled",
+    "launched",
+    "placed",
+    "made",
+    "received",
+    "bid",
+    "bids",
+    "offer",
+    "offers",
+    "approach",
+    "approaches",
+    "proposal",
+    "proposals",
+    "enquiry",
+    "enquiries",
+    "inquiry",
+    "interest",
+];
+
 pub static FUNCTION_WORDS: WordSet =
     LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
 
@@ -872,3 +1020,66 @@ pub static CONTRACT_WORDS: WordSet =
 /// Nouns that say what a person does.
 pub static ROLE_NOUNS: LazyLock<HashMap<&'static str, Role>> =
     LazyLock::new(|| ROLE_NOUN_LIST.iter().copied().collect());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold;
+
+    /// Every list, by name: the rules compare folded words, so an entry that is not folded
+    /// (or is empty, or repeated) is a rule that never fires.
+    fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
+        let roles = ROLE_NOUN_LIST.iter().map(|(word, _)| *word).collect();
+        let markers = EXAMPLE_MARKERS
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        vec![
+            ("FUNCTION_WORDS", FUNCTION_WORDS_LIST.to_vec()),
+            ("NAME_PARTICLES", NAME_PARTICLES.to_vec()),
+            ("PLAYER_NOUNS", PLAYER_NOUNS_LIST.to_vec()),
+            ("ROLE_NOUNS", roles),
+            ("REFERENCE_ADJECTIVES", REFERENCE_ADJECTIVES_LIST.to_vec()),
+            ("CITING_WORDS", CITING_WORDS_LIST.to_vec()),
+            ("NEGATIONS", NEGATIONS_LIST.to_vec()),
+            ("EXAMPLE_MARKERS", markers),
+            ("SKIPPABLE", SKIPPABLE_LIST.to_vec()),
+            ("CONTRACT_WORDS", CONTRACT_WORDS_LIST.to_vec()),
+            ("NOT_PERSON_ENDINGS", NOT_PERSON_ENDINGS.to_vec()),
+            ("CREDIT_OPENINGS", CREDIT_OPENINGS.to_vec()),
+            ("JOURNALIST_NOUNS", JOURNALIST_NOUNS.to_vec()),
+            ("CLUB_NOUNS", CLUB_NOUNS.to_vec()),
+            ("LIST_ADJECTIVES", LIST_ADJECTIVES.to_vec()),
+            ("BID_WORDS", BID_WORDS.to_vec()),
+        ]
+    }
+
+    #[test]
+    fn every_word_list_is_folded_and_non_empty() {
+        for (name, words) in lists() {
+            assert!(!words.is_empty(), "{name} is empty");
+            let mut seen = HashSet::default();
+            for word in words {
+                assert!(seen.insert(word), "{name} lists {word:?} twice");
+                assert!(!word.trim().is_empty(), "{name} has an empty entry");
+                assert_eq!(fold(word), word, "{name}: {word:?} is not folded");
+            }
+        }
+    }
+
+    #[test]
+    fn triggers_parse_into_folded_single_words() {
+        for (phrase, direction) in TRIGGERS {
+            for position in phrase.split(' ') {
+                for word in position.split('|') {
+                    assert!(
+                        !word.is_empty(),
+                        "{phrase:?} ({direction:?}) has an empty word"
+                    );
+                    assert_eq!(fold(word), word, "{phrase:?}: {word:?} is not folded");
+                    assert!(!word.contains(char::is_whitespace));
+                }
+            }
+        }
+    }
+}

@@ -245,10 +245,12 @@ fn split_items<'a>(
                 if from < to {
                     items.extend(text::tokens(body, from..to).map(|token| {
                         let word = token.text(body);
+                        let end = token.start + without_glued_age(word).len();
+                        let word = &body[token.start..end];
                         Item {
-                            span: token.start..token.end,
+                            span: token.start..end,
                             kind: Kind::Word,
-                            folded: Cow::Borrowed(folded.of(token.start..token.end)),
+                            folded: Cow::Borrowed(folded.of(token.start..end)),
                             capitalised: text::is_capitalised(word),
                             possessive: token.possessive,
                         }
@@ -290,6 +292,23 @@ fn split_items<'a>(
             Sentence { span, items }
         })
         .collect()
+}
+
+/// A capitalised word with an age glued to it, as some pages scrape player cards
+/// ("Earps30"): the word without the age. Other words are returned whole.
+fn without_glued_age(word: &str) -> &str {
+    let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let age = word.len() - letters.len();
+    let lowercase_before = letters.ends_with(|c: char| c.is_lowercase());
+    if (1..=2).contains(&age)
+        && lowercase_before
+        && letters.chars().count() > 2
+        && text::is_capitalised(letters)
+    {
+        letters
+    } else {
+        word
+    }
 }
 
 /// The non-blank characters between two items ("," or ";"), empty when only spaces.

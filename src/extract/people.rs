@@ -2,11 +2,14 @@
 //! misspelt mentions folded into one identity, and each person's role from context.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::text::Folded;
 
-use super::lexicon::{FUNCTION_WORDS, NAME_PARTICLES, PLAYER_NOUNS, ROLE_NOUNS};
+use super::lexicon::{
+    CREDIT_OPENINGS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_ENDINGS, PLAYER_NOUNS, ROLE_NOUNS,
+};
 use super::{Item, Kind, PersonFact, Sentence, between};
 
 /// One person of the article while it is being read.
@@ -19,66 +22,6 @@ struct Identity {
     /// Non-player roles read from context, and whether any context said "player".
     cues: Vec<Role>,
 }
-
-/// Last words that make a capitalised phrase a place or a club, not a person.
-const NOT_PERSON_ENDINGS: &[&str] = &[
-    "park",
-    "stadium",
-    "arena",
-    "road",
-    "lane",
-    "ground",
-    "field",
-    "bridge",
-    "way",
-    "street",
-    "avenue",
-    "square",
-    "centre",
-    "center",
-    "county",
-    "rovers",
-    "town",
-    "athletic",
-    "albion",
-    "wanderers",
-    "rangers",
-    "fc",
-    "afc",
-    "sc",
-    "cf",
-    "pride",
-    "spirit",
-    "academy",
-    "university",
-    "college",
-    "foundation",
-    "group",
-    "media",
-    "sports",
-    "news",
-    "times",
-    "post",
-    "herald",
-    "echo",
-    "gazette",
-    "tribune",
-    "journal",
-    "chronicle",
-    "mail",
-    "mirror",
-    "express",
-    "sun",
-    "radio",
-    "tv",
-    "league",
-    "cup",
-    "trophy",
-    "awards",
-    "hotel",
-    "airport",
-    "hospital",
-];
 
 /// A word that can be part of a personal name.
 fn is_name_word(gazetteer: &Gazetteer, body: &str, item: &Item) -> bool {
@@ -182,6 +125,9 @@ pub(super) fn identify(
     }
     for sentence in sentences.iter() {
         read_roles(body, sentence, &mut identities);
+    }
+    for sentence in sentences.iter() {
+        read_player_lists(gazetteer, body, sentence, &mut identities);
     }
     identities
         .into_iter()
@@ -295,7 +241,10 @@ pub(super) fn merge_name_runs<'a>(
                 .iter()
                 .take(2)
                 .any(|item| is_player_noun_word(&item.folded));
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word()) || owns_a_player
+        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word())
+            || owns_a_player
+            || names_a_team(&items, i, run_end)
+            || is_page_furniture(body, &run[0].span, &run[run.len() - 1].span)
         {
             out.extend(run.iter().cloned());
             i = run_end;
@@ -312,6 +261,47 @@ pub(super) fn merge_name_runs<'a>(
         i = run_end;
     }
     sentence.items = out;
+}
+
+/// Whether the name run `items[start..end]` names a team, not a person: a nickname after
+/// "the" ("the Black Cats", "the Merseysiders") or a place before a club noun ("the South
+/// Florida team").
+fn names_a_team(items: &[Item], start: usize, end: usize) -> bool {
+    let after_the = start > 0 && items[start - 1].is(&["the"]);
+    let plural = items[end - 1].word().ends_with('s') && !items[end - 1].possessive;
+    let club_noun_after = items
+        .get(end)
+        .is_some_and(|next| next.is(&["team", "side", "outfit", "club", "franchise"]));
+    after_the && (plural || club_noun_after)
+}
+
+/// The longest credit opening with room for a little markup around it.
+const CREDIT_OPENING_BYTES: usize = 24;
+
+/// Whether the name spanning `first.start..last.end` is page furniture: a byline or credit
+/// line ("By Jane Doe", "Picture: Jane Doe/Agency") or a photographer glued to an agency
+/// ("Jane Doe/Getty Images", "Jane Doe-USA TODAY Sports").
+fn is_page_furniture(body: &str, first: &Range<usize>, last: &Range<usize>) -> bool {
+    let after = &body[last.end..];
+    let shouting = |part: &str| part.len() > 1 && part.chars().all(|c| c.is_ascii_uppercase());
+    let glued_to_agency = after.starts_with('/')
+        || after
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+        || body[first.start..last.end].split('-').skip(1).any(shouting);
+    // Credit openings are short: only the few bytes before the name can hold one.
+    let window = body.floor_char_boundary(first.start.saturating_sub(CREDIT_OPENING_BYTES));
+    let before = body.get(window..first.start).unwrap_or_default();
+    let opening = match before.rfind('\n') {
+        Some(at) => &before[at + 1..],
+        None if window == 0 => before,
+        None => return glued_to_agency,
+    };
+    let opening = opening.trim();
+    glued_to_agency
+        || CREDIT_OPENINGS
+            .iter()
+            .any(|credit| credit.eq_ignore_ascii_case(opening))
 }
 
 /// The folded words of a run joined by single spaces: borrowed from the folded body when it
@@ -462,6 +452,71 @@ fn role_of_noun(word: &str) -> Option<Role> {
         return Some(Role::Player);
     }
     ROLE_NOUNS.get(word).copied()
+}
+
+/// Fewest names in a list for its players to vouch for the others: "A, B and C".
+const PLAYER_LIST_LENGTH: usize = 3;
+
+/// A name listed among players is a player unless the text says otherwise: in "Gerrard,
+/// Lampard, Milner and Ings have all moved on", a man the gazetteer knows as a coach today
+/// is one of the players. Lists are names joined by commas, "and" or "&".
+fn read_player_lists(
+    gazetteer: &Gazetteer,
+    body: &str,
+    sentence: &Sentence,
+    identities: &mut [Identity],
+) {
+    let items = &sentence.items;
+    let mut members = Vec::new();
+    let mut at = 0;
+    while at < items.len() {
+        let Kind::Person(first) = items[at].kind else {
+            at += 1;
+            continue;
+        };
+        members.clear();
+        members.push(first);
+        let mut end = at;
+        loop {
+            let mut next = end + 1;
+            let mut joined = items
+                .get(next)
+                .is_some_and(|item| matches!(between(body, &items[end], item), "," | "&"));
+            if items.get(next).is_some_and(|item| item.is(&["and", "or"])) {
+                joined = matches!(between(body, &items[end], &items[next]), "" | ",");
+                next += 1;
+            }
+            match items.get(next).map(|item| item.kind) {
+                Some(Kind::Person(id)) if joined => {
+                    members.push(id);
+                    end = next;
+                }
+                _ => break,
+            }
+        }
+        at = end + 1;
+        if members.len() < PLAYER_LIST_LENGTH {
+            continue;
+        }
+        let is_player = |identity: &Identity| {
+            identity.cues.contains(&Role::Player)
+                || identity.cues.is_empty()
+                    && identity
+                        .known
+                        .is_none_or(|known| gazetteer.people[known].role == Role::Player)
+        };
+        let players = members
+            .iter()
+            .filter(|&&id| is_player(&identities[id]))
+            .count();
+        if players * 2 >= members.len() {
+            for &id in &members {
+                if identities[id].cues.is_empty() {
+                    identities[id].cues.push(Role::Player);
+                }
+            }
+        }
+    }
 }
 
 /// Reads the role cues around every person in a sentence: a noun just before the name

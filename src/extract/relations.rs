@@ -12,10 +12,11 @@ use chrono::NaiveDate;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::text::Folded;
 
-use super::dates::{amount, read_end_date, read_final_period, remaining_to_date, season_end_after};
+use super::dates::{amount, read_end_date, read_final_period, remaining_to_date};
 use super::lexicon::{
-    CITING_WORDS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, NEGATIONS,
-    PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
+    BID_WORDS, CITING_WORDS, CLUB_NOUNS, CONTRACT_WORDS, Direction, EXAMPLE_MARKERS,
+    FUNCTION_WORDS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS,
+    REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
 };
 use super::{
     ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, RumourFact, Sentence,
@@ -216,17 +217,6 @@ fn paragraph_around(body: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Nouns that make the next name a journalist.
-const JOURNALIST_NOUNS: &[&str] = &[
-    "journalist",
-    "reporter",
-    "correspondent",
-    "insider",
-    "columnist",
-    "writer",
-    "editor",
-];
-
 /// A trigger compiled from [`TRIGGERS`]: word alternatives per position.
 struct Trigger {
     words: Vec<Vec<&'static str>>,
@@ -304,6 +294,13 @@ struct Context {
     rumours: Vec<RumourFact>,
     /// (person, club-as-stated-in-sentence, date, sentence)
     contracts: Vec<ContractFact>,
+    /// The player the whole article names most: what "the 27-year-old" means in the lines
+    /// before his name first appears.
+    main_player: Option<usize>,
+    /// Players explicitly named, the latest last, each once.
+    recent: Vec<usize>,
+    /// Lists of two or more players ("A and B"), with the sentence they were in.
+    lists: Vec<(usize, Vec<usize>)>,
 }
 
 impl Context {
@@ -322,9 +319,55 @@ impl Context {
             .iter()
             .max_by_key(|&(id, count)| (*count, Some(*id) == last))
             .map(|(id, _)| *id)
+            .or(self.main_player)
+    }
+
+    /// The players a group noun of `size` means ("the pair", "all four players"): a list of
+    /// that many in this sentence or the one before, else the last `size` players named.
+    fn group(&self, sentence: usize, size: usize) -> Option<Vec<usize>> {
+        let listed = self
+            .lists
+            .iter()
+            .rev()
+            .take_while(|(at, _)| at + 1 >= sentence)
+            .find(|(_, list)| list.len() == size)
+            .map(|(_, list)| list.clone());
+        listed.or_else(|| {
+            let from = self.recent.len().checked_sub(size)?;
+            Some(self.recent[from..].to_vec())
+        })
+    }
+
+    /// Notes the lists of players in a sentence, for the group nouns of the next ones.
+    fn note_lists(&mut self, body: &str, sentence: usize, items: &[Item], refs: &[Ref]) {
+        let mut at = 0;
+        while at < refs.len() {
+            // A list starts at a name followed by a separator; most names are not.
+            let opens_a_list = matches!(items[at].kind, Kind::Person(_))
+                && items.get(at + 1).is_some_and(|next| {
+                    next.is(&["and", "or"]) || matches!(between(body, &items[at], next), "," | "&")
+                });
+            let seen = |id: usize| {
+                self.lists
+                    .last()
+                    .is_some_and(|(at, list)| *at == sentence && list.contains(&id))
+            };
+            if opens_a_list
+                && let Ref::Player { id, .. } = refs[at]
+                && !seen(id)
+            {
+                let list = listed_players(body, items, refs, at);
+                if list.len() > 1 {
+                    self.lists.push((sentence, list));
+                }
+            }
+            at += 1;
+        }
     }
 
     fn mention(&mut self, person: usize) {
+        self.recent.retain(|&id| id != person);
+        self.recent.push(person);
         match self.mentions.iter_mut().find(|(id, _)| *id == person) {
             Some((_, count)) => *count += 1,
             None => self.mentions.push((person, 1)),
@@ -362,23 +405,6 @@ fn country_of_demonym(word: &str) -> Option<&'static str> {
     })
 }
 
-const CLUB_NOUNS: &[&str] = &[
-    "side",
-    "club",
-    "outfit",
-    "giants",
-    "team",
-    "champions",
-    "heavyweights",
-    "hierarchy",
-    "powerhouse",
-    "powerhouses",
-    "holders",
-    "leaders",
-    "board",
-    "franchise",
-];
-
 fn is_player_noun(item: &Item) -> bool {
     item.kind == Kind::Word
         && (PLAYER_NOUNS.contains(&item.word())
@@ -406,19 +432,28 @@ fn resolve_refs(
     let items = &sentence.items;
     let mut refs = vec![Ref::None; items.len()];
     let mut example = false;
+    // Where the marker of the current list of examples ends.
+    let mut marker_end = 0;
     let mut at = 0;
     while at < items.len() {
         let item = &items[at];
         if item.kind == Kind::Word {
-            if EXAMPLE_MARKERS.iter().any(|marker| {
+            let marker = EXAMPLE_MARKERS.iter().find(|marker| {
                 marker
                     .iter()
                     .enumerate()
                     .all(|(k, word)| items.get(at + k).is_some_and(|it| it.is(&[word])))
-            }) {
+            });
+            if let Some(marker) = marker {
                 example = true;
+                marker_end = at + marker.len();
             } else if item.is(&["but", "while", "whereas", "although", "though", "however"])
                 || between(body, &items[at.saturating_sub(1)], item) == ";"
+                // A list of named clubs ends where the prose goes on: "teams including
+                // Celtic taking an interest in X".
+                || at > marker_end
+                    && matches!(items[at - 1].kind, Kind::Club(_))
+                    && !item.is(&["and", "or", "the"])
             {
                 example = false;
             }
@@ -450,6 +485,18 @@ fn resolve_refs(
             Kind::Club(club) => {
                 refs[at] = Ref::Club(club);
                 context.clubs.push((club, index));
+                // "talks with current club Wolves", "his parent club Chelsea".
+                let owned = at >= 2
+                    && items[at - 1].is(&["club", "side"])
+                    && items[at - 2].is(&["current", "parent", "present"]);
+                let player = player_before(&refs, at).or_else(|| context.focus(index));
+                if let (true, Some(person)) = (owned, player) {
+                    context.current.push(ClubLink {
+                        person,
+                        club,
+                        sentence: sentence.span.clone(),
+                    });
+                }
             }
             Kind::Word if item.is(&["he", "him", "his", "she", "her"]) => {
                 if let Some(id) = context.focus(index) {
@@ -493,6 +540,10 @@ fn club_of(item: &Item) -> Option<usize> {
     }
 }
 
+/// How many items a description may run to, "the" included: "the now out of contract
+/// former Carlisle front man" is nine.
+const DESCRIPTION_REACH: usize = 9;
+
 /// A description starting at `items[at]` ("the"): "the 34-year-old veteran centre-back",
 /// "the Spaniard", "the former Sevilla defender", "the Serie A side", "the Italian giants",
 /// "the club". Returns the index of its last item and what it refers to.
@@ -508,7 +559,7 @@ fn description(
     let mut clubs_inside: Vec<(usize, bool)> = Vec::new();
     let mut group: Option<String> = None;
     let mut former = false;
-    for head in at + 1..items.len().min(at + 6) {
+    for head in at + 1..items.len().min(at + DESCRIPTION_REACH) {
         let item = &items[head];
         if !between(body, &items[head - 1], item).is_empty() {
             return None;
@@ -519,7 +570,11 @@ fn description(
             || !between(body, item, &items[head + 1]).is_empty()
             || items[head + 1].kind == Kind::Word
                 && FUNCTION_WORDS.contains(items[head + 1].word());
-        if is_player_noun(item) || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends {
+        // "the signing of X", "the star of the show": the noun is not the player himself.
+        let followed_by_of = items.get(head + 1).is_some_and(|next| next.is(&["of"]));
+        if is_player_noun(item) && !followed_by_of
+            || gazetteer.not_a_name(&item.folded) == Some(true) && phrase_ends
+        {
             // A player description.
             if is_player_noun(item)
                 && head + 1 < items.len()
@@ -664,35 +719,6 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
         .find(|&i| matches!(refs[i], Ref::Club(_)))
 }
 
-/// Words between a club's possessive and its list: "Arsenal's top target".
-const LIST_ADJECTIVES: &[&str] = &[
-    "top", "main", "primary", "prime", "key", "latest", "first", "number", "one", "no", "dream",
-    "summer", "january", "transfer", "priority", "leading",
-];
-
-/// Offers that name their bidder with "from": the player follows ("for X").
-const BID_WORDS: &[&str] = &[
-    "lodged",
-    "submitted",
-    "tabled",
-    "launched",
-    "placed",
-    "made",
-    "received",
-    "bid",
-    "bids",
-    "offer",
-    "offers",
-    "approach",
-    "approaches",
-    "proposal",
-    "proposals",
-    "enquiry",
-    "enquiries",
-    "inquiry",
-    "interest",
-];
-
 /// The clubs that are the subject of a trigger at `items[at]`: the first club of the clause
 /// that is not a descriptor ("PSG midfielder X", "Chelsea's X") or the object of a
 /// preposition ("agreement with Tottenham"), with the clubs listed with it; else the nearest
@@ -755,11 +781,16 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// How far before a trigger a negation may stand: "turned down the chance to sign".
+const NEGATION_REACH: usize = 5;
+
 fn negated(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(4)..at].iter().any(|item| {
-        item.kind == Kind::Word
-            && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
-    })
+    items[at.saturating_sub(NEGATION_REACH)..at]
+        .iter()
+        .any(|item| {
+            item.kind == Kind::Word
+                && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
+        })
 }
 
 fn hypothetical(items: &[Item], at: usize) -> bool {
@@ -768,6 +799,223 @@ fn hypothetical(items: &[Item], at: usize) -> bool {
             "could", "would", "might", "may", "will", "to", "set", "ready", "should", "can",
         ])
     })
+}
+
+/// How far after "contract at|with" its club may stand: "deal with the Eagles".
+const BELONGS_REACH: usize = 3;
+
+/// How far after "leave" its club may stand: "leave the Serie A champions Napoli".
+const LEAVES_REACH: usize = 4;
+
+/// How far before "deal with" the signing verb may stand: "putting pen to paper on a
+/// season-long deal with".
+const SIGNING_REACH: usize = 7;
+
+/// Whether a "deal with" at `items[at]` is one being signed with a new club ("sign a deal
+/// with Palace", "a loan contract with Palace"), not the player's current deal; a new or
+/// extended deal stays his club's.
+fn signs_with(items: &[Item], at: usize) -> bool {
+    let before = &items[at.saturating_sub(SIGNING_REACH)..at];
+    let loan_deal = items[at].is(&["contract", "deal"])
+        && at.checked_sub(1).is_some_and(|i| items[i].is(&["loan"]));
+    // The verb must govern this deal: "signing X, whose contract with Y" is X's own deal.
+    let signing = before
+        .iter()
+        .rev()
+        .take_while(|item| !matches!(item.kind, Kind::Person(_)) && !item.is(&["whose"]))
+        .any(|item| item.is(&["sign", "signs", "signing", "pen", "pens", "penning"]));
+    (loan_deal || signing)
+        && !before
+            .iter()
+            .any(|item| item.is(&["new", "fresh", "extended", "improved", "renewed"]))
+}
+
+/// How many sentences back a club-first sentence without a player ("Villa are monitoring
+/// the situation") looks for him: only the one before; two back, round-ups already give the
+/// next player's suitors to the previous one.
+const PREVIOUS_PLAYER_REACH: usize = 1;
+
+/// How far before "from" a word of rivalry may stand: "face competition to sign the
+/// Barcelona defender from Atletico".
+const RIVALRY_REACH: usize = 8;
+
+/// "face competition to sign X from Atletico and Inter", "rivals for X from Lyon": the clubs
+/// after "from" at `items[at]` want the player named between them and the rivalry word.
+fn competition_from(
+    body: &str,
+    items: &[Item],
+    refs: &[Ref],
+    at: usize,
+) -> Option<(usize, Vec<usize>)> {
+    if !items[at].is(&["from"]) || !matches!(refs.get(at + 1), Some(Ref::Club(_))) {
+        return None;
+    }
+    let start = clause_start(body, items, at).max(at.saturating_sub(RIVALRY_REACH));
+    let rivalry = (start..at).find(|&i| {
+        items[i].is(&[
+            "competition",
+            "rivals",
+            "rivalry",
+            "opposition",
+            "fight",
+            "battle",
+        ])
+    })?;
+    let player = refs[rivalry..at].iter().find_map(|r| match r {
+        Ref::Player { id, example: false } => Some(*id),
+        _ => None,
+    })?;
+    Some((player, club_list(body, items, refs, at + 1, true)))
+}
+
+/// How far after a player-first trigger his destination may stand: "linked with a summer
+/// move to Serie A champions Napoli".
+const CLUB_AFTER_TRIGGER_REACH: usize = 10;
+
+/// How far after a club-first trigger its player may stand: "keen on bringing the Juventus
+/// and Italy midfielder Marco Rossi".
+const PLAYER_AFTER_TRIGGER_REACH: usize = 12;
+
+/// How far after the bidder the player of a bid may stand: "a bid from Arsenal for the
+/// England midfielder X".
+const PLAYER_AFTER_BIDDER_REACH: usize = 8;
+
+/// How far before a list word its owner's possessive may stand: "Chelsea's top summer
+/// target".
+const LIST_OWNER_REACH: usize = 3;
+
+/// How far after a club's list word its player may stand: "on Chelsea's radar is Spain
+/// winger X".
+const PLAYER_AFTER_LIST_REACH: usize = 6;
+
+/// How far after "Juventus-linked" its player may stand: "Juventus-linked Spain winger X".
+const CLUB_ADJECTIVE_REACH: usize = 4;
+
+/// How far after a completed move its club may stand: "completed his move to the Serie A
+/// club Napoli".
+const COMPLETED_CLUB_REACH: usize = 6;
+
+/// How far after "completed the signing of" its player may stand: "the signing of Swansea
+/// winger X".
+const SIGNED_PLAYER_REACH: usize = 8;
+
+/// "former Sevilla defender X": the club right after "former", the player within five.
+const FORMER_CLUB_REACH: usize = 2;
+const FORMER_PLAYER_REACH: usize = 5;
+
+/// How far after a trigger a new contract makes it a renewal: "in talks with Celtic over a
+/// new and improved contract".
+const RENEWAL_REACH: usize = 8;
+
+/// One sentence as the rules read it: its items, what they refer to, and who says so.
+struct Clause<'s, 'a> {
+    body: &'s str,
+    items: &'s [Item<'a>],
+    refs: &'s [Ref],
+    span: &'s Range<usize>,
+    /// The player of the previous sentence, for "Villa are monitoring the situation".
+    previous_player: Option<usize>,
+    cited: &'s [(Range<usize>, String)],
+    article_sources: &'s [String],
+    /// Only a rumour needs them: worked out on the first one.
+    sources: OnceCell<Vec<String>>,
+}
+
+impl Clause<'_, '_> {
+    /// Who says so: the outlets this sentence cites, else its paragraph's, else the
+    /// article's.
+    fn sources(&self) -> &Vec<String> {
+        self.sources.get_or_init(|| {
+            let cited_in = |range: Range<usize>| {
+                let mut names: Vec<String> = Vec::new();
+                for (at, name) in self.cited {
+                    if range.start <= at.start && at.end <= range.end && !names.contains(name) {
+                        names.push(name.clone());
+                    }
+                }
+                names
+            };
+            let paragraph = paragraph_around(self.body, self.span);
+            [cited_in(self.span.clone()), cited_in(paragraph)]
+                .into_iter()
+                .find(|names| !names.is_empty())
+                .unwrap_or_else(|| self.article_sources.to_vec())
+        })
+    }
+
+    fn link(&self, person: usize, club: usize) -> ClubLink {
+        ClubLink {
+            person,
+            club,
+            sentence: self.span.clone(),
+        }
+    }
+
+    fn rumour(&self, person: usize, club: usize) -> RumourFact {
+        RumourFact {
+            person,
+            club,
+            sentence: self.span.clone(),
+            sources: self.sources().clone(),
+        }
+    }
+
+    /// Talks "over a new contract" (after the trigger at `from`) are with the player's own
+    /// club.
+    fn renews_after(&self, from: usize) -> bool {
+        let after = &self.items[from..self.items.len().min(from + RENEWAL_REACH)];
+        after.windows(2).any(|pair| {
+            pair[0].is(&["new", "improved", "fresh", "extended"])
+                && pair[1].is(&["contract", "contracts", "deal", "deals", "terms"])
+        }) || after.iter().any(|item| {
+            item.is(&[
+                "renewal",
+                "extension",
+                "renew",
+                "renewing",
+                "extend",
+                "extending",
+            ])
+        })
+    }
+
+    /// The clubs that want `player` after the trigger at `at`, unless the sentence is about
+    /// renewing, which makes them his own.
+    fn wanted(&self, at: usize, player: Option<usize>, clubs: &[usize], context: &mut Context) {
+        let Some(person) = player else { return };
+        let renewal = self.renews_after(at);
+        for &club in clubs {
+            if renewal {
+                context.current.push(self.link(person, club));
+            } else {
+                context.rumours.push(self.rumour(person, club));
+            }
+        }
+    }
+
+    fn player_before(&self, at: usize) -> Option<usize> {
+        player_before(self.refs, at)
+    }
+
+    fn player_after(&self, from: usize, window: usize) -> Option<usize> {
+        player_after(self.refs, from, window)
+    }
+
+    fn subject_clubs(&self, at: usize) -> Vec<usize> {
+        subject_clubs(self.body, self.items, self.refs, at)
+    }
+
+    fn club_list(&self, at: usize) -> Vec<usize> {
+        club_list(self.body, self.items, self.refs, at, true)
+    }
+
+    /// The single club within `window` items after `from`.
+    fn club_after(&self, from: usize, window: usize) -> Option<usize> {
+        match self.refs[first_club_after(self.refs, from, window)?] {
+            Ref::Club(club) => Some(club),
+            _ => None,
+        }
+    }
 }
 
 /// Reads current and former clubs, rumours and contracts from every sentence.
@@ -780,252 +1028,250 @@ pub(super) fn link(
     article_sources: &[String],
     out: &mut Extraction,
 ) {
-    let mut context = Context::default();
+    let mut context = Context {
+        main_player: main_player(sentences, &out.people),
+        ..Context::default()
+    };
     for (index, sentence) in sentences.iter().enumerate() {
-        // The player of the previous sentence, for "Villa are monitoring the situation".
         let previous_player = context
             .last_player
-            .filter(|(_, at)| at + 1 == index)
+            .filter(|(_, at)| at + PREVIOUS_PLAYER_REACH >= index)
             .map(|(id, _)| id);
         let refs = resolve_refs(gazetteer, body, index, sentence, &out.people, &mut context);
-        let items = &sentence.items;
-        let span = &sentence.span;
-        // Who says so: the outlets this sentence cites, else its paragraph's, else the
-        // article's.
-        let cited_in = |range: Range<usize>| {
-            let mut names: Vec<String> = Vec::new();
-            for (at, name) in cited {
-                if range.start <= at.start && at.end <= range.end && !names.contains(name) {
-                    names.push(name.clone());
-                }
-            }
-            names
+        let clause = Clause {
+            body,
+            items: &sentence.items,
+            refs: &refs,
+            span: &sentence.span,
+            previous_player,
+            cited,
+            article_sources,
+            sources: OnceCell::new(),
         };
-        // Only a rumour needs them: worked out on the first one.
-        let sources = OnceCell::new();
-        let sources = || {
-            sources.get_or_init(|| {
-                let paragraph = paragraph_around(body, span);
-                [cited_in(span.clone()), cited_in(paragraph)]
-                    .into_iter()
-                    .find(|names| !names.is_empty())
-                    .unwrap_or_else(|| article_sources.to_vec())
-            })
-        };
-        // Talks "over a new contract" (after the trigger) are with the player's own club.
-        let renews_after = |from: usize| {
-            let after = &items[from..items.len().min(from + 8)];
-            after.windows(2).any(|pair| {
-                pair[0].is(&["new", "improved", "fresh", "extended"])
-                    && pair[1].is(&["contract", "deal", "terms"])
-            }) || after.iter().any(|item| {
-                item.is(&[
-                    "renewal",
-                    "extension",
-                    "renew",
-                    "renewing",
-                    "extend",
-                    "extending",
-                ])
-            })
-        };
-        let mut at = 0;
-        while at < items.len() {
-            // "Viktor Gyökeres to Arsenal, here we go!": a player, "to", a club.
-            if items[at].is(&["to"])
-                && at > 0
-                && matches!(refs[at - 1], Ref::Player { example: false, .. })
-                && matches!(items[at - 1].kind, Kind::Person(_))
-                && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
-            {
-                let clubs = club_list(body, items, &refs, at + 1, true);
-                if let Ref::Player { id, .. } = refs[at - 1] {
-                    for club in clubs {
-                        context.rumours.push(RumourFact {
-                            person: id,
-                            club,
-                            sentence: span.clone(),
-                            sources: sources().clone(),
-                        });
-                    }
-                }
-            }
-            let Some((end, direction)) = COMPILED.at(items, at) else {
-                at += 1;
-                continue;
-            };
-            let renewal = renews_after(at);
-            let rumour = |player: Option<usize>, clubs: Vec<usize>, context: &mut Context| {
-                if let Some(person) = player {
-                    for club in clubs {
-                        if renewal {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        } else {
-                            context.rumours.push(RumourFact {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                                sources: sources().clone(),
-                            });
-                        }
-                    }
-                }
-            };
-            let is_negated = negated(items, at);
-            match direction {
-                Direction::PlayerFirst if !is_negated => {
-                    let player = player_before(&refs, at);
-                    let first = first_club_after(&refs, end, 10);
-                    if let (Some(_), Some(first)) = (player, first) {
-                        rumour(
-                            player,
-                            club_list(body, items, &refs, first, true),
-                            &mut context,
-                        );
-                    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
-                        // "West Ham have rejected a bid from Arsenal for Declan Rice": the
-                        // player follows the bidder, and the club that got the bid is his.
-                        let bidders = club_list(body, items, &refs, first, true);
-                        if let Some(person) = player_after(&refs, first + 1, 8) {
-                            for club in subject_clubs(body, items, &refs, at) {
-                                if !bidders.contains(&club) {
-                                    context.current.push(ClubLink {
-                                        person,
-                                        club,
-                                        sentence: span.clone(),
-                                    });
-                                }
-                            }
-                            rumour(Some(person), bidders, &mut context);
-                        }
-                    } else if items[at].is(&[
-                        "linked",
-                        "links",
-                        "talks",
-                        "negotiations",
-                        "discussions",
-                        "agreement",
-                        "terms",
-                        "agreed",
-                        "agree",
-                    ]) {
-                        // "Liverpool are in talks with Juventus over a loan for Arthur",
-                        // "Chelsea have been linked with X": the clubs came first after all.
-                        let clubs = subject_clubs(body, items, &refs, at);
-                        rumour(player_after(&refs, end, 12), clubs, &mut context);
-                    }
-                }
-                Direction::ClubFirst if !is_negated => {
-                    let clubs = subject_clubs(body, items, &refs, at);
-                    // "Southampton and Wolves are both keen": the player of the last sentence.
-                    // "Villa are monitoring the situation", "Al-Qadsiah have made contact":
-                    // the player just named, unless somebody else follows.
-                    let nobody_after = !refs[end..].iter().any(|r| matches!(r, Ref::NonPlayer));
-                    let player = player_after(&refs, end, 12)
-                        .or_else(|| player_before(&refs, at))
-                        .or_else(|| previous_player.filter(|_| nobody_after));
-                    rumour(player, clubs, &mut context);
-                }
-                Direction::OnClubList if !is_negated => {
-                    // "Chelsea's radar", "Arsenal's top target".
-                    let owner = (at.saturating_sub(3)..at)
-                        .rev()
-                        .take_while(|&i| i + 1 == at || items[i + 1].is(LIST_ADJECTIVES))
-                        .find(|&i| items[i].possessive)
-                        .and_then(|i| club_of(&items[i]));
-                    match owner {
-                        Some(club) => {
-                            let player =
-                                player_before(&refs, at).or_else(|| player_after(&refs, end, 6));
-                            rumour(player, vec![club], &mut context);
-                        }
-                        // "Napoli target X", "Arsenal have made X their top target".
-                        None => rumour(
-                            player_after(&refs, end, 12).or_else(|| player_before(&refs, at)),
-                            subject_clubs(body, items, &refs, at),
-                            &mut context,
-                        ),
-                    }
-                }
-                Direction::ClubAdjective if !is_negated => {
-                    if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| refs[i]) {
-                        rumour(player_after(&refs, end, 4), vec![club], &mut context);
-                    }
-                }
-                Direction::Completed if !hypothetical(items, at) => {
-                    if let (Some(person), Some(first)) =
-                        (player_before(&refs, at), first_club_after(&refs, end, 6))
-                    {
-                        for club in club_list(body, items, &refs, first, true) {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
-                    }
-                }
-                Direction::Sells => {
-                    if let Some(person) = player_after(&refs, end, 12) {
-                        for club in subject_clubs(body, items, &refs, at) {
-                            context.current.push(ClubLink {
-                                person,
-                                club,
-                                sentence: span.clone(),
-                            });
-                        }
-                    }
-                }
-                Direction::Belongs | Direction::Leaves => {
-                    let window = if direction == Direction::Belongs {
-                        3
-                    } else {
-                        4
-                    };
-                    if let (Some(person), Some(first)) = (
-                        player_before(&refs, at),
-                        first_club_after(&refs, end, window),
-                    ) && let Ref::Club(club) = refs[first]
-                    {
-                        context.current.push(ClubLink {
-                            person,
-                            club,
-                            sentence: span.clone(),
-                        });
-                    }
-                }
-                Direction::Former => {
-                    if let (Some(first), Some(person)) =
-                        (first_club_after(&refs, end, 2), player_after(&refs, end, 5))
-                        && let Ref::Club(club) = refs[first]
-                    {
-                        context.former.push(ClubLink {
-                            person,
-                            club,
-                            sentence: span.clone(),
-                        });
-                    }
-                }
-                _ => {}
-            }
-            at = end;
-        }
-        contracts_in(date, sentence, &refs, index, &mut context, out);
+        read_rules(&clause, &mut context);
+        context.note_lists(body, index, &sentence.items, &refs);
+        contracts_in(body, date, sentence, &refs, index, &mut context, out);
     }
-    // A player's own clubs are never his destinations.
+    finish(context, out);
+}
+
+/// Runs every rule over one sentence: the triggers, longest first, and the phrasings that
+/// have no trigger word.
+fn read_rules(clause: &Clause, context: &mut Context) {
+    let items = clause.items;
+    let mut at = 0;
+    while at < items.len() {
+        player_to_club(clause, at, context);
+        if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
+            clause.wanted(at, Some(player), &clubs, context);
+        }
+        let Some((end, direction)) = COMPILED.at(items, at) else {
+            at += 1;
+            continue;
+        };
+        let denied = || negated(items, at);
+        let done = || !hypothetical(items, at);
+        match direction {
+            Direction::PlayerFirst if !denied() => player_first(clause, at, end, context),
+            Direction::ClubFirst if !denied() => club_first(clause, at, end, context),
+            Direction::OnClubList if !denied() => on_club_list(clause, at, end, context),
+            Direction::ClubAdjective if !denied() => club_adjective(clause, at, end, context),
+            Direction::Completed if done() => completed(clause, at, end, context),
+            Direction::Signed if done() => signed(clause, at, end, context),
+            Direction::Sells => sells(clause, at, end, context),
+            Direction::Belongs if signs_with(items, at) => deal_signed(clause, at, end, context),
+            Direction::Belongs => belongs(clause, at, end, BELONGS_REACH, context),
+            Direction::Leaves => belongs(clause, at, end, LEAVES_REACH, context),
+            Direction::Former => former(clause, end, context),
+            _ => {}
+        }
+        at = end;
+    }
+}
+
+/// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club.
+fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
+    let (items, refs) = (clause.items, clause.refs);
+    if items[at].is(&["to"])
+        && at > 0
+        && matches!(items[at - 1].kind, Kind::Person(_))
+        && let Ref::Player { id, example: false } = refs[at - 1]
+        && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
+    {
+        for club in clause.club_list(at + 1) {
+            context.rumours.push(clause.rumour(id, club));
+        }
+    }
+}
+
+/// "Ramos has been linked with Juventus", "A and B could join Barcelona": the players
+/// before, the clubs after. Also "West Ham have rejected a bid from Arsenal for Declan
+/// Rice" (the player follows the bidder) and "Chelsea have been linked with X" (the clubs
+/// came first after all).
+fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    let (body, items, refs) = (clause.body, clause.items, clause.refs);
+    let first = first_club_after(refs, end, CLUB_AFTER_TRIGGER_REACH);
+    if let (Some(nearest), Some(first)) = (nearest_player_before(refs, at), first) {
+        // Every player of the list, when the list is the subject of this clause.
+        let players = if nearest >= clause_start(body, items, at) {
+            listed_players(body, items, refs, nearest)
+        } else {
+            clause.player_before(at).into_iter().collect()
+        };
+        let clubs = clause.club_list(first);
+        for person in players {
+            clause.wanted(at, Some(person), &clubs, context);
+        }
+    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
+        // The club that got the bid is the player's.
+        let bidders = clause.club_list(first);
+        if let Some(person) = clause.player_after(first + 1, PLAYER_AFTER_BIDDER_REACH) {
+            for club in clause.subject_clubs(at) {
+                if !bidders.contains(&club) {
+                    context.current.push(clause.link(person, club));
+                }
+            }
+            clause.wanted(at, Some(person), &bidders, context);
+        }
+    } else if items[at].is(&[
+        "linked",
+        "links",
+        "talks",
+        "negotiations",
+        "discussions",
+        "agreement",
+        "terms",
+        "agreed",
+        "agree",
+    ]) {
+        // "Liverpool are in talks with Juventus over a loan for Arthur".
+        let clubs = clause.subject_clubs(at);
+        let player = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH);
+        clause.wanted(at, player, &clubs, context);
+    }
+}
+
+/// "Juventus are keen on Ramos": the clubs before, the player after. "Southampton and Wolves
+/// are both keen", "Villa are monitoring the situation": the player of this sentence or the
+/// one before, unless somebody else follows.
+fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    let clubs = clause.subject_clubs(at);
+    let nobody_after = !clause.refs[end..]
+        .iter()
+        .any(|r| matches!(r, Ref::NonPlayer));
+    let player = clause
+        .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
+        .or_else(|| clause.player_before(at))
+        .or_else(|| clause.previous_player.filter(|_| nobody_after));
+    clause.wanted(at, player, &clubs, context);
+}
+
+/// "X is on Chelsea's radar", "Arsenal's top target X", "Spurs' hopes of signing X": the
+/// club possessive just before; without one, "Napoli target X" and "Arsenal have made X
+/// their top target" read club-first.
+fn on_club_list(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    let items = clause.items;
+    let owner = (at.saturating_sub(LIST_OWNER_REACH)..at)
+        .rev()
+        .take_while(|&i| i + 1 == at || items[i + 1].is(LIST_ADJECTIVES))
+        .find(|&i| items[i].possessive)
+        .and_then(|i| club_of(&items[i]));
+    match owner {
+        Some(club) => {
+            let player = clause
+                .player_before(at)
+                .or_else(|| clause.player_after(end, PLAYER_AFTER_LIST_REACH));
+            clause.wanted(at, player, &[club], context);
+        }
+        None => {
+            let player = clause
+                .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
+                .or_else(|| clause.player_before(at));
+            clause.wanted(at, player, &clause.subject_clubs(at), context);
+        }
+    }
+}
+
+/// "Juventus-linked Ramos", "Manchester United Linked Dayot Upamecano": the club just
+/// before, the player after.
+fn club_adjective(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(Ref::Club(club)) = at.checked_sub(1).map(|i| clause.refs[i]) {
+        let player = clause.player_after(end, CLUB_ADJECTIVE_REACH);
+        clause.wanted(at, player, &[club], context);
+    }
+}
+
+/// "Ayew has secured a move to West Ham": a move that happened, so the club is his now.
+fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let (Some(person), Some(first)) = (
+        clause.player_before(at),
+        first_club_after(clause.refs, end, COMPLETED_CLUB_REACH),
+    ) {
+        for club in clause.club_list(first) {
+            context.current.push(clause.link(person, club));
+        }
+    }
+}
+
+/// "Swansea have completed the signing of X", "Boro announced the arrival of X": the club
+/// is the player's now.
+fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(person) = clause.player_after(end, SIGNED_PLAYER_REACH) {
+        for club in clause.subject_clubs(at) {
+            context.current.push(clause.link(person, club));
+        }
+    }
+}
+
+/// "Dortmund will demand €150m for Bellingham", "Napoli refuse to sell X": the club that
+/// sells is the player's.
+fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) {
+        for club in clause.subject_clubs(at) {
+            context.current.push(clause.link(person, club));
+        }
+    }
+}
+
+/// "expected to sign a loan deal with the Eagles": a deal being signed is with his
+/// destination.
+fn deal_signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    if let Some(club) = clause.club_after(end, BELONGS_REACH) {
+        clause.wanted(at, clause.player_before(at), &[club], context);
+    }
+}
+
+/// "his contract at Real Madrid", "could leave Napoli": the player's own club, within
+/// `reach` items.
+fn belongs(clause: &Clause, at: usize, end: usize, reach: usize, context: &mut Context) {
+    if let (Some(person), Some(club)) = (clause.player_before(at), clause.club_after(end, reach)) {
+        context.current.push(clause.link(person, club));
+    }
+}
+
+/// "former Sevilla defender X", "ex-Chelsea": a club the player has left.
+fn former(clause: &Clause, end: usize, context: &mut Context) {
+    if let (Some(club), Some(person)) = (
+        clause.club_after(end, FORMER_CLUB_REACH),
+        clause.player_after(end, FORMER_PLAYER_REACH),
+    ) {
+        context.former.push(clause.link(person, club));
+    }
+}
+
+/// Moves what the sentences gave into the extraction: rumours without the player's own
+/// club, contracts with his club when their sentence named none.
+fn finish(mut context: Context, out: &mut Extraction) {
+    // A player's own club is never his destination; a former one may be ("set to return to
+    // his boyhood club").
     let own = |person: usize, club: usize| {
         context
             .current
             .iter()
-            .chain(&context.former)
             .any(|link| link.person == person && link.club == club)
     };
     let mut rumours: Vec<RumourFact> = Vec::new();
-    for rumour in context.rumours {
+    for rumour in std::mem::take(&mut context.rumours) {
         if !own(rumour.person, rumour.club)
             && !rumours.iter().any(|r| {
                 r.person == rumour.person && r.club == rumour.club && r.sentence == rumour.sentence
@@ -1035,7 +1281,6 @@ pub(super) fn link(
         }
     }
     out.rumours = rumours;
-    // A contract without a club in its sentence belongs to the player's current club.
     for contract in &mut context.contracts {
         if contract.club.is_none() {
             contract.club = context
@@ -1052,6 +1297,26 @@ pub(super) fn link(
     out.former_clubs = context.former;
 }
 
+/// The player named most often in the article (the first named on a tie).
+fn main_player(sentences: &[Sentence], people: &[super::PersonFact]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for item in sentences.iter().flat_map(|sentence| &sentence.items) {
+        if let Kind::Person(id) = item.kind
+            && people[id].role == Role::Player
+        {
+            match counts.iter_mut().find(|(person, _)| *person == id) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+    }
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(id, _)| *id)
+}
+
 fn dedup_links(links: &mut Vec<ClubLink>) {
     let mut seen = Vec::new();
     links.retain(|link| {
@@ -1064,6 +1329,7 @@ fn dedup_links(links: &mut Vec<ClubLink>) {
 
 /// Contract end dates in one sentence.
 fn contracts_in(
+    body: &str,
     date: Option<NaiveDate>,
     sentence: &Sentence,
     refs: &[Ref],
@@ -1139,9 +1405,7 @@ fn contracts_in(
     }
     if found.is_empty() {
         for at in 0..words.len() {
-            if let Some(used) = read_final_period(&words[at..], date)
-                && let Some(end) = date.and_then(season_end_after)
-            {
+            if let Some((end, used)) = read_final_period(&words[at..], date) {
                 found.push((at, end, items[at].span.start..items[at + used - 1].span.end));
             }
             // "18 months left on his deal"
@@ -1159,57 +1423,182 @@ fn contracts_in(
         }
     }
     for (at, expires, date_span) in found {
-        let player = player_before(refs, at)
-            .or_else(|| player_after(refs, at, items.len()))
-            .or_else(|| {
-                words
-                    .iter()
-                    .any(|w| matches!(*w, "he" | "his" | "him"))
-                    .then(|| context.focus(index))
-                    .flatten()
-            });
-        let Some(person) = player else { continue };
-        // "his Real Madrid contract", "contract at Real Madrid": the club the sentence names.
-        let club = context
-            .current
-            .iter()
-            .rev()
-            .find(|link| link.person == person && link.sentence == sentence.span)
-            .map(|link| link.club)
-            .or_else(|| {
-                items
-                    .iter()
-                    .enumerate()
-                    .find_map(|(i, item)| match item.kind {
-                        Kind::Club(club)
-                            if items
-                                .get(i + 1)
-                                .is_some_and(|next| next.is(&["contract", "deal"])) =>
-                        {
-                            Some(club)
-                        }
-                        _ => None,
-                    })
-            });
-        if let Some(club) = club {
-            context.current.push(ClubLink {
-                person,
-                club,
-                sentence: sentence.span.clone(),
+        let players = contract_holders(body, sentence, refs, index, at, context);
+        if !players.is_empty() {
+            out.mentions.push(Mention {
+                span: date_span,
+                kind: MentionKind::Date,
             });
         }
-        out.mentions.push(Mention {
-            span: date_span,
-            kind: MentionKind::Date,
-        });
-        let fact = ContractFact {
-            person,
-            club,
-            expires,
-            sentence: sentence.span.clone(),
-        };
-        if !context.contracts.contains(&fact) {
-            context.contracts.push(fact);
+        for person in players {
+            add_contract(sentence, person, expires, context);
         }
     }
+}
+
+/// Whose contract a date cue at `items[at]` states: a group the sentence names ("the pair",
+/// "all four players"), the players listed just before it ("A, B and C are out of contract")
+/// or after it ("Out of contract in 2026: A, B and C"), else the player a pronoun means.
+fn contract_holders(
+    body: &str,
+    sentence: &Sentence,
+    refs: &[Ref],
+    index: usize,
+    at: usize,
+    context: &Context,
+) -> Vec<usize> {
+    let items = &sentence.items;
+    if let Some(group) = group_before(items, refs, at).and_then(|size| context.group(index, size)) {
+        return group;
+    }
+    let nearest = nearest_player_before(refs, at).or_else(|| {
+        (at..refs.len()).find(|&i| matches!(refs[i], Ref::Player { example: false, .. }))
+    });
+    if let Some(nearest) = nearest {
+        return listed_players(body, items, refs, nearest);
+    }
+    let pronoun = items
+        .iter()
+        .any(|item| item.is(&["he", "his", "him", "she", "her"]));
+    pronoun
+        .then(|| context.focus(index))
+        .flatten()
+        .into_iter()
+        .collect()
+}
+
+/// Records one player's contract end, with the club the sentence ties it to: "his Real
+/// Madrid contract", "contract at Real Madrid".
+fn add_contract(sentence: &Sentence, person: usize, expires: NaiveDate, context: &mut Context) {
+    let items = &sentence.items;
+    let club = context
+        .current
+        .iter()
+        .rev()
+        .find(|link| link.person == person && link.sentence == sentence.span)
+        .map(|link| link.club)
+        .or_else(|| {
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| match item.kind {
+                    Kind::Club(club)
+                        if items
+                            .get(i + 1)
+                            .is_some_and(|next| next.is(&["contract", "deal"])) =>
+                    {
+                        Some(club)
+                    }
+                    _ => None,
+                })
+        });
+    if let Some(club) = club {
+        context.current.push(ClubLink {
+            person,
+            club,
+            sentence: sentence.span.clone(),
+        });
+    }
+    let fact = ContractFact {
+        person,
+        club,
+        expires,
+        sentence: sentence.span.clone(),
+    };
+    if !context.contracts.contains(&fact) {
+        context.contracts.push(fact);
+    }
+}
+
+/// A group noun before `at` and how many players it counts: "the pair", "both", "the trio",
+/// "all four players", "the three men".
+fn group_before(items: &[Item], refs: &[Ref], at: usize) -> Option<usize> {
+    let from = refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { .. } | Ref::Boundary))
+        .map_or(0, |i| i + 1);
+    (from..at).find_map(|i| {
+        let item = &items[i];
+        let counted = items.get(i + 1).is_some_and(|next| {
+            next.is(&["players", "men", "stars", "women", "of"]) || next.is(&["them"])
+        });
+        match item.word() {
+            "pair" | "duo" | "both" => Some(2),
+            "trio" => Some(3),
+            "quartet" => Some(4),
+            word if counted && item.kind == Kind::Word => amount(word)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n > 1),
+            _ => None,
+        }
+    })
+}
+
+/// The nearest player before `at`, as an item index.
+fn nearest_player_before(refs: &[Ref], at: usize) -> Option<usize> {
+    refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { example: false, .. }))
+}
+
+/// The players listed together with the one at `items[at]` ("A, B and C"): commas, "&",
+/// "and" and "or" join them. A relative clause after the last name ("A and C, whose deal
+/// ends") is about that name alone.
+fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
+    // Named players only: "the Germany international, and X" is two clauses.
+    let player = |i: usize| match (refs.get(i), items.get(i).map(|item| item.kind)) {
+        (Some(Ref::Player { id, example: false }), Some(Kind::Person(_))) => Some(*id),
+        _ => None,
+    };
+    let gap = |left: usize, right: usize| match (items.get(left), items.get(right)) {
+        (Some(left), Some(right)) => between(body, left, right),
+        _ => "?",
+    };
+    // The next player of the list after `i`, over a separator.
+    let next = |i: usize| -> Option<usize> {
+        let j = i + 1;
+        let k = if items.get(j)?.is(&["and", "or"]) {
+            (matches!(gap(i, j), "" | ",") && gap(j, j + 1).is_empty()).then_some(j + 1)?
+        } else {
+            matches!(gap(i, j), "," | "&").then_some(j)?
+        };
+        player(k).map(|_| k)
+    };
+    let previous = |i: usize| -> Option<usize> {
+        let j = i.checked_sub(1)?;
+        let k = if items[j].is(&["and", "or"]) {
+            let k = j.checked_sub(1)?;
+            (gap(j, i).is_empty() && matches!(gap(k, j), "" | ",")).then_some(k)?
+        } else {
+            matches!(gap(j, i), "," | "&").then_some(j)?
+        };
+        player(k).map(|_| k)
+    };
+    let own = match (player(at), refs.get(at)) {
+        (Some(own), _) => own,
+        (None, Some(Ref::Player { id, .. })) => return vec![*id],
+        _ => return Vec::new(),
+    };
+    let relative = |i: usize| {
+        gap(i, i + 1) == ","
+            && items
+                .get(i + 1)
+                .is_some_and(|item| item.is(&["who", "whose", "which"]))
+    };
+    if next(at).is_none() && relative(at) {
+        return vec![own];
+    }
+    let mut first = at;
+    while let Some(before) = previous(first) {
+        first = before;
+    }
+    let mut list: Vec<usize> = Vec::new();
+    let mut i = Some(first);
+    while let Some(member) = i {
+        if let Some(id) = player(member).filter(|id| !list.contains(id)) {
+            list.push(id);
+        }
+        i = next(member);
+    }
+    list
 }

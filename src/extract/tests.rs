@@ -74,6 +74,18 @@ impl Read {
             .collect()
     }
 
+    /// (player, end date) pairs, sorted.
+    fn expiries(&self) -> Vec<(&str, String)> {
+        let mut pairs: Vec<(&str, String)> = self
+            .contracts()
+            .into_iter()
+            .map(|(name, _, date)| (name, date))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
     fn current(&self) -> Vec<(&str, &str)> {
         self.extraction
             .current_clubs
@@ -118,6 +130,65 @@ fn appositions_and_lists_carry_the_role() {
         ["Alejandro Sanz", "Marc Anthony"]
     );
     assert_eq!(read.players(), ["Jordan McAllister"]);
+}
+
+#[test]
+fn a_coach_listed_among_players_is_a_player() {
+    let read = Read::new(
+        "Zinédine Zidane, Ronan Petitjean, Kofi Mensah-Boateng and Arne Slot were all sold that summer, as was Pep Guardiola.",
+        None,
+    );
+    assert!(
+        read.players().contains(&"Zinédine Zidane"),
+        "{:?}",
+        read.players()
+    );
+    assert!(read.players().contains(&"Arne Slot"));
+    assert!(!read.players().contains(&"Pep Guardiola"));
+    // Two names are not a list of players: the coach keeps his role.
+    let read = Read::new(
+        "Pep Guardiola and Ronan Petitjean spoke after the game.",
+        None,
+    );
+    assert!(!read.players().contains(&"Pep Guardiola"));
+}
+
+#[test]
+fn bylines_and_photo_credits_are_not_people() {
+    let read = Read::new(
+        "By Harriet Quayle\nJordan McAllister trains with Celtic. Picture: Dominic Farrow/Agency Images\nLuca Benvenuti arrives at the airport. Simone Vetrano-WIRE Sports\nPhotograph: Ruth Okafor",
+        None,
+    );
+    assert_eq!(read.players(), ["Jordan McAllister", "Luca Benvenuti"]);
+}
+
+#[test]
+fn nicknames_and_places_after_the_are_teams_not_people() {
+    let read = Read::new(
+        "The Black Cats and the Jam Tarts want Jordan McAllister, who could join the South Florida team.",
+        None,
+    );
+    assert_eq!(read.players(), ["Jordan McAllister"]);
+}
+
+#[test]
+fn lower_league_and_asian_clubs_are_clubs() {
+    let read = Read::new(
+        "Partick Thistle, Lincoln City and Kawasaki Frontale want Jordan McAllister.",
+        None,
+    );
+    assert_eq!(read.players(), ["Jordan McAllister"]);
+    assert_eq!(read.rumours().len(), 3, "{:?}", read.rumours());
+}
+
+#[test]
+fn an_age_glued_to_a_name_is_not_part_of_it() {
+    let read = Read::new(
+        "Porto goalkeeper Hannah Vickery31, is wanted by Lyon.",
+        None,
+    );
+    assert_eq!(read.players(), ["Hannah Vickery"]);
+    assert_eq!(read.rumours(), [("Hannah Vickery", "Lyon")]);
 }
 
 #[test]
@@ -285,12 +356,22 @@ fn examples_in_a_list_are_not_the_mover() {
 }
 
 #[test]
-fn current_and_former_clubs_are_not_destinations() {
+fn the_current_club_is_never_a_destination_but_a_former_one_may_be() {
+    // Linked with his former club Sevilla: a return is a destination (issue 11).
     let read = Read::new(
         "Sergio Ramos, who is in the final year of his contract at Real Madrid, is wanted by Real Madrid and Sevilla. The former Sevilla defender is also linked with Chelsea.",
         None,
     );
-    assert_eq!(read.rumours(), [("Sergio Ramos", "Chelsea")]);
+    assert_eq!(
+        read.rumours(),
+        [("Sergio Ramos", "Chelsea"), ("Sergio Ramos", "Sevilla")]
+    );
+    // A club named only as his past is not.
+    let read = Read::new(
+        "The former Porto midfielder Jordan McAllister is linked with Chelsea.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "Chelsea")]);
 }
 
 #[test]
@@ -326,6 +407,172 @@ fn leaving_a_club_makes_it_current() {
     );
     assert_eq!(read.rumours(), [("Sergio Ramos", "Inter Miami")]);
     assert_eq!(read.current(), [("Sergio Ramos", "Real Madrid")]);
+}
+
+#[test]
+fn a_description_before_the_first_name_means_the_articles_main_player() {
+    let read = Read::new(
+        "Porto have been credited with interest in the 26-year-old winger. Jordan McAllister is wanted elsewhere too, and Jordan McAllister has not decided.",
+        None,
+    );
+    assert!(
+        read.rumours().contains(&("Jordan McAllister", "FC Porto")),
+        "{:?}",
+        read.rumours()
+    );
+}
+
+#[test]
+fn the_signing_of_is_not_a_description_of_the_player() {
+    let read = Read::new(
+        "Porto are closing in on the signing of an unnamed full-back. Jordan McAllister, meanwhile, stays put. Jordan McAllister is happy.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn clubs_whose_interest_is_piqued_or_who_compete_are_suitors() {
+    let read = Read::new(
+        "Jordan McAllister has piqued the interest of Porto and Ajax.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Ajax"),
+            ("Jordan McAllister", "FC Porto")
+        ]
+    );
+    let read = Read::new(
+        "Celtic want Jordan McAllister but face competition to sign the winger from Ajax and Lyon.",
+        None,
+    );
+    let rumours = read.rumours();
+    assert!(
+        rumours.contains(&("Jordan McAllister", "Ajax")),
+        "{rumours:?}"
+    );
+    assert!(rumours.contains(&("Jordan McAllister", "Lyon")));
+}
+
+#[test]
+fn a_secured_move_is_done_not_rumoured() {
+    let read = Read::new(
+        "Jordan McAllister has secured a move to Porto after five years at Celtic.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+    assert!(read.current().contains(&("Jordan McAllister", "FC Porto")));
+}
+
+#[test]
+fn a_club_announcing_a_signing_is_the_players_club_now() {
+    let read = Read::new(
+        "Swansea City have completed the signing of winger Jordan McAllister. Porto have confirmed the arrival of Luca Benvenuti.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+    assert!(
+        read.current()
+            .contains(&("Jordan McAllister", "Swansea City"))
+    );
+    assert!(read.current().contains(&("Luca Benvenuti", "FC Porto")));
+}
+
+#[test]
+fn new_contracts_offered_by_the_club_are_not_a_move() {
+    let read = Read::new(
+        "Jordan McAllister and Luca Benvenuti are Everton players. The club is offering new contracts to Jordan McAllister and Luca Benvenuti.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn players_listed_before_a_move_share_it() {
+    let read = Read::new(
+        "Jordan McAllister and Luca Benvenuti could join Porto next summer.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "FC Porto"),
+            ("Luca Benvenuti", "FC Porto")
+        ]
+    );
+    // A list in an earlier clause is not the subject of this one.
+    let read = Read::new(
+        "Leeds rate Jordan McAllister and Luca Benvenuti, and the Times says Kwame Adjei-Mensah could join Porto.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Kwame Adjei-Mensah", "FC Porto")]);
+}
+
+#[test]
+fn a_loan_deal_being_signed_is_with_the_destination() {
+    let read = Read::new(
+        "Chelsea forward Jordan McAllister is putting pen to paper on a season-long loan contract with Crystal Palace.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "Crystal Palace")]);
+    // Another player's own deal is not one being signed.
+    let read = Read::new(
+        "Porto are exploring signing Jordan McAllister, whose contract with Celtic ends in 2027.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
+    // A new deal with a club stays with his own club.
+    let read = Read::new(
+        "Jordan McAllister is set to sign a new deal with Celtic.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn turning_down_the_chance_to_sign_is_a_negation() {
+    let read = Read::new(
+        "Porto turned down the chance to sign Jordan McAllister.",
+        None,
+    );
+    assert!(read.rumours().is_empty(), "{:?}", read.rumours());
+}
+
+#[test]
+fn long_descriptions_and_convincing_verbs() {
+    let read = Read::new(
+        "Jordan McAllister has left Celtic. That form has seen the now out of contract former Celtic front man linked with Porto and Ajax.",
+        None,
+    );
+    let rumours = read.rumours();
+    assert!(
+        rumours.contains(&("Jordan McAllister", "FC Porto")),
+        "{rumours:?}"
+    );
+    assert!(rumours.contains(&("Jordan McAllister", "Ajax")));
+    let read = Read::new("Porto try to convince Jordan McAllister.", None);
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
+}
+
+#[test]
+fn the_current_club_named_as_such_is_never_a_destination() {
+    let read = Read::new(
+        "Porto's hopes of signing Jordan McAllister have taken a hit after he opened contract talks with current club Celtic.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
+    assert!(read.current().contains(&("Jordan McAllister", "Celtic")));
+}
+
+#[test]
+fn a_denied_report_is_still_a_rumour() {
+    let read = Read::new(
+        "Porto have denied reaching an agreement to sign Jordan McAllister.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jordan McAllister", "FC Porto")]);
 }
 
 // --- Contracts ----------------------------------------------------------------------------
@@ -434,6 +681,88 @@ fn months_left_on_a_deal() {
     assert_eq!(
         read.contracts(),
         [("Jordan McAllister", None, "2022-06-30".to_string())]
+    );
+}
+
+#[test]
+fn players_listed_before_a_contract_end_share_it() {
+    let read = Read::new(
+        "Jordan McAllister, Luca Benvenuti and Tomás Eriksberg are all out of contract in 2027.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [
+            ("Jordan McAllister", "2027-06-30".to_string()),
+            ("Luca Benvenuti", "2027-06-30".to_string()),
+            ("Tomás Eriksberg", "2027-06-30".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_heading_before_a_list_of_players_gives_them_its_contract_end() {
+    let read = Read::new(
+        "Out of contract in 2026: Kwame Adjei-Mensah, Luca Benvenuti & Jordan McAllister.",
+        None,
+    );
+    assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
+}
+
+#[test]
+fn a_relative_clause_keeps_the_contract_to_its_own_name() {
+    let read = Read::new(
+        "Leeds want Luca Benvenuti and Jordan McAllister, whose deal expires in 2026.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [("Jordan McAllister", "2026-06-30".to_string())]
+    );
+}
+
+#[test]
+fn a_group_noun_means_the_players_just_listed() {
+    let read = Read::new(
+        "Luca Benvenuti and Jordan McAllister could follow Tomás Eriksberg to Porto. The pair's contracts expire in 2028.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [
+            ("Jordan McAllister", "2028-06-30".to_string()),
+            ("Luca Benvenuti", "2028-06-30".to_string()),
+        ]
+    );
+    // "all three players": the last three named when no list of three was given.
+    let read = Read::new(
+        "Kwame Adjei-Mensah has been offered terms. Talks go on with Luca Benvenuti, and Jordan McAllister wants time, with the deals of all three players ending in 2026.",
+        None,
+    );
+    assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
+}
+
+#[test]
+fn a_list_of_example_clubs_ends_where_the_prose_goes_on() {
+    let read = Read::new(
+        "Luca Benvenuti is the main story. Luca Benvenuti again. Plenty of teams including Celtic are taking an interest in Jordan McAllister. The Scotsman's contract doesn't expire until 2028.",
+        Some("2024-01-31"),
+    );
+    assert_eq!(
+        read.expiries(),
+        [("Jordan McAllister", "2028-06-30".to_string())]
+    );
+}
+
+#[test]
+fn a_player_named_in_a_comparison_is_not_the_contract_holder() {
+    let read = Read::new(
+        "Luca Benvenuti, Jordan McAllister and Tomás Eriksberg are leaving. Jordan McAllister is 33. The 33-year-old's contract, like Benvenuti's, is set to expire in 2026.",
+        None,
+    );
+    assert_eq!(
+        read.expiries(),
+        [("Jordan McAllister", "2026-06-30".to_string())]
     );
 }
 
