@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use mercato::export::export;
-use mercato::model::Model;
+use mercato::library::Source;
 use mercato::progress::LoadProgress;
 use mercato::text::fold;
 use serde::Deserialize;
@@ -381,7 +381,9 @@ fn extraction_quality_on_real_articles() {
         serde_json::from_str(&std::fs::read_to_string(folder.join("labels.json")).unwrap())
             .unwrap();
     let clubs = Clubs::load(&folder.join("club_aliases.json"));
-    let model = Model::load(&[folder.join("articles")], &LoadProgress::default()).unwrap();
+    let (model, _) = Source::Files(vec![folder.join("articles")])
+        .load(&LoadProgress::default())
+        .unwrap();
     assert!(model.problems.is_empty(), "{:?}", model.problems);
     let as_of = NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap();
     let exported = serde_json::to_value(export(&model, as_of)).unwrap();
