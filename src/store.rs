@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 use crate::corpus::Article;
 
 /// The schema this build writes; older libraries are migrated, newer ones refused.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// Each migration takes the schema from its index to the next version, in one transaction.
 const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
@@ -57,6 +57,9 @@ const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     CREATE INDEX articles_guid ON articles(guid);
     CREATE INDEX articles_url ON articles(url);
     CREATE INDEX articles_hash ON articles(content_hash);",
+    // 1 → 2: a feed's articles by index; counting them (every feed listing: `feed add`,
+    // `fetch`, each load) otherwise reads the whole table once per feed.
+    "CREATE INDEX articles_feed ON articles(feed_id);",
 ];
 
 /// What can go wrong with the library, said so that the user knows what to do.
@@ -966,5 +969,37 @@ mod tests {
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_schema_1_library_gets_the_feed_index_and_keeps_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mercato.db");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection.execute_batch(MIGRATIONS[0]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO feeds (url, added_at) VALUES ('https://e.com/rss', '2026-01-01');
+                     INSERT INTO articles (feed_id, guid, title, first_seen, body, content_hash)
+                     VALUES (1, 'g1', 'Ojeda stays', '2026-01-01', 'Ojeda stays at Wolves.', 'h1');
+                     PRAGMA user_version = 1;",
+                )
+                .unwrap();
+        }
+        let library = Library::open(&path, Access::Write).unwrap();
+        assert_eq!(library.feeds().unwrap()[0].articles, 1);
+        let plan: Vec<String> = library
+            .connection
+            .prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM articles WHERE feed_id = 1")
+            .unwrap()
+            .query_map([], |row| row.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            plan.iter().any(|step| step.contains("articles_feed")),
+            "{plan:?}"
+        );
     }
 }
