@@ -4,6 +4,8 @@
 //! `MERCATO_BENCH_FEEDS=20` changes the number of documents (200 items each).
 //!
 //! - `parse`: `feed::parse_feed` of every document;
+//! - `html_to_text`: `feed::html_to_text` of every item's `content:encoded` alone, the part
+//!   of `parse` that turns HTML into paragraphs;
 //! - `store`: the parsed items into a fresh library in a temporary folder (open, `add_feed`
 //!   per document, then `record_fetch`: one transaction per feed, dedup lookups by guid,
 //!   link and content hash, WAL with `synchronous=FULL`), content hashes included;
@@ -35,10 +37,11 @@ mod synth;
 
 const ITEMS_PER_FEED: usize = 200;
 
-/// A feed's address and its document.
+/// A feed's address and its document, with its items' HTML contents.
 struct Document {
     url: String,
     bytes: Vec<u8>,
+    contents: Vec<String>,
 }
 
 fn now() -> DateTime<Utc> {
@@ -54,8 +57,15 @@ fn documents(feeds: usize, gazetteer: &Gazetteer) -> Vec<Document> {
     (0..feeds)
         .map(|feed| {
             let url = format!("https://feeds{feed}.example/football/rss.xml");
-            let items: String = (0..ITEMS_PER_FEED)
-                .map(|item| rss_item(&synth::article(&mut rng, &world), feed, item))
+            let articles: Vec<synth::Article> = (0..ITEMS_PER_FEED)
+                .map(|_| synth::article(&mut rng, &world))
+                .collect();
+            let contents: Vec<String> = articles.iter().map(html).collect();
+            let items: String = articles
+                .iter()
+                .zip(&contents)
+                .enumerate()
+                .map(|(item, (article, html))| rss_item(article, html, feed, item))
                 .collect();
             let bytes = format!(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -65,19 +75,28 @@ fn documents(feeds: usize, gazetteer: &Gazetteer) -> Vec<Document> {
                  <description>Football transfer news</description>\n{items}</channel></rss>\n"
             )
             .into_bytes();
-            Document { url, bytes }
+            Document {
+                url,
+                bytes,
+                contents,
+            }
         })
         .collect()
 }
 
+/// The article's paragraphs as HTML.
+fn html(article: &synth::Article) -> String {
+    article
+        .body
+        .split("\n\n")
+        .map(|paragraph| format!("<p>{}</p>", escape(paragraph)))
+        .collect()
+}
+
 /// One item: title, link, guid, date (when the article has one), the first paragraph as the
-/// description and every paragraph as HTML in `content:encoded`.
-fn rss_item(article: &synth::Article, feed: usize, item: usize) -> String {
-    let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
-    let html: String = paragraphs
-        .iter()
-        .map(|paragraph| format!("<p>{}</p>", escape(*paragraph)))
-        .collect();
+/// description and the HTML in `content:encoded`.
+fn rss_item(article: &synth::Article, html: &str, feed: usize, item: usize) -> String {
+    let first_paragraph = article.body.split("\n\n").next().unwrap_or_default();
     let date = article
         .date
         .and_then(|date| date.and_hms_opt(9, 30, 0))
@@ -88,7 +107,7 @@ fn rss_item(article: &synth::Article, feed: usize, item: usize) -> String {
          <description>{}</description><content:encoded><![CDATA[{html}]]></content:encoded></item>\n",
         escape(article.title.as_str()),
         escape(article.url.as_str()),
-        escape(paragraphs.first().copied().unwrap_or_default()),
+        escape(first_paragraph),
     )
 }
 
@@ -171,6 +190,15 @@ fn bench_ingest(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     group.throughput(Throughput::Elements(items as u64));
     group.bench_function("parse", |b| b.iter(|| black_box(parse_all(&documents))));
+    group.bench_function("html_to_text", |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .flat_map(|document| &document.contents)
+                .map(|html| black_box(feed::html_to_text(html)).len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("store", |b| {
         b.iter_batched(
             || parsed.clone(),

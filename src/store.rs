@@ -57,9 +57,12 @@ const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     CREATE INDEX articles_guid ON articles(guid);
     CREATE INDEX articles_url ON articles(url);
     CREATE INDEX articles_hash ON articles(content_hash);",
-    // 1 → 2: a feed's articles by index; counting them (every feed listing: `feed add`,
-    // `fetch`, each load) otherwise reads the whole table once per feed.
-    "CREATE INDEX articles_feed ON articles(feed_id);",
+    // 1 → 2: articles by feed, then guid. Counting a feed's articles (every feed listing:
+    // `feed add`, `fetch`, each load) read the whole table once per feed without it; and it
+    // must be one index with the guid: beside a lone guid index, SQLite looks a stored item
+    // up by its feed (all of an import's rows, or of a feed's) and checks each guid.
+    "DROP INDEX articles_guid;
+    CREATE INDEX articles_feed_guid ON articles(feed_id, guid);",
 ];
 
 /// What can go wrong with the library, said so that the user knows what to do.
@@ -989,17 +992,31 @@ mod tests {
         }
         let library = Library::open(&path, Access::Write).unwrap();
         assert_eq!(library.feeds().unwrap()[0].articles, 1);
-        let plan: Vec<String> = library
-            .connection
-            .prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM articles WHERE feed_id = 1")
-            .unwrap()
-            .query_map([], |row| row.get(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert!(
-            plan.iter().any(|step| step.contains("articles_feed")),
-            "{plan:?}"
-        );
+        assert!(library.knows(1, "g1").unwrap());
+        // Counting a feed's articles and finding an item by guid (in a feed, or among the
+        // imported, feed_id NULL) each use the index, never a scan of the feed's rows.
+        for query in [
+            "SELECT count(*) FROM articles WHERE feed_id = 1",
+            "SELECT id FROM articles WHERE guid = 'g1' AND feed_id IS 1",
+            "SELECT id FROM articles WHERE guid = 'g1' AND feed_id IS NULL",
+        ] {
+            let plan: Vec<String> = library
+                .connection
+                .prepare(&format!("EXPLAIN QUERY PLAN {query}"))
+                .unwrap()
+                .query_map([], |row| row.get(3))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let expected = if query.contains("guid") {
+                "articles_feed_guid (feed_id=? AND guid=?)"
+            } else {
+                "articles_feed_guid (feed_id=?)"
+            };
+            assert!(
+                plan.iter().any(|step| step.contains(expected)),
+                "{query}: {plan:?}"
+            );
+        }
     }
 }
