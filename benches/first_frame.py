@@ -8,6 +8,7 @@ Then `q`.
 
     benches/first_frame.py                        # the embedded corpus, 10 runs
     benches/first_frame.py --corpus DIR --runs 5  # a corpus folder
+    benches/first_frame.py --db LIBRARY.db        # a library (mercato import / fetch)
     benches/first_frame.py --binary OTHER_BUILD   # compare with another build
 
 Prints every run and the medians, in milliseconds.
@@ -20,6 +21,7 @@ import select
 import statistics
 import struct
 import subprocess
+import tempfile
 import termios
 import time
 
@@ -30,7 +32,8 @@ BINARY = os.path.join(ROOT, "target", "release", "mercato")
 
 
 def one_run(args):
-    command = [args.binary, "--as-of", "2026-01-01"]
+    # Always a --db, so that the user's own library is never read by accident.
+    command = [args.binary, "--as-of", "2026-01-01", "--db", args.db]
     for corpus in args.corpus:
         command += ["--corpus", corpus]
     pid, fd = pty.fork()
@@ -69,10 +72,15 @@ def one_run(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", default=[])
+    parser.add_argument(
+        "--db", help="the library to read when no --corpus is given (default: none: the sample)"
+    )
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--binary", default=BINARY, help="another build to compare (not rebuilt)")
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
+    if args.db is None:
+        args.db = os.path.join(tempfile.mkdtemp(prefix="mercato-first-frame-"), "none.db")
     if args.binary == BINARY:
         subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "mercato"], cwd=ROOT, check=True)
     firsts, loads = [], []

@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 use crate::corpus::Article;
 
 /// The schema this build writes; older libraries are migrated, newer ones refused.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// Each migration takes the schema from its index to the next version, in one transaction.
 const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
@@ -57,6 +57,12 @@ const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     CREATE INDEX articles_guid ON articles(guid);
     CREATE INDEX articles_url ON articles(url);
     CREATE INDEX articles_hash ON articles(content_hash);",
+    // 1 → 2: articles by feed, then guid. Counting a feed's articles (every feed listing:
+    // `feed add`, `fetch`, each load) read the whole table once per feed without it; and it
+    // must be one index with the guid: beside a lone guid index, SQLite looks a stored item
+    // up by its feed (all of an import's rows, or of a feed's) and checks each guid.
+    "DROP INDEX articles_guid;
+    CREATE INDEX articles_feed_guid ON articles(feed_id, guid);",
 ];
 
 /// What can go wrong with the library, said so that the user knows what to do.
@@ -966,5 +972,51 @@ mod tests {
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_schema_1_library_gets_the_feed_index_and_keeps_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mercato.db");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection.execute_batch(MIGRATIONS[0]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO feeds (url, added_at) VALUES ('https://e.com/rss', '2026-01-01');
+                     INSERT INTO articles (feed_id, guid, title, first_seen, body, content_hash)
+                     VALUES (1, 'g1', 'Ojeda stays', '2026-01-01', 'Ojeda stays at Wolves.', 'h1');
+                     PRAGMA user_version = 1;",
+                )
+                .unwrap();
+        }
+        let library = Library::open(&path, Access::Write).unwrap();
+        assert_eq!(library.feeds().unwrap()[0].articles, 1);
+        assert!(library.knows(1, "g1").unwrap());
+        // Counting a feed's articles and finding an item by guid (in a feed, or among the
+        // imported, feed_id NULL) each use the index, never a scan of the feed's rows.
+        for query in [
+            "SELECT count(*) FROM articles WHERE feed_id = 1",
+            "SELECT id FROM articles WHERE guid = 'g1' AND feed_id IS 1",
+            "SELECT id FROM articles WHERE guid = 'g1' AND feed_id IS NULL",
+        ] {
+            let plan: Vec<String> = library
+                .connection
+                .prepare(&format!("EXPLAIN QUERY PLAN {query}"))
+                .unwrap()
+                .query_map([], |row| row.get(3))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let expected = if query.contains("guid") {
+                "articles_feed_guid (feed_id=? AND guid=?)"
+            } else {
+                "articles_feed_guid (feed_id=?)"
+            };
+            assert!(
+                plan.iter().any(|step| step.contains(expected)),
+                "{query}: {plan:?}"
+            );
+        }
     }
 }
