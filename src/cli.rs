@@ -14,7 +14,7 @@ use crate::corpus;
 use crate::countdown::{describe, list_order, other_dates, precontract_open};
 use crate::export;
 use crate::library::Source;
-use crate::model::{Model, Roster};
+use crate::model::{Model, PersonId, Roster};
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::text::{fold, plural, thousands};
@@ -444,7 +444,7 @@ fn players(
 
 fn rumours(
     model: &Model,
-    player: Option<usize>,
+    player: Option<PersonId>,
     json: bool,
     limit: Option<usize>,
     out: &mut impl Write,

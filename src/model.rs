@@ -21,6 +21,24 @@ use crate::text::fold;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClubId(pub usize);
 
+/// A person of the model. People are only ever added, so an id stays valid, and names the
+/// same person, as articles are ingested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonId(pub usize);
+
+impl std::ops::Index<PersonId> for Vec<Person> {
+    type Output = Person;
+    fn index(&self, id: PersonId) -> &Person {
+        &self[id.0]
+    }
+}
+
+impl std::ops::IndexMut<PersonId> for Vec<Person> {
+    fn index_mut(&mut self, id: PersonId) -> &mut Person {
+        &mut self[id.0]
+    }
+}
+
 /// A sentence of an article that supports a fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
@@ -45,8 +63,7 @@ pub struct Person {
 /// A player linked with a club, with every sentence that says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rumour {
-    /// Index into [`Model::people`].
-    pub player: usize,
+    pub player: PersonId,
     pub club: ClubId,
     pub articles: Vec<usize>,
     pub sources: Vec<String>,
@@ -67,7 +84,7 @@ pub struct ContractEvidence {
 /// article gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contract {
-    pub player: usize,
+    pub player: PersonId,
     pub club: Option<ClubId>,
     pub expires: NaiveDate,
     /// First day a foreign club may agree a pre-contract: six months before expiry.
@@ -136,8 +153,8 @@ fn packed(mentions: &[Mention]) -> Vec<Highlight> {
 /// once the corpus is merged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleFacts {
-    /// Model index of each person the article names, in the order extraction found them.
-    pub people: Vec<usize>,
+    /// Each person the article names, in the order extraction found them.
+    pub people: Vec<PersonId>,
     /// The forms of their names the article used: (index into `people`, index into that
     /// person's names: `0` the canonical name, `n` the alias `n - 1`).
     name_forms: Vec<(u32, u32)>,
@@ -177,14 +194,14 @@ pub struct Model {
 pub struct Change {
     /// Indices of the articles added.
     pub articles: Range<usize>,
-    /// People first named by the new articles.
+    /// People first named by the new articles: these ids (`PersonId(n)` for each `n`).
     pub new_people: Range<usize>,
     /// People the new articles name (new ones included), sorted.
-    pub people: Vec<usize>,
+    pub people: Vec<PersonId>,
     /// Rumours the new articles started or added to, sorted.
     pub rumours: Vec<usize>,
     /// Players whose contract the new articles stated, sorted.
-    pub contracts: Vec<usize>,
+    pub contracts: Vec<PersonId>,
     /// Some article replaced an older version of itself: the whole model was rebuilt.
     pub rebuilt: bool,
 }
@@ -193,8 +210,8 @@ pub struct Change {
 /// index over their names: how the CLI and the dashboard find a player.
 #[derive(Debug, Clone)]
 pub struct Roster {
-    /// Model person indices, in list order.
-    pub players: Vec<usize>,
+    /// In list order.
+    pub players: Vec<PersonId>,
     /// Fuzzy search over their names (hit indices are positions in `players`).
     pub search: SearchIndex,
 }
@@ -207,7 +224,7 @@ impl Roster {
     }
 
     /// The players a fuzzy, accent-insensitive query matches, best first (ties in list order).
-    pub fn matching(&self, query: &str) -> Vec<usize> {
+    pub fn matching(&self, query: &str) -> Vec<PersonId> {
         self.search
             .search(query)
             .into_iter()
@@ -217,7 +234,7 @@ impl Roster {
 
     /// The player a name means: his exact name or alias (accents and case aside) first, else
     /// the best fuzzy match.
-    pub fn find(&self, model: &Model, name: &str) -> Option<usize> {
+    pub fn find(&self, model: &Model, name: &str) -> Option<PersonId> {
         model
             .person_named(name)
             .filter(|person| self.players.contains(person))
@@ -232,13 +249,13 @@ fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
 
 /// A person already known under a slightly different spelling: among those with the same
 /// folded surname, first names one edit apart ("Luca Modric" for Luka Modrić).
-fn similar_person(folded_names: &[String], namesakes: &[usize], key: &str) -> Option<usize> {
+fn similar_person(folded_names: &[String], namesakes: &[PersonId], key: &str) -> Option<PersonId> {
     let first = key
         .split_whitespace()
         .next()
         .filter(|_| key.contains(' '))?;
     namesakes.iter().copied().find(|&id| {
-        let theirs = &folded_names[id];
+        let theirs = &folded_names[id.0];
         theirs.split_whitespace().next().is_some_and(|their_first| {
             theirs.contains(' ')
                 && their_first.len() >= 3
@@ -257,17 +274,17 @@ const BATCH: usize = 256;
 struct MergeIndex {
     /// Folded canonical names, parallel to `people`.
     folded_names: Vec<String>,
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<String, PersonId>,
     /// Folded surname → people, to find other spellings of a name without a scan.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<PersonId>>,
     /// Per person, how many article facts gave each role (indexed by [`Role::ALL`]).
     roles: Vec<[usize; Role::ALL.len()]>,
     /// Per person, the latest article that states a current club, and that club.
-    latest: HashMap<usize, ((Option<NaiveDate>, usize), usize)>,
+    latest: HashMap<PersonId, ((Option<NaiveDate>, usize), usize)>,
     /// (player, gazetteer club id) → index into the rumours.
-    rumour_index: HashMap<(usize, usize), usize>,
+    rumour_index: HashMap<(PersonId, usize), usize>,
     /// Per player, every contract sentence with the club it names.
-    contract_facts: HashMap<usize, Vec<(ContractEvidence, Option<usize>)>>,
+    contract_facts: HashMap<PersonId, Vec<(ContractEvidence, Option<usize>)>>,
 }
 
 /// The model's lists, borrowed apart from the articles so that merging can run while the
@@ -280,9 +297,9 @@ struct Merging<'m> {
     facts: &'m mut Vec<ArticleFacts>,
     index: &'m mut MergeIndex,
     /// People, rumours and contracts touched since the merge began.
-    touched_people: Vec<usize>,
+    touched_people: Vec<PersonId>,
     touched_rumours: Vec<usize>,
-    touched_contracts: Vec<usize>,
+    touched_contracts: Vec<PersonId>,
 }
 
 impl Merging<'_> {
@@ -341,7 +358,7 @@ impl Merging<'_> {
         &mut self,
         article: usize,
         extraction: &Extraction,
-    ) -> (Vec<usize>, Vec<(u32, u32)>) {
+    ) -> (Vec<PersonId>, Vec<(u32, u32)>) {
         let index = &mut *self.index;
         let mut ids = Vec::with_capacity(extraction.people.len());
         let mut name_forms = Vec::new();
@@ -367,8 +384,9 @@ impl Merging<'_> {
                                 articles: Vec::new(),
                             });
                             index.roles.push([0; Role::ALL.len()]);
-                            namesakes.push(self.people.len() - 1);
-                            self.people.len() - 1
+                            let id = PersonId(self.people.len() - 1);
+                            namesakes.push(id);
+                            id
                         });
                     index.by_key.insert(key, id);
                     id
@@ -391,14 +409,14 @@ impl Merging<'_> {
             if person.articles.last() != Some(&article) {
                 person.articles.push(article);
             }
-            index.roles[id][fact.role as usize] += 1;
+            index.roles[id.0][fact.role as usize] += 1;
             ids.push(id);
         }
         (ids, name_forms)
     }
 
     /// Adds the article's rumours.
-    fn merge_rumours(&mut self, article: usize, ids: &[usize], extraction: &Extraction) {
+    fn merge_rumours(&mut self, article: usize, ids: &[PersonId], extraction: &Extraction) {
         let date = self.articles[article].date;
         for fact in &extraction.rumours {
             let player = ids[fact.person];
@@ -446,14 +464,12 @@ impl Merging<'_> {
     /// Works out what depends on every article naming a person (role, current club,
     /// contract) for the people touched, and says what changed.
     fn finish(mut self, articles: Range<usize>, first_new_person: usize) -> Change {
-        for list in [
-            &mut self.touched_people,
-            &mut self.touched_rumours,
-            &mut self.touched_contracts,
-        ] {
+        for list in [&mut self.touched_people, &mut self.touched_contracts] {
             list.sort_unstable();
             list.dedup();
         }
+        self.touched_rumours.sort_unstable();
+        self.touched_rumours.dedup();
         for person in std::mem::take(&mut self.touched_people) {
             self.settle_person(person);
             self.touched_people.push(person);
@@ -492,11 +508,11 @@ impl Merging<'_> {
 
     /// The role most articles give (on a tie, the one that is not the default, player), and
     /// the club of the latest article that states one.
-    fn settle_person(&mut self, id: usize) {
+    fn settle_person(&mut self, id: PersonId) {
         let person = &mut self.people[id];
         if let Some((role, _)) = Role::ALL
             .into_iter()
-            .zip(self.index.roles[id])
+            .zip(self.index.roles[id.0])
             .filter(|(_, count)| *count > 0)
             .max_by_key(|(role, count)| (*count, *role != Role::Player, std::cmp::Reverse(*role)))
         {
@@ -509,7 +525,7 @@ impl Merging<'_> {
 
     /// The player's contract: the end date of the latest article that gives one, and the
     /// other dates as conflicts.
-    fn settle_contract(&mut self, player: usize) {
+    fn settle_contract(&mut self, player: PersonId) {
         let Some(facts) = self.index.contract_facts.get_mut(&player) else {
             return;
         };
@@ -689,7 +705,7 @@ impl Model {
             .flat_map(|facts| &facts.name_forms)
             .filter_map(move |&(index, form)| {
                 let (index, form) = (index as usize, form as usize);
-                let person = self.people.get(*facts?.people.get(index)?)?;
+                let person = self.person(*facts?.people.get(index)?)?;
                 let name = match form {
                     0 => &person.name,
                     n => person.aliases.get(n - 1)?,
@@ -698,28 +714,34 @@ impl Model {
             })
     }
 
+    /// A person, if the id is this model's.
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.get(id.0)
+    }
+
     /// The people whose role is player.
-    pub fn players(&self) -> impl Iterator<Item = (usize, &Person)> {
+    pub fn players(&self) -> impl Iterator<Item = (PersonId, &Person)> {
         self.people
             .iter()
             .enumerate()
             .filter(|(_, person)| person.role == Role::Player)
+            .map(|(at, person)| (PersonId(at), person))
     }
 
     /// Every player, the most talked about first: most rumours, then most articles, then by
     /// name. The dashboard lists them so, and a search keeps this order among equal matches.
-    pub fn players_by_standing(&self) -> Vec<usize> {
+    pub fn players_by_standing(&self) -> Vec<PersonId> {
         let mut rumours = vec![0_usize; self.people.len()];
         for (_, rumour) in self.listed_rumours() {
-            if let Some(count) = rumours.get_mut(rumour.player) {
+            if let Some(count) = rumours.get_mut(rumour.player.0) {
                 *count += 1;
             }
         }
-        let mut players: Vec<usize> = self.players().map(|(index, _)| index).collect();
+        let mut players: Vec<PersonId> = self.players().map(|(id, _)| id).collect();
         players.sort_by(|&a, &b| {
             let (pa, pb) = (&self.people[a], &self.people[b]);
-            rumours[b]
-                .cmp(&rumours[a])
+            rumours[b.0]
+                .cmp(&rumours[a.0])
                 .then(pb.articles.len().cmp(&pa.articles.len()))
                 .then(pa.name.cmp(&pb.name))
         });
@@ -727,19 +749,21 @@ impl Model {
     }
 
     /// The person with this name or alias (accent- and case-insensitive).
-    pub fn person_named(&self, name: &str) -> Option<usize> {
+    pub fn person_named(&self, name: &str) -> Option<PersonId> {
         let wanted = fold(name.trim());
-        self.people.iter().position(|person| {
-            std::iter::once(&person.name)
-                .chain(&person.aliases)
-                .any(|candidate| fold(candidate) == wanted)
-        })
+        self.people
+            .iter()
+            .position(|person| {
+                std::iter::once(&person.name)
+                    .chain(&person.aliases)
+                    .any(|candidate| fold(candidate) == wanted)
+            })
+            .map(PersonId)
     }
 
     /// Whether a rumour is listed: never one to the club the player is at now.
     pub fn is_listed(&self, rumour: &Rumour) -> bool {
-        self.people
-            .get(rumour.player)
+        self.person(rumour.player)
             .is_none_or(|person| person.club != Some(rumour.club))
     }
 
@@ -752,7 +776,7 @@ impl Model {
     }
 
     /// A player's rumours, strongest (most articles) first.
-    pub fn rumours_of(&self, player: usize) -> Vec<&Rumour> {
+    pub fn rumours_of(&self, player: PersonId) -> Vec<&Rumour> {
         let mut rumours: Vec<&Rumour> = self
             .listed_rumours()
             .map(|(_, rumour)| rumour)
@@ -781,7 +805,7 @@ impl Model {
         person.club.map(|club| self.club_name(club))
     }
 
-    pub fn contract_of(&self, player: usize) -> Option<&Contract> {
+    pub fn contract_of(&self, player: PersonId) -> Option<&Contract> {
         let at = self
             .contracts
             .binary_search_by_key(&player, |contract| contract.player)
@@ -992,7 +1016,10 @@ mod tests {
         assert_eq!(change.articles, 3..4);
         assert!(!change.rebuilt);
         let eriksberg = model.person_named("Tomas Eriksberg").unwrap();
-        assert!(eriksberg < people, "an earlier spelling is the same person");
+        assert!(
+            eriksberg.0 < people,
+            "an earlier spelling is the same person"
+        );
         assert_eq!(change.people, [eriksberg]);
         assert_eq!(change.contracts, [eriksberg]);
         let hearts = model

@@ -18,7 +18,10 @@ fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn person<'a>(model: &'a Model, name: &str) -> (usize, &'a mercato::model::Person) {
+fn person<'a>(
+    model: &'a Model,
+    name: &str,
+) -> (mercato::model::PersonId, &'a mercato::model::Person) {
     let id = model
         .person_named(name)
         .unwrap_or_else(|| panic!("{name} not found"));

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::fetcher::Fetched;
 use super::state::Loaded;
 use crate::corpus::Corpus;
+use crate::model::PersonId;
 use crate::progress::Progress;
 use crate::search::Hit;
 
@@ -199,7 +200,7 @@ pub enum Message {
     Watched(Box<Result<Corpus, String>>),
     /// Select this person in the players pane (clearing what hides them): a follow-up of
     /// commands that lead to a player.
-    SelectPlayer { person: usize },
+    SelectPlayer { person: PersonId },
 }
 
 impl Message {

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{Evidence, Model, Roster};
+use crate::model::{Evidence, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -90,16 +90,16 @@ pub struct Index {
     /// Position of each article in `articles`, to sort filtered lists the same way.
     pub article_rank: Vec<usize>,
     /// For each article, the people (model indices) it names.
-    pub article_people: Vec<Vec<usize>>,
+    pub article_people: Vec<Vec<PersonId>>,
     /// Every player in display order (most rumours, then most articles, then name), and the
     /// fuzzy search over their names.
     pub roster: Roster,
     /// Position of each player in the roster.
-    pub player_position: HashMap<usize, usize>,
+    pub player_position: HashMap<PersonId, usize>,
     /// Each person's rumours (indices into `Model::rumours`), strongest first.
-    pub rumours_of: HashMap<usize, Vec<usize>>,
+    pub rumours_of: HashMap<PersonId, Vec<usize>>,
     /// Each person's contract (index into `Model::contracts`).
-    pub contract_of: HashMap<usize, usize>,
+    pub contract_of: HashMap<PersonId, usize>,
 }
 
 impl Index {
@@ -117,18 +117,18 @@ impl Index {
         for (person, p) in model.people.iter().enumerate() {
             for &article in &p.articles {
                 if let Some(list) = article_people.get_mut(article) {
-                    list.push(person);
+                    list.push(PersonId(person));
                 }
             }
         }
-        let mut rumours_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut rumours_of: HashMap<PersonId, Vec<usize>> = HashMap::new();
         for (index, rumour) in model.listed_rumours() {
             rumours_of.entry(rumour.player).or_default().push(index);
         }
         for list in rumours_of.values_mut() {
             list.sort_by(|&a, &b| model.strongest_first(&model.rumours[a], &model.rumours[b]));
         }
-        let contract_of: HashMap<usize, usize> = model
+        let contract_of: HashMap<PersonId, usize> = model
             .contracts
             .iter()
             .enumerate()
@@ -247,7 +247,7 @@ pub struct ArticlesState {
     /// Article indices, newest first, after the link's filter.
     pub rows: Vec<usize>,
     /// The player whose articles `rows` holds, when filtered.
-    pub filter: Option<usize>,
+    pub filter: Option<PersonId>,
     /// The article the reader last followed from this list.
     pub followed: Option<usize>,
 }
@@ -303,7 +303,7 @@ pub struct Wrapped {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlayerRow {
     /// Model person index.
-    pub person: usize,
+    pub person: PersonId,
     /// Position in [`Index::players`] (and in its search index).
     pub hit: usize,
 }
@@ -332,7 +332,7 @@ pub struct PlayersState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DestinationsState {
     /// The player shown.
-    pub player: Option<usize>,
+    pub player: Option<PersonId>,
     /// Rumour indices, strongest first.
     pub rows: Vec<usize>,
     pub cursor: ListCursor,
@@ -353,7 +353,7 @@ pub struct CountdownsState {
     /// The date and `hide_expired` that `rows` were listed for.
     listed: Option<(NaiveDate, bool)>,
     /// The selected player the cursor last followed.
-    followed: Option<usize>,
+    followed: Option<PersonId>,
 }
 
 /// Everything on screen.
@@ -578,9 +578,9 @@ impl State {
     fn reselect(
         &mut self,
         article: Option<usize>,
-        player: Option<usize>,
+        player: Option<PersonId>,
         rumour: Option<usize>,
-        contract_of: Option<usize>,
+        contract_of: Option<PersonId>,
     ) {
         if let Some(at) = player.and_then(|p| self.players.rows.iter().position(|r| r.person == p))
         {
@@ -608,7 +608,7 @@ impl State {
     }
 
     /// A player by exact name or alias, else the best fuzzy match.
-    pub fn find_player(&self, name: &str) -> Option<usize> {
+    pub fn find_player(&self, name: &str) -> Option<PersonId> {
         self.index.roster.find(&self.model, name)
     }
 
@@ -619,7 +619,7 @@ impl State {
             .copied()
     }
 
-    pub fn selected_player(&self) -> Option<usize> {
+    pub fn selected_player(&self) -> Option<PersonId> {
         self.players
             .rows
             .get(self.players.cursor.selected)
@@ -757,7 +757,7 @@ impl State {
         })
     }
 
-    pub fn rumour_count(&self, person: usize) -> usize {
+    pub fn rumour_count(&self, person: PersonId) -> usize {
         self.index.rumours_of.get(&person).map_or(0, Vec::len)
     }
 
@@ -926,7 +926,7 @@ impl State {
             return;
         }
         let keep = self.selected_article();
-        self.articles.rows = match filter.and_then(|p| self.model.people.get(p)) {
+        self.articles.rows = match filter.and_then(|p| self.model.person(p)) {
             Some(person) => {
                 let mut rows: Vec<usize> = person.articles.clone();
                 rows.sort_by_key(|&a| {
@@ -983,7 +983,7 @@ impl State {
                 .collect();
             rows.sort_by_cached_key(|&c| {
                 let contract = &contracts[c];
-                let name = self.model.people.get(contract.player).map(|p| &p.name);
+                let name = self.model.person(contract.player).map(|p| &p.name);
                 (list_order(contract.expires, date), name)
             });
             self.countdowns.cursor.selected = keep
@@ -1700,7 +1700,7 @@ fn open_evidence(state: &mut State) {
     }
 }
 
-fn select_player(state: &mut State, person: usize) {
+fn select_player(state: &mut State, person: PersonId) {
     if !state.players.rows.iter().any(|row| row.person == person) {
         state.players.query.clear();
         state.players.editing = false;

@@ -6,7 +6,7 @@
 use chrono::{Days, NaiveDate};
 use mercato::corpus::Article;
 use mercato::gazetteer::Role;
-use mercato::model::{ArticleFacts, ClubId, Contract, Model, Person};
+use mercato::model::{ArticleFacts, ClubId, Contract, Model, Person, PersonId};
 
 pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
     let mut model = Model::default();
@@ -55,7 +55,7 @@ pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
     for i in 0..contracts {
         let expires = ends + Days::new((i % 2_000) as u64);
         model.contracts.push(Contract {
-            player: i * 2,
+            player: PersonId(i * 2),
             club: Some(juventus),
             expires,
             precontract_from: expires - Days::new(182),

@@ -17,10 +17,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let rows = &state.articles.rows;
     let mut extra = Vec::new();
     if state.link == Link::ArticlesFollowPlayer
-        && let Some(person) = state
-            .articles
-            .filter
-            .and_then(|p| state.model.people.get(p))
+        && let Some(person) = state.articles.filter.and_then(|p| state.model.person(p))
     {
         extra = link_title(format!("· naming {} ", display_text(&person.name)), theme);
     }

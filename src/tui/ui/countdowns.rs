@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let visible: Vec<(usize, &Contract, &str)> = window
         .filter_map(|at| {
             let contract = state.model.contracts.get(rows[at])?;
-            let person = state.model.people.get(contract.player)?;
+            let person = state.model.person(contract.player)?;
             Some((at, contract, person.name.as_str()))
         })
         .collect();
@@ -195,8 +195,7 @@ fn detail(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, date
     };
     let name = state
         .model
-        .people
-        .get(contract.player)
+        .person(contract.player)
         .map_or("", |p| p.name.as_str());
     let now = date.and_time(state.clock.now.time());
     let width = usize::from(line_area.width);

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let player = state
         .destinations
         .player
-        .and_then(|p| state.model.people.get(p));
+        .and_then(|p| state.model.person(p));
     let extra = player
         .map(|p| {
             vec![Span::styled(

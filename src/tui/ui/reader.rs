@@ -149,7 +149,7 @@ impl Styles {
         // The selected player's names, to tell their mentions from other people's.
         let selected: Vec<String> = state
             .selected_player()
-            .and_then(|p| state.model.people.get(p))
+            .and_then(|p| state.model.person(p))
             .map(|p| {
                 std::iter::once(&p.name)
                     .chain(&p.aliases)

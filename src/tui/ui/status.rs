@@ -70,7 +70,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         Link::ArticlesFollowPlayer => state
             .articles
             .filter
-            .and_then(|p| state.model.people.get(p))
+            .and_then(|p| state.model.person(p))
             .map(|p| format!("link: articles ← {}", display_text(&p.name))),
         Link::PlayersFollowArticle => state
             .players
