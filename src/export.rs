@@ -8,7 +8,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use crate::corpus::Article;
 use crate::countdown::{days_left, precontract_open};
 use crate::gazetteer::Role;
-use crate::model::{ArticleFacts, Contract, Evidence, Model, Person, Rumour};
+use crate::model::{ArticleFacts, ArticleId, Contract, Evidence, Model, Person, Rumour};
 
 /// The whole model as one JSON document (`as_of`, `articles`, `people`, `rumours`,
 /// `contracts`), serialised record by record: no list of records is built first.
@@ -119,7 +119,7 @@ pub struct ContractRecord<'a> {
     pub evidence: Vec<EvidenceRecord<'a>>,
 }
 
-fn article_ids<'a>(model: &'a Model, articles: &[usize]) -> Vec<&'a str> {
+fn article_ids<'a>(model: &'a Model, articles: &[ArticleId]) -> Vec<&'a str> {
     articles
         .iter()
         .map(|&a| model.articles[a].id.as_str())

@@ -39,11 +39,29 @@ impl std::ops::IndexMut<PersonId> for Vec<Person> {
     }
 }
 
+/// An article of the model. Articles are only ever added (an updated one keeps its place),
+/// so an id stays valid as articles are ingested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(pub usize);
+
+impl std::ops::Index<ArticleId> for [Article] {
+    type Output = Article;
+    fn index(&self, id: ArticleId) -> &Article {
+        &self[id.0]
+    }
+}
+
+impl std::ops::Index<ArticleId> for Vec<Article> {
+    type Output = Article;
+    fn index(&self, id: ArticleId) -> &Article {
+        &self[id.0]
+    }
+}
+
 /// A sentence of an article that supports a fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// Index into [`Model::articles`].
-    pub article: usize,
+    pub article: ArticleId,
     /// Byte range of the sentence in the article body.
     pub span: Range<usize>,
 }
@@ -56,8 +74,8 @@ pub struct Person {
     pub role: Role,
     /// The club the most recent article puts the player at.
     pub club: Option<ClubId>,
-    /// Indices into [`Model::articles`], in corpus order.
-    pub articles: Vec<usize>,
+    /// In corpus order.
+    pub articles: Vec<ArticleId>,
 }
 
 /// A player linked with a club, with every sentence that says so.
@@ -65,7 +83,7 @@ pub struct Person {
 pub struct Rumour {
     pub player: PersonId,
     pub club: ClubId,
-    pub articles: Vec<usize>,
+    pub articles: Vec<ArticleId>,
     pub sources: Vec<String>,
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
@@ -243,8 +261,8 @@ impl Roster {
 }
 
 /// Article dates order facts; an undated article counts as the oldest.
-fn recency(articles: &[Article], index: usize) -> (Option<NaiveDate>, usize) {
-    (articles[index].date, index)
+fn recency(articles: &[Article], id: ArticleId) -> (Option<NaiveDate>, ArticleId) {
+    (articles[id].date, id)
 }
 
 /// A person already known under a slightly different spelling: among those with the same
@@ -280,7 +298,7 @@ struct MergeIndex {
     /// Per person, how many article facts gave each role (indexed by [`Role::ALL`]).
     roles: Vec<[usize; Role::ALL.len()]>,
     /// Per person, the latest article that states a current club, and that club.
-    latest: HashMap<PersonId, ((Option<NaiveDate>, usize), usize)>,
+    latest: HashMap<PersonId, ((Option<NaiveDate>, ArticleId), usize)>,
     /// (player, gazetteer club id) → index into the rumours.
     rumour_index: HashMap<(PersonId, usize), usize>,
     /// Per player, every contract sentence with the club it names.
@@ -305,7 +323,7 @@ struct Merging<'m> {
 impl Merging<'_> {
     /// Merges the next article's extraction and keeps what the views read of it.
     fn add(&mut self, extraction: Extraction) {
-        let article = self.facts.len();
+        let article = ArticleId(self.facts.len());
         let (ids, name_forms) = self.merge_people(article, &extraction);
         let when = recency(self.articles, article);
         for link in &extraction.current_clubs {
@@ -356,7 +374,7 @@ impl Merging<'_> {
     /// and the forms of the name the article used.
     fn merge_people(
         &mut self,
-        article: usize,
+        article: ArticleId,
         extraction: &Extraction,
     ) -> (Vec<PersonId>, Vec<(u32, u32)>) {
         let index = &mut *self.index;
@@ -416,7 +434,7 @@ impl Merging<'_> {
     }
 
     /// Adds the article's rumours.
-    fn merge_rumours(&mut self, article: usize, ids: &[PersonId], extraction: &Extraction) {
+    fn merge_rumours(&mut self, article: ArticleId, ids: &[PersonId], extraction: &Extraction) {
         let date = self.articles[article].date;
         for fact in &extraction.rumours {
             let player = ids[fact.person];
@@ -813,10 +831,14 @@ impl Model {
         self.contracts.get(at)
     }
 
+    /// An article, if the id is this model's.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.get(id.0)
+    }
+
     /// The text of an evidence sentence.
     pub fn evidence_text(&self, evidence: &Evidence) -> &str {
-        self.articles
-            .get(evidence.article)
+        self.article(evidence.article)
             .and_then(|article| article.body.get(evidence.span.clone()))
             .unwrap_or("")
     }
@@ -869,7 +891,7 @@ mod tests {
         let players: Vec<&str> = model.players().map(|(_, p)| p.name.as_str()).collect();
         assert_eq!(players, ["Tomás Eriksberg", "Jordon Eriksberg"]);
         let tomas = model.person_named("tomas eriksberg").unwrap();
-        assert_eq!(model.people[tomas].articles, [0, 1]);
+        assert_eq!(model.people[tomas].articles, [ArticleId(0), ArticleId(1)]);
         assert_eq!(model.rumours_of(tomas).len(), 2);
     }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use mercato::corpus::load_paths;
 use mercato::gazetteer::{Gazetteer, Role};
-use mercato::model::Model;
+use mercato::model::{ArticleId, Model};
 use mercato::text::fold;
 use serde::Deserialize;
 
@@ -165,7 +165,7 @@ fn evaluate(set: &str) -> Scores {
         let found_rumours: BTreeSet<String> = model
             .listed_rumours()
             .map(|(_, rumour)| rumour)
-            .filter(|r| r.articles.contains(&index))
+            .filter(|r| r.articles.contains(&ArticleId(index)))
             .map(|r| {
                 format!(
                     "{} -> {}",
@@ -185,7 +185,7 @@ fn evaluate(set: &str) -> Scores {
             .contracts
             .iter()
             .flat_map(|c| c.evidence.iter().map(move |e| (c.player, e)))
-            .filter(|(_, e)| e.evidence.article == index)
+            .filter(|(_, e)| e.evidence.article == ArticleId(index))
             .map(|(player, e)| {
                 format!(
                     "{} until {}",

@@ -439,7 +439,12 @@ fn enter_on_a_player_links_the_articles_and_focuses_destinations() {
     assert_eq!(state.focus, Pane::Destinations);
     assert_eq!(state.link, Link::ArticlesFollowPlayer);
     assert_eq!(state.articles.filter, Some(other));
-    assert_eq!(state.articles.rows, state.model.people[other].articles);
+    let expected: Vec<usize> = state.model.people[other]
+        .articles
+        .iter()
+        .map(|a| a.0)
+        .collect();
+    assert_eq!(state.articles.rows, expected);
     // The link follows the player selection.
     press(&mut state, &typing("1g"));
     let ramos = state.selected_player().unwrap();
@@ -559,11 +564,11 @@ fn destinations_evidence_opens_the_article_at_the_sentence() {
     let evidence = state.selected_rumour_evidence().unwrap().clone();
     press(&mut state, &[key(KeyCode::Enter)]);
     assert_eq!(state.focus, Pane::Reader);
-    assert_eq!(state.reader.article, Some(evidence.article));
+    assert_eq!(state.reader.article, Some(evidence.article.0));
     assert_eq!(state.reader.focus, Some(evidence.span.clone()));
     assert_eq!(
         state.selected_article(),
-        Some(evidence.article),
+        Some(evidence.article.0),
         "the articles list follows"
     );
     assert!(state.reader_evidence().contains(&evidence.span));
@@ -612,7 +617,7 @@ fn countdowns_select_the_player_and_open_the_contract_evidence() {
     assert_eq!(state.focus, Pane::Reader);
     assert_eq!(state.evidence_from, EvidenceFrom::Contract);
     let latest = state.model.contracts[contract].evidence.last().unwrap();
-    assert_eq!(state.reader.article, Some(latest.evidence.article));
+    assert_eq!(state.reader.article, Some(latest.evidence.article.0));
     assert_eq!(state.reader.focus.as_ref(), Some(&latest.evidence.span));
     // Enter on a player hidden by the filter clears the filter to show them.
     press(&mut state, &typing("/modric"));

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{Evidence, Model, PersonId, Roster};
+use crate::model::{ArticleId, Evidence, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -116,7 +116,7 @@ impl Index {
         let mut article_people = vec![Vec::new(); model.articles.len()];
         for (person, p) in model.people.iter().enumerate() {
             for &article in &p.articles {
-                if let Some(list) = article_people.get_mut(article) {
+                if let Some(list) = article_people.get_mut(article.0) {
                     list.push(PersonId(person));
                 }
             }
@@ -695,7 +695,7 @@ impl State {
                 .map(|r| {
                     r.evidence
                         .iter()
-                        .filter(|e| e.article == article)
+                        .filter(|e| e.article == ArticleId(article))
                         .map(|e| e.span.clone())
                         .collect()
                 })
@@ -706,7 +706,7 @@ impl State {
                 .map(|c| {
                     c.evidence
                         .iter()
-                        .filter(|e| e.evidence.article == article)
+                        .filter(|e| e.evidence.article == ArticleId(article))
                         .map(|e| e.evidence.span.clone())
                         .collect()
                 })
@@ -928,7 +928,8 @@ impl State {
         let keep = self.selected_article();
         self.articles.rows = match filter.and_then(|p| self.model.person(p)) {
             Some(person) => {
-                let mut rows: Vec<usize> = person.articles.clone();
+                // The dashboard's rows are positions in the model's articles.
+                let mut rows: Vec<usize> = person.articles.iter().map(|a| a.0).collect();
                 rows.sort_by_key(|&a| {
                     self.index
                         .article_rank
@@ -1695,7 +1696,7 @@ fn open_evidence(state: &mut State) {
         }
     };
     match evidence {
-        Some(evidence) => state.open_in_reader(evidence.article, Some(evidence.span)),
+        Some(evidence) => state.open_in_reader(evidence.article.0, Some(evidence.span)),
         None => state.message = Some("no evidence selected".to_string()),
     }
 }

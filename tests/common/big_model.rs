@@ -6,7 +6,7 @@
 use chrono::{Days, NaiveDate};
 use mercato::corpus::Article;
 use mercato::gazetteer::Role;
-use mercato::model::{ArticleFacts, ClubId, Contract, Model, Person, PersonId};
+use mercato::model::{ArticleFacts, ArticleId, ClubId, Contract, Model, Person, PersonId};
 
 pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
     let mut model = Model::default();
@@ -48,7 +48,7 @@ pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
             aliases: Vec::new(),
             role: Role::Player,
             club: Some(juventus),
-            articles: (0..5).map(|k| i + k * players).collect(),
+            articles: (0..5).map(|k| ArticleId(i + k * players)).collect(),
         });
     }
     let ends = NaiveDate::from_ymd_opt(2020, 6, 30).unwrap_or_default();

@@ -234,7 +234,7 @@ fn evidence_lines<'a>(
         return Vec::new();
     };
     let is_selected = at == state.destinations.evidence.selected && state.destinations.in_evidence;
-    let article = state.model.articles.get(evidence.article);
+    let article = state.model.article(evidence.article);
     let date = article
         .and_then(|a| a.date)
         .map_or_else(|| "undated".to_string(), |d| d.to_string());
@@ -242,7 +242,7 @@ fn evidence_lines<'a>(
         state
             .model
             .extractions
-            .get(evidence.article)
+            .get(evidence.article.0)
             .and_then(|e| e.sources.first())
             .map(String::as_str)
     });
