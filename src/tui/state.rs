@@ -89,7 +89,7 @@ pub struct Index {
     pub articles: Vec<usize>,
     /// Position of each article in `articles`, to sort filtered lists the same way.
     pub article_rank: Vec<usize>,
-    /// For each article, the people (model indices) it names.
+    /// For each article, the people it names.
     pub article_people: Vec<Vec<PersonId>>,
     /// Every player in display order (most rumours, then most articles, then name), and the
     /// fuzzy search over their names.
@@ -302,7 +302,7 @@ pub struct Wrapped {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlayerRow {
-    /// Model person index.
+    /// The player.
     pub person: PersonId,
     /// Position in [`Index::players`] (and in its search index).
     pub hit: usize,
