@@ -21,11 +21,11 @@ use std::hint::black_box;
 use chrono::{DateTime, Utc};
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use mercato::corpus::Corpus;
-use mercato::feed::{self, FeedItem, ParsedFeed};
+use mercato::feed::{self, ParsedFeed};
 use mercato::gazetteer::Gazetteer;
 use mercato::library;
 use mercato::model::Model;
-use mercato::store::{Access, FetchRecord, Library, NewArticle};
+use mercato::store::{Access, FetchRecord, Library};
 use quick_xml::escape::escape;
 use tempfile::TempDir;
 
@@ -120,22 +120,6 @@ fn parse_all(documents: &[Document]) -> Vec<ParsedFeed> {
         .collect()
 }
 
-/// A feed item as `mercato fetch` stores it (the same fields as the library's own
-/// conversion, which is private to it).
-fn new_article(item: FeedItem, feed_name: Option<&str>) -> NewArticle {
-    NewArticle {
-        content_hash: feed::content_hash(&item.title, &item.body),
-        guid: item.guid,
-        url: item.url,
-        source: item.source.or_else(|| feed_name.map(str::to_string)),
-        title: item.title,
-        author: item.author,
-        published: item.published,
-        body: item.body,
-        summary_only: item.summary_only,
-    }
-}
-
 /// A new library in a temporary folder, each feed subscribed and its items stored.
 fn store(documents: &[Document], parsed: Vec<ParsedFeed>) -> (TempDir, Library, usize) {
     let dir = tempfile::tempdir().expect("a temporary folder can be created");
@@ -150,7 +134,7 @@ fn store(documents: &[Document], parsed: Vec<ParsedFeed>) -> (TempDir, Library, 
         let articles = parsed
             .items
             .into_iter()
-            .map(|item| new_article(item, title.as_deref()))
+            .map(|item| library::new_article(item, title.as_deref()))
             .collect();
         let record = FetchRecord::Fetched {
             status: 200,

@@ -14,7 +14,9 @@ use crate::gazetteer::{Gazetteer, GazetteerError};
 use crate::model::Model;
 use crate::progress::{LoadProgress, Stage};
 use crate::sanitize::sanitize;
-use crate::store::{Access, FetchRecord, Library, NewArticle, StoreError, Stored, StoredArticle};
+use crate::store::{
+    Access, Feed, FetchRecord, Library, NewArticle, StoreError, Stored, StoredArticle,
+};
 
 /// Where the articles come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +106,20 @@ pub struct FeedReport {
 }
 
 impl FeedReport {
+    /// A report of nothing new yet, for this feed.
+    fn unchanged(feed: &Feed) -> Self {
+        Self {
+            url: feed.url.clone(),
+            name: feed.name.clone(),
+            status: FetchStatus::Unchanged,
+            new: 0,
+            updated: 0,
+            http_status: None,
+            error: None,
+            full_text_missed: 0,
+        }
+    }
+
     /// The name to show: the feed's name, else its URL.
     pub fn label(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.url)
@@ -128,18 +144,10 @@ pub fn fetch_feeds(
         .into_iter()
         .partition(|feed| feed.retry_after.is_some_and(|until| until > now));
     for feed in waiting {
-        let report = FeedReport {
-            url: feed.url.clone(),
-            name: feed.name.clone(),
-            status: FetchStatus::Unchanged,
-            new: 0,
-            updated: 0,
-            http_status: None,
-            error: feed.retry_after.map(|until| {
-                format!("not asked: the server asked to wait until {until} (Retry-After)")
-            }),
-            full_text_missed: 0,
-        };
+        let mut report = FeedReport::unchanged(&feed);
+        report.error = feed.retry_after.map(|until| {
+            format!("not asked: the server asked to wait until {until} (Retry-After)")
+        });
         on_report(&report, reports.len() + 1, total);
         reports.push(report);
     }
@@ -157,16 +165,7 @@ pub fn fetch_feeds(
             return;
         }
         let feed = &due[at];
-        let mut report = FeedReport {
-            url: feed.url.clone(),
-            name: feed.name.clone(),
-            status: FetchStatus::Unchanged,
-            new: 0,
-            updated: 0,
-            http_status: None,
-            error: None,
-            full_text_missed: 0,
-        };
+        let mut report = FeedReport::unchanged(feed);
         let record = match result.and_then(parsed) {
             Ok(Fetched::Feed {
                 status,
@@ -313,7 +312,7 @@ fn with_full_text(
 }
 
 /// A feed item as the library stores it; the feed's name is its source unless it names one.
-fn new_article(item: FeedItem, feed_name: Option<&str>) -> NewArticle {
+pub fn new_article(item: FeedItem, feed_name: Option<&str>) -> NewArticle {
     NewArticle {
         content_hash: feed::content_hash(&item.title, &item.body),
         guid: item.guid,

@@ -197,7 +197,7 @@ pub struct Model {
     pub club_names: Vec<String>,
     pub people: Vec<Person>,
     /// Every (player, club) pair ever linked, in the order first seen; those to the player's
-    /// own club are kept but not listed (see [`Model::rumours`]), since a later article may
+    /// own club are kept but not listed (see [`Model::listed_rumours`]), since a later article may
     /// move him.
     pub rumours: Vec<Rumour>,
     /// One per player with a stated end date, sorted by player.
