@@ -42,6 +42,7 @@ fn articles(
                 id: format!("lib-{id}"),
                 path: format!("library/{id}"),
                 date: article.date,
+                date_is_fetch: false,
                 title: article.title,
                 source: Some(article.source),
                 url: Some(article.url),

@@ -65,6 +65,8 @@ pub struct Article {
     /// Where the article came from, as shown to the user.
     pub path: String,
     pub date: Option<NaiveDate>,
+    /// The date is the day the article was first fetched: its feed gave no publication date.
+    pub date_is_fetch: bool,
     /// The file's own title, or one derived from the first sentence of the body.
     pub title: String,
     /// The outlet named by the file's metadata, if any.

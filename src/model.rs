@@ -854,6 +854,7 @@ mod tests {
             id: id.to_string(),
             path: format!("{id}.txt"),
             date: date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            date_is_fetch: false,
             title: String::new(),
             source: None,
             url: None,

@@ -176,6 +176,7 @@ impl StoredArticle {
             id: article_key(self.id),
             path,
             date: Some(self.date),
+            date_is_fetch: self.date_is_fetch,
             title: self.title,
             source: self.source,
             url: self.url,
@@ -1018,5 +1019,30 @@ mod tests {
                 "{query}: {plan:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_item_without_a_date_is_dated_by_its_first_fetch_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = library(&dir);
+        let feed = library
+            .add_feed("https://example.org/a.xml", None, false, at(1))
+            .unwrap();
+        let mut undated = item("1", None, "Undated story.");
+        undated.published = None;
+        let dated = item("2", None, "Dated story.");
+        library
+            .record_fetch(feed.id, fetched(vec![undated, dated]), at(3))
+            .unwrap();
+        let articles: Vec<Article> = library
+            .articles_after(0)
+            .unwrap()
+            .into_iter()
+            .map(StoredArticle::into_article)
+            .collect();
+        assert_eq!(articles[0].date, Some(at(3).date_naive()));
+        assert!(articles[0].date_is_fetch);
+        assert_eq!(articles[1].date, Some(at(1).date_naive()));
+        assert!(!articles[1].date_is_fetch);
     }
 }

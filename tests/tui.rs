@@ -2041,6 +2041,7 @@ fn arrived(id: &str, date: &str, body: &str) -> mercato::corpus::Article {
         id: id.to_string(),
         path: format!("https://example.org/{id}"),
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        date_is_fetch: false,
         title: body.chars().take(40).collect(),
         source: Some("Example Sport".to_string()),
         url: None,

@@ -260,6 +260,7 @@ impl Parser<'_> {
             id,
             path: self.label.to_string(),
             date: meta.date,
+            date_is_fetch: false,
             title,
             source,
             url,

@@ -35,6 +35,7 @@ fn article(id: &str) -> Article {
         id: id.to_string(),
         path: format!("{id}.txt"),
         date: None,
+        date_is_fetch: false,
         title: "t".to_string(),
         source: None,
         url: None,

@@ -35,6 +35,7 @@ pub fn big_model(articles: u64, players: usize, contracts: usize) -> Model {
             id: format!("a{i}"),
             path: format!("corpus/{i}.txt"),
             date,
+            date_is_fetch: false,
             title: format!("Transfer news number {i}"),
             source: Some("AS".to_string()),
             url: None,

@@ -51,9 +51,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         area.rows.y - area.inner.y,
     );
     let mut meta = vec![Span::styled(
-        article
-            .date
-            .map_or_else(|| "undated".to_string(), |d| d.to_string()),
+        match article.date {
+            Some(date) if article.date_is_fetch => format!("{date} (fetched; no date given)"),
+            Some(date) => date.to_string(),
+            None => "undated".to_string(),
+        },
         theme.date,
     )];
     if let Some(source) = &article.source {
