@@ -6,6 +6,7 @@
 //! scoring runs on every core in cancellable chunks, and [`Narrowing`] reuses the previous
 //! key's result while a query grows.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -63,6 +64,9 @@ struct Data {
     /// The distinct words (of three bytes or more) of the keys, by length, for the one-slip
     /// pass: its cost follows the vocabulary, not the number of names.
     words: Vec<Vec<Word>>,
+    /// Each key's [`letter_mask`]: a key lacking one of the query's letters is passed over
+    /// with one comparison, before any byte of it is read.
+    masks: Vec<u64>,
 }
 
 /// A distinct word and where it occurs: (key, byte offset of the word in the key).
@@ -159,6 +163,9 @@ impl SearchIndex {
             }
         }
         drop(word_ids);
+        let masks = (0..key_count)
+            .map(|k| letter_mask(&keys[key_start[k]..key_start[k + 1]]))
+            .collect();
 
         Self {
             data: Arc::new(Data {
@@ -171,6 +178,7 @@ impl SearchIndex {
                 map_start,
                 char_maps,
                 words,
+                masks,
             }),
         }
     }
@@ -425,24 +433,32 @@ impl SearchIndex {
         let count = fuzzy_keys.map_or(data.key_start.len() - 1, <[usize]>::len);
         let matcher = new_matcher();
         let projection = Projection::new(query);
+        let wanted = letter_mask(query);
+        let search = NEXT_SEARCH.fetch_add(1, Ordering::Relaxed);
         let chunks: Vec<Vec<(usize, i64, Vec<usize>)>> = (0..count.div_ceil(CHUNK))
             .into_par_iter()
-            .map_init(Memo::new, |memo, chunk| {
+            .map(|chunk| {
                 if cancel.load(Ordering::Relaxed) {
                     return None;
                 }
                 let range = chunk * CHUNK..count.min((chunk + 1) * CHUNK);
-                Some(
-                    range
-                        .filter_map(|at| {
-                            let key = fuzzy_keys.map_or(at, |keys| keys[at]);
-                            let text = data.key(key);
-                            let (score, bytes) =
-                                projection.score(&matcher, memo, text, with_positions)?;
-                            Some((key, score + word_bonus(text, query.as_bytes()), bytes))
-                        })
-                        .collect(),
-                )
+                MEMO.with_borrow_mut(|memo| {
+                    memo.begin(search);
+                    Some(
+                        range
+                            .filter_map(|at| {
+                                let key = fuzzy_keys.map_or(at, |keys| keys[at]);
+                                if data.masks[key] & wanted != wanted {
+                                    return None;
+                                }
+                                let text = data.key(key);
+                                let (score, bytes) =
+                                    projection.score(&matcher, memo, text, with_positions)?;
+                                Some((key, score + word_bonus(text, query.as_bytes()), bytes))
+                            })
+                            .collect(),
+                    )
+                })
             })
             .collect::<Option<_>>()?;
         let mut ranked = Ranked::default();
@@ -539,16 +555,31 @@ fn score(matcher: &SkimMatcherV2, key: &str, query: &str) -> Option<Scored> {
     if !is_subsequence(key.as_bytes(), query.as_bytes()) {
         return None;
     }
-    if key.len() < 3 {
-        return new_matcher().fuzzy_indices(key, query);
+    let (score, chars) = if key.chars().nth(1).is_none() {
+        new_matcher().fuzzy_indices(key, query)?
+    } else {
+        // Skim's per-thread score matrix keeps stale consecutive-match bonuses from the
+        // previous call, so a score would depend on which name that thread scored before (a
+        // different answer per chunking, and per narrowing). A 1×1 match shrinks the cached
+        // matrix to four cells, all in the first row, which every call resets; the real call
+        // then grows it with fresh cells, exactly as a new matcher would (keys of two
+        // characters or more).
+        let _ = matcher.fuzzy_match("a", "a");
+        matcher.fuzzy_indices(key, query)?
+    };
+    Some((score, byte_offsets(key, chars)))
+}
+
+/// Skim's char indices of `key` as byte offsets.
+fn byte_offsets(key: &str, chars: Vec<usize>) -> Vec<usize> {
+    if key.is_ascii() {
+        return chars;
     }
-    // Skim's per-thread score matrix keeps stale consecutive-match bonuses from the previous
-    // call, so a score would depend on which name that thread scored before (a different
-    // answer per chunking, and per narrowing). A 1×1 match shrinks the cached matrix to
-    // four cells, all in the first row, which every call resets; the real call then grows
-    // it with fresh cells, exactly as a new matcher would (keys of three bytes or more).
-    let _ = matcher.fuzzy_match("a", "a");
-    matcher.fuzzy_indices(key, query)
+    let starts: Vec<usize> = key.char_indices().map(|(at, _)| at).collect();
+    chars
+        .into_iter()
+        .filter_map(|c| starts.get(c).copied())
+        .collect()
 }
 
 /// Skim's score and matched byte offsets.
@@ -557,6 +588,8 @@ type Scored = (i64, Vec<usize>);
 /// Skim's results already found in one search, by projected key (and a buffer to project
 /// into without allocating).
 struct Memo {
+    /// The search (from [`NEXT_SEARCH`]) that `found` belongs to.
+    search: u64,
     found: FastMap<Vec<u8>, Option<Scored>>,
     seen: Vec<u8>,
 }
@@ -564,10 +597,28 @@ struct Memo {
 impl Memo {
     fn new() -> Self {
         Self {
+            search: u64::MAX,
             found: FastMap::with_capacity_and_hasher(CHUNK, Default::default()),
             seen: Vec::new(),
         }
     }
+
+    /// Readies the memo for a chunk of `search`: what another search found is forgotten.
+    fn begin(&mut self, search: u64) {
+        if self.search != search {
+            self.search = search;
+            self.found.clear();
+        }
+    }
+}
+
+/// Tells rankings apart, so that a thread's [`MEMO`] serves one ranking at a time.
+static NEXT_SEARCH: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// Each thread's memo, kept across the chunks of one ranking (they share most projected
+    /// keys) instead of one per chunk.
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::new());
 }
 
 /// Search keys are short: foldhash hashes them several times faster than SipHash.
@@ -583,23 +634,70 @@ type FastMap<K, V> = foldhash::HashMap<K, V>;
 struct Projection {
     query: Vec<u8>,
     stand_in: [u8; 256],
+    /// Another ASCII character of the first query character's class, not in the query.
+    twin: Option<u8>,
 }
 
 impl Projection {
     fn new(query: &str) -> Self {
         let query = query.as_bytes().to_vec();
         let in_query = |b: u8| query.iter().any(|q| q.eq_ignore_ascii_case(&b));
+        let other_of_class = |byte: u8| {
+            (1..128u8).find(|&other| char_class(other) == char_class(byte) && !in_query(other))
+        };
         let mut stand_in = [0u8; 256];
         for byte in 0..=255u8 {
             stand_in[usize::from(byte)] = if byte.is_ascii() && !in_query(byte) && byte != 0 {
-                (1..128u8)
-                    .find(|&other| char_class(other) == char_class(byte) && !in_query(other))
-                    .unwrap_or(byte)
+                other_of_class(byte).unwrap_or(byte)
             } else {
                 byte
             };
         }
-        Self { query, stand_in }
+        let twin = query.first().copied().and_then(other_of_class);
+        Self {
+            query,
+            stand_in,
+            twin,
+        }
+    }
+
+    /// A one-character query's view of `key`, when its occurrences all follow ASCII: skim
+    /// scores such a query by its best single occurrence, and an occurrence's score depends
+    /// only on the class of the character before it (or on its being first). So the view
+    /// is the query alone when the key starts with it, then one (stand-in, query) pair per
+    /// kind of predecessor: a handful of views for a whole list of names. Scores only: the
+    /// positions in the view are not the key's.
+    fn single_occurrences(&self, key: &[u8], view: &mut Vec<u8>) -> bool {
+        let [only] = self.query[..] else {
+            return false;
+        };
+        // Which stand-ins precede an occurrence, as a 128-bit set (ASCII only).
+        let mut before: u128 = 0;
+        for (at, &byte) in key.iter().enumerate() {
+            if byte != only {
+                continue;
+            }
+            match at.checked_sub(1).map(|previous| key[previous]) {
+                None => view.push(only),
+                // An occurrence after another one: its predecessor is of the query's own
+                // class, shown by another character of that class (in the view, the
+                // query character would itself be an occurrence with its own predecessor).
+                Some(previous) if previous == only => match self.twin {
+                    Some(twin) => before |= 1 << twin,
+                    None => return false,
+                },
+                Some(previous) if previous.is_ascii() => {
+                    before |= 1 << self.stand_in[usize::from(previous)];
+                }
+                Some(_) => return false,
+            }
+        }
+        while before != 0 {
+            let stand_in = before.trailing_zeros() as u8;
+            view.extend([stand_in, only]);
+            before &= before - 1;
+        }
+        true
     }
 
     /// Skim's score (and byte positions, when asked for) of the query in `key`.
@@ -615,15 +713,22 @@ impl Projection {
             return None;
         }
         let (&first, &last) = (self.query.first()?, self.query.last()?);
-        let start = bytes.iter().position(|&b| b == first)?.saturating_sub(1);
-        let end = bytes.iter().rposition(|&b| b == last)? + 1;
         let seen = &mut memo.seen;
         seen.clear();
-        seen.extend(
-            bytes[start..end]
-                .iter()
-                .map(|&b| self.stand_in[usize::from(b)]),
-        );
+        let start = if !with_positions && self.single_occurrences(bytes, seen) {
+            0
+        } else {
+            seen.clear();
+            let first_at = bytes.iter().position(|&b| b == first)?;
+            let start = key.floor_char_boundary(first_at.saturating_sub(1));
+            let end = bytes.iter().rposition(|&b| b == last)? + 1;
+            seen.extend(
+                bytes[start..end]
+                    .iter()
+                    .map(|&b| self.stand_in[usize::from(b)]),
+            );
+            start
+        };
         if !memo.found.contains_key(seen.as_slice()) {
             let found = std::str::from_utf8(seen)
                 .ok()
@@ -683,6 +788,19 @@ fn char_class(byte: u8) -> u8 {
         b'A'..=b'Z' => 4,
         _ => 5,
     }
+}
+
+/// Which characters a key holds, one bit each: `a`–`z`, `0`–`9`, and one bit for any other
+/// byte. A key can match a query only if its mask covers the query's.
+fn letter_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |mask, byte| {
+        let bit = match byte {
+            b'a'..=b'z' => byte - b'a',
+            b'0'..=b'9' => 26 + byte - b'0',
+            _ => 63,
+        };
+        mask | 1 << bit
+    })
 }
 
 /// Whether every byte of `query` occurs in `key`, in order.
@@ -830,6 +948,25 @@ mod tests {
         assert_eq!(hit.positions, [7, 8, 9, 10]);
         let name: Vec<char> = "Martin Ødegaard".chars().collect();
         assert_eq!(name[hit.positions[0]], 'Ø');
+    }
+
+    #[test]
+    fn names_in_other_scripts_match_and_highlight_whole_characters() {
+        let index = SearchIndex::new(["Андрій Шевченко", "Ǆ Шевчук", "Lee Kang-in"]);
+        let found = |query: &str| -> Vec<(usize, Vec<usize>)> {
+            let hits = index.search(query).into_iter();
+            hits.map(|hit| (hit.index, hit.positions)).collect()
+        };
+        assert_eq!(found("шевченко"), [(0, (7..15).collect::<Vec<_>>())]);
+        // Also when the character before the first match is more than one byte long.
+        assert_eq!(found("ев"), [(0, vec![8, 9]), (1, vec![3, 4])]);
+        let mut narrowing = Narrowing::default();
+        let indices: Vec<usize> = narrowing
+            .search(&index, "шев")
+            .iter()
+            .map(|hit| hit.index)
+            .collect();
+        assert_eq!(indices, [0, 1]);
     }
 
     #[test]
@@ -1158,12 +1295,13 @@ mod tests {
 
     #[test]
     fn projected_keys_score_as_the_keys_do() {
-        // Letters, digits and both kinds of separator, in short random keys and queries.
-        let alphabet = b"abcsez09 -'./(_";
+        // Letters, digits, both kinds of separator and a letter beyond ASCII, in short
+        // random keys and queries (a quarter of them one character long).
+        let alphabet: Vec<char> = "abcsez09 -'./(_ж".chars().collect();
         let mut rng = Rng(11);
         let text = |rng: &mut Rng, length: usize| -> String {
             (0..length)
-                .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
+                .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect()
         };
         let matcher = new_matcher();
@@ -1175,9 +1313,17 @@ mod tests {
             for _ in 0..100 {
                 let key_length = 1 + rng.below(14);
                 let key = text(&mut rng, key_length);
-                let expected = new_matcher().fuzzy_indices(&key, &query);
+                let expected = new_matcher()
+                    .fuzzy_indices(&key, &query)
+                    .map(|(score, chars)| (score, byte_offsets(&key, chars)));
                 let found = projection.score(&matcher, &mut memo, &key, true);
                 assert_eq!(found, expected, "{key:?} {query:?}");
+                let score_only = projection.score(&matcher, &mut memo, &key, false);
+                assert_eq!(
+                    score_only,
+                    expected.map(|(score, _)| (score, Vec::new())),
+                    "{key:?} {query:?} without positions"
+                );
             }
         }
     }
