@@ -25,6 +25,9 @@ use crate::text::fold;
 /// list of default key bindings, which comes from the key map).
 const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
+/// The dashboard's default key bindings, by place (see the file's own comments).
+const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.toml");
+
 /// The line of [`DEFAULT_CONFIG`] that the default key bindings are listed under.
 const KEYS_PLACEHOLDER: &str = "# @default-keys@\n";
 
@@ -36,8 +39,7 @@ pub struct Settings {
     #[serde(rename = "feed")]
     pub feeds: Vec<FeedSetting>,
     pub refresh: Refresh,
-    /// Command name → its keys, replacing the default keys wherever the command is bound.
-    pub keys: BTreeMap<String, Spanned<Vec<KeyName>>>,
+    pub keys: KeyBindings,
     pub theme: ThemeSettings,
     pub countdowns: CountdownSettings,
     /// Source name → how far it is trusted.
@@ -46,6 +48,105 @@ pub struct Settings {
 
 /// A key as written in `[keys]`, with where it was written.
 pub type KeyName = Spanned<String>;
+
+/// `[keys]`: commands given new keys, in the file's order. `command = [keys]` rebinds a
+/// command in its main places; under `[keys.PLACE]`, in that place only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyBindings(pub Vec<KeyOverride>);
+
+/// One command's new keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    /// The place of `[keys.PLACE]`, with where its table was written; none: the command's
+    /// main places.
+    pub place: Option<Spanned<String>>,
+    /// The command, with where its keys were written.
+    pub command: Spanned<String>,
+    /// The keys (none: unbound), with where the list was written.
+    pub keys: Spanned<Vec<KeyName>>,
+}
+
+impl<'de> Deserialize<'de> for KeyBindings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A value of `[keys]`: a command's keys, or a place's table of them.
+        enum Entry {
+            Keys(Vec<KeyName>),
+            Place(Vec<(String, Spanned<Vec<KeyName>>)>),
+        }
+        impl<'de> Deserialize<'de> for Entry {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct EntryVisitor;
+                impl<'de> Visitor<'de> for EntryVisitor {
+                    type Value = Entry;
+
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str(
+                            "a list of keys (quit = [\"q\", \"ctrl-c\"]) or a place's table",
+                        )
+                    }
+
+                    fn visit_seq<A: de::SeqAccess<'de>>(
+                        self,
+                        mut seq: A,
+                    ) -> Result<Entry, A::Error> {
+                        let mut keys = Vec::new();
+                        while let Some(key) = seq.next_element()? {
+                            keys.push(key);
+                        }
+                        Ok(Entry::Keys(keys))
+                    }
+
+                    fn visit_map<A: de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<Entry, A::Error> {
+                        let mut commands = Vec::new();
+                        while let Some(command) = map.next_key()? {
+                            commands.push((command, map.next_value()?));
+                        }
+                        Ok(Entry::Place(commands))
+                    }
+                }
+                deserializer.deserialize_any(EntryVisitor)
+            }
+        }
+
+        struct KeysVisitor;
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = KeyBindings;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of commands and their keys")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<KeyBindings, A::Error> {
+                let mut overrides = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    let entry: Spanned<Entry> = map.next_value()?;
+                    let span = entry.span();
+                    match entry.into_inner() {
+                        Entry::Keys(keys) => overrides.push(KeyOverride {
+                            place: None,
+                            command: Spanned::new(span.clone(), name),
+                            keys: Spanned::new(span, keys),
+                        }),
+                        Entry::Place(commands) => {
+                            overrides.extend(commands.into_iter().map(|(command, keys)| {
+                                KeyOverride {
+                                    place: Some(Spanned::new(span.clone(), name.clone())),
+                                    command: Spanned::new(keys.span(), command),
+                                    keys,
+                                }
+                            }))
+                        }
+                    }
+                }
+                Ok(KeyBindings(overrides))
+            }
+        }
+        deserializer.deserialize_map(KeysVisitor)
+    }
+}
 
 /// A `[[feed]]` entry.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -548,16 +649,68 @@ fn key_path(path: &serde_path_to_error::Path) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The commented default configuration, with the default key bindings listed (commented
-/// out) under `[keys]`: `bindings` is each bindable command with its default keys.
-pub fn default_text(bindings: &[(String, Vec<String>)]) -> String {
-    let width = bindings.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
-    let mut listed = String::new();
-    for (command, keys) in bindings {
-        let keys: Vec<String> = keys.iter().map(|key| format!("{key:?}")).collect();
-        listed.push_str(&format!("# {command:<width$} = [{}]\n", keys.join(", ")));
+/// One line of the default key map: a command bound in a place. Names stay strings here:
+/// the dashboard reads them into its contexts, commands and key patterns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultBinding {
+    pub context: String,
+    pub command: String,
+    pub keys: Vec<String>,
+    /// What the help overlay says.
+    pub help: String,
+    /// The key-hint bar's word, if it shows.
+    pub hint: Option<String>,
+}
+
+/// The keys a key-map typing place reads as any typed character.
+pub const ANY_CHARACTER: &str = "char";
+
+/// The default key map (`assets/keymap.toml`), in its order. It is embedded and tested: it
+/// always parses.
+pub fn default_keymap() -> Vec<DefaultBinding> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Line {
+        keys: Vec<String>,
+        help: String,
+        hint: Option<String>,
     }
-    DEFAULT_CONFIG.replacen(KEYS_PLACEHOLDER, &listed, 1)
+    type Places = indexmap::IndexMap<String, indexmap::IndexMap<String, Line>>;
+    let places: Places = toml::from_str(DEFAULT_KEYMAP)
+        .unwrap_or_else(|error| panic!("assets/keymap.toml does not parse: {error}"));
+    places
+        .into_iter()
+        .flat_map(|(context, lines)| {
+            lines
+                .into_iter()
+                .map(move |(command, line)| DefaultBinding {
+                    context: context.clone(),
+                    command,
+                    keys: line.keys,
+                    help: line.help,
+                    hint: line.hint,
+                })
+        })
+        .collect()
+}
+
+/// The commented default configuration, with the default key map listed (commented out)
+/// under `[keys]`, place by place.
+pub fn default_text() -> String {
+    let mut listed = String::new();
+    let mut place = None;
+    for binding in default_keymap() {
+        if binding.keys.iter().any(|key| key == ANY_CHARACTER) {
+            continue;
+        }
+        if place.as_ref() != Some(&binding.context) {
+            listed.push_str(&format!("#\n# [keys.{}]\n", binding.context));
+            place = Some(binding.context.clone());
+        }
+        let keys: Vec<String> = binding.keys.iter().map(|key| format!("{key:?}")).collect();
+        listed.push_str(&format!("# {} = [{}]\n", binding.command, keys.join(", ")));
+    }
+    DEFAULT_CONFIG.replacen(KEYS_PLACEHOLDER, listed.trim_start_matches("#\n"), 1)
 }
 
 #[cfg(test)]
@@ -574,9 +727,23 @@ mod tests {
 
     #[test]
     fn the_default_text_parses_to_the_defaults() {
-        let text = default_text(&[("quit".into(), vec!["q".into(), "ctrl-c".into()])]);
-        assert!(text.contains("# quit = [\"q\", \"ctrl-c\"]"), "{text}");
+        let text = default_text();
+        assert!(
+            text.contains("\n# [keys.global]\n# start_filter = [\"/\"]\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("\n# quit = [\"q\", \"ctrl-c\"]\n"), "{text}");
+        assert!(!text.contains("@default-keys@"));
         assert_eq!(parse(&text).unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn the_default_keymap_parses_in_order() {
+        let keymap = default_keymap();
+        assert_eq!(keymap[0].context, "articles");
+        assert_eq!(keymap[0].command, "open");
+        assert_eq!(keymap[0].keys, ["enter"]);
+        assert_eq!(keymap[0].hint.as_deref(), Some("read"));
     }
 
     #[test]
@@ -600,6 +767,7 @@ parallel = 2
 
 [keys]
 quit = ["Q", "ctrl-c"]
+help = { toggle_help = ["?", "esc"] }
 
 [theme]
 name = "light"
@@ -628,12 +796,29 @@ sort = "club"
         assert_eq!(limits.timeout, Duration::from_secs(5));
         assert_eq!(limits.parallel, 2);
         assert_eq!(limits.max_bytes, Limits::default().max_bytes);
-        let keys: Vec<&str> = settings.keys["quit"]
-            .get_ref()
+        let keys: Vec<(Option<&str>, &str, Vec<&str>)> = settings
+            .keys
+            .0
             .iter()
-            .map(|k| k.get_ref().as_str())
+            .map(|o| {
+                (
+                    o.place.as_ref().map(|p| p.get_ref().as_str()),
+                    o.command.get_ref().as_str(),
+                    o.keys
+                        .get_ref()
+                        .iter()
+                        .map(|k| k.get_ref().as_str())
+                        .collect(),
+                )
+            })
             .collect();
-        assert_eq!(keys, ["Q", "ctrl-c"]);
+        assert_eq!(
+            keys,
+            [
+                (None, "quit", vec!["Q", "ctrl-c"]),
+                (Some("help"), "toggle_help", vec!["?", "esc"])
+            ]
+        );
         assert_eq!(settings.theme.name, ThemeName::Light);
         assert_eq!(
             settings.theme.colours(),
