@@ -25,6 +25,7 @@ use crate::text::plural;
 use super::Options;
 use super::action::{Action, Command, Message, Pane};
 use super::fetcher::{FetchProgress, Fetched};
+use super::keymap::Keymap;
 use super::layout::{self, Screen};
 use super::text;
 
@@ -398,6 +399,8 @@ pub struct State {
     pub destinations: DestinationsState,
     pub countdowns: CountdownsState,
     pub feeds: FeedsState,
+    /// The keys in force: the default map with the configuration's `[keys]`.
+    pub keymap: Arc<Keymap>,
 }
 
 impl State {
@@ -456,6 +459,7 @@ impl State {
                 last: Some(now),
                 ..FeedsState::default()
             },
+            keymap: Arc::new(Keymap::default()),
         }
     }
 
@@ -1183,9 +1187,7 @@ impl State {
             let visible = screen
                 .overlay
                 .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
-            let max = super::keymap::Keymap::default()
-                .help_len(self)
-                .saturating_sub(visible);
+            let max = self.keymap.help_len(self).saturating_sub(visible);
             self.help = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
