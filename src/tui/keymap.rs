@@ -434,14 +434,15 @@ impl Keymap {
             }
         }
         if let Some((context, key, first, second)) = keymap.clash() {
-            // Point at the user's key that made the clash.
-            let (path, span) = overrides
+            let names = [first.name(), second.name()];
+            // Point at the user's key that made the clash, and name their command first.
+            let (path, span, mine) = overrides
                 .0
                 .iter()
                 .rev()
-                .filter(|o| [first.name(), second.name()].contains(o.command.get_ref()))
+                .filter(|o| names.contains(o.command.get_ref()))
                 .find_map(|o| {
-                    let key =
+                    let written =
                         o.keys.get_ref().iter().find(|k| {
                             KeyPattern::parse(k.get_ref()).is_ok_and(|k| k.overlaps(key))
                         })?;
@@ -449,18 +450,20 @@ impl Keymap {
                         Some(place) => format!("keys.{}.{}", place.get_ref(), o.command.get_ref()),
                         None => format!("keys.{}", o.command.get_ref()),
                     };
-                    Some((path, key.span()))
+                    Some((path, written.span(), o.command.get_ref().clone()))
                 })
-                .unwrap_or_else(|| ("keys".to_string(), 0..0));
+                .unwrap_or_else(|| ("keys".to_string(), 0..0, names[0].clone()));
+            let other = names
+                .iter()
+                .find(|name| **name != mine)
+                .unwrap_or(&names[1]);
             return Err(KeyError {
                 span,
                 key: path,
                 message: format!(
-                    "{} would be the key of both {} and {} in [keys.{}] ({}); give one of them \
-                     another key",
+                    "{} would be the key of both {mine} and {other} in [keys.{}] ({}); give \
+                     one of them another key",
                     key.label(),
-                    first.name(),
-                    second.name(),
                     context.name(),
                     context.title()
                 ),
@@ -702,5 +705,202 @@ impl Keymap {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Settings};
+
+    fn overrides(text: &str) -> Result<Keymap, KeyError> {
+        let settings: Settings = Config::parse(std::path::Path::new("config.toml"), text.into())
+            .unwrap()
+            .settings;
+        Keymap::with_overrides(&settings.keys)
+    }
+
+    fn keys_of(keymap: &Keymap, context: Context, command: &Command) -> Vec<String> {
+        keymap
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == *command)
+            .map(|b| b.key.label())
+            .collect()
+    }
+
+    #[test]
+    fn every_bindable_command_has_a_default_key_and_a_name() {
+        let keymap = Keymap::default();
+        for command in Command::bindable() {
+            assert!(
+                keymap.bindings.iter().any(|b| b.action == command),
+                "{command:?} has no default key"
+            );
+            assert_eq!(Command::from_name(&command.name()), Some(command));
+        }
+        assert_eq!(
+            Command::Focus {
+                pane: Pane::Countdowns
+            }
+            .name(),
+            "focus_countdowns"
+        );
+        assert_eq!(Command::ToggleHelp.name(), "toggle_help");
+    }
+
+    #[test]
+    fn no_two_commands_share_a_key_in_one_place() {
+        assert_eq!(Keymap::default().clash(), None);
+    }
+
+    #[test]
+    fn keys_are_read_as_written() {
+        let key = |code, modifiers| Ok(KeyPattern::Key(code, modifiers));
+        assert_eq!(
+            KeyPattern::parse("q"),
+            key(KeyCode::Char('q'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("G"),
+            key(KeyCode::Char('G'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("shift-g"),
+            key(KeyCode::Char('G'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("ctrl-C"),
+            key(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            KeyPattern::parse("alt-x"),
+            key(KeyCode::Char('x'), KeyModifiers::ALT)
+        );
+        assert_eq!(
+            KeyPattern::parse("-"),
+            key(KeyCode::Char('-'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("ctrl--"),
+            key(KeyCode::Char('-'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            KeyPattern::parse("PageDown"),
+            key(KeyCode::PageDown, KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("shift-tab"),
+            key(KeyCode::BackTab, KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("f5"),
+            key(KeyCode::F(5), KeyModifiers::NONE)
+        );
+        assert_eq!(KeyPattern::parse("char"), Ok(KeyPattern::AnyChar));
+        let error = KeyPattern::parse("ctrl-enterr").unwrap_err();
+        assert!(
+            error.starts_with(
+                "'ctrl-enterr' is not a key; expected a character or one of space, enter"
+            ),
+            "{error}"
+        );
+        assert!(KeyPattern::parse("f13").is_err());
+        assert_eq!(
+            KeyPattern::parse("alt-f2").map(KeyPattern::label),
+            Ok("M-F2".into())
+        );
+    }
+
+    #[test]
+    fn a_command_is_rebound_in_its_main_places() {
+        let keymap = overrides("[keys]\nquit = [\"Q\", \"ctrl-q\"]\nopen = [\"o\"]\n").unwrap_err();
+        // `o` already opens evidence in two panes: a clash, named.
+        assert_eq!(keymap.key, "keys.open");
+        assert_eq!(keymap.span, 38..41);
+        assert_eq!(
+            keymap.message,
+            "o would be the key of both open and open_evidence in [keys.destinations] \
+             (2 Rumoured destinations); give one of them another key"
+        );
+        let keymap = overrides("[keys]\nquit = [\"Q\", \"ctrl-q\"]\nopen = [\"O\"]\n").unwrap();
+        assert_eq!(
+            keys_of(&keymap, Context::Global, &Command::Quit),
+            ["Q", "C-q"]
+        );
+        // Where the user types, `Q` is a letter: only ctrl-q quits there.
+        assert_eq!(keys_of(&keymap, Context::Filter, &Command::Quit), ["C-c"]);
+        assert_eq!(keys_of(&keymap, Context::Help, &Command::Quit), ["C-c"]);
+        for pane in [
+            Context::Articles,
+            Context::Players,
+            Context::Destinations,
+            Context::Countdowns,
+        ] {
+            assert_eq!(keys_of(&keymap, pane, &Command::Open), ["O"], "{pane:?}");
+        }
+        // The rebound keys keep their place in help.
+        let help = keymap.help(Context::Global);
+        assert_eq!(
+            help.last().map(|e| (e.keys.clone(), e.description)),
+            Some((vec!["Q".into(), "C-q".into()], "quit"))
+        );
+    }
+
+    #[test]
+    fn a_place_table_rebinds_there_only_and_empty_unbinds() {
+        let keymap = overrides(
+            "[keys]\nrefresh = []\n[keys.help]\ntoggle_help = [\"?\", \"esc\"]\nquit = [\"q\"]\n",
+        )
+        .unwrap();
+        assert!(keys_of(&keymap, Context::Global, &Command::Refresh).is_empty());
+        assert_eq!(
+            keys_of(&keymap, Context::Help, &Command::ToggleHelp),
+            ["?", "Esc"]
+        );
+        assert_eq!(keys_of(&keymap, Context::Help, &Command::Quit), ["q"]);
+        assert_eq!(
+            keys_of(&keymap, Context::Global, &Command::ToggleHelp),
+            ["?"]
+        );
+    }
+
+    #[test]
+    fn mistakes_in_keys_say_where_and_what() {
+        let error = overrides("[keys]\nquitt = [\"q\"]\n").unwrap_err();
+        assert_eq!(
+            (error.key.as_str(), error.span.clone()),
+            ("keys.quitt", 15..20)
+        );
+        assert!(
+            error
+                .message
+                .starts_with("unknown command `quitt`, expected one of quit, refresh,"),
+            "{error:?}"
+        );
+        let error = overrides("[keys]\nquit = [\"q\", \"ctl-c\"]\n").unwrap_err();
+        assert_eq!(
+            (error.key.as_str(), error.span.clone()),
+            ("keys.quit", 20..27)
+        );
+        assert!(
+            error.message.starts_with("'ctl-c' is not a key"),
+            "{error:?}"
+        );
+        let error = overrides("[keys.overlay]\nquit = [\"q\"]\n").unwrap_err();
+        assert_eq!(error.key, "keys.overlay.quit");
+        assert!(
+            error
+                .message
+                .starts_with("unknown place `overlay`, expected one of global, navigation"),
+            "{error:?}"
+        );
+        let error = overrides("[keys.filter]\nfilter_accept = [\"k\"]\n").unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("both filter_accept and filter_push in [keys.filter]"),
+            "{error:?}"
+        );
     }
 }
