@@ -18,6 +18,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::countdown::Thresholds;
 use crate::fetch::Limits;
 use crate::text::fold;
 
@@ -373,11 +374,24 @@ pub struct CountdownSettings {
 
 impl Default for CountdownSettings {
     fn default() -> Self {
+        let Thresholds {
+            critical_days,
+            soon_days,
+        } = Thresholds::default();
         Self {
-            critical_days: 183,
-            soon_days: 365,
+            critical_days,
+            soon_days,
             show_expired: true,
             sort: CountdownSort::Ending,
+        }
+    }
+}
+
+impl CountdownSettings {
+    pub fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            critical_days: self.critical_days,
+            soon_days: self.soon_days,
         }
     }
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use clap::Subcommand;
 
 use super::{UserError, write_table};
+use crate::config::Config;
 use crate::fetch::Limits;
 use crate::library::{self, FeedReport, FetchStatus};
 use crate::sanitize::sanitize;
@@ -106,6 +107,50 @@ pub fn feed(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The configuration's `[[feed]]` addresses as stored, or the first that is wrong (as a
+/// mistake in the configuration).
+pub fn configured_feeds(config: &Config) -> Result<Vec<String>, UserError> {
+    config
+        .settings
+        .feeds
+        .iter()
+        .enumerate()
+        .map(|(at, feed)| {
+            feed_url(feed.url.get_ref()).map_err(|error| {
+                let key = format!("feed[{at}].url");
+                UserError::Config(config.error(feed.url.span(), Some(&key), &error.to_string()))
+            })
+        })
+        .collect()
+}
+
+/// Subscribes the library to the configuration's feeds: new ones are added, changed ones
+/// updated; feeds added on the command line stay. Writes nothing when all are there as
+/// configured.
+pub fn subscribe_configured(
+    db: &Path,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> color_eyre::Result<()> {
+    let urls = configured_feeds(config)?;
+    if urls.is_empty() {
+        return Ok(());
+    }
+    let mut library = open(db)?;
+    let existing = library.feeds()?;
+    for (url, feed) in urls.iter().zip(&config.settings.feeds) {
+        let current = existing.iter().any(|known| {
+            known.url == *url
+                && known.full_text == feed.full_text
+                && (feed.name.is_none() || known.name == feed.name)
+        });
+        if !current {
+            library.add_feed(url, feed.name.as_deref(), feed.full_text, now)?;
+        }
+    }
+    Ok(())
+}
+
 /// A feed's address as stored: http(s) and file URLs as given, a path as an absolute
 /// file:// URL. Anything else is a mistake.
 fn feed_url(given: &str) -> Result<String, UserError> {
@@ -161,12 +206,13 @@ fn list(feeds: &[Feed], out: &mut impl Write) -> color_eyre::Result<()> {
 pub fn fetch(
     db: &Path,
     json: bool,
+    limits: &Limits,
     now: DateTime<Utc>,
     out: &mut impl Write,
 ) -> color_eyre::Result<ExitCode> {
     let mut library = open(db)?;
     let mut lines = Vec::new();
-    let reports = library::fetch_feeds(&mut library, &Limits::default(), now, |report, _, _| {
+    let reports = library::fetch_feeds(&mut library, limits, now, |report, _, _| {
         if !json {
             lines.push(line(report));
         }

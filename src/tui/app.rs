@@ -235,7 +235,7 @@ where
                 .from_local_datetime(&now)
                 .earliest()
                 .map_or_else(Utc::now, |local| local.with_timezone(&Utc));
-            match Fetcher::start(db, watermark, utc) {
+            match Fetcher::start(db, watermark, state.feeds.limits.clone(), utc) {
                 Ok(started) => fetcher = Some(started),
                 Err(error) => {
                     dispatch(

@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         }
         cells.push(Cell::from(Span::styled(
             left,
-            theme.urgency(urgency(contract.expires, date)),
+            theme.urgency(urgency(contract.expires, date, state.countdowns.thresholds)),
         )));
         cells.push(Cell::from(badge));
         Row::new(cells).style(row_style(theme, is_selected, focused))
@@ -204,7 +204,10 @@ fn detail(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, date
     let mut spans = vec![
         Span::styled(name, theme.player_selected),
         Span::raw(": "),
-        Span::styled(left, theme.urgency(urgency(contract.expires, date))),
+        Span::styled(
+            left,
+            theme.urgency(urgency(contract.expires, date, state.countdowns.thresholds)),
+        ),
     ];
     // Each part in full, or its short form, or (with those after it) not at all.
     let mut parts = Vec::new();

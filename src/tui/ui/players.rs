@@ -60,7 +60,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
                 |c| {
                     Span::styled(
                         c.expires.to_string(),
-                        theme.urgency(crate::countdown::urgency(c.expires, date)),
+                        theme.urgency(crate::countdown::urgency(
+                            c.expires,
+                            date,
+                            state.countdowns.thresholds,
+                        )),
                     )
                 },
             );
