@@ -600,6 +600,26 @@ impl Keymap {
         None
     }
 
+    /// The first `count` keys bound to `command` in `context`, as help writes them, joined
+    /// by `separator` ("? or Esc"); `None` when the command has no key there. For the hints
+    /// that views give in passing ("x unlinks").
+    pub fn keys_for(
+        &self,
+        context: Context,
+        command: &Command,
+        count: usize,
+        separator: &str,
+    ) -> Option<String> {
+        let labels: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == *command)
+            .take(count)
+            .map(|b| b.key.label())
+            .collect();
+        (!labels.is_empty()).then(|| labels.join(separator))
+    }
+
     /// A context's bindings grouped by what they do, for the help overlay.
     pub fn help(&self, context: Context) -> Vec<HelpEntry<'_>> {
         let mut entries: Vec<HelpEntry> = Vec::new();

@@ -27,7 +27,7 @@ use crate::text::plural;
 use super::Options;
 use super::action::{Action, Command, Message, Pane};
 use super::fetcher::{FetchProgress, Fetched};
-use super::keymap::Keymap;
+use super::keymap::{Context, Keymap};
 use super::layout::{self, Screen};
 use super::text;
 
@@ -418,6 +418,14 @@ impl State {
         self.countdowns.hide_expired = !settings.show_expired;
         self.countdowns.sort = settings.sort;
         self.countdowns.listed = None;
+    }
+
+    /// " (e shows them)": how to show the ended contracts again, if a key does.
+    pub fn show_expired_hint(&self) -> String {
+        self.keymap
+            .keys_for(Context::Countdowns, &Command::ToggleExpired, 1, "")
+            .map(|key| format!(" ({key} shows them)"))
+            .unwrap_or_default()
     }
 
     /// A fresh dashboard over `model`: players focused, the clock at `options.as_of` and the
@@ -1550,14 +1558,11 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
         },
         Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
-            state.message = Some(
-                if state.countdowns.hide_expired {
-                    "ended contracts hidden (e shows them)"
-                } else {
-                    "ended contracts shown"
-                }
-                .to_string(),
-            );
+            state.message = Some(if state.countdowns.hide_expired {
+                format!("ended contracts hidden{}", state.show_expired_hint())
+            } else {
+                "ended contracts shown".to_string()
+            });
         }
     }
     None

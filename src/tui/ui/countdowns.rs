@@ -36,11 +36,14 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     );
     if rows.is_empty() {
         let text = if state.countdowns.hide_expired && !state.model.contracts.is_empty() {
-            "Every known contract has ended (e shows them)."
+            format!(
+                "Every known contract has ended{}.",
+                state.show_expired_hint()
+            )
         } else {
-            "No contract end dates known."
+            "No contract end dates known.".to_string()
         };
-        note(frame, area.inner, text, theme);
+        note(frame, area.inner, &text, theme);
         return;
     }
     let height = usize::from(area.rows.height);
