@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
+use common::tmux::Server;
+
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
 
 /// Runs mercato with its own (empty) configuration folder and a library in `dir`.
@@ -263,5 +267,46 @@ fn countdowns_are_listed_in_the_configured_order() {
     assert_eq!(
         names("[countdowns]\nsort = \"player\"\n"),
         ["Adam Young", "Zack Abbott"]
+    );
+}
+
+#[test]
+fn the_dashboard_quits_on_the_configured_key_in_its_configured_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = config_file(
+        dir.path(),
+        "[keys]\nquit = [\"Q\", \"ctrl-c\"]\n[theme]\nname = \"light\"\n",
+    );
+    let Some(session) = Server::start(format!("mercato-e2e-config-{}", std::process::id()), |_| {})
+    else {
+        return;
+    };
+    let open = format!(
+        "MERCATO_DB=/nonexistent/mercato.db {} --config {path} --as-of 2021-01-13; echo EXITED-$?",
+        env!("CARGO_BIN_EXE_mercato"),
+    );
+    session.keys(&[&open, "Enter"]);
+    session.wait_for(&["Sergio Ramos", "Q quit", "? help"]);
+    session.literal("q");
+    session.literal("?");
+    // `q` did nothing: the help opens over the dashboard.
+    session.wait_for(&["Keys", "C-c quit"]);
+    session.keys(&["Escape"]);
+    session.literal("Q");
+    session.wait_for(&["EXITED-0"]);
+
+    // A mistake in the file: no dashboard, one line, exit 2.
+    let path = config_file(dir.path(), "[theme]\nname = \"sepia\"\n");
+    let open = format!(
+        "clear; MERCATO_DB=/nonexistent/mercato.db {} --config {path}; echo EXITED-$?",
+        env!("CARGO_BIN_EXE_mercato"),
+    );
+    session.keys(&[&open, "Enter"]);
+    let screen = session.wait_for(&["EXITED-2"]);
+    assert!(
+        screen.contains(&format!(
+            "mercato: {path}:2:8: theme.name: unknown variant `sepia`"
+        )),
+        "{screen}"
     );
 }
