@@ -231,8 +231,9 @@ pub struct Options {
 /// command, so that a mistake in them shows at once.
 #[cfg(feature = "tui")]
 type Keys = crate::tui::Keymap;
+/// Without the dashboard there are no keys to read.
 #[cfg(not(feature = "tui"))]
-type Keys = ();
+struct Keys;
 
 #[cfg(feature = "tui")]
 fn keys(config: &Config) -> Result<Keys, UserError> {
@@ -243,7 +244,7 @@ fn keys(config: &Config) -> Result<Keys, UserError> {
 
 #[cfg(not(feature = "tui"))]
 fn keys(_: &Config) -> Result<Keys, UserError> {
-    Ok(())
+    Ok(Keys)
 }
 
 /// Opens the dashboard, which loads the articles itself, in the background, to show its
