@@ -193,13 +193,16 @@ impl Refresh {
         NonZeroU32::new(self.interval_minutes).map(NonZeroU32::get)
     }
 
-    /// The fetch limits these settings make.
+    /// The fetch limits these settings make (connecting never takes longer than the whole).
     pub fn limits(&self) -> Limits {
+        let defaults = Limits::default();
+        let timeout = Duration::from_secs(self.timeout_secs.get());
         Limits {
-            timeout: Duration::from_secs(self.timeout_secs.get()),
+            connect_timeout: defaults.connect_timeout.min(timeout),
+            timeout,
             max_bytes: self.max_bytes.get(),
             parallel: self.parallel.get(),
-            ..Limits::default()
+            ..defaults
         }
     }
 }
@@ -808,6 +811,7 @@ sort = "club"
         assert_eq!(settings.refresh.interval(), Some(15));
         let limits = settings.refresh.limits();
         assert_eq!(limits.timeout, Duration::from_secs(5));
+        assert_eq!(limits.connect_timeout, Duration::from_secs(5));
         assert_eq!(limits.parallel, 2);
         assert_eq!(limits.max_bytes, Limits::default().max_bytes);
         let keys: Vec<(Option<&str>, &str, Vec<&str>)> = settings

@@ -125,8 +125,8 @@ pub fn configured_feeds(config: &Config) -> Result<Vec<String>, UserError> {
 }
 
 /// Subscribes the library to the configuration's feeds: new ones are added, changed ones
-/// updated; feeds added on the command line stay. Writes nothing when all are there as
-/// configured.
+/// updated; feeds added on the command line stay. When all are there as configured, the
+/// library is only read (so a second dashboard beside a first one still starts).
 pub fn subscribe_configured(
     db: &Path,
     config: &Config,
@@ -136,17 +136,30 @@ pub fn subscribe_configured(
     if urls.is_empty() {
         return Ok(());
     }
+    let existing = if db.exists() {
+        Library::open(db, Access::Read)
+            .and_then(|library| library.feeds())
+            .map_err(|error| UserError::Library(error.to_string()))?
+    } else {
+        Vec::new()
+    };
+    let changed: Vec<_> = urls
+        .iter()
+        .zip(&config.settings.feeds)
+        .filter(|(url, feed)| {
+            !existing.iter().any(|known| {
+                known.url == **url
+                    && known.full_text == feed.full_text
+                    && (feed.name.is_none() || known.name == feed.name)
+            })
+        })
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
     let mut library = open(db)?;
-    let existing = library.feeds()?;
-    for (url, feed) in urls.iter().zip(&config.settings.feeds) {
-        let current = existing.iter().any(|known| {
-            known.url == *url
-                && known.full_text == feed.full_text
-                && (feed.name.is_none() || known.name == feed.name)
-        });
-        if !current {
-            library.add_feed(url, feed.name.as_deref(), feed.full_text, now)?;
-        }
+    for (url, feed) in changed {
+        library.add_feed(url, feed.name.as_deref(), feed.full_text, now)?;
     }
     Ok(())
 }

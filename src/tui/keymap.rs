@@ -331,24 +331,33 @@ pub struct KeyError {
     pub message: String,
 }
 
-/// The command a name in the key map stands for: a bindable one, or a typing one (bound to
-/// "char" only).
-fn command_named(name: &str) -> Option<Command> {
-    match name {
-        "filter_push" => Some(Command::FilterPush { c: ' ' }),
-        "reader_search_push" => Some(Command::ReaderSearchPush { c: ' ' }),
-        _ => Command::from_name(name),
-    }
+/// Every command the key map may name, by name: the bindable ones, and the typing ones
+/// (bound to "char" only).
+fn commands_by_name() -> Vec<(String, Command)> {
+    let mut commands: Vec<(String, Command)> = Command::bindable()
+        .into_iter()
+        .map(|command| (command.name(), command))
+        .collect();
+    commands.push(("filter_push".into(), Command::FilterPush { c: ' ' }));
+    commands.push((
+        "reader_search_push".into(),
+        Command::ReaderSearchPush { c: ' ' },
+    ));
+    commands
 }
 
 impl Keymap {
     /// The key map a layout describes; an unknown place, command or key is an error.
     fn from_layout(layout: Vec<DefaultBinding>) -> Result<Self, String> {
+        let commands = commands_by_name();
         let mut bindings = Vec::new();
         for line in layout {
             let context = Context::from_name(&line.context)
                 .ok_or_else(|| format!("unknown place [{}]", line.context))?;
-            let action = command_named(&line.command)
+            let action = commands
+                .iter()
+                .find(|(name, _)| *name == line.command)
+                .map(|(_, command)| command.clone())
                 .ok_or_else(|| format!("unknown command {}", line.command))?;
             for key in &line.keys {
                 bindings.push(Binding {
