@@ -67,51 +67,54 @@ pub struct KeyOverride {
     pub keys: Spanned<Vec<KeyName>>,
 }
 
-impl<'de> Deserialize<'de> for KeyBindings {
+/// A value of `[keys]`: a command's keys, or a place's table of them.
+enum KeysEntry {
+    Keys(Vec<KeyName>),
+    Place(Vec<(String, Spanned<Vec<KeyName>>)>),
+}
+
+impl<'de> Deserialize<'de> for KeysEntry {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        /// A value of `[keys]`: a command's keys, or a place's table of them.
-        enum Entry {
-            Keys(Vec<KeyName>),
-            Place(Vec<(String, Spanned<Vec<KeyName>>)>),
-        }
-        impl<'de> Deserialize<'de> for Entry {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct EntryVisitor;
-                impl<'de> Visitor<'de> for EntryVisitor {
-                    type Value = Entry;
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = KeysEntry;
 
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        f.write_str(
-                            "a list of keys (quit = [\"q\", \"ctrl-c\"]) or a place's table",
-                        )
-                    }
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of keys (quit = [\"q\", \"ctrl-c\"]) or a place's table")
+            }
 
-                    fn visit_seq<A: de::SeqAccess<'de>>(
-                        self,
-                        mut seq: A,
-                    ) -> Result<Entry, A::Error> {
-                        let mut keys = Vec::new();
-                        while let Some(key) = seq.next_element()? {
-                            keys.push(key);
-                        }
-                        Ok(Entry::Keys(keys))
-                    }
-
-                    fn visit_map<A: de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> Result<Entry, A::Error> {
-                        let mut commands = Vec::new();
-                        while let Some(command) = map.next_key()? {
-                            commands.push((command, map.next_value()?));
-                        }
-                        Ok(Entry::Place(commands))
-                    }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeysEntry, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = seq.next_element()? {
+                    keys.push(key);
                 }
-                deserializer.deserialize_any(EntryVisitor)
+                Ok(KeysEntry::Keys(keys))
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<KeysEntry, A::Error> {
+                let mut commands = Vec::new();
+                while let Some(command) = map.next_key()? {
+                    commands.push((command, map.next_value()?));
+                }
+                Ok(KeysEntry::Place(commands))
             }
         }
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
 
+impl KeyOverride {
+    /// Where it is in the file, as a key's path: `keys.quit`, `keys.help.toggle_help`.
+    pub fn path(&self) -> String {
+        match &self.place {
+            Some(place) => format!("keys.{}.{}", place.get_ref(), self.command.get_ref()),
+            None => format!("keys.{}", self.command.get_ref()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyBindings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeysVisitor;
         impl<'de> Visitor<'de> for KeysVisitor {
             type Value = KeyBindings;
@@ -123,15 +126,15 @@ impl<'de> Deserialize<'de> for KeyBindings {
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<KeyBindings, A::Error> {
                 let mut overrides = Vec::new();
                 while let Some(name) = map.next_key::<String>()? {
-                    let entry: Spanned<Entry> = map.next_value()?;
+                    let entry: Spanned<KeysEntry> = map.next_value()?;
                     let span = entry.span();
                     match entry.into_inner() {
-                        Entry::Keys(keys) => overrides.push(KeyOverride {
+                        KeysEntry::Keys(keys) => overrides.push(KeyOverride {
                             place: None,
                             command: Spanned::new(span.clone(), name),
                             keys: Spanned::new(span, keys),
                         }),
-                        Entry::Place(commands) => {
+                        KeysEntry::Place(commands) => {
                             overrides.extend(commands.into_iter().map(|(command, keys)| {
                                 KeyOverride {
                                     place: Some(Spanned::new(span.clone(), name.clone())),

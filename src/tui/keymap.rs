@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::{Command, Pane};
 use super::state::State;
-use crate::config::{self, DefaultBinding, KeyBindings};
+use crate::config::{self, DefaultBinding, KeyBindings, KeyOverride};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -386,99 +386,61 @@ impl Keymap {
     pub fn with_overrides(overrides: &KeyBindings) -> Result<Self, KeyError> {
         let mut keymap = Keymap::default();
         for rebind in &overrides.0 {
-            let name = rebind.command.get_ref();
-            let path = match &rebind.place {
-                Some(place) => format!("keys.{}.{name}", place.get_ref()),
-                None => format!("keys.{name}"),
-            };
-            let error = |span: Range<usize>, message: String| KeyError {
-                span,
-                key: path.clone(),
-                message,
-            };
-            let Some(command) = Command::from_name(name) else {
-                let names: Vec<String> = Command::bindable().iter().map(Command::name).collect();
-                return Err(error(
-                    rebind.command.span(),
-                    format!(
-                        "unknown command `{name}`, expected one of {}",
-                        names.join(", ")
-                    ),
-                ));
-            };
-            let keys = rebind
-                .keys
-                .get_ref()
-                .iter()
-                .map(|key| {
-                    KeyPattern::parse(key.get_ref()).map_err(|message| error(key.span(), message))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            match &rebind.place {
-                Some(place) => {
-                    let context = Context::from_name(place.get_ref()).ok_or_else(|| {
-                        let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-                        error(
-                            place.span(),
-                            format!(
-                                "unknown place `{}`, expected one of {}",
-                                place.get_ref(),
-                                names.join(", ")
-                            ),
-                        )
-                    })?;
-                    keymap.rebind(context, &command, &keys);
-                }
-                None => {
-                    for context in keymap.main_places(&command) {
-                        // Where the user types, characters type.
-                        let keys: Vec<KeyPattern> = keys
-                            .iter()
-                            .copied()
-                            .filter(|key| !(context.is_typing() && key.types()))
-                            .collect();
-                        keymap.rebind(context, &command, &keys);
-                    }
-                }
+            keymap.apply(rebind)?;
+        }
+        match keymap.clash() {
+            Some(clash) => Err(clash_error(overrides, clash)),
+            None => Ok(keymap),
+        }
+    }
+
+    /// Gives one command of `[keys]` its keys, in its place or its main places.
+    fn apply(&mut self, rebind: &KeyOverride) -> Result<(), KeyError> {
+        let name = rebind.command.get_ref();
+        let error = |span: Range<usize>, message: String| KeyError {
+            span,
+            key: rebind.path(),
+            message,
+        };
+        let Some(command) = Command::from_name(name) else {
+            let names: Vec<String> = Command::bindable().iter().map(Command::name).collect();
+            let message = format!(
+                "unknown command `{name}`, expected one of {}",
+                names.join(", ")
+            );
+            return Err(error(rebind.command.span(), message));
+        };
+        let keys = rebind
+            .keys
+            .get_ref()
+            .iter()
+            .map(|key| {
+                KeyPattern::parse(key.get_ref()).map_err(|message| error(key.span(), message))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let Some(place) = &rebind.place else {
+            for context in self.main_places(&command) {
+                // Where the user types, characters type.
+                let keys: Vec<KeyPattern> = keys
+                    .iter()
+                    .copied()
+                    .filter(|key| !(context.is_typing() && key.types()))
+                    .collect();
+                self.rebind(context, &command, &keys);
             }
-        }
-        if let Some((context, key, first, second)) = keymap.clash() {
-            let names = [first.name(), second.name()];
-            // Point at the user's key that made the clash, and name their command first.
-            let (path, span, mine) = overrides
-                .0
-                .iter()
-                .rev()
-                .filter(|o| names.contains(o.command.get_ref()))
-                .find_map(|o| {
-                    let written =
-                        o.keys.get_ref().iter().find(|k| {
-                            KeyPattern::parse(k.get_ref()).is_ok_and(|k| k.overlaps(key))
-                        })?;
-                    let path = match &o.place {
-                        Some(place) => format!("keys.{}.{}", place.get_ref(), o.command.get_ref()),
-                        None => format!("keys.{}", o.command.get_ref()),
-                    };
-                    Some((path, written.span(), o.command.get_ref().clone()))
-                })
-                .unwrap_or_else(|| ("keys".to_string(), 0..0, names[0].clone()));
-            let other = names
-                .iter()
-                .find(|name| **name != mine)
-                .unwrap_or(&names[1]);
-            return Err(KeyError {
-                span,
-                key: path,
-                message: format!(
-                    "{} would be the key of both {mine} and {other} in [keys.{}] ({}); give \
-                     one of them another key",
-                    key.label(),
-                    context.name(),
-                    context.title()
-                ),
-            });
-        }
-        Ok(keymap)
+            return Ok(());
+        };
+        let context = Context::from_name(place.get_ref()).ok_or_else(|| {
+            let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+            let message = format!(
+                "unknown place `{}`, expected one of {}",
+                place.get_ref(),
+                names.join(", ")
+            );
+            error(place.span(), message)
+        })?;
+        self.rebind(context, &command, &keys);
+        Ok(())
     }
 
     /// The places a `command = [keys]` line rebinds: everywhere if the command is bound
@@ -550,6 +512,44 @@ impl Keymap {
                 .find(|b| b.context == a.context && b.action != a.action && a.key.overlaps(b.key))
                 .map(|b| (a.context, b.key, a.action.clone(), b.action.clone()))
         })
+    }
+}
+
+/// The error for two commands on one key in one place: at the user's key that made it,
+/// naming their command first.
+fn clash_error(
+    overrides: &KeyBindings,
+    (context, key, first, second): (Context, KeyPattern, Command, Command),
+) -> KeyError {
+    let names = [first.name(), second.name()];
+    let (path, span, mine) = overrides
+        .0
+        .iter()
+        .rev()
+        .filter(|o| names.contains(o.command.get_ref()))
+        .find_map(|o| {
+            let written = o
+                .keys
+                .get_ref()
+                .iter()
+                .find(|k| KeyPattern::parse(k.get_ref()).is_ok_and(|k| k.overlaps(key)))?;
+            Some((o.path(), written.span(), o.command.get_ref().clone()))
+        })
+        .unwrap_or_else(|| ("keys".to_string(), 0..0, names[0].clone()));
+    let other = names
+        .iter()
+        .find(|name| **name != mine)
+        .unwrap_or(&names[1]);
+    KeyError {
+        span,
+        key: path,
+        message: format!(
+            "{} would be the key of both {mine} and {other} in [keys.{}] ({}); give one of \
+             them another key",
+            key.label(),
+            context.name(),
+            context.title()
+        ),
     }
 }
 
