@@ -34,7 +34,7 @@ Examples:
   mercato check --corpus ~/news              why some files did not load
   mercato feed add https://example.org/football/rss.xml
   mercato fetch                              fetch every feed into the library
-  mercato config default > ~/.config/mercato/config.toml   a configuration to edit
+  mercato config default                     every setting, commented: a config.toml to edit
 
 Environment:
   NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
