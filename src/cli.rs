@@ -295,6 +295,9 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
     let utc = now.with_timezone(&Utc);
     let config_path = ConfigPath::resolve(cli.config.clone());
     if let Some(Command::Config { command }) = &cli.command {
+        if cli.player.is_some() {
+            return Err(UserError::PlayerIgnored { command: "config" }.into());
+        }
         return config_command(command, &config_path, out);
     }
     let config = Config::load(&config_path).map_err(UserError::Config)?;
