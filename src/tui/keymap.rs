@@ -779,6 +779,30 @@ mod tests {
     }
 
     #[test]
+    fn every_command_is_bindable_or_typed() {
+        // serde lists every variant when it meets an unknown one: a new command must join
+        // `Command::bindable` (and the key map) to pass.
+        let error = serde_json::from_str::<Command>(r#"{"action": "?"}"#).unwrap_err();
+        let message = error.to_string();
+        let (_, listed) = message.split_once("expected one of ").unwrap();
+        let variants: Vec<&str> = listed
+            .split(", ")
+            .map(|name| name.trim_matches('`'))
+            .map(|name| name.split('`').next().unwrap_or(name))
+            .collect();
+        assert!(variants.len() > 40, "{message}");
+        let bindable: Vec<String> = Command::bindable().iter().map(Command::name).collect();
+        for variant in variants {
+            let known = match variant {
+                "filter_push" | "reader_search_push" => true,
+                "focus" => bindable.iter().any(|name| name.starts_with("focus_")),
+                name => bindable.iter().any(|b| b == name),
+            };
+            assert!(known, "{variant} is neither bindable nor typed");
+        }
+    }
+
+    #[test]
     fn no_two_commands_share_a_key_in_one_place() {
         assert_eq!(Keymap::default().clash(), None);
     }
