@@ -255,6 +255,20 @@ mod tests {
     }
 
     #[test]
+    fn the_light_palette_has_no_text_colour_lost_on_white() {
+        let mut light = Theme::light();
+        for role in ThemeSettings::ROLES {
+            let style = light.role_mut(role).copied().unwrap_or_default();
+            let faint = [Color::Yellow, Color::LightYellow, Color::White, Color::Gray];
+            let border = role.starts_with("border");
+            assert!(
+                border || !style.fg.is_some_and(|fg| faint.contains(&fg)),
+                "{role}: {style:?}"
+            );
+        }
+    }
+
+    #[test]
     fn named_palettes_and_colours_per_role_and_no_color_wins() {
         let mut settings = ThemeSettings {
             name: ThemeName::Light,
