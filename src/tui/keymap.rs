@@ -338,11 +338,12 @@ fn commands_by_name() -> Vec<(String, Command)> {
         .into_iter()
         .map(|command| (command.name(), command))
         .collect();
-    commands.push(("filter_push".into(), Command::FilterPush { c: ' ' }));
-    commands.push((
-        "reader_search_push".into(),
+    for typing in [
+        Command::FilterPush { c: ' ' },
         Command::ReaderSearchPush { c: ' ' },
-    ));
+    ] {
+        commands.push((typing.name(), typing));
+    }
     commands
 }
 
