@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use mercato::countdown::{days_left, describe, urgency};
+use mercato::countdown::{Thresholds, days_left, describe, urgency};
 
 mod common;
 
@@ -39,7 +39,12 @@ fn bench_countdown(c: &mut Criterion) {
         })
     });
     group.bench_function("urgency", |b| {
-        b.iter(|| expiries.iter().map(|&e| urgency(e, black_box(as_of))).max())
+        b.iter(|| {
+            expiries
+                .iter()
+                .map(|&e| urgency(e, black_box(as_of), Thresholds::default()))
+                .max()
+        })
     });
     group.bench_function("describe", |b| {
         b.iter(|| {
@@ -55,7 +60,11 @@ fn bench_countdown(c: &mut Criterion) {
                 .iter()
                 .map(|&e| {
                     let as_of = black_box(as_of);
-                    (days_left(e, as_of), urgency(e, as_of), describe(e, as_of))
+                    (
+                        days_left(e, as_of),
+                        urgency(e, as_of, Thresholds::default()),
+                        describe(e, as_of),
+                    )
                 })
                 .collect::<Vec<_>>()
         })

@@ -10,8 +10,9 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::config::{self, Config, ConfigPath, CountdownSort, Settings};
 use crate::corpus;
-use crate::countdown::{describe, list_order, other_dates, precontract_open};
+use crate::countdown::{describe, other_dates, precontract_open, sort_contracts};
 use crate::export;
 use crate::library::Source;
 use crate::model::{Model, PersonId, Roster};
@@ -33,10 +34,13 @@ Examples:
   mercato check --corpus ~/news              why some files did not load
   mercato feed add https://example.org/football/rss.xml
   mercato fetch                              fetch every feed into the library
+  mercato config default                     every setting, commented: a config.toml to edit
 
 Environment:
   NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
   MERCATO_DB      the library (as --db) [default: $XDG_DATA_HOME/mercato/mercato.db]
+  MERCATO_CONFIG  the configuration file (as --config)
+                  [default: $XDG_CONFIG_HOME/mercato/config.toml]
   MERCATO_OSC52   1: the reader's `y` copies the article's link through the terminal (OSC 52)";
 
 /// Football transfer news in the terminal: who is linked where, by whom, and when each
@@ -58,7 +62,12 @@ pub struct Cli {
     /// $XDG_DATA_HOME/mercato/mercato.db].
     #[arg(long, value_name = "PATH", global = true, env = "MERCATO_DB")]
     pub db: Option<PathBuf>,
-    /// In the dashboard, fetch every feed this often (minutes) [default: never; `R` fetches now].
+    /// The configuration file: feeds, fetching, keys, theme, countdowns, source tiers
+    /// [default: $XDG_CONFIG_HOME/mercato/config.toml].
+    #[arg(long, value_name = "PATH", global = true, env = "MERCATO_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// In the dashboard, fetch every feed this often (minutes) [default: the configuration's
+    /// refresh.interval_minutes, else never; `R` fetches now].
     #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..))]
     pub refresh: Option<u32>,
     /// In the dashboard, read files added or changed in the --corpus folders as they appear.
@@ -122,6 +131,22 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// The configuration file: where it is, the default one, whether yours is right.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the configuration file is read from (--config, MERCATO_CONFIG, or the
+    /// default).
+    Path,
+    /// Print the default configuration, every setting commented.
+    Default,
+    /// Check the configuration file: exit 0 when it is right, else say what is wrong (exit 2).
+    Check,
 }
 
 /// A mistake in what the user asked for, as opposed to a bug: the binary prints it as one
@@ -144,11 +169,15 @@ pub enum UserError {
     PlayerIgnored { command: &'static str },
     #[error(
         "the dashboard needs a terminal (stdin and stdout); without one use a command: \
-         export, players, rumours, countdowns, check, feed, fetch, import (mercato --help)"
+         export, players, rumours, countdowns, check, feed, fetch, import, config (mercato --help)"
     )]
     NoTerminal,
     #[error("this build has no dashboard (built without the `tui` feature); use a command")]
     NoDashboard,
+    #[error("{0}")]
+    Config(crate::config::ConfigError),
+    #[error("no configuration folder is known for this user: give --config PATH")]
+    NoConfigPath,
     #[error("{0}")]
     Library(String),
     #[error("{0}")]
@@ -174,7 +203,9 @@ impl UserError {
             | UserError::NoDashboard => ExitCode::from(2),
             UserError::CorpusWithLibraryCommand { .. }
             | UserError::NoLibraryPath
-            | UserError::WatchWhat => ExitCode::from(2),
+            | UserError::WatchWhat
+            | UserError::Config(_)
+            | UserError::NoConfigPath => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
@@ -196,10 +227,35 @@ pub struct Options {
     pub watch: bool,
 }
 
+/// The dashboard's keys: the default map with the configuration's `[keys]`. Read for every
+/// command, so that a mistake in them shows at once.
+#[cfg(feature = "tui")]
+type Keys = crate::tui::Keymap;
+/// Without the dashboard there are no keys to read.
+#[cfg(not(feature = "tui"))]
+struct Keys;
+
+#[cfg(feature = "tui")]
+fn keys(config: &Config) -> Result<Keys, UserError> {
+    crate::tui::Keymap::with_overrides(&config.settings.keys).map_err(|error| {
+        UserError::Config(config.error(error.span, Some(&error.key), &error.message))
+    })
+}
+
+#[cfg(not(feature = "tui"))]
+fn keys(_: &Config) -> Result<Keys, UserError> {
+    Ok(Keys)
+}
+
 /// Opens the dashboard, which loads the articles itself, in the background, to show its
 /// first frame at once.
 #[cfg(feature = "tui")]
-fn dashboard(source: Source, options: Options) -> color_eyre::Result<ExitCode> {
+fn dashboard(
+    source: Source,
+    options: Options,
+    settings: &Settings,
+    keys: Keys,
+) -> color_eyre::Result<ExitCode> {
     use std::io::IsTerminal;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err(UserError::NoTerminal.into());
@@ -213,7 +269,7 @@ fn dashboard(source: Source, options: Options) -> color_eyre::Result<ExitCode> {
         db: (!matches!(source, Source::Files(_))).then_some(options.db),
         watch: options.watch,
     };
-    let exit = crate::tui::run(source, options)?;
+    let exit = crate::tui::run(source, options, settings, keys)?;
     // Stopped by a signal: the shell's convention, 128 + its number.
     Ok(match exit {
         crate::tui::Exit::Quit => ExitCode::SUCCESS,
@@ -222,7 +278,7 @@ fn dashboard(source: Source, options: Options) -> color_eyre::Result<ExitCode> {
 }
 
 #[cfg(not(feature = "tui"))]
-fn dashboard(_: Source, _: Options) -> color_eyre::Result<ExitCode> {
+fn dashboard(_: Source, _: Options, _: &Settings, _: Keys) -> color_eyre::Result<ExitCode> {
     Err(UserError::NoDashboard.into())
 }
 
@@ -237,6 +293,15 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// one line.
 pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     let utc = now.with_timezone(&Utc);
+    let config_path = ConfigPath::resolve(cli.config.clone());
+    if let Some(Command::Config { command }) = &cli.command {
+        if cli.player.is_some() {
+            return Err(UserError::PlayerIgnored { command: "config" }.into());
+        }
+        return config_command(command, &config_path, out);
+    }
+    let config = Config::load(&config_path).map_err(UserError::Config)?;
+    let keys = keys(&config)?;
     let db = match cli.db.clone().or_else(default_db) {
         Some(db) => db,
         None => return Err(UserError::NoLibraryPath.into()),
@@ -258,11 +323,18 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             return Err(UserError::PlayerIgnored { command }.into());
         }
     }
+    let limits = config.settings.refresh.limits();
     match cli.command {
         Some(Command::Feed { command }) => return library::feed(command, &db, utc, out),
-        Some(Command::Fetch { json }) => return library::fetch(&db, json, utc, out),
+        Some(Command::Fetch { json }) => {
+            library::subscribe_configured(&db, &config, utc)?;
+            return library::fetch(&db, json, &limits, utc, out);
+        }
         Some(Command::Import { paths }) => return library::import(&db, &paths, utc, out),
         _ => {}
+    }
+    if cli.command.is_none() && cli.corpus.is_empty() {
+        library::subscribe_configured(&db, &config, utc)?;
     }
     let source = Source::resolve(cli.corpus.clone(), &db)
         .map_err(|error| UserError::Library(error.to_string()))?;
@@ -273,11 +345,11 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         let options = Options {
             as_of,
             player: cli.player,
-            refresh: cli.refresh,
+            refresh: cli.refresh.or(config.settings.refresh.interval()),
             db,
             watch: cli.watch,
         };
-        return dashboard(source, options);
+        return dashboard(source, options, &config.settings, keys);
     };
     let rumours_player = player_for(&command, cli.player)?;
     let (model, _) = source.load(&LoadProgress::default())?;
@@ -303,9 +375,43 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             };
             rumours(&model, selected, json, limit, out)?;
         }
-        Command::Countdowns { json, limit } => countdowns(&model, as_of, json, limit, out)?,
+        Command::Countdowns { json, limit } => {
+            let sort = config.settings.countdowns.sort;
+            countdowns(&model, as_of, sort, json, limit, out)?
+        }
         Command::Check => return check(&model, out),
-        Command::Feed { .. } | Command::Fetch { .. } | Command::Import { .. } => {}
+        Command::Feed { .. }
+        | Command::Fetch { .. }
+        | Command::Import { .. }
+        | Command::Config { .. } => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `mercato config path|default|check`.
+fn config_command(
+    command: &ConfigCommand,
+    path: &ConfigPath,
+    out: &mut impl Write,
+) -> color_eyre::Result<ExitCode> {
+    match command {
+        ConfigCommand::Path => {
+            let path = path.path().ok_or(UserError::NoConfigPath)?;
+            writeln!(out, "{}", path.display())?;
+        }
+        ConfigCommand::Default => write!(out, "{}", config::default_text())?,
+        ConfigCommand::Check => {
+            let config = Config::load(path).map_err(UserError::Config)?;
+            keys(&config)?;
+            library::configured_feeds(&config)?;
+            match (&config.file, path.path()) {
+                (Some(file), _) => writeln!(out, "{}: ok", file.path.display())?,
+                (None, Some(path)) => {
+                    writeln!(out, "{}: no such file; the defaults apply", path.display())?
+                }
+                (None, None) => writeln!(out, "no configuration file; the defaults apply")?,
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -353,6 +459,7 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
         Command::Feed { .. } => Err(UserError::PlayerIgnored { command: "feed" }),
         Command::Fetch { .. } => Err(UserError::PlayerIgnored { command: "fetch" }),
         Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
+        Command::Config { .. } => Err(UserError::PlayerIgnored { command: "config" }),
     }
 }
 
@@ -504,17 +611,15 @@ fn rumours(
 fn countdowns(
     model: &Model,
     as_of: NaiveDate,
+    sort: CountdownSort,
     json: bool,
     limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
-    let mut list: Vec<&crate::model::Contract> = model.contracts.iter().collect();
-    list.sort_by_cached_key(|c| {
-        (
-            list_order(c.expires, as_of),
-            model.people[c.player].name.clone(),
-        )
-    });
+    let mut rows: Vec<usize> = (0..model.contracts.len()).collect();
+    sort_contracts(model, &mut rows, as_of, sort);
+    let mut list: Vec<&crate::model::Contract> =
+        rows.into_iter().map(|at| &model.contracts[at]).collect();
     list.truncate(limit.unwrap_or(usize::MAX));
     if json {
         let records: Vec<_> = list

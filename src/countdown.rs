@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::config::CountdownSort;
+use crate::model::Model;
 use crate::text::plural;
 
 /// First day foreign clubs may agree a pre-contract: the first day of the final six months,
@@ -22,26 +24,37 @@ pub fn days_left(expires: NaiveDate, as_of: NaiveDate) -> i64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Urgency {
     Expired,
-    /// Under six months left.
+    /// Fewer days left than [`Thresholds::critical_days`] (six months, by default).
     Critical,
-    /// Six to twelve months left.
+    /// Up to [`Thresholds::soon_days`] left (a year, by default).
     Soon,
-    /// More than twelve months left.
     Distant,
 }
 
-pub fn urgency(expires: NaiveDate, as_of: NaiveDate) -> Urgency {
-    if expires < as_of {
+/// Where the urgency bands end, in days left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    pub critical_days: u32,
+    pub soon_days: u32,
+}
+
+impl Default for Thresholds {
+    /// Six months and a year.
+    fn default() -> Self {
+        Self {
+            critical_days: 183,
+            soon_days: 365,
+        }
+    }
+}
+
+pub fn urgency(expires: NaiveDate, as_of: NaiveDate, thresholds: Thresholds) -> Urgency {
+    let days = days_left(expires, as_of);
+    if days < 0 {
         Urgency::Expired
-    } else if as_of
-        .checked_add_months(Months::new(6))
-        .is_none_or(|limit| expires < limit)
-    {
+    } else if days < i64::from(thresholds.critical_days) {
         Urgency::Critical
-    } else if as_of
-        .checked_add_months(Months::new(12))
-        .is_none_or(|limit| expires <= limit)
-    {
+    } else if days <= i64::from(thresholds.soon_days) {
         Urgency::Soon
     } else {
         Urgency::Distant
@@ -73,6 +86,27 @@ fn months_and_days(from: NaiveDate, to: NaiveDate) -> (u32, i64) {
 pub fn list_order(expires: NaiveDate, as_of: NaiveDate) -> (bool, i64) {
     let days = days_left(expires, as_of);
     (days < 0, days.abs())
+}
+
+/// Sorts contract indices (into `model.contracts`) for a list of countdowns, as the
+/// configuration asks: by time left ([`list_order`]), by player, or by club; ties by the
+/// player's name, then by time left.
+pub fn sort_contracts(model: &Model, rows: &mut [usize], as_of: NaiveDate, sort: CountdownSort) {
+    rows.sort_by_cached_key(|&at| {
+        let contract = &model.contracts[at];
+        let name = model.person(contract.player).map(|p| p.name.clone());
+        let order = list_order(contract.expires, as_of);
+        // Contracts without a known club go last.
+        let club = || {
+            let club = contract.club.map(|club| model.club_name(club).to_string());
+            (club.is_none(), club)
+        };
+        match sort {
+            CountdownSort::Ending => (None, None, order, name),
+            CountdownSort::Player => (None, Some(name), order, None),
+            CountdownSort::Club => (Some(club()), None, order, name),
+        }
+    });
 }
 
 /// "1 day", "2 days"; "1 month", "3 months"; "1 year", "2 years"; "1,264 days".
@@ -149,11 +183,34 @@ mod tests {
     #[test]
     fn urgency_bands() {
         let end = date("2022-06-30");
-        assert_eq!(urgency(end, date("2022-07-01")), Urgency::Expired);
-        assert_eq!(urgency(end, date("2022-01-15")), Urgency::Critical);
-        assert_eq!(urgency(end, date("2021-09-01")), Urgency::Soon);
-        assert_eq!(urgency(end, date("2021-06-30")), Urgency::Soon);
-        assert_eq!(urgency(end, date("2021-01-01")), Urgency::Distant);
+        let urgency = |as_of| urgency(end, date(as_of), Thresholds::default());
+        assert_eq!(urgency("2022-07-01"), Urgency::Expired);
+        assert_eq!(urgency("2022-06-30"), Urgency::Critical);
+        assert_eq!(urgency("2022-01-15"), Urgency::Critical);
+        assert_eq!(urgency("2021-12-29"), Urgency::Soon);
+        assert_eq!(urgency("2021-09-01"), Urgency::Soon);
+        assert_eq!(urgency("2021-06-30"), Urgency::Soon);
+        assert_eq!(urgency("2021-06-29"), Urgency::Distant);
+        assert_eq!(urgency("2021-01-01"), Urgency::Distant);
+    }
+
+    #[test]
+    fn urgency_bands_as_configured() {
+        let end = date("2021-06-30");
+        let thresholds = Thresholds {
+            critical_days: 30,
+            soon_days: 90,
+        };
+        assert_eq!(
+            urgency(end, date("2021-06-01"), thresholds),
+            Urgency::Critical
+        );
+        assert_eq!(urgency(end, date("2021-05-31"), thresholds), Urgency::Soon);
+        assert_eq!(urgency(end, date("2021-04-01"), thresholds), Urgency::Soon);
+        assert_eq!(
+            urgency(end, date("2021-01-13"), thresholds),
+            Urgency::Distant
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the terminal or the clock; the TUI and the CLI are thin layers over it.
 
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod countdown;
 pub mod export;

@@ -36,6 +36,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+use crate::config::Settings;
 use crate::library::Source;
 use color_eyre::eyre::WrapErr;
 use ratatui::crossterm::cursor::Show;
@@ -83,7 +84,8 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Runs the dashboard in the real terminal until the user quits or a signal says stop.
+/// Runs the dashboard in the real terminal until the user quits or a signal says stop, with
+/// the configuration's theme, countdowns and fetch limits, and `keymap`.
 ///
 /// The terminal is put back as it was (raw mode off, main screen, cursor shown, mouse
 /// released) on every way out: `q` and `Ctrl-C` (a key press in raw mode, bound to quit);
@@ -100,10 +102,18 @@ pub enum Exit {
 ///
 /// Debug builds only: `MERCATO_DEBUG_PANIC=1` panics and `MERCATO_DEBUG_PANIC=error` fails
 /// right after the first frame, to test those ways out.
-pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
-    let theme = Theme::from_env();
+pub fn run(
+    source: Source,
+    options: Options,
+    settings: &Settings,
+    keymap: Keymap,
+) -> color_eyre::Result<Exit> {
+    let theme = Theme::from_env(&settings.theme);
     let mut clock = SystemClock;
     let mut state = State::loading(&options, clock.now(), (80, 24));
+    state.keymap = Arc::new(keymap);
+    state.configure_countdowns(&settings.countdowns);
+    state.feeds.limits = settings.refresh.limits();
     // Copying through the terminal reaches the clipboard of whoever runs it: only when asked.
     state.clipboard = std::env::var("MERCATO_OSC52").is_ok_and(|value| value == "1");
 

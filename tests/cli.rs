@@ -11,11 +11,15 @@ mod common;
 /// A library path where none exists: without `--corpus`, commands read the built-in sample,
 /// never the user's own library.
 const NO_LIBRARY: &str = "/nonexistent/mercato-tests/mercato.db";
+/// A configuration folder where none exists: the defaults, never the user's configuration.
+const NO_CONFIG: &str = "/nonexistent/mercato-tests/config";
 
 fn mercato(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mercato"))
         .args(args)
         .env("MERCATO_DB", NO_LIBRARY)
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .env_remove("MERCATO_CONFIG")
         .output()
         .expect("the binary runs")
 }

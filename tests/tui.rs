@@ -1250,7 +1250,10 @@ fn help_and_hints_come_from_the_key_map() {
         .flat_map(|(_, e)| e.iter().map(|e| e.description))
         .collect();
     for binding in &keymap.bindings {
-        assert!(described.contains(&binding.description), "{binding:?}");
+        assert!(
+            described.contains(&binding.description.as_str()),
+            "{binding:?}"
+        );
     }
     // Each binding's key does what the table says.
     for binding in &keymap.bindings {

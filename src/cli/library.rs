@@ -8,6 +8,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use clap::Subcommand;
 
 use super::{UserError, write_table};
+use crate::config::Config;
 use crate::fetch::Limits;
 use crate::library::{self, FeedReport, FetchStatus};
 use crate::sanitize::sanitize;
@@ -106,6 +107,63 @@ pub fn feed(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The configuration's `[[feed]]` addresses as stored, or the first that is wrong (as a
+/// mistake in the configuration).
+pub fn configured_feeds(config: &Config) -> Result<Vec<String>, UserError> {
+    config
+        .settings
+        .feeds
+        .iter()
+        .enumerate()
+        .map(|(at, feed)| {
+            feed_url(feed.url.get_ref()).map_err(|error| {
+                let key = format!("feed[{at}].url");
+                UserError::Config(config.error(feed.url.span(), Some(&key), &error.to_string()))
+            })
+        })
+        .collect()
+}
+
+/// Subscribes the library to the configuration's feeds: new ones are added, changed ones
+/// updated; feeds added on the command line stay. When all are there as configured, the
+/// library is only read (so a second dashboard beside a first one still starts).
+pub fn subscribe_configured(
+    db: &Path,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> color_eyre::Result<()> {
+    let urls = configured_feeds(config)?;
+    if urls.is_empty() {
+        return Ok(());
+    }
+    let existing = if db.exists() {
+        Library::open(db, Access::Read)
+            .and_then(|library| library.feeds())
+            .map_err(|error| UserError::Library(error.to_string()))?
+    } else {
+        Vec::new()
+    };
+    let changed: Vec<_> = urls
+        .iter()
+        .zip(&config.settings.feeds)
+        .filter(|(url, feed)| {
+            !existing.iter().any(|known| {
+                known.url == **url
+                    && known.full_text == feed.full_text
+                    && (feed.name.is_none() || known.name == feed.name)
+            })
+        })
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let mut library = open(db)?;
+    for (url, feed) in changed {
+        library.add_feed(url, feed.name.as_deref(), feed.full_text, now)?;
+    }
+    Ok(())
+}
+
 /// A feed's address as stored: http(s) and file URLs as given, a path as an absolute
 /// file:// URL. Anything else is a mistake.
 fn feed_url(given: &str) -> Result<String, UserError> {
@@ -161,12 +219,13 @@ fn list(feeds: &[Feed], out: &mut impl Write) -> color_eyre::Result<()> {
 pub fn fetch(
     db: &Path,
     json: bool,
+    limits: &Limits,
     now: DateTime<Utc>,
     out: &mut impl Write,
 ) -> color_eyre::Result<ExitCode> {
     let mut library = open(db)?;
     let mut lines = Vec::new();
-    let reports = library::fetch_feeds(&mut library, &Limits::default(), now, |report, _, _| {
+    let reports = library::fetch_feeds(&mut library, limits, now, |report, _, _| {
         if !json {
             lines.push(line(report));
         }

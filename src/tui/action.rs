@@ -87,8 +87,8 @@ impl Pane {
     }
 }
 
-/// What a key can be bound to: the user's commands. A later configuration file names them
-/// (hence serde).
+/// What a key can be bound to: the user's commands. The key map and the configuration name
+/// them ([`Command::name`], from serde).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Command {
@@ -167,6 +167,77 @@ pub enum Command {
     OpenLink,
     /// Copy the article's link to the clipboard (through the terminal, when allowed).
     CopyLink,
+}
+
+impl Command {
+    /// Every command a key can be bound to: all but typing a character into a filter or a
+    /// search (those keys type).
+    pub fn bindable() -> Vec<Command> {
+        use Command as C;
+        let mut commands = vec![
+            C::Quit,
+            C::Refresh,
+            C::FocusNext,
+            C::FocusPrevious,
+            C::FocusLeft,
+            C::FocusRight,
+            C::ToggleHelp,
+            C::ToggleProblems,
+            C::ToggleMaximise,
+            C::ToggleClock,
+            C::Up,
+            C::Down,
+            C::Top,
+            C::Bottom,
+            C::PageUp,
+            C::PageDown,
+            C::HalfPageUp,
+            C::HalfPageDown,
+            C::Open,
+            C::Back,
+            C::StartFilter,
+            C::FilterPop,
+            C::FilterAccept,
+            C::FilterClear,
+            C::LinkArticlesToPlayer,
+            C::LinkPlayersToArticle,
+            C::Unlink,
+            C::OpenEvidence,
+            C::ToggleExpired,
+            C::NextArticle,
+            C::PreviousArticle,
+            C::StartReaderSearch,
+            C::ReaderSearchPop,
+            C::ReaderSearchAccept,
+            C::ReaderSearchClear,
+            C::NextMatch,
+            C::PreviousMatch,
+            C::OpenLink,
+            C::CopyLink,
+        ];
+        commands.extend(Pane::ALL.map(|pane| C::Focus { pane }));
+        commands
+    }
+
+    /// The command's name in the key map and the configuration: its serde tag
+    /// (`toggle_help`), and the pane for focusing one (`focus_players`).
+    pub fn name(&self) -> String {
+        let tag = serde_json::to_value(self)
+            .ok()
+            .and_then(|value| Some(value.get("action")?.as_str()?.to_owned()))
+            .unwrap_or_default();
+        match self {
+            Command::Focus { pane } => format!("{tag}_{}", pane.short().to_ascii_lowercase()),
+            _ => tag,
+        }
+    }
+
+    /// The bindable command of this name.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Self::bindable()
+            .into_iter()
+            .find(|command| command.name() == name)
+    }
 }
 
 /// What happens to the dashboard without a key: the clock, the terminal, the mouse, and the

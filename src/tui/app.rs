@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::io::Write;
 use std::process::Stdio;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, TimeZone, Timelike, Utc};
@@ -204,7 +205,7 @@ where
     E: EventSource + ?Sized,
     C: Clock + ?Sized,
 {
-    let keymap = Keymap::default();
+    let keymap = Arc::clone(&state.keymap);
     let size = terminal.size()?;
     dispatch(
         &mut state,
@@ -234,7 +235,7 @@ where
                 .from_local_datetime(&now)
                 .earliest()
                 .map_or_else(Utc::now, |local| local.with_timezone(&Utc));
-            match Fetcher::start(db, watermark, utc) {
+            match Fetcher::start(db, watermark, state.feeds.limits.clone(), utc) {
                 Ok(started) => fetcher = Some(started),
                 Err(error) => {
                     dispatch(

@@ -44,11 +44,17 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
-    /// Fetches every feed of the library at `db`, then reads what is past `watermark`.
-    pub fn start(db: PathBuf, watermark: Watermark, now: DateTime<Utc>) -> std::io::Result<Self> {
+    /// Fetches every feed of the library at `db` within `limits`, then reads what is past
+    /// `watermark`.
+    pub fn start(
+        db: PathBuf,
+        watermark: Watermark,
+        limits: Limits,
+        now: DateTime<Utc>,
+    ) -> std::io::Result<Self> {
         let (send, news) = mpsc::channel();
         thread::Builder::new().name("fetch".into()).spawn(move || {
-            let result = fetch(&db, watermark, now, &|progress| {
+            let result = fetch(&db, watermark, &limits, now, &|progress| {
                 let _ = send.send(FetchNews::Progress(progress));
             });
             // The dashboard may have ended meanwhile: nobody to tell.
@@ -72,24 +78,20 @@ impl Fetcher {
 fn fetch(
     db: &std::path::Path,
     mut watermark: Watermark,
+    limits: &Limits,
     now: DateTime<Utc>,
     tell: &dyn Fn(FetchProgress),
 ) -> Result<Fetched, String> {
     let mut library = Library::open(db, Access::Write).map_err(|error| error.to_string())?;
     let mut progress = FetchProgress::default();
-    let reports = library::fetch_feeds(
-        &mut library,
-        &Limits::default(),
-        now,
-        |report, done, total| {
-            progress = FetchProgress {
-                done,
-                total,
-                new: progress.new + report.new,
-            };
-            tell(progress);
-        },
-    )
+    let reports = library::fetch_feeds(&mut library, limits, now, |report, done, total| {
+        progress = FetchProgress {
+            done,
+            total,
+            new: progress.new + report.new,
+        };
+        tell(progress);
+    })
     .map_err(|error| error.to_string())?;
     let failed = reports
         .iter()

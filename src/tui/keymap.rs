@@ -1,15 +1,21 @@
 //! Keys to actions, per context (the focused pane, typing a filter, the help overlay). The
-//! single table here drives the event loop, the `?` help overlay and the key-hint bar.
+//! default bindings are data (`assets/keymap.toml`), which the configuration's `[keys]`
+//! overrides; the one merged map drives the event loop, the `?` help overlay and the
+//! key-hint bar.
+
+use std::ops::Range;
+use std::sync::LazyLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use super::action::{Command, Pane};
 use super::state::State;
+use crate::config::{self, DefaultBinding, KeyBindings, KeyOverride};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Context {
     /// Everywhere but while typing a filter or reading help.
     Global,
@@ -31,6 +37,52 @@ pub enum Context {
 }
 
 impl Context {
+    pub const ALL: [Context; 11] = [
+        Context::Global,
+        Context::Navigation,
+        Context::Articles,
+        Context::Reader,
+        Context::Players,
+        Context::Destinations,
+        Context::Countdowns,
+        Context::Filter,
+        Context::ReaderSearch,
+        Context::Help,
+        Context::Problems,
+    ];
+
+    /// The place's name in the key map and in `[keys.PLACE]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Navigation => "navigation",
+            Context::Articles => "articles",
+            Context::Reader => "reader",
+            Context::Players => "players",
+            Context::Destinations => "destinations",
+            Context::Countdowns => "countdowns",
+            Context::Filter => "filter",
+            Context::ReaderSearch => "reader_search",
+            Context::Help => "help",
+            Context::Problems => "problems",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|context| context.name() == name)
+    }
+
+    /// Where keys that type a character are text.
+    fn is_typing(self) -> bool {
+        matches!(self, Context::Filter | Context::ReaderSearch)
+    }
+
+    fn is_pane(self) -> bool {
+        Pane::ALL
+            .into_iter()
+            .any(|pane| Context::of_pane(pane) == self)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
@@ -66,7 +118,112 @@ pub enum KeyPattern {
     AnyChar,
 }
 
+/// Keys named in the key map and the configuration, besides single characters.
+const NAMED_KEYS: [(&str, KeyCode); 16] = [
+    ("space", KeyCode::Char(' ')),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+];
+
 impl KeyPattern {
+    /// A key as the key map and the configuration write it: a character ("q", "G", "?"), a
+    /// named key ("enter", "pagedown", "f5"), with "ctrl-" or "alt-" in front ("ctrl-c"); or
+    /// "char", any typed character.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        if name == config::ANY_CHARACTER {
+            return Ok(KeyPattern::AnyChar);
+        }
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = name;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (modifier, prefix) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, "ctrl-")
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, "alt-")
+            } else if lower.starts_with("shift-") {
+                (KeyModifiers::SHIFT, "shift-")
+            } else {
+                break;
+            };
+            if rest.len() == prefix.len() {
+                break;
+            }
+            modifiers |= modifier;
+            rest = &rest[prefix.len()..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            (Some(c), None) if modifiers.contains(KeyModifiers::SHIFT) => {
+                KeyCode::Char(c.to_ascii_uppercase())
+            }
+            (Some(c), None) => KeyCode::Char(c),
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let function = lower
+                    .strip_prefix('f')
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .filter(|n| (1..=12).contains(n));
+                match (NAMED_KEYS.iter().find(|(n, _)| *n == lower), function) {
+                    (Some((_, code)), _) => *code,
+                    (None, Some(n)) => KeyCode::F(n),
+                    (None, None) => {
+                        let names: Vec<&str> = NAMED_KEYS.iter().map(|(n, _)| *n).collect();
+                        return Err(format!(
+                            "'{name}' is not a key; expected a character or one of {}, f1 to \
+                             f12, with ctrl- or alt- in front if wanted",
+                            names.join(", ")
+                        ));
+                    }
+                }
+            }
+        };
+        // Shift is part of a character ('G') and of backtab.
+        let code = match code {
+            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            code => code,
+        };
+        if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        Ok(KeyPattern::Key(code, modifiers))
+    }
+
+    /// Whether this key types a character (where the user types, it is text).
+    fn types(self) -> bool {
+        match self {
+            KeyPattern::AnyChar => true,
+            KeyPattern::Key(code, modifiers) => {
+                matches!(code, KeyCode::Char(_))
+                    && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            }
+        }
+    }
+
+    /// Whether some key press matches both patterns.
+    fn overlaps(self, other: KeyPattern) -> bool {
+        match (self, other) {
+            (KeyPattern::AnyChar, key) | (key, KeyPattern::AnyChar) => key.types(),
+            (a, b) => a == b,
+        }
+    }
+
     fn matches(self, key: &KeyEvent) -> bool {
         let (code, modifiers) = normalise(key);
         match self {
@@ -99,13 +256,25 @@ impl KeyPattern {
                     KeyCode::End => "End".to_string(),
                     KeyCode::PageUp => "PgUp".to_string(),
                     KeyCode::PageDown => "PgDn".to_string(),
+                    KeyCode::F(n) => format!("F{n}"),
                     other => format!("{other:?}"),
                 };
-                if modifiers.contains(KeyModifiers::CONTROL) {
-                    format!("C-{name}")
+                let alt = if modifiers.contains(KeyModifiers::ALT) {
+                    "M-"
                 } else {
-                    name
-                }
+                    ""
+                };
+                let ctrl = if modifiers.contains(KeyModifiers::CONTROL) {
+                    "C-"
+                } else {
+                    ""
+                };
+                let shift = if modifiers.contains(KeyModifiers::SHIFT) {
+                    "S-"
+                } else {
+                    ""
+                };
+                format!("{ctrl}{alt}{shift}{name}")
             }
         }
     }
@@ -128,10 +297,10 @@ pub struct Binding {
     /// For [`KeyPattern::AnyChar`], a template whose character is replaced by the typed one.
     pub action: Command,
     /// What the help overlay says.
-    pub description: &'static str,
+    pub description: String,
     /// The key-hint bar's word for it, if it shows; bindings sharing a word show together
     /// ("j/k move").
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
 }
 
 /// The key map: every binding, in the order help lists them.
@@ -140,547 +309,248 @@ pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-fn key(c: char) -> KeyPattern {
-    KeyPattern::Key(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn code(code: KeyCode) -> KeyPattern {
-    KeyPattern::Key(code, KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyPattern {
-    KeyPattern::Key(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
+/// The default key map, read once from `assets/keymap.toml`.
+static DEFAULT: LazyLock<Keymap> = LazyLock::new(|| {
+    Keymap::from_layout(config::default_keymap())
+        .unwrap_or_else(|error| panic!("assets/keymap.toml: {error}"))
+});
 
 impl Default for Keymap {
     fn default() -> Self {
-        use Context as C;
+        DEFAULT.clone()
+    }
+}
+
+/// A mistake in the configuration's `[keys]`: where it was written, the key's path and what
+/// is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    pub span: Range<usize>,
+    /// `keys.quit`, `keys.help.toggle_help`.
+    pub key: String,
+    pub message: String,
+}
+
+/// Every command the key map may name, by name: the bindable ones, and the typing ones
+/// (bound to "char" only).
+fn commands_by_name() -> Vec<(String, Command)> {
+    let mut commands: Vec<(String, Command)> = Command::bindable()
+        .into_iter()
+        .map(|command| (command.name(), command))
+        .collect();
+    for typing in [
+        Command::FilterPush { c: ' ' },
+        Command::ReaderSearchPush { c: ' ' },
+    ] {
+        commands.push((typing.name(), typing));
+    }
+    commands
+}
+
+impl Keymap {
+    /// The key map a layout describes; an unknown place, command or key is an error.
+    fn from_layout(layout: Vec<DefaultBinding>) -> Result<Self, String> {
+        let commands = commands_by_name();
         let mut bindings = Vec::new();
-        let mut bind = |context: Context,
-                        keys: &[KeyPattern],
-                        action: Command,
-                        description: &'static str,
-                        hint: Option<&'static str>| {
-            for &key in keys {
+        for line in layout {
+            let context = Context::from_name(&line.context)
+                .ok_or_else(|| format!("unknown place [{}]", line.context))?;
+            let action = commands
+                .iter()
+                .find(|(name, _)| *name == line.command)
+                .map(|(_, command)| command.clone())
+                .ok_or_else(|| format!("unknown command {}", line.command))?;
+            for key in &line.keys {
                 bindings.push(Binding {
                     context,
-                    key,
+                    key: KeyPattern::parse(key)?,
                     action: action.clone(),
-                    description,
-                    hint,
+                    description: line.help.clone(),
+                    hint: line.hint.clone(),
                 });
             }
-        };
-        // Pane-specific first: a pane's binding wins over a global one.
-        bind(
-            C::Articles,
-            &[code(KeyCode::Enter)],
-            Command::Open,
-            "read the article",
-            Some("read"),
-        );
-        bind(
-            C::Articles,
-            &[key('p')],
-            Command::LinkPlayersToArticle,
-            "narrow players to this article",
-            Some("players in it"),
-        );
-        bind(
-            C::Articles,
-            &[code(KeyCode::Esc)],
-            Command::Back,
-            "drop the player link",
-            None,
-        );
-
-        bind(
-            C::Reader,
-            &[key(' '), code(KeyCode::PageDown)],
-            Command::PageDown,
-            "page down",
-            Some("page"),
-        );
-        bind(
-            C::Reader,
-            &[key('b'), code(KeyCode::PageUp)],
-            Command::PageUp,
-            "page up",
-            Some("page"),
-        );
-        bind(
-            C::Reader,
-            &[key('J')],
-            Command::NextArticle,
-            "next article",
-            Some("article"),
-        );
-        bind(
-            C::Reader,
-            &[key('K')],
-            Command::PreviousArticle,
-            "previous article",
-            Some("article"),
-        );
-        bind(
-            C::Reader,
-            &[key('/')],
-            Command::StartReaderSearch,
-            "search the article",
-            Some("search"),
-        );
-        bind(
-            C::Reader,
-            &[key('n')],
-            Command::NextMatch,
-            "next match",
-            Some("match"),
-        );
-        bind(
-            C::Reader,
-            &[key('N')],
-            Command::PreviousMatch,
-            "previous match",
-            Some("match"),
-        );
-        bind(
-            C::Reader,
-            &[key('o')],
-            Command::OpenLink,
-            "open the article's link in the browser",
-            Some("open link"),
-        );
-        bind(
-            C::Reader,
-            &[key('y')],
-            Command::CopyLink,
-            "copy the link (OSC 52, if MERCATO_OSC52=1)",
-            None,
-        );
-        bind(
-            C::Reader,
-            &[code(KeyCode::Esc)],
-            Command::Back,
-            "clear the search, then go back",
-            Some("back"),
-        );
-
-        bind(
-            C::ReaderSearch,
-            &[KeyPattern::AnyChar],
-            Command::ReaderSearchPush { c: ' ' },
-            "type to search (letters in either case)",
-            None,
-        );
-        bind(
-            C::ReaderSearch,
-            &[code(KeyCode::Backspace)],
-            Command::ReaderSearchPop,
-            "delete a character",
-            None,
-        );
-        bind(
-            C::ReaderSearch,
-            &[code(KeyCode::Enter)],
-            Command::ReaderSearchAccept,
-            "search, go to the first match",
-            Some("search"),
-        );
-        bind(
-            C::ReaderSearch,
-            &[code(KeyCode::Esc)],
-            Command::ReaderSearchClear,
-            "clear the search",
-            Some("clear"),
-        );
-        bind(
-            C::ReaderSearch,
-            &[ctrl('c')],
-            Command::Quit,
-            "quit",
-            Some("quit"),
-        );
-
-        bind(
-            C::Players,
-            &[code(KeyCode::Enter)],
-            Command::Open,
-            "link articles, show destinations",
-            Some("destinations"),
-        );
-        bind(
-            C::Players,
-            &[key('a')],
-            Command::LinkArticlesToPlayer,
-            "filter articles to this player",
-            Some("link articles"),
-        );
-        bind(
-            C::Players,
-            &[code(KeyCode::Esc)],
-            Command::Back,
-            "clear the filter, then the link",
-            Some("clear"),
-        );
-
-        bind(
-            C::Destinations,
-            &[code(KeyCode::Enter)],
-            Command::Open,
-            "evidence; again: open the article",
-            Some("evidence/open"),
-        );
-        bind(
-            C::Destinations,
-            &[key('o')],
-            Command::OpenEvidence,
-            "open the evidence in the reader",
-            Some("read evidence"),
-        );
-        bind(
-            C::Destinations,
-            &[code(KeyCode::Esc)],
-            Command::Back,
-            "back to clubs, then players",
-            Some("back"),
-        );
-
-        bind(
-            C::Countdowns,
-            &[code(KeyCode::Enter)],
-            Command::Open,
-            "select the player",
-            Some("select player"),
-        );
-        bind(
-            C::Countdowns,
-            &[key('o')],
-            Command::OpenEvidence,
-            "open the contract's evidence",
-            Some("read evidence"),
-        );
-        bind(
-            C::Countdowns,
-            &[key('e')],
-            Command::ToggleExpired,
-            "hide / show ended contracts",
-            Some("expired"),
-        );
-
-        bind(
-            C::Filter,
-            &[KeyPattern::AnyChar],
-            Command::FilterPush { c: ' ' },
-            "type to filter (fuzzy, accents ignored)",
-            None,
-        );
-        bind(
-            C::Filter,
-            &[code(KeyCode::Backspace)],
-            Command::FilterPop,
-            "delete a character",
-            None,
-        );
-        bind(
-            C::Filter,
-            &[code(KeyCode::Enter), code(KeyCode::Tab)],
-            Command::FilterAccept,
-            "keep the filter, stop typing",
-            Some("keep"),
-        );
-        bind(
-            C::Filter,
-            &[code(KeyCode::Esc)],
-            Command::FilterClear,
-            "clear the filter",
-            Some("clear"),
-        );
-        bind(
-            C::Filter,
-            &[code(KeyCode::Down)],
-            Command::Down,
-            "next match",
-            Some("move"),
-        );
-        bind(
-            C::Filter,
-            &[code(KeyCode::Up)],
-            Command::Up,
-            "previous match",
-            Some("move"),
-        );
-        bind(C::Filter, &[ctrl('c')], Command::Quit, "quit", Some("quit"));
-
-        bind(
-            C::Help,
-            &[key('?'), code(KeyCode::Esc), key('q')],
-            Command::ToggleHelp,
-            "close help",
-            Some("close"),
-        );
-        bind(
-            C::Help,
-            &[key('j'), code(KeyCode::Down)],
-            Command::Down,
-            "scroll down",
-            Some("scroll"),
-        );
-        bind(
-            C::Help,
-            &[key('k'), code(KeyCode::Up)],
-            Command::Up,
-            "scroll up",
-            Some("scroll"),
-        );
-        bind(
-            C::Help,
-            &[key('g'), code(KeyCode::Home)],
-            Command::Top,
-            "top",
-            Some("top/end"),
-        );
-        bind(
-            C::Help,
-            &[key('G'), code(KeyCode::End)],
-            Command::Bottom,
-            "end",
-            Some("top/end"),
-        );
-        bind(
-            C::Help,
-            &[code(KeyCode::PageDown), key(' ')],
-            Command::PageDown,
-            "page down",
-            None,
-        );
-        bind(
-            C::Help,
-            &[code(KeyCode::PageUp)],
-            Command::PageUp,
-            "page up",
-            None,
-        );
-        bind(C::Help, &[ctrl('c')], Command::Quit, "quit", Some("quit"));
-
-        bind(
-            C::Problems,
-            &[key('!'), code(KeyCode::Esc), key('q')],
-            Command::ToggleProblems,
-            "close the list",
-            Some("close"),
-        );
-        bind(
-            C::Problems,
-            &[key('j'), code(KeyCode::Down)],
-            Command::Down,
-            "scroll down",
-            Some("scroll"),
-        );
-        bind(
-            C::Problems,
-            &[key('k'), code(KeyCode::Up)],
-            Command::Up,
-            "scroll up",
-            Some("scroll"),
-        );
-        bind(
-            C::Problems,
-            &[key('g'), code(KeyCode::Home)],
-            Command::Top,
-            "first",
-            Some("first/last"),
-        );
-        bind(
-            C::Problems,
-            &[key('G'), code(KeyCode::End)],
-            Command::Bottom,
-            "last",
-            Some("first/last"),
-        );
-        bind(
-            C::Problems,
-            &[code(KeyCode::PageDown)],
-            Command::PageDown,
-            "page down",
-            None,
-        );
-        bind(
-            C::Problems,
-            &[code(KeyCode::PageUp)],
-            Command::PageUp,
-            "page up",
-            None,
-        );
-        bind(
-            C::Problems,
-            &[ctrl('c')],
-            Command::Quit,
-            "quit",
-            Some("quit"),
-        );
-
-        bind(
-            C::Navigation,
-            &[key('j'), code(KeyCode::Down)],
-            Command::Down,
-            "down",
-            Some("move"),
-        );
-        bind(
-            C::Navigation,
-            &[key('k'), code(KeyCode::Up)],
-            Command::Up,
-            "up",
-            Some("move"),
-        );
-        bind(
-            C::Navigation,
-            &[key('g'), code(KeyCode::Home)],
-            Command::Top,
-            "first",
-            Some("first/last"),
-        );
-        bind(
-            C::Navigation,
-            &[key('G'), code(KeyCode::End)],
-            Command::Bottom,
-            "last",
-            Some("first/last"),
-        );
-        bind(
-            C::Navigation,
-            &[code(KeyCode::PageDown)],
-            Command::PageDown,
-            "page down",
-            None,
-        );
-        bind(
-            C::Navigation,
-            &[code(KeyCode::PageUp)],
-            Command::PageUp,
-            "page up",
-            None,
-        );
-        bind(
-            C::Navigation,
-            &[ctrl('d')],
-            Command::HalfPageDown,
-            "half a page down",
-            None,
-        );
-        bind(
-            C::Navigation,
-            &[ctrl('u')],
-            Command::HalfPageUp,
-            "half a page up",
-            None,
-        );
-
-        bind(
-            C::Global,
-            &[key('/')],
-            Command::StartFilter,
-            "filter players",
-            Some("filter"),
-        );
-        bind(
-            C::Global,
-            &[code(KeyCode::Tab)],
-            Command::FocusNext,
-            "next pane",
-            Some("pane"),
-        );
-        bind(
-            C::Global,
-            &[code(KeyCode::BackTab)],
-            Command::FocusPrevious,
-            "previous pane",
-            None,
-        );
-        bind(
-            C::Global,
-            &[key('h'), code(KeyCode::Left)],
-            Command::FocusLeft,
-            "pane to the left",
-            None,
-        );
-        bind(
-            C::Global,
-            &[key('l'), code(KeyCode::Right)],
-            Command::FocusRight,
-            "pane to the right",
-            None,
-        );
-        for pane in Pane::ALL {
-            let Some(digit) = char::from_digit(u32::try_from(pane.number()).unwrap_or(0), 10)
-            else {
-                continue;
-            };
-            bind(
-                C::Global,
-                &[key(digit)],
-                Command::Focus { pane },
-                pane.title(),
-                None,
-            );
         }
-        bind(
-            C::Global,
-            &[key('R')],
-            Command::Refresh,
-            "fetch every feed now",
-            None,
-        );
-        bind(
-            C::Global,
-            &[key('t')],
-            Command::ToggleClock,
-            "clock: as-of date / article's date",
-            Some("clock"),
-        );
-        bind(
-            C::Global,
-            &[key('z')],
-            Command::ToggleMaximise,
-            "maximise the pane / restore",
-            Some("zoom"),
-        );
-        bind(
-            C::Global,
-            &[key('x')],
-            Command::Unlink,
-            "remove the link between panes",
-            None,
-        );
-        bind(
-            C::Global,
-            &[code(KeyCode::Esc)],
-            Command::Back,
-            "back out",
-            None,
-        );
-        bind(
-            C::Global,
-            &[key('!')],
-            Command::ToggleProblems,
-            "list the load problems",
-            Some("problems"),
-        );
-        bind(
-            C::Global,
-            &[key('?')],
-            Command::ToggleHelp,
-            "help",
-            Some("help"),
-        );
-        bind(
-            C::Global,
-            &[key('q'), ctrl('c')],
-            Command::Quit,
-            "quit",
-            Some("quit"),
-        );
-        Self { bindings }
+        let keymap = Keymap { bindings };
+        match keymap.clash() {
+            Some((context, key, first, second)) => Err(format!(
+                "{} and {} share the key {} in [{}]",
+                first.name(),
+                second.name(),
+                key.label(),
+                context.name()
+            )),
+            None => Ok(keymap),
+        }
+    }
+
+    /// The default key map with the configuration's `[keys]` applied.
+    pub fn with_overrides(overrides: &KeyBindings) -> Result<Self, KeyError> {
+        let mut keymap = Keymap::default();
+        for rebind in &overrides.0 {
+            keymap.apply(rebind)?;
+        }
+        match keymap.clash() {
+            Some(clash) => Err(clash_error(overrides, clash)),
+            None => Ok(keymap),
+        }
+    }
+
+    /// Gives one command of `[keys]` its keys, in its place or its main places.
+    fn apply(&mut self, rebind: &KeyOverride) -> Result<(), KeyError> {
+        let name = rebind.command.get_ref();
+        let error = |span: Range<usize>, message: String| KeyError {
+            span,
+            key: rebind.path(),
+            message,
+        };
+        let Some(command) = Command::from_name(name) else {
+            let names: Vec<String> = Command::bindable().iter().map(Command::name).collect();
+            let message = format!(
+                "unknown command `{name}`, expected one of {}",
+                names.join(", ")
+            );
+            return Err(error(rebind.command.span(), message));
+        };
+        let keys = rebind
+            .keys
+            .get_ref()
+            .iter()
+            .map(|key| {
+                KeyPattern::parse(key.get_ref()).map_err(|message| error(key.span(), message))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let Some(place) = &rebind.place else {
+            for context in self.main_places(&command) {
+                // Where the user types, characters type.
+                let keys: Vec<KeyPattern> = keys
+                    .iter()
+                    .copied()
+                    .filter(|key| !(context.is_typing() && key.types()))
+                    .collect();
+                self.rebind(context, &command, &keys);
+            }
+            return Ok(());
+        };
+        let context = Context::from_name(place.get_ref()).ok_or_else(|| {
+            let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+            let message = format!(
+                "unknown place `{}`, expected one of {}",
+                place.get_ref(),
+                names.join(", ")
+            );
+            error(place.span(), message)
+        })?;
+        self.rebind(context, &command, &keys);
+        Ok(())
+    }
+
+    /// The places a `command = [keys]` line rebinds: everywhere if the command is bound
+    /// there, else moving in lists, else the panes that bind it, else wherever it is bound
+    /// (everywhere, for a command bound nowhere).
+    fn main_places(&self, command: &Command) -> Vec<Context> {
+        let mut bound: Vec<Context> = Vec::new();
+        for binding in self.bindings.iter().filter(|b| b.action == *command) {
+            if !bound.contains(&binding.context) {
+                bound.push(binding.context);
+            }
+        }
+        for general in [Context::Global, Context::Navigation] {
+            if bound.contains(&general) {
+                return vec![general];
+            }
+        }
+        let panes: Vec<Context> = bound.iter().copied().filter(|c| c.is_pane()).collect();
+        match (panes.is_empty(), bound.is_empty()) {
+            (false, _) => panes,
+            (true, false) => bound,
+            (true, true) => vec![Context::Global],
+        }
+    }
+
+    /// Gives `command` these keys in `context`, where its old ones were (or after the
+    /// context's last binding), with the help text it has (or its name).
+    fn rebind(&mut self, context: Context, command: &Command, keys: &[KeyPattern]) {
+        let template = self
+            .bindings
+            .iter()
+            .find(|b| b.context == context && b.action == *command)
+            .or_else(|| self.bindings.iter().find(|b| b.action == *command))
+            .map(|b| (b.description.clone(), b.hint.clone()))
+            .unwrap_or_else(|| (command.name().replace('_', " "), None));
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.context == context && b.action == *command)
+            .or_else(|| {
+                self.bindings
+                    .iter()
+                    .rposition(|b| b.context == context)
+                    .map(|last| last + 1)
+            })
+            .unwrap_or(self.bindings.len());
+        let before = self.bindings[..at]
+            .iter()
+            .filter(|b| !(b.context == context && b.action == *command))
+            .count();
+        self.bindings
+            .retain(|b| !(b.context == context && b.action == *command));
+        let (description, hint) = template;
+        let new = keys.iter().map(|&key| Binding {
+            context,
+            key,
+            action: command.clone(),
+            description: description.clone(),
+            hint: hint.clone(),
+        });
+        self.bindings.splice(before..before, new);
+    }
+
+    /// Two commands on one key in one place, if any: the place, the key, and both.
+    fn clash(&self) -> Option<(Context, KeyPattern, Command, Command)> {
+        self.bindings.iter().enumerate().find_map(|(i, a)| {
+            self.bindings[i + 1..]
+                .iter()
+                .find(|b| b.context == a.context && b.action != a.action && a.key.overlaps(b.key))
+                .map(|b| (a.context, b.key, a.action.clone(), b.action.clone()))
+        })
+    }
+}
+
+/// The error for two commands on one key in one place: at the user's key that made it,
+/// naming their command first.
+fn clash_error(
+    overrides: &KeyBindings,
+    (context, key, first, second): (Context, KeyPattern, Command, Command),
+) -> KeyError {
+    let names = [first.name(), second.name()];
+    let (path, span, mine) = overrides
+        .0
+        .iter()
+        .rev()
+        .filter(|o| names.contains(o.command.get_ref()))
+        .find_map(|o| {
+            let written = o
+                .keys
+                .get_ref()
+                .iter()
+                .find(|k| KeyPattern::parse(k.get_ref()).is_ok_and(|k| k.overlaps(key)))?;
+            Some((o.path(), written.span(), o.command.get_ref().clone()))
+        })
+        .unwrap_or_else(|| ("keys".to_string(), 0..0, names[0].clone()));
+    let other = names
+        .iter()
+        .find(|name| **name != mine)
+        .unwrap_or(&names[1]);
+    KeyError {
+        span,
+        key: path,
+        message: format!(
+            "{} would be the key of both {mine} and {other} in [keys.{}] ({}); give one of \
+             them another key",
+            key.label(),
+            context.name(),
+            context.title()
+        ),
     }
 }
 
@@ -692,9 +562,9 @@ pub const MOUSE_HELP: [(&str, &str); 2] = [
 
 /// A row of the help overlay: the keys that do one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpEntry {
+pub struct HelpEntry<'a> {
     pub keys: Vec<String>,
-    pub description: &'static str,
+    pub description: &'a str,
 }
 
 impl Keymap {
@@ -740,8 +610,28 @@ impl Keymap {
         None
     }
 
+    /// The first `count` keys bound to `command` in `context`, as help writes them, joined
+    /// by `separator` ("? or Esc"); `None` when the command has no key there. For the hints
+    /// that views give in passing ("x unlinks").
+    pub fn keys_for(
+        &self,
+        context: Context,
+        command: &Command,
+        count: usize,
+        separator: &str,
+    ) -> Option<String> {
+        let labels: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == *command)
+            .take(count)
+            .map(|b| b.key.label())
+            .collect();
+        (!labels.is_empty()).then(|| labels.join(separator))
+    }
+
     /// A context's bindings grouped by what they do, for the help overlay.
-    pub fn help(&self, context: Context) -> Vec<HelpEntry> {
+    pub fn help(&self, context: Context) -> Vec<HelpEntry<'_>> {
         let mut entries: Vec<HelpEntry> = Vec::new();
         for binding in self.bindings.iter().filter(|b| b.context == context) {
             let label = binding.key.label();
@@ -752,7 +642,7 @@ impl Keymap {
                 Some(entry) => entry.keys.push(label),
                 None => entries.push(HelpEntry {
                     keys: vec![label],
-                    description: binding.description,
+                    description: &binding.description,
                 }),
             }
         }
@@ -760,7 +650,7 @@ impl Keymap {
     }
 
     /// The help overlay's sections: the contexts that apply now first, then the rest.
-    pub fn help_sections(&self, state: &State) -> Vec<(Context, Vec<HelpEntry>)> {
+    pub fn help_sections(&self, state: &State) -> Vec<(Context, Vec<HelpEntry<'_>>)> {
         let mut order = Self::contexts(state);
         order.retain(|c| *c != Context::Help);
         for context in [
@@ -800,11 +690,11 @@ impl Keymap {
 
     /// The key-hint bar: ("j/k", "move") pairs for what the focused context accepts. The
     /// load problems key shows only when there are load problems.
-    pub fn hints(&self, state: &State) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<(Vec<(Command, String)>, &'static str)> = Vec::new();
+    pub fn hints(&self, state: &State) -> Vec<(String, &str)> {
+        let mut hints: Vec<(Vec<(Command, String)>, &str)> = Vec::new();
         for context in Self::contexts(state) {
             for binding in self.bindings.iter().filter(|b| b.context == context) {
-                let Some(word) = binding.hint else {
+                let Some(word) = binding.hint.as_deref() else {
                     continue;
                 };
                 if binding.action == Command::ToggleProblems
@@ -845,5 +735,226 @@ impl Keymap {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Settings};
+
+    fn overrides(text: &str) -> Result<Keymap, KeyError> {
+        let settings: Settings = Config::parse(std::path::Path::new("config.toml"), text.into())
+            .unwrap()
+            .settings;
+        Keymap::with_overrides(&settings.keys)
+    }
+
+    fn keys_of(keymap: &Keymap, context: Context, command: &Command) -> Vec<String> {
+        keymap
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == *command)
+            .map(|b| b.key.label())
+            .collect()
+    }
+
+    #[test]
+    fn every_bindable_command_has_a_default_key_and_a_name() {
+        let keymap = Keymap::default();
+        for command in Command::bindable() {
+            assert!(
+                keymap.bindings.iter().any(|b| b.action == command),
+                "{command:?} has no default key"
+            );
+            assert_eq!(Command::from_name(&command.name()), Some(command));
+        }
+        assert_eq!(
+            Command::Focus {
+                pane: Pane::Countdowns
+            }
+            .name(),
+            "focus_countdowns"
+        );
+        assert_eq!(Command::ToggleHelp.name(), "toggle_help");
+    }
+
+    #[test]
+    fn every_command_is_bindable_or_typed() {
+        // serde lists every variant when it meets an unknown one: a new command must join
+        // `Command::bindable` (and the key map) to pass.
+        let error = serde_json::from_str::<Command>(r#"{"action": "?"}"#).unwrap_err();
+        let message = error.to_string();
+        let (_, listed) = message.split_once("expected one of ").unwrap();
+        let variants: Vec<&str> = listed
+            .split(", ")
+            .map(|name| name.trim_matches('`'))
+            .map(|name| name.split('`').next().unwrap_or(name))
+            .collect();
+        assert!(variants.len() > 40, "{message}");
+        let bindable: Vec<String> = Command::bindable().iter().map(Command::name).collect();
+        for variant in variants {
+            let known = match variant {
+                "filter_push" | "reader_search_push" => true,
+                "focus" => bindable.iter().any(|name| name.starts_with("focus_")),
+                name => bindable.iter().any(|b| b == name),
+            };
+            assert!(known, "{variant} is neither bindable nor typed");
+        }
+    }
+
+    #[test]
+    fn no_two_commands_share_a_key_in_one_place() {
+        assert_eq!(Keymap::default().clash(), None);
+    }
+
+    #[test]
+    fn keys_are_read_as_written() {
+        let key = |code, modifiers| Ok(KeyPattern::Key(code, modifiers));
+        assert_eq!(
+            KeyPattern::parse("q"),
+            key(KeyCode::Char('q'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("G"),
+            key(KeyCode::Char('G'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("shift-g"),
+            key(KeyCode::Char('G'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("ctrl-C"),
+            key(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            KeyPattern::parse("alt-x"),
+            key(KeyCode::Char('x'), KeyModifiers::ALT)
+        );
+        assert_eq!(
+            KeyPattern::parse("-"),
+            key(KeyCode::Char('-'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("ctrl--"),
+            key(KeyCode::Char('-'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            KeyPattern::parse("PageDown"),
+            key(KeyCode::PageDown, KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("shift-tab"),
+            key(KeyCode::BackTab, KeyModifiers::NONE)
+        );
+        assert_eq!(
+            KeyPattern::parse("f5"),
+            key(KeyCode::F(5), KeyModifiers::NONE)
+        );
+        assert_eq!(KeyPattern::parse("char"), Ok(KeyPattern::AnyChar));
+        let error = KeyPattern::parse("ctrl-enterr").unwrap_err();
+        assert!(
+            error.starts_with(
+                "'ctrl-enterr' is not a key; expected a character or one of space, enter"
+            ),
+            "{error}"
+        );
+        assert!(KeyPattern::parse("f13").is_err());
+        assert_eq!(
+            KeyPattern::parse("alt-f2").map(KeyPattern::label),
+            Ok("M-F2".into())
+        );
+    }
+
+    #[test]
+    fn a_command_is_rebound_in_its_main_places() {
+        let keymap = overrides("[keys]\nquit = [\"Q\", \"ctrl-q\"]\nopen = [\"o\"]\n").unwrap_err();
+        // `o` already opens evidence in two panes: a clash, named.
+        assert_eq!(keymap.key, "keys.open");
+        assert_eq!(keymap.span, 38..41);
+        assert_eq!(
+            keymap.message,
+            "o would be the key of both open and open_evidence in [keys.destinations] \
+             (2 Rumoured destinations); give one of them another key"
+        );
+        let keymap = overrides("[keys]\nquit = [\"Q\", \"ctrl-q\"]\nopen = [\"O\"]\n").unwrap();
+        assert_eq!(
+            keys_of(&keymap, Context::Global, &Command::Quit),
+            ["Q", "C-q"]
+        );
+        // Where the user types, `Q` is a letter: only ctrl-q quits there.
+        assert_eq!(keys_of(&keymap, Context::Filter, &Command::Quit), ["C-c"]);
+        assert_eq!(keys_of(&keymap, Context::Help, &Command::Quit), ["C-c"]);
+        for pane in [
+            Context::Articles,
+            Context::Players,
+            Context::Destinations,
+            Context::Countdowns,
+        ] {
+            assert_eq!(keys_of(&keymap, pane, &Command::Open), ["O"], "{pane:?}");
+        }
+        // The rebound keys keep their place in help.
+        let help = keymap.help(Context::Global);
+        assert_eq!(
+            help.last().map(|e| (e.keys.clone(), e.description)),
+            Some((vec!["Q".into(), "C-q".into()], "quit"))
+        );
+    }
+
+    #[test]
+    fn a_place_table_rebinds_there_only_and_empty_unbinds() {
+        let keymap = overrides(
+            "[keys]\nrefresh = []\n[keys.help]\ntoggle_help = [\"?\", \"esc\"]\nquit = [\"q\"]\n",
+        )
+        .unwrap();
+        assert!(keys_of(&keymap, Context::Global, &Command::Refresh).is_empty());
+        assert_eq!(
+            keys_of(&keymap, Context::Help, &Command::ToggleHelp),
+            ["?", "Esc"]
+        );
+        assert_eq!(keys_of(&keymap, Context::Help, &Command::Quit), ["q"]);
+        assert_eq!(
+            keys_of(&keymap, Context::Global, &Command::ToggleHelp),
+            ["?"]
+        );
+    }
+
+    #[test]
+    fn mistakes_in_keys_say_where_and_what() {
+        let error = overrides("[keys]\nquitt = [\"q\"]\n").unwrap_err();
+        assert_eq!(
+            (error.key.as_str(), error.span.clone()),
+            ("keys.quitt", 15..20)
+        );
+        assert!(
+            error
+                .message
+                .starts_with("unknown command `quitt`, expected one of quit, refresh,"),
+            "{error:?}"
+        );
+        let error = overrides("[keys]\nquit = [\"q\", \"ctl-c\"]\n").unwrap_err();
+        assert_eq!(
+            (error.key.as_str(), error.span.clone()),
+            ("keys.quit", 20..27)
+        );
+        assert!(
+            error.message.starts_with("'ctl-c' is not a key"),
+            "{error:?}"
+        );
+        let error = overrides("[keys.overlay]\nquit = [\"q\"]\n").unwrap_err();
+        assert_eq!(error.key, "keys.overlay.quit");
+        assert!(
+            error
+                .message
+                .starts_with("unknown place `overlay`, expected one of global, navigation"),
+            "{error:?}"
+        );
+        let error = overrides("[keys.filter]\nfilter_accept = [\"k\"]\n").unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("both filter_accept and filter_push in [keys.filter]"),
+            "{error:?}"
+        );
     }
 }

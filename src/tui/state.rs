@@ -14,8 +14,10 @@ use std::sync::Arc;
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use ratatui::layout::Rect;
 
+use crate::config::{CountdownSettings, CountdownSort};
 use crate::corpus::{Article, Corpus, Severity};
-use crate::countdown::list_order;
+use crate::countdown::{Thresholds, sort_contracts};
+use crate::fetch::Limits;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::model::{ArticleId, Evidence, Model, PersonId, Roster};
 use crate::progress::Progress;
@@ -25,6 +27,7 @@ use crate::text::plural;
 use super::Options;
 use super::action::{Action, Command, Message, Pane};
 use super::fetcher::{FetchProgress, Fetched};
+use super::keymap::{Context, Keymap};
 use super::layout::{self, Screen};
 use super::text;
 
@@ -181,6 +184,8 @@ pub struct FeedsState {
     pub db: Option<PathBuf>,
     /// Minutes between automatic fetches.
     pub refresh: Option<u32>,
+    /// How long and how much each request of a fetch may take.
+    pub limits: Limits,
     /// A fetch is running: how far it has come.
     pub fetching: Option<FetchProgress>,
     /// A fetch was asked for: the loop starts it (update does no I/O).
@@ -345,11 +350,14 @@ pub struct DestinationsState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountdownsState {
     pub cursor: ListCursor,
-    /// Contract indices as listed: running ones soonest first, then ended ones, the latest
-    /// first ([`list_order`]).
+    /// Contract indices as listed, in `sort`'s order ([`sort_contracts`]).
     pub rows: Vec<usize>,
     /// Whether ended contracts are left out of `rows`.
     pub hide_expired: bool,
+    /// Where the urgency colours change.
+    pub thresholds: Thresholds,
+    /// The order of `rows`.
+    pub sort: CountdownSort,
     /// The date and `hide_expired` that `rows` were listed for.
     listed: Option<(NaiveDate, bool)>,
     /// The selected player the cursor last followed.
@@ -398,9 +406,28 @@ pub struct State {
     pub destinations: DestinationsState,
     pub countdowns: CountdownsState,
     pub feeds: FeedsState,
+    /// The keys in force: the default map with the configuration's `[keys]`.
+    pub keymap: Arc<Keymap>,
 }
 
 impl State {
+    /// Applies the configuration's `[countdowns]`: urgency thresholds, whether ended
+    /// contracts show at first, and the order.
+    pub fn configure_countdowns(&mut self, settings: &CountdownSettings) {
+        self.countdowns.thresholds = settings.thresholds();
+        self.countdowns.hide_expired = !settings.show_expired;
+        self.countdowns.sort = settings.sort;
+        self.countdowns.listed = None;
+    }
+
+    /// " (e shows them)": how to show the ended contracts again, if a key does.
+    pub fn show_expired_hint(&self) -> String {
+        self.keymap
+            .keys_for(Context::Countdowns, &Command::ToggleExpired, 1, "")
+            .map(|key| format!(" ({key} shows them)"))
+            .unwrap_or_default()
+    }
+
     /// A fresh dashboard over `model`: players focused, the clock at `options.as_of` and the
     /// time of `now`, and `options.player` selected (with the articles linked to them).
     pub fn new(model: Model, options: &Options, now: NaiveDateTime, size: (u16, u16)) -> Self {
@@ -456,6 +483,7 @@ impl State {
                 last: Some(now),
                 ..FeedsState::default()
             },
+            keymap: Arc::new(Keymap::default()),
         }
     }
 
@@ -982,11 +1010,7 @@ impl State {
             let mut rows: Vec<usize> = (0..contracts.len())
                 .filter(|&c| !(wanted.1 && contracts[c].expires < date))
                 .collect();
-            rows.sort_by_cached_key(|&c| {
-                let contract = &contracts[c];
-                let name = self.model.person(contract.player).map(|p| &p.name);
-                (list_order(contract.expires, date), name)
-            });
+            sort_contracts(&self.model, &mut rows, date, self.countdowns.sort);
             self.countdowns.cursor.selected = keep
                 .and_then(|c| rows.iter().position(|&row| row == c))
                 .unwrap_or(0);
@@ -1183,9 +1207,7 @@ impl State {
             let visible = screen
                 .overlay
                 .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
-            let max = super::keymap::Keymap::default()
-                .help_len(self)
-                .saturating_sub(visible);
+            let max = self.keymap.help_len(self).saturating_sub(visible);
             self.help = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
@@ -1536,14 +1558,11 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
         },
         Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
-            state.message = Some(
-                if state.countdowns.hide_expired {
-                    "ended contracts hidden (e shows them)"
-                } else {
-                    "ended contracts shown"
-                }
-                .to_string(),
-            );
+            state.message = Some(if state.countdowns.hide_expired {
+                format!("ended contracts hidden{}", state.show_expired_hint())
+            } else {
+                "ended contracts shown".to_string()
+            });
         }
     }
     None

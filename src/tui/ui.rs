@@ -16,8 +16,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::action::Pane;
-use super::keymap::Keymap;
+use super::action::{Command, Pane};
+use super::keymap::{Context, Keymap};
 use super::layout::{self, Mode, PaneArea, Screen};
 use super::state::State;
 use theme::Theme;
@@ -97,8 +97,12 @@ fn tabs(frame: &mut Frame, screen: &Screen, state: &State, theme: &Theme) {
         };
         spans.push(Span::styled(label, style));
     }
-    if state.maximised {
-        spans.push(Span::styled("  z restores", theme.dim));
+    if state.maximised
+        && let Some(key) = state
+            .keymap
+            .keys_for(Context::Global, &Command::ToggleMaximise, 1, "")
+    {
+        spans.push(Span::styled(format!("  {key} restores"), theme.dim));
     }
     frame.render_widget(Line::from(spans), screen.tab_bar);
 }
@@ -150,11 +154,39 @@ fn row_style(theme: &Theme, selected: bool, focused: bool) -> ratatui::style::St
 }
 
 /// The title parts that show a pane follows another: what it follows, and how to undo it.
-fn link_title(following: String, theme: &Theme) -> Vec<Span<'static>> {
-    vec![
-        Span::styled(following, theme.link),
-        Span::styled("(x unlinks) ", theme.dim),
-    ]
+fn link_title(following: String, state: &State, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::styled(following, theme.link)];
+    if let Some(key) = unlink_key(state) {
+        spans.push(Span::styled(format!("({key} unlinks) "), theme.dim));
+    }
+    spans
+}
+
+/// An overlay's reminder of its keys: " ? or Esc closes · j/k g/G scroll " (`ends`: with the
+/// keys to the first and last line).
+fn overlay_keys(keymap: &Keymap, context: Context, close: &Command, ends: bool) -> String {
+    let first = |command: Command| keymap.keys_for(context, &command, 1, "");
+    let pair = |a: Command, b: Command| Some(format!("{}/{}", first(a)?, first(b)?));
+    let mut scroll = vec![pair(Command::Down, Command::Up)];
+    if ends {
+        scroll.push(pair(Command::Top, Command::Bottom));
+    }
+    let scroll: Vec<String> = scroll.into_iter().flatten().collect();
+    let mut parts = Vec::new();
+    if let Some(keys) = keymap.keys_for(context, close, 2, " or ") {
+        parts.push(format!("{keys} closes"));
+    }
+    if !scroll.is_empty() {
+        parts.push(format!("{} scroll", scroll.join(" ")));
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
+/// The key that removes a link between panes, if it has one.
+fn unlink_key(state: &State) -> Option<String> {
+    state
+        .keymap
+        .keys_for(Context::Global, &Command::Unlink, 1, "")
 }
 
 /// Draws a single dim line (for empty panes).

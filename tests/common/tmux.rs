@@ -36,7 +36,10 @@ impl Server {
                 "40",
                 "sh",
             ])
-            .env("TERM", "xterm-256color");
+            .env("TERM", "xterm-256color")
+            // The defaults, never the user's own configuration.
+            .env("XDG_CONFIG_HOME", "/nonexistent/mercato-tests/config")
+            .env_remove("MERCATO_CONFIG");
         configure(&mut command);
         assert!(command.status().unwrap().success());
         let server = Self { name };

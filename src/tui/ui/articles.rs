@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     if state.link == Link::ArticlesFollowPlayer
         && let Some(person) = state.articles.filter.and_then(|p| state.model.person(p))
     {
-        extra = link_title(format!("· naming {} ", display_text(&person.name)), theme);
+        extra = link_title(
+            format!("· naming {} ", display_text(&person.name)),
+            state,
+            theme,
+        );
     }
     let mut count = if rows.len() == state.model.articles.len() {
         thousands(rows.len())

@@ -36,11 +36,14 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     );
     if rows.is_empty() {
         let text = if state.countdowns.hide_expired && !state.model.contracts.is_empty() {
-            "Every known contract has ended (e shows them)."
+            format!(
+                "Every known contract has ended{}.",
+                state.show_expired_hint()
+            )
         } else {
-            "No contract end dates known."
+            "No contract end dates known.".to_string()
         };
-        note(frame, area.inner, text, theme);
+        note(frame, area.inner, &text, theme);
         return;
     }
     let height = usize::from(area.rows.height);
@@ -85,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         }
         cells.push(Cell::from(Span::styled(
             left,
-            theme.urgency(urgency(contract.expires, date)),
+            theme.urgency(urgency(contract.expires, date, state.countdowns.thresholds)),
         )));
         cells.push(Cell::from(badge));
         Row::new(cells).style(row_style(theme, is_selected, focused))
@@ -204,7 +207,10 @@ fn detail(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, date
     let mut spans = vec![
         Span::styled(name, theme.player_selected),
         Span::raw(": "),
-        Span::styled(left, theme.urgency(urgency(contract.expires, date))),
+        Span::styled(
+            left,
+            theme.urgency(urgency(contract.expires, date, state.countdowns.thresholds)),
+        ),
     ];
     // Each part in full, or its short form, or (with those after it) not at all.
     let mut parts = Vec::new();

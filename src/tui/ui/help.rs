@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::keymap::{Keymap, MOUSE_HELP};
+use crate::tui::action::Command;
+use crate::tui::keymap::{Context, Keymap, MOUSE_HELP};
 use crate::tui::state::State;
 use crate::tui::ui::theme::Theme;
 
@@ -50,7 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, keymap:
         .border_style(theme.border_focused)
         .title(Line::styled(" Keys ", theme.title_focused))
         .title(Line::styled(position, theme.dim))
-        .title(Line::styled(" ? or Esc closes · j/k g/G scroll ", theme.dim).right_aligned());
+        .title(
+            Line::styled(
+                super::overlay_keys(keymap, Context::Help, &Command::ToggleHelp, true),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
     frame.render_widget(Clear, area);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_height).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);

@@ -8,7 +8,9 @@ use ratatui::widgets::{Cell, Row, Table};
 
 use super::{link_title, marker, note, pane_block, row_style};
 use crate::text::{plural, thousands};
+use crate::tui::action::Command;
 use crate::tui::display_text;
+use crate::tui::keymap::Context;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::{Link, State};
 use crate::tui::text::truncate;
@@ -25,6 +27,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     {
         extra = link_title(
             format!("· in “{}” ", crate::tui::text::truncate(&article.title, 30)),
+            state,
             theme,
         );
     }
@@ -60,7 +63,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
                 |c| {
                     Span::styled(
                         c.expires.to_string(),
-                        theme.urgency(crate::countdown::urgency(c.expires, date)),
+                        theme.urgency(crate::countdown::urgency(
+                            c.expires,
+                            date,
+                            state.countdowns.thresholds,
+                        )),
                     )
                 },
             );
@@ -228,25 +235,46 @@ fn filter_line(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme)
                 thousands(total)
             )));
         }
-        spans.push(Span::styled(
-            if players.editing {
-                "  Enter keeps · Esc clears"
-            } else {
-                "  Esc clears"
-            },
-            theme.dim,
-        ));
+        let keymap = &state.keymap;
+        let (keep, clear) = if players.editing {
+            (
+                keymap.keys_for(Context::Filter, &Command::FilterAccept, 1, ""),
+                keymap.keys_for(Context::Filter, &Command::FilterClear, 1, ""),
+            )
+        } else {
+            (
+                None,
+                keymap.keys_for(Context::Players, &Command::Back, 1, ""),
+            )
+        };
+        let how: Vec<String> = [
+            keep.map(|k| format!("{k} keeps")),
+            clear.map(|k| format!("{k} clears")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !how.is_empty() {
+            spans.push(Span::styled(format!("  {}", how.join(" · ")), theme.dim));
+        }
         Line::from(spans)
     } else {
-        Line::from(vec![
-            Span::styled("/", theme.key),
-            Span::styled(" filter", theme.dim),
-            Span::raw(format!(
-                "  {} of {}",
-                thousands(shown),
-                plural(total, "player", "players")
-            )),
-        ])
+        let count = format!(
+            "{} of {}",
+            thousands(shown),
+            plural(total, "player", "players")
+        );
+        match state
+            .keymap
+            .keys_for(Context::Global, &Command::StartFilter, 1, "")
+        {
+            Some(key) => Line::from(vec![
+                Span::styled(key, theme.key),
+                Span::styled(" filter", theme.dim),
+                Span::raw(format!("  {count}")),
+            ]),
+            None => Line::raw(count),
+        }
     };
     frame.render_widget(line, line_area);
 }

@@ -7,6 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::corpus::Severity;
+use crate::tui::action::Command;
+use crate::tui::keymap::Context;
 use crate::tui::state::State;
 use crate::tui::ui::theme::Theme;
 
@@ -36,7 +38,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             format!(" {} ", summary(state)),
             theme.title_focused,
         ))
-        .title(Line::styled(" ! or Esc closes · j/k scroll ", theme.dim).right_aligned());
+        .title(
+            Line::styled(
+                super::overlay_keys(
+                    &state.keymap,
+                    Context::Problems,
+                    &Command::ToggleProblems,
+                    false,
+                ),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
     frame.render_widget(Clear, area);
     let shown: Vec<Line> = if rows.is_empty() {
         vec![Line::styled(

@@ -86,7 +86,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
     if let Some(link) = link {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(link, theme.link));
-        spans.push(Span::styled(" (x unlinks)", theme.dim));
+        if let Some(key) = super::unlink_key(state) {
+            spans.push(Span::styled(format!(" ({key} unlinks)"), theme.dim));
+        }
     }
     if let Some(message) = &state.message {
         spans.push(Span::raw("  "));

@@ -3,6 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::{Colour, NamedColour, ThemeName, ThemeSettings};
 use crate::countdown::Urgency;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,11 +50,93 @@ impl Default for Theme {
 }
 
 impl Theme {
-    /// Colours unless `NO_COLOR` is set to anything non-empty (<https://no-color.org>).
-    pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Self::monochrome(),
-            _ => Self::colored(),
+    /// The configured theme, unless `NO_COLOR` is set to anything non-empty
+    /// (<https://no-color.org>): then no colour at all.
+    pub fn from_env(settings: &ThemeSettings) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        Self::configured(settings, no_color)
+    }
+
+    /// The palette the settings name with their colours per role over it; with `no_color`,
+    /// [`Theme::monochrome`] whatever they say.
+    pub fn configured(settings: &ThemeSettings, no_color: bool) -> Self {
+        if no_color {
+            return Self::monochrome();
+        }
+        let mut theme = match settings.name {
+            ThemeName::Dark => Self::colored(),
+            ThemeName::Light => Self::light(),
+            ThemeName::Mono => Self::monochrome(),
+        };
+        for (role, colour) in settings.colours() {
+            if let Some(style) = theme.role_mut(role) {
+                *style = style.fg(color(colour));
+                theme.color = true;
+            }
+        }
+        theme
+    }
+
+    /// A role's style by its name in the configuration ([`ThemeSettings::ROLES`]).
+    fn role_mut(&mut self, role: &str) -> Option<&mut Style> {
+        Some(match role {
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "title" => &mut self.title,
+            "title_focused" => &mut self.title_focused,
+            "header" => &mut self.header,
+            "selected" => &mut self.selected,
+            "selected_unfocused" => &mut self.selected_unfocused,
+            "dim" => &mut self.dim,
+            "matched" => &mut self.matched,
+            "link" => &mut self.link,
+            "player" => &mut self.player,
+            "player_selected" => &mut self.player_selected,
+            "club" => &mut self.club,
+            "date" => &mut self.date,
+            "source" => &mut self.source,
+            "evidence" => &mut self.evidence,
+            "evidence_focused" => &mut self.evidence_focused,
+            "bar" => &mut self.bar,
+            "badge" => &mut self.badge,
+            "expired" => &mut self.expired,
+            "critical" => &mut self.critical,
+            "soon" => &mut self.soon,
+            "distant" => &mut self.distant,
+            "clock" => &mut self.clock,
+            "message" => &mut self.message,
+            "key" => &mut self.key,
+            _ => return None,
+        })
+    }
+
+    /// For light terminal backgrounds: the dark palette's roles in colours that stay
+    /// readable on white (no yellow or light grey text).
+    pub fn light() -> Self {
+        let fg = |color| Style::new().fg(color);
+        let amber = Color::Rgb(0xa0, 0x60, 0x00);
+        Self {
+            border: fg(Color::Gray),
+            border_focused: fg(Color::Blue),
+            title_focused: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            dim: fg(Color::DarkGray),
+            matched: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            link: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            player: fg(Color::Blue),
+            player_selected: fg(Color::Red).add_modifier(Modifier::BOLD),
+            club: fg(Color::Green),
+            date: fg(Color::Magenta),
+            source: fg(Color::Blue).add_modifier(Modifier::ITALIC),
+            bar: fg(Color::Green),
+            badge: fg(amber).add_modifier(Modifier::BOLD),
+            expired: fg(Color::DarkGray).add_modifier(Modifier::CROSSED_OUT),
+            critical: fg(Color::Red).add_modifier(Modifier::BOLD),
+            soon: fg(amber),
+            distant: fg(Color::Green),
+            clock: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            message: fg(amber),
+            key: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ..Self::colored()
         }
     }
 
@@ -130,5 +213,83 @@ impl Theme {
             Urgency::Soon => self.soon,
             Urgency::Distant => self.distant,
         }
+    }
+}
+
+/// The terminal colour a configured colour names.
+fn color(colour: Colour) -> Color {
+    match colour {
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        Colour::Named(named) => match named {
+            NamedColour::Default => Color::Reset,
+            NamedColour::Black => Color::Black,
+            NamedColour::Red => Color::Red,
+            NamedColour::Green => Color::Green,
+            NamedColour::Yellow => Color::Yellow,
+            NamedColour::Blue => Color::Blue,
+            NamedColour::Magenta => Color::Magenta,
+            NamedColour::Cyan => Color::Cyan,
+            NamedColour::Gray => Color::Gray,
+            NamedColour::DarkGray => Color::DarkGray,
+            NamedColour::LightRed => Color::LightRed,
+            NamedColour::LightGreen => Color::LightGreen,
+            NamedColour::LightYellow => Color::LightYellow,
+            NamedColour::LightBlue => Color::LightBlue,
+            NamedColour::LightMagenta => Color::LightMagenta,
+            NamedColour::LightCyan => Color::LightCyan,
+            NamedColour::White => Color::White,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_configurable_role_is_a_style() {
+        let mut theme = Theme::colored();
+        for role in ThemeSettings::ROLES {
+            assert!(theme.role_mut(role).is_some(), "{role}");
+        }
+    }
+
+    #[test]
+    fn the_light_palette_has_no_text_colour_lost_on_white() {
+        let mut light = Theme::light();
+        for role in ThemeSettings::ROLES {
+            let style = light.role_mut(role).copied().unwrap_or_default();
+            let faint = [Color::Yellow, Color::LightYellow, Color::White, Color::Gray];
+            let border = role.starts_with("border");
+            assert!(
+                border || !style.fg.is_some_and(|fg| faint.contains(&fg)),
+                "{role}: {style:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn named_palettes_and_colours_per_role_and_no_color_wins() {
+        let mut settings = ThemeSettings {
+            name: ThemeName::Light,
+            ..ThemeSettings::default()
+        };
+        assert_eq!(Theme::configured(&settings, false), Theme::light());
+        settings.name = ThemeName::Mono;
+        assert_eq!(Theme::configured(&settings, false), Theme::monochrome());
+        settings.player = Some(Colour::Rgb(0xff, 0x88, 0));
+        let theme = Theme::configured(&settings, false);
+        // The colour replaces the foreground; the palette's modifiers stay.
+        assert_eq!(
+            theme.player,
+            Style::new()
+                .fg(Color::Rgb(0xff, 0x88, 0))
+                .add_modifier(Modifier::BOLD)
+        );
+        assert_eq!(Theme::configured(&settings, true), Theme::monochrome());
+        assert_eq!(
+            Theme::configured(&ThemeSettings::default(), false),
+            Theme::colored()
+        );
     }
 }
