@@ -19,7 +19,9 @@ use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::text::{fold, plural, thousands};
 
+mod desk;
 mod library;
+pub use desk::WatchCommand;
 pub use library::FeedCommand;
 
 /// What `--help` ends with: examples, then the environment variables Mercato reads.
@@ -33,6 +35,8 @@ Examples:
   mercato check --corpus ~/news              why some files did not load
   mercato feed add https://example.org/football/rss.xml
   mercato fetch                              fetch every feed into the library
+  mercato watch add ramos                    mark a player (or a club) as watched
+  mercato digest --since-last-visit          what changed since the dashboard last opened
 
 Environment:
   NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
@@ -122,6 +126,25 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Watch players and clubs: marked everywhere in the dashboard, first in the digest.
+    Watch {
+        #[command(subcommand)]
+        command: WatchCommand,
+    },
+    /// What changed since a day or since the last visit: new articles per source, new
+    /// rumours (watched first), changed contract dates, opened pre-contract windows, ended
+    /// contracts.
+    Digest {
+        /// Count from this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "since_last_visit")]
+        since: Option<NaiveDate>,
+        /// Count from the dashboard's last start (the default).
+        #[arg(long)]
+        since_last_visit: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A mistake in what the user asked for, as opposed to a bug: the binary prints it as one
@@ -144,7 +167,7 @@ pub enum UserError {
     PlayerIgnored { command: &'static str },
     #[error(
         "the dashboard needs a terminal (stdin and stdout); without one use a command: \
-         export, players, rumours, countdowns, check, feed, fetch, import (mercato --help)"
+         export, players, rumours, countdowns, check, feed, fetch, import, watch, digest (mercato --help)"
     )]
     NoTerminal,
     #[error("this build has no dashboard (built without the `tui` feature); use a command")]
@@ -161,6 +184,14 @@ pub enum UserError {
         "--watch follows the --corpus folders in the dashboard: give --corpus FOLDER and no command"
     )]
     WatchWhat,
+    #[error("'{name}' could be any of: {candidates}; give more of the name")]
+    Ambiguous { name: String, candidates: String },
+    #[error("no player or club matches '{0}' (try: mercato players)")]
+    NothingToWatch(String),
+    #[error("not watching '{0}' (see: mercato watch list)")]
+    NotWatching(String),
+    #[error("no visits without a library: give --since DATE (files keep no record of visits)")]
+    NoVisits,
 }
 
 impl UserError {
@@ -175,6 +206,10 @@ impl UserError {
             UserError::CorpusWithLibraryCommand { .. }
             | UserError::NoLibraryPath
             | UserError::WatchWhat => ExitCode::from(2),
+            UserError::Ambiguous { .. }
+            | UserError::NothingToWatch(_)
+            | UserError::NotWatching(_)
+            | UserError::NoVisits => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
@@ -248,6 +283,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         Some(Command::Feed { .. }) => Some("feed"),
         Some(Command::Fetch { .. }) => Some("fetch"),
         Some(Command::Import { .. }) => Some("import"),
+        Some(Command::Watch { .. }) => Some("watch"),
         _ => None,
     };
     if let Some(command) = library_command {
@@ -262,10 +298,10 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         Some(Command::Feed { command }) => return library::feed(command, &db, utc, out),
         Some(Command::Fetch { json }) => return library::fetch(&db, json, utc, out),
         Some(Command::Import { paths }) => return library::import(&db, &paths, utc, out),
+        Some(Command::Watch { command }) => return desk::watch(command, &db, utc, out),
         _ => {}
     }
-    let source = Source::resolve(cli.corpus.clone(), &db)
-        .map_err(|error| UserError::Library(error.to_string()))?;
+    let source = resolve_source(cli.corpus.clone(), &db)?;
     let as_of = cli
         .as_of
         .unwrap_or_else(|| default_as_of(&source, now.date_naive()));
@@ -280,6 +316,10 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         return dashboard(source, options);
     };
     let rumours_player = player_for(&command, cli.player)?;
+    if let Command::Digest { since, json, .. } = command {
+        let since = since.map_or(desk::Since::LastVisit, desk::Since::Date);
+        return desk::digest(&source, &db, since, as_of, json, out);
+    }
     let (model, _) = source.load(&LoadProgress::default())?;
     if !matches!(command, Command::Check) {
         report_rejected(&model, &cli.corpus)?;
@@ -305,9 +345,28 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         }
         Command::Countdowns { json, limit } => countdowns(&model, as_of, json, limit, out)?,
         Command::Check => return check(&model, out),
-        Command::Feed { .. } | Command::Fetch { .. } | Command::Import { .. } => {}
+        Command::Feed { .. }
+        | Command::Fetch { .. }
+        | Command::Import { .. }
+        | Command::Watch { .. }
+        | Command::Digest { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the articles come from; a library of an older schema is migrated first (a reader
+/// cannot, and a library this old has had no writer since this version came).
+fn resolve_source(corpus: Vec<PathBuf>, db: &std::path::Path) -> Result<Source, UserError> {
+    match Source::resolve(corpus.clone(), db) {
+        Err(crate::store::StoreError::Migrating { .. }) => {
+            drop(crate::store::Library::open(
+                db,
+                crate::store::Access::UserState,
+            )?);
+            Ok(Source::resolve(corpus, db)?)
+        }
+        other => Ok(other?),
+    }
 }
 
 /// `$XDG_DATA_HOME/mercato/mercato.db` (or the platform's data folder).
@@ -353,6 +412,8 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
         Command::Feed { .. } => Err(UserError::PlayerIgnored { command: "feed" }),
         Command::Fetch { .. } => Err(UserError::PlayerIgnored { command: "fetch" }),
         Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
+        Command::Watch { .. } => Err(UserError::PlayerIgnored { command: "watch" }),
+        Command::Digest { .. } => Err(UserError::PlayerIgnored { command: "digest" }),
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod countdown;
+pub mod desk;
 pub mod export;
 pub mod extract;
 pub mod feed;
