@@ -17,6 +17,7 @@
 
 pub mod action;
 pub mod app;
+pub mod desk;
 pub mod fetcher;
 pub mod keymap;
 pub mod layout;
@@ -104,6 +105,12 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
     let theme = Theme::from_env();
     let mut clock = SystemClock;
     let mut state = State::loading(&options, clock.now(), (80, 24));
+    match desk_start(&source, &options, clock.now()) {
+        Ok(start) => state.desk = desk::DeskState::new(start),
+        Err(error) => {
+            state.message = Some(format!("your marks cannot be saved: {error}"));
+        }
+    }
     // Copying through the terminal reaches the clipboard of whoever runs it: only when asked.
     state.clipboard = std::env::var("MERCATO_OSC52").is_ok_and(|value| value == "1");
 
@@ -153,6 +160,37 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
         (None, Ok(_)) => Ok(Exit::Quit),
         (None, Err(error)) => Err(error),
     }
+}
+
+/// What the desk starts with: the user's marks from the library, and what is new there since
+/// the previous visit; records this visit. No library yet (the built-in sample, or
+/// `--corpus`): nothing, and nothing saved.
+fn desk_start(
+    source: &Source,
+    options: &Options,
+    now: chrono::NaiveDateTime,
+) -> Result<desk::DeskStart, crate::store::StoreError> {
+    use crate::store::{Access, Library, Visit};
+    let Some(db) = options.db.as_ref().filter(|db| db.exists()) else {
+        return Ok(desk::DeskStart::default());
+    };
+    let mut library = Library::open(db, Access::UserState)?;
+    let user = library.user_state()?;
+    let since = match (source, library.last_visit()?) {
+        (Source::Library(_), Some(visit)) => {
+            Some((visit.as_of, library.articles_first_seen_after(visit.at)?))
+        }
+        _ => None,
+    };
+    library.record_visit(Visit {
+        at: app::utc(now),
+        as_of: options.as_of,
+    })?;
+    Ok(desk::DeskStart {
+        user,
+        persist: true,
+        since,
+    })
 }
 
 /// Puts the terminal back: mouse released, cursor shown, raw mode off, main screen. Safe to

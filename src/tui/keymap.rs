@@ -28,6 +28,10 @@ pub enum Context {
     Help,
     /// The load problems overlay is open.
     Problems,
+    /// The digest of what changed since the last visit is open.
+    Digest,
+    /// A yes/no question is on screen.
+    Confirm,
 }
 
 impl Context {
@@ -44,6 +48,8 @@ impl Context {
             Context::ReaderSearch => "Typing a search in the reader",
             Context::Help => "Help",
             Context::Problems => "Load problems",
+            Context::Digest => "Since your last visit",
+            Context::Confirm => "A question",
         }
     }
 
@@ -367,6 +373,120 @@ impl Default for Keymap {
             Some("expired"),
         );
 
+        // The user's desk: watching and reading.
+        for context in [C::Players, C::Countdowns] {
+            bind(
+                context,
+                &[key('w')],
+                Command::ToggleWatch,
+                "watch / unwatch the player",
+                None,
+            );
+        }
+        bind(
+            C::Destinations,
+            &[key('w')],
+            Command::ToggleWatch,
+            "watch / unwatch the club (in the evidence: the player)",
+            None,
+        );
+        for context in [C::Players, C::Destinations, C::Countdowns, C::Articles] {
+            bind(
+                context,
+                &[key('W')],
+                Command::ToggleWatchedOnly,
+                "show only what is watched / everything",
+                None,
+            );
+        }
+        for context in [C::Articles, C::Reader] {
+            bind(
+                context,
+                &[key('m')],
+                Command::ToggleRead,
+                "mark read / unread",
+                None,
+            );
+        }
+        bind(
+            C::Articles,
+            &[key('n')],
+            Command::NextUnread,
+            "next unread article",
+            None,
+        );
+        bind(
+            C::Articles,
+            &[key('N')],
+            Command::PreviousUnread,
+            "previous unread article",
+            None,
+        );
+        bind(
+            C::Articles,
+            &[key('M')],
+            Command::MarkListedRead,
+            "mark every listed article read",
+            None,
+        );
+        bind(
+            C::Confirm,
+            &[key('y')],
+            Command::ConfirmYes,
+            "yes",
+            Some("yes"),
+        );
+        bind(
+            C::Confirm,
+            &[key('n'), code(KeyCode::Esc)],
+            Command::ConfirmNo,
+            "no",
+            Some("no"),
+        );
+        bind(
+            C::Confirm,
+            &[ctrl('c')],
+            Command::Quit,
+            "quit",
+            Some("quit"),
+        );
+        bind(
+            C::Digest,
+            &[key('D'), code(KeyCode::Esc), key('q')],
+            Command::ToggleDigest,
+            "close",
+            Some("close"),
+        );
+        bind(
+            C::Digest,
+            &[key('j'), code(KeyCode::Down)],
+            Command::Down,
+            "scroll down",
+            Some("scroll"),
+        );
+        bind(
+            C::Digest,
+            &[key('k'), code(KeyCode::Up)],
+            Command::Up,
+            "scroll up",
+            Some("scroll"),
+        );
+        bind(
+            C::Digest,
+            &[key('g'), code(KeyCode::Home)],
+            Command::Top,
+            "top",
+            None,
+        );
+        bind(
+            C::Digest,
+            &[key('G'), code(KeyCode::End)],
+            Command::Bottom,
+            "end",
+            None,
+        );
+        bind(C::Digest, &[ctrl('c')], Command::Quit, "quit", Some("quit"));
+
         bind(
             C::Filter,
             &[KeyPattern::AnyChar],
@@ -633,6 +753,13 @@ impl Default for Keymap {
         );
         bind(
             C::Global,
+            &[key('D')],
+            Command::ToggleDigest,
+            "what changed since your last visit",
+            None,
+        );
+        bind(
+            C::Global,
             &[key('t')],
             Command::ToggleClock,
             "clock: as-of date / article's date",
@@ -704,6 +831,10 @@ impl Keymap {
             vec![Context::Help]
         } else if state.problems.is_some() {
             vec![Context::Problems]
+        } else if state.desk.confirm.is_some() {
+            vec![Context::Confirm]
+        } else if state.desk.digest_open.is_some() {
+            vec![Context::Digest]
         } else if state.players.editing {
             vec![Context::Filter]
         } else if state.reader.search.editing {
@@ -774,6 +905,8 @@ impl Keymap {
             Context::Navigation,
             Context::Global,
             Context::Problems,
+            Context::Digest,
+            Context::Confirm,
             Context::Help,
         ] {
             if !order.contains(&context) {

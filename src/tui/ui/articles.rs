@@ -21,6 +21,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     {
         extra = link_title(format!("· naming {} ", display_text(&person.name)), theme);
     }
+    extra.extend(super::watched_only(state, area.pane, theme));
     let mut count = if rows.len() == state.model.articles.len() {
         thousands(rows.len())
     } else {
@@ -30,9 +31,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             thousands(state.model.articles.len())
         )
     };
+    count = format!("{} unread · {count}", thousands(state.unread_listed()));
     if state.feeds.unseen > 0 {
         count = format!("{} new · {count}", state.feeds.unseen);
     }
+
     frame.render_widget(
         pane_block(area, theme, focused, extra, Some(count)),
         area.outer,
@@ -95,7 +98,12 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             thousands(state.players_in(index)),
             width = usize::from(columns.players)
         )));
-        Row::new(cells).style(row_style(theme, is_selected, focused))
+        let style = row_style(theme, is_selected, focused);
+        Row::new(cells).style(if state.is_read(index) {
+            style
+        } else {
+            style.patch(theme.unread)
+        })
     });
     let mut header = vec!["", "Date", "Title"];
     if columns.source > 0 {
