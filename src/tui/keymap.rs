@@ -387,7 +387,7 @@ impl Default for Keymap {
             C::Destinations,
             &[key('w')],
             Command::ToggleWatch,
-            "watch / unwatch the club (in the evidence: the player)",
+            "watch / unwatch the club (evidence: player)",
             None,
         );
         for context in [C::Players, C::Destinations, C::Countdowns, C::Articles] {

@@ -31,7 +31,11 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             thousands(state.model.articles.len())
         )
     };
-    count = format!("{} unread · {count}", thousands(state.unread_listed()));
+    count = match state.unread_listed() {
+        0 => count,
+        unread if unread == rows.len() => format!("{count} unread"),
+        unread => format!("{} unread · {count}", thousands(unread)),
+    };
     if state.feeds.unseen > 0 {
         count = format!("{} new · {count}", state.feeds.unseen);
     }
