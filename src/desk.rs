@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::gazetteer::Gazetteer;
 use crate::model::{ArticleId, ClubId, Model, Person, PersonId, Roster};
 use crate::store::{UserState, Watch};
-use crate::text::{fold, plural};
+use crate::text::fold;
 
 /// The players and clubs watched, by their stable keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -239,10 +239,7 @@ impl Digest {
             lines.push("Nothing new.".to_string());
             return lines;
         }
-        let mut line = format!(
-            "New articles: {}",
-            plural(self.new_articles, "article", "articles")
-        );
+        let mut line = format!("New articles: {}", self.new_articles);
         if !self.sources.is_empty() {
             let per: Vec<String> = self
                 .sources
@@ -363,11 +360,19 @@ pub fn digest(
             .is_some_and(|p| watchlist.watches_person(p))
     };
     let mut sources: BTreeMap<String, usize> = BTreeMap::new();
-    for &article in new {
-        if let Some(article) = model.article(article) {
-            let source = article.source.clone().unwrap_or_else(|| "no source".into());
-            *sources.entry(source).or_default() += 1;
-        }
+    for &id in new {
+        // As the articles list names it: the article's source, else the first one it cites.
+        let source = model.article(id).and_then(|article| {
+            article.source.clone().or_else(|| {
+                model
+                    .extractions
+                    .get(id.0)
+                    .and_then(|facts| facts.sources.first().cloned())
+            })
+        });
+        *sources
+            .entry(source.unwrap_or_else(|| "no source".into()))
+            .or_default() += 1;
     }
     let mut sources: Vec<SourceCount> = sources
         .into_iter()

@@ -452,7 +452,7 @@ impl Default for Keymap {
         );
         bind(
             C::Digest,
-            &[key('D'), code(KeyCode::Esc), key('q')],
+            &[code(KeyCode::Esc), key('D'), key('q')],
             Command::ToggleDigest,
             "close",
             Some("close"),
