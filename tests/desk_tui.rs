@@ -429,3 +429,32 @@ fn the_loop_saves_every_change_to_the_library_at_once() {
         HashSet::from(["001_74b6467321493f20".to_string()])
     );
 }
+
+#[test]
+fn articles_fetched_into_the_open_dashboard_are_not_news_next_time() {
+    let mut state = State::loading(&options(), now(), (120, 40));
+    state.desk = DeskState::new(DeskStart {
+        persist: true,
+        ..DeskStart::default()
+    });
+    let mut loaded = Loaded::new(seed_model());
+    loaded.gazetteer = Some(std::sync::Arc::new(Gazetteer::embedded().unwrap()));
+    dispatch(&mut state, Message::Loaded(Box::new(Ok(loaded))));
+    let arrived = Article {
+        id: "lib-9".into(),
+        path: "https://example.org/news/9".into(),
+        date: Some(as_of()),
+        date_is_fetch: false,
+        title: "Celtic watch McAllister".into(),
+        source: Some("Test Wire".into()),
+        url: None,
+        body: "Celtic have been linked with Jordan McAllister.".into(),
+    };
+    let fetched = mercato::tui::fetcher::Fetched {
+        articles: vec![arrived],
+        problems: Vec::new(),
+        failed: 0,
+    };
+    dispatch(&mut state, Message::Fetched(Box::new(Ok(fetched))));
+    assert_eq!(state.desk.pending, [UserChange::CaughtUp]);
+}

@@ -101,7 +101,10 @@ fn marks_survive_a_kill_and_news_greets_the_next_start() {
     // News while the dashboard is closed: the next start opens on the digest.
     std::fs::copy(EXAMPLE_UPDATE, &feed).unwrap();
     mercato(&db, &["fetch"]);
-    let digest = mercato(&db, &["digest", "--since-last-visit", "--as-of", "2026-12-04"]);
+    let digest = mercato(
+        &db,
+        &["digest", "--since-last-visit", "--as-of", "2026-12-04"],
+    );
     assert!(digest.contains("New articles: 2"), "{digest}");
     assert!(!digest.contains('\u{1b}'), "plain text: {digest:?}");
     session.keys(&["clear", "Enter"]);

@@ -52,6 +52,9 @@ pub enum UserChange {
     Read(Vec<String>),
     /// This article is unread again.
     Unread(String),
+    /// What has arrived so far was seen (fetched into the open dashboard): the current
+    /// visit counts from now, so the next digest does not tell it again.
+    CaughtUp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -171,6 +174,10 @@ impl Library {
             UserChange::Unread(article) => {
                 transaction.execute("DELETE FROM read_articles WHERE article = ?1", [article])
             }
+            UserChange::CaughtUp => transaction.execute(
+                "UPDATE visits SET at = ?1 WHERE id = (SELECT max(id) FROM visits)",
+                [&now],
+            ),
         }
         .map_err(sqlite)?;
         transaction.commit().map_err(sqlite)
@@ -299,6 +306,8 @@ mod tests {
             })
             .unwrap();
         assert_eq!(library.last_visit().unwrap().map(|v| v.as_of), Some(day(3)));
+        library.apply(&UserChange::CaughtUp, at(5)).unwrap();
+        assert_eq!(library.last_visit().unwrap().map(|v| v.at), Some(at(5)));
         let story = |guid: &str| NewArticle {
             guid: guid.into(),
             url: None,

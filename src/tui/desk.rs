@@ -144,6 +144,13 @@ impl State {
         self.desk.generation += 1;
     }
 
+    /// Articles fetched into the open dashboard are seen: the next digest starts after them.
+    pub(super) fn caught_up(&mut self) {
+        if self.desk.persist {
+            self.desk.pending.push(UserChange::CaughtUp);
+        }
+    }
+
     /// Records a change for the loop to save, or says once that nothing is saved.
     fn record(&mut self, change: UserChange) {
         if self.desk.persist {

@@ -517,6 +517,9 @@ impl State {
         };
         let replace = self.sample && !fetched.articles.is_empty();
         let arrived = self.merge_arrivals(fetched.articles, replace);
+        if arrived > 0 {
+            self.caught_up();
+        }
         if replace {
             self.sample = false;
         }
