@@ -336,13 +336,12 @@ impl State {
 
     /// The question on screen, if any.
     pub fn question(&self) -> Option<String> {
-        match &self.desk.confirm {
-            Some(Confirm::MarkRead(articles)) => Some(format!(
+        self.desk.confirm.as_ref().map(|confirm| match confirm {
+            Confirm::MarkRead(articles) => format!(
                 "Mark {} read? y/n",
                 plural(articles.len(), "unread article", "unread articles")
-            )),
-            None => None,
-        }
+            ),
+        })
     }
 
     /// A turn of the clock's second: the article open in the focused reader for a moment is
