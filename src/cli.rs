@@ -37,6 +37,7 @@ Examples:
   mercato fetch                              fetch every feed into the library
   mercato watch add ramos                    mark a player (or a club) as watched
   mercato digest --since-last-visit          what changed since the dashboard last opened
+  mercato ics --watchlist --out mercato.ics  watched players' contract dates for a calendar
 
 Environment:
   NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
@@ -145,6 +146,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Contract dates as an iCalendar file: each contract's last day and the day its
+    /// pre-contract window opens (stable UIDs: importing again updates the events).
+    Ics {
+        /// Only the contracts of watched players and of watched clubs' players.
+        #[arg(long)]
+        watchlist: bool,
+        /// Write the file here (atomically: a temporary file beside it, then renamed)
+        /// instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// A mistake in what the user asked for, as opposed to a bug: the binary prints it as one
@@ -167,7 +179,7 @@ pub enum UserError {
     PlayerIgnored { command: &'static str },
     #[error(
         "the dashboard needs a terminal (stdin and stdout); without one use a command: \
-         export, players, rumours, countdowns, check, feed, fetch, import, watch, digest (mercato --help)"
+         export, players, rumours, countdowns, check, feed, fetch, import, watch, digest, ics (mercato --help)"
     )]
     NoTerminal,
     #[error("this build has no dashboard (built without the `tui` feature); use a command")]
@@ -192,6 +204,8 @@ pub enum UserError {
     NotWatching(String),
     #[error("no visits without a library: give --since DATE (files keep no record of visits)")]
     NoVisits,
+    #[error("cannot write {path}: {reason}")]
+    CannotWrite { path: String, reason: String },
 }
 
 impl UserError {
@@ -209,7 +223,8 @@ impl UserError {
             UserError::Ambiguous { .. }
             | UserError::NothingToWatch(_)
             | UserError::NotWatching(_)
-            | UserError::NoVisits => ExitCode::from(2),
+            | UserError::NoVisits
+            | UserError::CannotWrite { .. } => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
@@ -344,6 +359,10 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             rumours(&model, selected, json, limit, out)?;
         }
         Command::Countdowns { json, limit } => countdowns(&model, as_of, json, limit, out)?,
+        Command::Ics {
+            watchlist,
+            out: file,
+        } => desk::ics(&model, &db, watchlist, file.as_deref(), utc, out)?,
         Command::Check => return check(&model, out),
         Command::Feed { .. }
         | Command::Fetch { .. }
@@ -414,6 +433,7 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
         Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
         Command::Watch { .. } => Err(UserError::PlayerIgnored { command: "watch" }),
         Command::Digest { .. } => Err(UserError::PlayerIgnored { command: "digest" }),
+        Command::Ics { .. } => Err(UserError::PlayerIgnored { command: "ics" }),
     }
 }
 

@@ -3,6 +3,7 @@
 //! The core (corpus loading, extraction, the model, search and countdown maths) never touches
 //! the terminal or the clock; the TUI and the CLI are thin layers over it.
 
+pub mod calendar;
 pub mod cli;
 pub mod corpus;
 pub mod countdown;

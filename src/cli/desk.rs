@@ -275,3 +275,74 @@ fn no_visit(json: bool, out: &mut impl Write) -> color_eyre::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `mercato ics`: the contracts' days as iCalendar, on stdout or written atomically to `file`.
+pub fn ics(
+    model: &crate::model::Model,
+    db: &Path,
+    watchlist: bool,
+    file: Option<&Path>,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> color_eyre::Result<()> {
+    let watched = if watchlist && db.exists() {
+        Watchlist::new(&open(db)?.user_state().map_err(UserError::from)?)
+    } else {
+        Watchlist::default()
+    };
+    if watchlist && watched.is_empty() {
+        eprintln!("mercato: warning: nothing is watched (mercato watch add NAME): no events");
+    }
+    let keep = |contract: &crate::model::Contract| {
+        !watchlist
+            || model
+                .person(contract.player)
+                .is_some_and(|p| watched.watches_person(p))
+            || contract
+                .club
+                .is_some_and(|club| watched.watches_club(model, club))
+    };
+    let calendar = crate::calendar::contracts(model, keep, now);
+    let text = calendar.to_string();
+    let Some(file) = file else {
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    };
+    write_atomically(file, text.as_bytes()).map_err(|error| UserError::CannotWrite {
+        path: sanitize(&file.to_string_lossy(), false).into_owned(),
+        reason: error.to_string(),
+    })?;
+    writeln!(
+        out,
+        "Wrote {} to {}.",
+        crate::text::plural(calendar.components.len(), "event", "events"),
+        sanitize(&file.to_string_lossy(), false)
+    )?;
+    Ok(())
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, synced, then renamed
+/// over it (a calendar app never reads half a file).
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let dir = path
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temporary = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::File::create_new(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
