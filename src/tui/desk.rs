@@ -129,11 +129,17 @@ impl State {
 
     /// How many of the listed articles are unread.
     pub fn unread_listed(&self) -> usize {
-        self.articles
+        self.articles.unread
+    }
+
+    /// Counts the listed articles that are unread (after a change of either).
+    pub(super) fn count_unread(&mut self) {
+        self.articles.unread = self
+            .articles
             .rows
             .iter()
             .filter(|&&a| !self.is_read(a))
-            .count()
+            .count();
     }
 
     /// Finds the model's watched people and clubs again (after a change of the watchlist or
@@ -265,6 +271,7 @@ impl State {
             self.message = Some("marked read".to_string());
             self.record(UserChange::Read(vec![id]));
         }
+        self.count_unread();
     }
 
     /// `n` / `N`: the next (previous) unread article of the list.
@@ -318,6 +325,7 @@ impl State {
             .map(|a| a.id.clone())
             .collect();
         self.desk.read.extend(ids.iter().cloned());
+        self.count_unread();
         self.message = Some(format!(
             "marked {} read",
             plural(ids.len(), "article", "articles")
@@ -361,11 +369,14 @@ impl State {
         self.desk.dwell = Some((article, ticks));
         if ticks.is_some_and(|t| t >= READ_AFTER_TICKS) {
             self.desk.dwell = Some((article, None));
-            if !self.is_read(article)
-                && let Some(id) = self.model.articles.get(article).map(|a| a.id.clone())
+            // Quietly (no note about saving): reading is not a command.
+            if let Some(id) = self.model.articles.get(article).map(|a| a.id.clone())
+                && self.desk.read.insert(id.clone())
             {
-                self.desk.read.insert(id.clone());
-                self.record(UserChange::Read(vec![id]));
+                self.count_unread();
+                if self.desk.persist {
+                    self.desk.pending.push(UserChange::Read(vec![id]));
+                }
             }
         }
     }

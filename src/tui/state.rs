@@ -253,6 +253,8 @@ pub struct ArticlesState {
     pub followed: Option<usize>,
     /// The watched-only filter `rows` were listed with (see [`DeskState::filter_key`]).
     desk: Option<u64>,
+    /// How many of `rows` are unread: counted when either changes, not at every frame.
+    pub unread: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -975,6 +977,7 @@ impl State {
         self.articles.rows = rows;
         self.articles.filter = filter;
         self.articles.desk = desk;
+        self.count_unread();
         self.articles.cursor.selected = keep
             .and_then(|a| self.articles.rows.iter().position(|&row| row == a))
             .unwrap_or(0);
@@ -1810,6 +1813,7 @@ fn click(state: &mut State, column: u16, row: u16) {
     };
     state.help = None;
     state.problems = None;
+    state.desk.digest_open = None;
     state.focus = pane;
     let Some(row) = row else {
         return;
