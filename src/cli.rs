@@ -208,6 +208,13 @@ pub enum UserError {
     CannotWrite { path: String, reason: String },
 }
 
+/// The library's faults reach the user as one line naming the file.
+impl From<crate::store::StoreError> for UserError {
+    fn from(error: crate::store::StoreError) -> Self {
+        UserError::Library(error.to_string())
+    }
+}
+
 impl UserError {
     /// 2 for a command line that cannot work as written (like clap's usage errors), 1 for
     /// the rest.

@@ -46,8 +46,7 @@ pub fn watch(
 ) -> color_eyre::Result<ExitCode> {
     match command {
         WatchCommand::Add { name } => {
-            let source = Source::resolve(Vec::new(), db)
-                .map_err(|error| UserError::Library(error.to_string()))?;
+            let source = super::resolve_source(Vec::new(), db)?;
             let (model, gazetteer) = source.load(&LoadProgress::default())?;
             let roster = Roster::new(&model);
             let watch = match desk::resolve(&model, &roster, &gazetteer, &name) {
@@ -181,12 +180,6 @@ fn watched_named(library: &Library, name: &str) -> Result<Watch, UserError> {
                 .map(|w| label(w).to_string())
                 .collect::<Vec<_>>(),
         )),
-    }
-}
-
-impl From<crate::store::StoreError> for UserError {
-    fn from(error: crate::store::StoreError) -> Self {
-        UserError::Library(error.to_string())
     }
 }
 

@@ -132,6 +132,18 @@ impl State {
         self.articles.unread
     }
 
+    /// Keeps the unread count when one article's mark changed: hashing every listed
+    /// article's id again would cost milliseconds on a big library.
+    fn recount_one(&mut self, article: usize) {
+        if self.articles.rows.contains(&article) {
+            self.articles.unread = if self.is_read(article) {
+                self.articles.unread.saturating_sub(1)
+            } else {
+                self.articles.unread + 1
+            };
+        }
+    }
+
     /// Counts the listed articles that are unread (after a change of either).
     pub(super) fn count_unread(&mut self) {
         self.articles.unread = self
@@ -271,7 +283,7 @@ impl State {
             self.message = Some("marked read".to_string());
             self.record(UserChange::Read(vec![id]));
         }
-        self.count_unread();
+        self.recount_one(article);
     }
 
     /// `n` / `N`: the next (previous) unread article of the list.
@@ -373,7 +385,7 @@ impl State {
             if let Some(id) = self.model.articles.get(article).map(|a| a.id.clone())
                 && self.desk.read.insert(id.clone())
             {
-                self.count_unread();
+                self.recount_one(article);
                 if self.desk.persist {
                     self.desk.pending.push(UserChange::Read(vec![id]));
                 }
