@@ -105,12 +105,6 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
     let theme = Theme::from_env();
     let mut clock = SystemClock;
     let mut state = State::loading(&options, clock.now(), (80, 24));
-    match desk_start(&source, &options, clock.now()) {
-        Ok(start) => state.desk = desk::DeskState::new(start),
-        Err(error) => {
-            state.message = Some(format!("your marks cannot be saved: {error}"));
-        }
-    }
     // Copying through the terminal reaches the clipboard of whoever runs it: only when asked.
     state.clipboard = std::env::var("MERCATO_OSC52").is_ok_and(|value| value == "1");
 
@@ -121,7 +115,14 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
         }
         _ => None,
     };
-    let loader = Loader::start(source).wrap_err("could not start loading")?;
+    let desk_job: loader::DeskJob = {
+        let from_library = matches!(source, Source::Library(_));
+        let (db, as_of, now) = (options.db.clone(), options.as_of, clock.now());
+        Box::new(move || {
+            desk_start(db.as_deref(), from_library, as_of, now).map_err(|error| error.to_string())
+        })
+    };
+    let loader = Loader::start(source, Some(desk_job)).wrap_err("could not start loading")?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
@@ -166,25 +167,26 @@ pub fn run(source: Source, options: Options) -> color_eyre::Result<Exit> {
 /// the previous visit; records this visit. No library yet (the built-in sample, or
 /// `--corpus`): nothing, and nothing saved.
 fn desk_start(
-    source: &Source,
-    options: &Options,
+    db: Option<&std::path::Path>,
+    from_library: bool,
+    as_of: NaiveDate,
     now: chrono::NaiveDateTime,
 ) -> Result<desk::DeskStart, crate::store::StoreError> {
     use crate::store::{Access, Library, Visit};
-    let Some(db) = options.db.as_ref().filter(|db| db.exists()) else {
+    let Some(db) = db.filter(|db| db.exists()) else {
         return Ok(desk::DeskStart::default());
     };
     let mut library = Library::open(db, Access::UserState)?;
     let user = library.user_state()?;
-    let since = match (source, library.last_visit()?) {
-        (Source::Library(_), Some(visit)) => {
+    let since = match library.last_visit()? {
+        Some(visit) if from_library => {
             Some((visit.as_of, library.articles_first_seen_after(visit.at)?))
         }
         _ => None,
     };
     library.record_visit(Visit {
         at: app::utc(now),
-        as_of: options.as_of,
+        as_of,
     })?;
     Ok(desk::DeskStart {
         user,

@@ -162,6 +162,9 @@ pub struct Loaded {
     pub index: Index,
     /// For merging the articles that arrive later (`R`).
     pub gazetteer: Option<Arc<Gazetteer>>,
+    /// The user's marks and what is new since the last visit, read from the library on the
+    /// loader's thread (or why they could not be).
+    pub desk: Option<Result<super::desk::DeskStart, String>>,
 }
 
 impl Loaded {
@@ -171,6 +174,7 @@ impl Loaded {
             model,
             index,
             gazetteer: None,
+            desk: None,
         }
     }
 }
@@ -479,6 +483,13 @@ impl State {
         self.index = loaded.index;
         self.feeds.gazetteer = loaded.gazetteer;
         self.loading = None;
+        match loaded.desk {
+            Some(Ok(start)) => self.desk = DeskState::new(start),
+            Some(Err(error)) => {
+                self.message = Some(format!("your marks cannot be saved: {error}"));
+            }
+            None => {}
+        }
         self.refresh_watched();
         self.prepare_digest();
         // Lists were computed over the empty model: compute them again.
