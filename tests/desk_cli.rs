@@ -167,3 +167,32 @@ fn ics_writes_stable_events_atomically() {
     assert_eq!(nowhere.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&nowhere.stderr).starts_with("mercato: cannot write"));
 }
+
+#[test]
+fn a_typed_name_with_escapes_comes_back_harmless_and_files_need_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path());
+    let output = run(&db, &["watch", "add", "\u{1b}]0;pwned\u{7}zzzz"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(
+        stderr.starts_with("mercato: no player or club matches"),
+        "{stderr}"
+    );
+
+    // Files keep no visits: the digest over --corpus counts from a day, by article dates.
+    let news = dir.path().join("news");
+    let corpus = ["--corpus", news.to_str().unwrap()];
+    let refused = run(&db, &[&corpus[..], &["digest"]].concat());
+    assert_eq!(refused.status.code(), Some(2));
+    let since = stdout(
+        &db,
+        &[
+            &corpus[..],
+            &["digest", "--since", "2026-11-25", "--as-of", "2026-12-01"],
+        ]
+        .concat(),
+    );
+    assert!(since.contains("New articles: 1 (no source 1)"), "{since}");
+}

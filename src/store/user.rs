@@ -288,6 +288,33 @@ mod tests {
     }
 
     #[test]
+    fn marks_are_saved_while_a_writer_holds_the_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mercato.db");
+        let mut fetching = Library::open(&path, Access::Write).unwrap();
+        let feed = fetching
+            .add_feed("https://e.com/rss", None, false, at(1))
+            .unwrap();
+        let mut marks = Library::open(&path, Access::UserState).unwrap();
+        marks.apply(&UserChange::Watch(ramos()), at(2)).unwrap();
+        fetching
+            .record_fetch(
+                feed.id,
+                FetchRecord::NotModified {
+                    etag: None,
+                    last_modified: None,
+                },
+                at(3),
+            )
+            .unwrap();
+        marks
+            .apply(&UserChange::Read(vec!["lib-4".into()]), at(3))
+            .unwrap();
+        let state = fetching.user_state().unwrap();
+        assert_eq!((state.players.len(), state.read.len()), (1, 1));
+    }
+
+    #[test]
     fn visits_are_recorded_in_order_and_new_articles_counted_from_one() {
         let dir = tempfile::tempdir().unwrap();
         let mut library = Library::open(&dir.path().join("m.db"), Access::Write).unwrap();
