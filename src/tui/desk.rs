@@ -420,6 +420,37 @@ impl State {
         }
     }
 
+    /// The digest's lines as its overlay shows them, `width` columns wide, watched ones
+    /// marked with `mark`: items wrap under their first word, safe to draw.
+    pub fn digest_rows(&self, width: u16, mark: &str) -> Vec<String> {
+        let width = usize::from(width).max(5);
+        let Some(digest) = &self.desk.digest else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        for line in digest.lines(mark) {
+            let line = super::display_text(&line).into_owned();
+            // Items ("  …") keep their two spaces, and wrap under their first word.
+            let (lead, text) = match line.strip_prefix("  ") {
+                Some(item) => ("  ", item),
+                None => ("", line.as_str()),
+            };
+            let wrapped = super::text::wrap(text, width - lead.len());
+            let Some(head) = wrapped.first() else {
+                continue;
+            };
+            rows.push(format!("{lead}{}", &text[head.clone()]));
+            let tail = text[head.end..].trim_start();
+            if !tail.is_empty() {
+                let indent = if lead.is_empty() { "" } else { "    " };
+                for range in super::text::wrap(tail, width - indent.len()) {
+                    rows.push(format!("{indent}{}", &tail[range]));
+                }
+            }
+        }
+        rows
+    }
+
     /// `D`: the digest again, or closed.
     pub(super) fn toggle_digest(&mut self) {
         if self.desk.digest_open.take().is_some() {

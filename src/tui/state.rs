@@ -1258,12 +1258,13 @@ impl State {
             return;
         }
         if let Some(scroll) = self.desk.digest_open {
-            let visible = self
-                .screen()
-                .overlay
-                .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
-            let lines = self.desk.digest.as_ref().map_or(0, |d| d.lines("*").len());
-            let max = lines.saturating_sub(visible);
+            let (visible, width) = self.screen().overlay.map_or((0, 0), |rect| {
+                (
+                    usize::from(rect.height.saturating_sub(2)),
+                    rect.width.saturating_sub(2),
+                )
+            });
+            let max = self.digest_rows(width, "*").len().saturating_sub(visible);
             self.desk.digest_open = Some(movement.apply_scroll(scroll).min(max));
             return;
         }

@@ -6,18 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::display_text;
 use crate::tui::state::State;
-use crate::tui::text::truncate;
 use crate::tui::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let Some(digest) = &state.desk.digest else {
-        return;
-    };
-    let lines = digest.lines(theme.watched_mark);
+    let lines = state.digest_rows(area.width.saturating_sub(2), theme.watched_mark);
     let inner_height = usize::from(area.height.saturating_sub(2));
-    let width = usize::from(area.width.saturating_sub(2));
     let scroll = state
         .desk
         .digest_open
@@ -34,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .skip(scroll)
         .take(inner_height)
         .map(|line| {
-            let text = truncate(&display_text(line), width);
+            let text = line.clone();
             if !line.starts_with(' ') {
                 Line::styled(text, theme.header)
             } else if let Some(rest) = text.strip_prefix(&marked) {
