@@ -19,7 +19,14 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     if state.link == Link::ArticlesFollowPlayer
         && let Some(person) = state.articles.filter.and_then(|p| state.model.person(p))
     {
-        extra = link_title(format!("· naming {} ", display_text(&person.name)), theme);
+        let mark = match state.articles.filter {
+            Some(p) if state.is_watched_person(p) => format!("{} ", theme.watched_mark),
+            _ => String::new(),
+        };
+        extra = link_title(
+            format!("· naming {mark}{} ", display_text(&person.name)),
+            theme,
+        );
     }
     extra.extend(super::watched_only(state, area.pane, theme));
     let mut count = if rows.len() == state.model.articles.len() {

@@ -219,12 +219,19 @@ fn detail(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, date
     let now = date.and_time(state.clock.now.time());
     let width = usize::from(line_area.width);
     let left = ticking(contract.expires, now);
-    let name = truncate(name, width.saturating_sub(text::width(&left) + 2));
-    let mut spans = vec![
+    let watched = state.is_watched_person(contract.player);
+    let mark = if watched { 2 } else { 0 };
+    let name = truncate(name, width.saturating_sub(text::width(&left) + 2 + mark));
+    let mut spans = Vec::new();
+    if watched {
+        spans.push(Span::styled(theme.watched_mark, theme.watched));
+        spans.push(Span::raw(" "));
+    }
+    spans.extend([
         Span::styled(name, theme.player_selected),
         Span::raw(": "),
         Span::styled(left, theme.urgency(urgency(contract.expires, date))),
-    ];
+    ]);
     // Each part in full, or its short form, or (with those after it) not at all.
     let mut parts = Vec::new();
     if let Some(club) = contract.club {
