@@ -115,7 +115,8 @@ pub enum Resolved {
 }
 
 /// The player or club a typed name means. A player's exact name or alias wins, then a
-/// club's (as the gazetteer knows it: "PSG", "Juve", accents and case aside), then the
+/// club's (as the gazetteer knows it: "PSG", "Juve", accents and case aside; a lone word
+/// other clubs' names share, "Madrid", is ambiguous), then the
 /// players whose names hold every word typed, then the fuzzy search's matches; two or more
 /// at the last step that decides are ambiguous.
 pub fn resolve(model: &Model, roster: &Roster, gazetteer: &Gazetteer, name: &str) -> Resolved {
@@ -126,7 +127,25 @@ pub fn resolve(model: &Model, roster: &Roster, gazetteer: &Gazetteer, name: &str
         return Resolved::One(person_watch(&model.people[person]));
     }
     if let Some(club) = gazetteer.club_named(name) {
-        return Resolved::One(club_watch(model, ClubId(club)));
+        // A lone word some other club's name holds too ("United", "Madrid", "Inter") is the
+        // club articles mostly mean by it, but typed alone it could be either.
+        let folded = fold(name.trim());
+        let others: Vec<usize> = if folded.contains(' ') {
+            Vec::new()
+        } else {
+            let mut others = gazetteer.clubs_with_word(&folded).to_vec();
+            others.retain(|&other| other != club);
+            others
+        };
+        if others.is_empty() {
+            return Resolved::One(club_watch(model, ClubId(club)));
+        }
+        return Resolved::Ambiguous(
+            std::iter::once(club)
+                .chain(others)
+                .map(|c| model.club_name(ClubId(c)).to_string())
+                .collect(),
+        );
     }
     let words: Vec<String> = fold(name).split_whitespace().map(str::to_string).collect();
     if words.is_empty() {
@@ -574,6 +593,19 @@ mod tests {
             resolve("juve"),
             Resolved::One(Watch::Club {
                 name: "Juventus".into()
+            })
+        );
+        match resolve("madrid") {
+            Resolved::Ambiguous(clubs) => {
+                assert_eq!(clubs[0], "Real Madrid");
+                assert!(clubs.contains(&"Atlético Madrid".to_string()), "{clubs:?}");
+            }
+            other => panic!("madrid could be either: {other:?}"),
+        }
+        assert_eq!(
+            resolve("real madrid"),
+            Resolved::One(Watch::Club {
+                name: "Real Madrid".into()
             })
         );
         match resolve("ben") {
