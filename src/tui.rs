@@ -13,7 +13,8 @@
 //! - [`ui`] only draws; [`layout`] is the geometry that both drawing and mouse hit-testing
 //!   share;
 //! - [`app`] is the event loop, generic over the ratatui backend, the event source and the
-//!   clock, so tests drive the real application on a `TestBackend`.
+//!   clock, so tests drive the real application on a `TestBackend`; it also commits the
+//!   user's marks ([`desk`]: watched, read) to the library as soon as update records them.
 
 pub mod action;
 pub mod app;
