@@ -7,7 +7,9 @@
 //! - `move_long`: the same between the long article and the next, so every other key
 //!   selects the long article (the state wraps its text for the reader preview);
 //! - `reader`: a frame with the reader open on a long article (about 160 KB);
-//! - `tick`: the clock's second turning (countdowns restate every contract), then the frame.
+//! - `tick`: the clock's second turning (countdowns restate every contract), then the frame;
+//! - `mark`: with every article read, `m` toggling the reader's article, then the frame;
+//! - `watch`: `w` toggling a player's watch (the watched found again), then the frame.
 
 use std::hint::black_box;
 
@@ -123,6 +125,31 @@ fn bench_render(c: &mut Criterion) {
     assert_eq!(state.focus, Pane::Reader, "Enter opens the reader");
     assert_eq!(state.selected_article(), Some(1), "on the long article");
     group.bench_function("reader", |b| b.iter(|| draw(&mut terminal, &state)));
+
+    // Every article read (M, then y), then m toggling the reader's article: one mark.
+    press(&mut state, &keymap, KeyCode::Char('4'));
+    press(&mut state, &keymap, KeyCode::Char('M'));
+    press(&mut state, &keymap, KeyCode::Char('y'));
+    assert_eq!(
+        state.unread_listed(),
+        0,
+        "M then y marks every article read"
+    );
+    press(&mut state, &keymap, KeyCode::Enter);
+    group.bench_function("mark", |b| {
+        b.iter(|| {
+            press(&mut state, &keymap, KeyCode::Char('m'));
+            draw(&mut terminal, &state)
+        })
+    });
+    // w on a player, again and again: the watched people found again among 20k.
+    press(&mut state, &keymap, KeyCode::Char('1'));
+    group.bench_function("watch", |b| {
+        b.iter(|| {
+            press(&mut state, &keymap, KeyCode::Char('w'));
+            draw(&mut terminal, &state)
+        })
+    });
     group.finish();
 }
 

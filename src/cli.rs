@@ -20,7 +20,9 @@ use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::text::{fold, plural, thousands};
 
+mod desk;
 mod library;
+pub use desk::WatchCommand;
 pub use library::FeedCommand;
 
 /// What `--help` ends with: examples, then the environment variables Mercato reads.
@@ -35,6 +37,9 @@ Examples:
   mercato feed add https://example.org/football/rss.xml
   mercato fetch                              fetch every feed into the library
   mercato config default                     every setting, commented: a config.toml to edit
+  mercato watch add ramos                    mark a player (or a club) as watched
+  mercato digest --since-last-visit          what changed since the dashboard last opened
+  mercato ics --watchlist --out mercato.ics  watched players' contract dates for a calendar
 
 Environment:
   NO_COLOR        set (to anything but empty): no colour in the dashboard or in error reports
@@ -136,6 +141,36 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Watch players and clubs: marked everywhere in the dashboard, first in the digest.
+    Watch {
+        #[command(subcommand)]
+        command: WatchCommand,
+    },
+    /// What changed since a day or since the last visit: new articles per source, new
+    /// rumours (watched first), changed contract dates, opened pre-contract windows, ended
+    /// contracts.
+    Digest {
+        /// Count from this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "since_last_visit")]
+        since: Option<NaiveDate>,
+        /// Count from the dashboard's last start (the default).
+        #[arg(long)]
+        since_last_visit: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Contract dates as an iCalendar file: each contract's last day and the day its
+    /// pre-contract window opens (stable UIDs: importing again updates the events).
+    Ics {
+        /// Only the contracts of watched players and of watched clubs' players.
+        #[arg(long)]
+        watchlist: bool,
+        /// Write the file here (atomically: a temporary file beside it, then renamed)
+        /// instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -169,7 +204,7 @@ pub enum UserError {
     PlayerIgnored { command: &'static str },
     #[error(
         "the dashboard needs a terminal (stdin and stdout); without one use a command: \
-         export, players, rumours, countdowns, check, feed, fetch, import, config (mercato --help)"
+         export, players, rumours, countdowns, check, feed, fetch, import, watch, digest, ics, config (mercato --help)"
     )]
     NoTerminal,
     #[error("this build has no dashboard (built without the `tui` feature); use a command")]
@@ -190,6 +225,23 @@ pub enum UserError {
         "--watch follows the --corpus folders in the dashboard: give --corpus FOLDER and no command"
     )]
     WatchWhat,
+    #[error("'{name}' could be any of: {candidates}; give more of the name")]
+    Ambiguous { name: String, candidates: String },
+    #[error("no player or club matches '{0}' (try: mercato players)")]
+    NothingToWatch(String),
+    #[error("not watching '{0}' (see: mercato watch list)")]
+    NotWatching(String),
+    #[error("no visits without a library: give --since DATE (files keep no record of visits)")]
+    NoVisits,
+    #[error("cannot write {path}: {reason}")]
+    CannotWrite { path: String, reason: String },
+}
+
+/// The library's faults reach the user as one line naming the file.
+impl From<crate::store::StoreError> for UserError {
+    fn from(error: crate::store::StoreError) -> Self {
+        UserError::Library(error.to_string())
+    }
 }
 
 impl UserError {
@@ -206,6 +258,11 @@ impl UserError {
             | UserError::WatchWhat
             | UserError::Config(_)
             | UserError::NoConfigPath => ExitCode::from(2),
+            UserError::Ambiguous { .. }
+            | UserError::NothingToWatch(_)
+            | UserError::NotWatching(_)
+            | UserError::NoVisits
+            | UserError::CannotWrite { .. } => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
@@ -313,6 +370,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         Some(Command::Feed { .. }) => Some("feed"),
         Some(Command::Fetch { .. }) => Some("fetch"),
         Some(Command::Import { .. }) => Some("import"),
+        Some(Command::Watch { .. }) => Some("watch"),
         _ => None,
     };
     if let Some(command) = library_command {
@@ -331,13 +389,13 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             return library::fetch(&db, json, &limits, utc, out);
         }
         Some(Command::Import { paths }) => return library::import(&db, &paths, utc, out),
+        Some(Command::Watch { command }) => return desk::watch(command, &db, utc, out),
         _ => {}
     }
     if cli.command.is_none() && cli.corpus.is_empty() {
         library::subscribe_configured(&db, &config, utc)?;
     }
-    let source = Source::resolve(cli.corpus.clone(), &db)
-        .map_err(|error| UserError::Library(error.to_string()))?;
+    let source = resolve_source(cli.corpus.clone(), &db)?;
     let as_of = cli
         .as_of
         .unwrap_or_else(|| default_as_of(&source, now.date_naive()));
@@ -352,6 +410,10 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         return dashboard(source, options, &config.settings, keys);
     };
     let rumours_player = player_for(&command, cli.player)?;
+    if let Command::Digest { since, json, .. } = command {
+        let since = since.map_or(desk::Since::LastVisit, desk::Since::Date);
+        return desk::digest(&source, &db, since, as_of, json, out);
+    }
     let (model, _) = source.load(&LoadProgress::default())?;
     if !matches!(command, Command::Check) {
         report_rejected(&model, &cli.corpus)?;
@@ -379,11 +441,17 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             let sort = config.settings.countdowns.sort;
             countdowns(&model, as_of, sort, json, limit, out)?
         }
+        Command::Ics {
+            watchlist,
+            out: file,
+        } => desk::ics(&model, &db, watchlist, file.as_deref(), utc, out)?,
         Command::Check => return check(&model, out),
         Command::Feed { .. }
         | Command::Fetch { .. }
         | Command::Import { .. }
-        | Command::Config { .. } => {}
+        | Command::Config { .. }
+        | Command::Watch { .. }
+        | Command::Digest { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -414,6 +482,21 @@ fn config_command(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the articles come from; a library of an older schema is migrated first (a reader
+/// cannot, and a library this old has had no writer since this version came).
+fn resolve_source(corpus: Vec<PathBuf>, db: &std::path::Path) -> Result<Source, UserError> {
+    match Source::resolve(corpus.clone(), db) {
+        Err(crate::store::StoreError::Migrating { .. }) => {
+            drop(crate::store::Library::open(
+                db,
+                crate::store::Access::UserState,
+            )?);
+            Ok(Source::resolve(corpus, db)?)
+        }
+        other => Ok(other?),
+    }
 }
 
 /// `$XDG_DATA_HOME/mercato/mercato.db` (or the platform's data folder).
@@ -460,6 +543,9 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
         Command::Fetch { .. } => Err(UserError::PlayerIgnored { command: "fetch" }),
         Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
         Command::Config { .. } => Err(UserError::PlayerIgnored { command: "config" }),
+        Command::Watch { .. } => Err(UserError::PlayerIgnored { command: "watch" }),
+        Command::Digest { .. } => Err(UserError::PlayerIgnored { command: "digest" }),
+        Command::Ics { .. } => Err(UserError::PlayerIgnored { command: "ics" }),
     }
 }
 

@@ -3,10 +3,12 @@
 //! The core (corpus loading, extraction, the model, search and countdown maths) never touches
 //! the terminal or the clock; the TUI and the CLI are thin layers over it.
 
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod countdown;
+pub mod desk;
 pub mod export;
 pub mod extract;
 pub mod feed;

@@ -6,8 +6,9 @@
 //! transaction (a feed's articles all together), in WAL mode with `synchronous=FULL`, so a
 //! kill at any moment leaves each feed either fully written or not at all.
 //!
-//! User state (read, watched, visits) will live in tables of its own keyed by the stable
-//! [`StoredArticle::id`], so that re-fetching or pruning articles never resets it.
+//! The user's own state (watched players and clubs, read articles, visits) lives in tables
+//! of its own keyed by stable names and ids (see [`user`]), so that re-fetching or pruning
+//! articles never resets it.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
@@ -18,8 +19,11 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 use crate::corpus::Article;
 
+pub mod user;
+pub use user::{UserChange, UserState, Visit, Watch, WatchedClub, WatchedPlayer};
+
 /// The schema this build writes; older libraries are migrated, newer ones refused.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Each migration takes the schema from its index to the next version, in one transaction.
 const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
@@ -63,6 +67,9 @@ const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     // up by its feed (all of an import's rows, or of a feed's) and checks each guid.
     "DROP INDEX articles_guid;
     CREATE INDEX articles_feed_guid ON articles(feed_id, guid);",
+    // 2 → 3: the user's own state, keyed by what survives a re-fetch, a purge or a rebuild
+    // of the model (never by the model's positions).
+    user::MIGRATION,
 ];
 
 /// What can go wrong with the library, said so that the user knows what to do.
@@ -103,6 +110,11 @@ pub enum Access {
     Write,
     /// Reading only; works beside a writer (WAL readers never block it).
     Read,
+    /// Reading, and writing the user's own state (watched, read, visits) beside a writer:
+    /// no writer's lock is held, since each such write is one short transaction that SQLite
+    /// orders with a fetch's (busy timeout). A missing library is created, and an older one
+    /// migrated, under the writer's lock for that moment.
+    UserState,
 }
 
 /// A subscribed feed and how its last fetch went.
@@ -247,10 +259,18 @@ impl Library {
                 }
                 Some(take_lock(path)?)
             }
+            Access::UserState => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(io)?;
+                }
+                None
+            }
             Access::Read => None,
         };
         let flags = match access {
-            Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            Access::Write | Access::UserState => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+            }
             Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let sqlite = |source| classify(path, source);
@@ -309,6 +329,12 @@ impl Library {
             }
             return Ok(());
         }
+        // Migrating is a writer's job: a user-state handle takes the lock for it.
+        let _migrating = if access == Access::UserState && version < SCHEMA_VERSION {
+            Some(take_lock(&path).map_err(|_| StoreError::Migrating { path: path.clone() })?)
+        } else {
+            None
+        };
         self.connection
             .execute_batch(
                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",

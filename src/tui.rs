@@ -13,10 +13,12 @@
 //! - [`ui`] only draws; [`layout`] is the geometry that both drawing and mouse hit-testing
 //!   share;
 //! - [`app`] is the event loop, generic over the ratatui backend, the event source and the
-//!   clock, so tests drive the real application on a `TestBackend`.
+//!   clock, so tests drive the real application on a `TestBackend`; it also commits the
+//!   user's marks ([`desk`]: watched, read) to the library as soon as update records them.
 
 pub mod action;
 pub mod app;
+pub mod desk;
 pub mod fetcher;
 pub mod keymap;
 pub mod layout;
@@ -124,7 +126,14 @@ pub fn run(
         }
         _ => None,
     };
-    let loader = Loader::start(source).wrap_err("could not start loading")?;
+    let desk_job: loader::DeskJob = {
+        let from_library = matches!(source, Source::Library(_));
+        let (db, as_of, now) = (options.db.clone(), options.as_of, clock.now());
+        Box::new(move || {
+            desk_start(db.as_deref(), from_library, as_of, now).map_err(|error| error.to_string())
+        })
+    };
+    let loader = Loader::start(source, Some(desk_job)).wrap_err("could not start loading")?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
@@ -163,6 +172,38 @@ pub fn run(
         (None, Ok(_)) => Ok(Exit::Quit),
         (None, Err(error)) => Err(error),
     }
+}
+
+/// What the desk starts with: the user's marks from the library, and what is new there since
+/// the previous visit; records this visit. No library yet (the built-in sample, or
+/// `--corpus`): nothing, and nothing saved.
+fn desk_start(
+    db: Option<&std::path::Path>,
+    from_library: bool,
+    as_of: NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> Result<desk::DeskStart, crate::store::StoreError> {
+    use crate::store::{Access, Library, Visit};
+    let Some(db) = db.filter(|db| db.exists()) else {
+        return Ok(desk::DeskStart::default());
+    };
+    let mut library = Library::open(db, Access::UserState)?;
+    let user = library.user_state()?;
+    let since = match library.last_visit()? {
+        Some(visit) if from_library => {
+            Some((visit.as_of, library.articles_first_seen_after(visit.at)?))
+        }
+        _ => None,
+    };
+    library.record_visit(Visit {
+        at: app::utc(now),
+        as_of,
+    })?;
+    Ok(desk::DeskStart {
+        user,
+        persist: true,
+        since,
+    })
 }
 
 /// Puts the terminal back: mouse released, cursor shown, raw mode off, main screen. Safe to

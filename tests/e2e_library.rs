@@ -63,8 +63,8 @@ fn subscribe_fetch_read_refresh_quit_and_find_it_all_again() {
     // Everything is still there for the next start.
     session.keys(&["clear", "Enter"]);
     session.keys(&[&open, "Enter"]);
-    // Emil Holtegaard came with the update; the Articles title counts all ten.
-    session.wait_for(&["Emil Holtegaard", " 10 ┐", "? help"]);
+    // Emil Holtegaard came with the update; the Articles title counts all ten (unread).
+    session.wait_for(&["Emil Holtegaard", " 10 unread ┐", "? help"]);
     session.literal("q");
     session.wait_for(&["EXITED-0"]);
 }

@@ -1264,6 +1264,10 @@ fn help_and_hints_come_from_the_key_map() {
         match binding.context {
             Context::Help => probe.help = Some(0),
             Context::Problems => probe.problems = Some(0),
+            Context::Digest => probe.desk.digest_open = Some(0),
+            Context::Confirm => {
+                probe.desk.confirm = Some(mercato::tui::desk::Confirm::MarkRead(vec![0]))
+            }
             Context::Filter => probe.players.editing = true,
             Context::ReaderSearch => probe.reader.search.editing = true,
             Context::Global | Context::Navigation => {}

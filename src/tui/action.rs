@@ -167,6 +167,23 @@ pub enum Command {
     OpenLink,
     /// Copy the article's link to the clipboard (through the terminal, when allowed).
     CopyLink,
+
+    /// Watch or unwatch the selected player (or, on a destination's club, the club).
+    ToggleWatch,
+    /// Show only what is watched in the focused pane, or everything again.
+    ToggleWatchedOnly,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// Select the next (previous) unread article of the list.
+    NextUnread,
+    PreviousUnread,
+    /// Mark every listed article read (asking first when there are many).
+    MarkListedRead,
+    /// Answer the question on screen: yes, or no.
+    ConfirmYes,
+    ConfirmNo,
+    /// Open or close the digest of what changed since the last visit.
+    ToggleDigest,
 }
 
 impl Command {
@@ -214,6 +231,15 @@ impl Command {
             C::PreviousMatch,
             C::OpenLink,
             C::CopyLink,
+            C::ToggleWatch,
+            C::ToggleWatchedOnly,
+            C::ToggleRead,
+            C::NextUnread,
+            C::PreviousUnread,
+            C::MarkListedRead,
+            C::ConfirmYes,
+            C::ConfirmNo,
+            C::ToggleDigest,
         ];
         commands.extend(Pane::ALL.map(|pane| C::Focus { pane }));
         commands
@@ -272,6 +298,8 @@ pub enum Message {
     /// Select this person in the players pane (clearing what hides them): a follow-up of
     /// commands that lead to a player.
     SelectPlayer { person: PersonId },
+    /// Saving the user's marks (watched, read) to the library failed.
+    UserStateFailed { error: String },
 }
 
 impl Message {

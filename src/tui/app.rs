@@ -19,6 +19,7 @@ use super::searcher::Searcher;
 use super::state::{Effect, State, dispatch};
 use super::ui::{self, theme::Theme};
 use crate::library::Watermark;
+use crate::store::{Access, Library};
 
 /// What an event source gave.
 #[derive(Debug)]
@@ -218,6 +219,7 @@ where
     let mut dirty = true;
     let mut searcher: Option<Searcher> = None;
     let mut fetcher: Option<Fetcher> = None;
+    let mut user_store: Option<Library> = None;
     loop {
         let now = clock.now();
         if now.with_nanosecond(0) != Some(state.clock.now) {
@@ -231,11 +233,7 @@ where
             && let Some(db) = state.feeds.db.clone()
         {
             let watermark = Watermark::of(&state.model.articles);
-            let utc = Local
-                .from_local_datetime(&now)
-                .earliest()
-                .map_or_else(Utc::now, |local| local.with_timezone(&Utc));
-            match Fetcher::start(db, watermark, state.feeds.limits.clone(), utc) {
+            match Fetcher::start(db, watermark, state.feeds.limits.clone(), utc(now)) {
                 Ok(started) => fetcher = Some(started),
                 Err(error) => {
                     dispatch(
@@ -257,6 +255,7 @@ where
             }
             dirty = true;
         }
+        save_user_state(&mut state, &mut user_store, now);
         if dirty {
             draw(terminal, &state, theme, &keymap)?;
             frames += 1;
@@ -324,7 +323,44 @@ where
             dirty = true;
         }
     }
+    save_user_state(&mut state, &mut user_store, clock.now());
     Ok(Finished { state, frames })
+}
+
+/// A local time as UTC (the earlier of two, in the hour a clock goes back).
+pub(super) fn utc(now: NaiveDateTime) -> chrono::DateTime<Utc> {
+    Local
+        .from_local_datetime(&now)
+        .earliest()
+        .map_or_else(Utc::now, |local| local.with_timezone(&Utc))
+}
+
+/// Commits the user's new marks (watched, read) to the library, each change in its own
+/// transaction, as soon as update has made them: a kill a moment later loses none. The
+/// library stays open between changes; a failure is told and the next change opens it again.
+fn save_user_state(state: &mut State, store: &mut Option<Library>, now: NaiveDateTime) {
+    if state.desk.pending.is_empty() {
+        return;
+    }
+    let changes = std::mem::take(&mut state.desk.pending);
+    let Some(db) = state.feeds.db.clone() else {
+        return;
+    };
+    for change in changes {
+        let library = match store {
+            Some(library) => Ok(library),
+            None => Library::open(&db, Access::UserState).map(|library| store.insert(library)),
+        };
+        if let Err(error) = library.and_then(|library| library.apply(&change, utc(now))) {
+            *store = None;
+            dispatch(
+                state,
+                Message::UserStateFailed {
+                    error: error.to_string(),
+                },
+            );
+        }
+    }
 }
 
 /// Whether `--refresh` asks for a fetch now: its interval has passed since the last one (or

@@ -34,10 +34,14 @@ pub enum Context {
     Help,
     /// The load problems overlay is open.
     Problems,
+    /// The digest of what changed since the last visit is open.
+    Digest,
+    /// A yes/no question is on screen.
+    Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Navigation,
         Context::Articles,
@@ -49,6 +53,8 @@ impl Context {
         Context::ReaderSearch,
         Context::Help,
         Context::Problems,
+        Context::Digest,
+        Context::Confirm,
     ];
 
     /// The place's name in the key map and in `[keys.PLACE]`.
@@ -65,6 +71,8 @@ impl Context {
             Context::ReaderSearch => "reader_search",
             Context::Help => "help",
             Context::Problems => "problems",
+            Context::Digest => "digest",
+            Context::Confirm => "confirm",
         }
     }
 
@@ -96,6 +104,8 @@ impl Context {
             Context::ReaderSearch => "Typing a search in the reader",
             Context::Help => "Help",
             Context::Problems => "Load problems",
+            Context::Digest => "Since your last visit",
+            Context::Confirm => "A question",
         }
     }
 
@@ -574,6 +584,10 @@ impl Keymap {
             vec![Context::Help]
         } else if state.problems.is_some() {
             vec![Context::Problems]
+        } else if state.desk.confirm.is_some() {
+            vec![Context::Confirm]
+        } else if state.desk.digest_open.is_some() {
+            vec![Context::Digest]
         } else if state.players.editing {
             vec![Context::Filter]
         } else if state.reader.search.editing {
@@ -664,6 +678,8 @@ impl Keymap {
             Context::Navigation,
             Context::Global,
             Context::Problems,
+            Context::Digest,
+            Context::Confirm,
             Context::Help,
         ] {
             if !order.contains(&context) {

@@ -11,7 +11,12 @@ use crate::progress::{LoadProgress, Progress};
 
 use super::action::Message;
 use super::app::Input;
+use super::desk::DeskStart;
 use super::state::Loaded;
+
+/// Reading the user's marks from the library (and recording the visit), done on the loader's
+/// thread before the articles: the first frame never waits for it.
+pub type DeskJob = Box<dyn FnOnce() -> Result<DeskStart, String> + Send>;
 
 /// Progress is shown at most this often: redrawing on every file read would take the CPU
 /// the load needs.
@@ -27,13 +32,18 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts loading `paths` (the embedded articles when empty).
-    pub fn start(source: Source) -> std::io::Result<Self> {
+    /// Starts loading `source` (and the user's marks, when there is a `desk` job).
+    pub fn start(source: Source, desk: Option<DeskJob>) -> std::io::Result<Self> {
         let progress = Arc::new(LoadProgress::default());
         let counting = Arc::clone(&progress);
         let handle = thread::Builder::new()
             .name("loader".into())
-            .spawn(move || load(&source, &counting))?;
+            .spawn(move || {
+                let desk = desk.map(|job| job());
+                let mut loaded = load(&source, &counting)?;
+                loaded.desk = desk;
+                Ok(loaded)
+            })?;
         Ok(Self {
             progress,
             handle: Some(handle),
@@ -97,7 +107,7 @@ mod tests {
 
     #[test]
     fn loads_the_embedded_articles_then_says_nothing_more() -> Result<(), String> {
-        let mut loader = Loader::start(Source::Sample).map_err(|e| e.to_string())?;
+        let mut loader = Loader::start(Source::Sample, None).map_err(|e| e.to_string())?;
         let loaded = finish(&mut loader)?;
         assert_eq!(loaded.model.articles.len(), 3);
         assert!(!loaded.index.roster.players.is_empty());
@@ -117,7 +127,7 @@ mod tests {
             "date 2021-01-13 Sergio Ramos has been linked with PSG.",
         )
         .map_err(|e| e.to_string())?;
-        let mut loader = Loader::start(Source::Files(vec![dir.path().to_path_buf()]))
+        let mut loader = Loader::start(Source::Files(vec![dir.path().to_path_buf()]), None)
             .map_err(|e| e.to_string())?;
         let loaded = finish(&mut loader)?;
         assert_eq!(loaded.model.articles.len(), 1);

@@ -26,6 +26,7 @@ use crate::text::plural;
 
 use super::Options;
 use super::action::{Action, Command, Message, Pane};
+use super::desk::DeskState;
 use super::fetcher::{FetchProgress, Fetched};
 use super::keymap::{Context, Keymap};
 use super::layout::{self, Screen};
@@ -164,6 +165,9 @@ pub struct Loaded {
     pub index: Index,
     /// For merging the articles that arrive later (`R`).
     pub gazetteer: Option<Arc<Gazetteer>>,
+    /// The user's marks and what is new since the last visit, read from the library on the
+    /// loader's thread (or why they could not be).
+    pub desk: Option<Result<super::desk::DeskStart, String>>,
 }
 
 impl Loaded {
@@ -173,6 +177,7 @@ impl Loaded {
             model,
             index,
             gazetteer: None,
+            desk: None,
         }
     }
 }
@@ -255,6 +260,10 @@ pub struct ArticlesState {
     pub filter: Option<PersonId>,
     /// The article the reader last followed from this list.
     pub followed: Option<usize>,
+    /// The watched-only filter `rows` were listed with (see [`DeskState::filter_key`]).
+    desk: Option<u64>,
+    /// How many of `rows` are unread: counted when either changes, not at every frame.
+    pub unread: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,6 +341,8 @@ pub struct PlayersState {
     pending: Option<String>,
     /// Earlier queries' results, for searching as the query grows or shrinks.
     narrowing: Narrowing,
+    /// The watched-only filter `rows` were listed with.
+    desk: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -345,6 +356,8 @@ pub struct DestinationsState {
     pub in_evidence: bool,
     /// Cursor over the selected rumour's evidence; the selected item is drawn first.
     pub evidence: ListCursor,
+    /// The watched-only filter `rows` were listed with.
+    desk: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -358,8 +371,8 @@ pub struct CountdownsState {
     pub thresholds: Thresholds,
     /// The order of `rows`.
     pub sort: CountdownSort,
-    /// The date and `hide_expired` that `rows` were listed for.
-    listed: Option<(NaiveDate, bool)>,
+    /// The date, `hide_expired` and the watched-only filter that `rows` were listed for.
+    listed: Option<(NaiveDate, bool, Option<u64>)>,
     /// The selected player the cursor last followed.
     followed: Option<PersonId>,
 }
@@ -408,6 +421,8 @@ pub struct State {
     pub feeds: FeedsState,
     /// The keys in force: the default map with the configuration's `[keys]`.
     pub keymap: Arc<Keymap>,
+    /// Watched, read, the digest.
+    pub desk: DeskState,
 }
 
 impl State {
@@ -484,6 +499,7 @@ impl State {
                 ..FeedsState::default()
             },
             keymap: Arc::new(Keymap::default()),
+            desk: DeskState::default(),
         }
     }
 
@@ -495,6 +511,15 @@ impl State {
         self.index = loaded.index;
         self.feeds.gazetteer = loaded.gazetteer;
         self.loading = None;
+        match loaded.desk {
+            Some(Ok(start)) => self.desk = DeskState::new(start),
+            Some(Err(error)) => {
+                self.message = Some(format!("your marks cannot be saved: {error}"));
+            }
+            None => {}
+        }
+        self.refresh_watched();
+        self.prepare_digest();
         // Lists were computed over the empty model: compute them again.
         self.recompute_lists();
         let typed_meanwhile = !self.players.query.is_empty();
@@ -533,6 +558,9 @@ impl State {
         };
         let replace = self.sample && !fetched.articles.is_empty();
         let arrived = self.merge_arrivals(fetched.articles, replace);
+        if arrived > 0 {
+            self.caught_up();
+        }
         if replace {
             self.sample = false;
         }
@@ -596,6 +624,7 @@ impl State {
             self.model.ingest(articles, &gazetteer).articles.len()
         };
         self.index = Index::new(&self.model);
+        self.refresh_watched();
         self.recompute_lists();
         self.reselect(article, player, rumour, contract);
         self.feeds.unseen += arrived;
@@ -858,6 +887,11 @@ impl State {
             _ => None,
         };
         self.players.narrow = narrow;
+        let desk = self.desk.filter_key(Pane::Players);
+        if self.players.desk != desk {
+            self.players.desk = desk;
+            self.players.searched = None;
+        }
         let wanted = (self.players.query.clone(), narrow);
         if self.players.searched.as_ref() == Some(&wanted) {
             // Back to the query on screen (a key typed and deleted): nothing to wait for.
@@ -901,6 +935,7 @@ impl State {
     /// they are still listed.
     fn show_players(&mut self, searched: (String, Option<usize>), hits: Vec<Hit>) {
         let keep = self.selected_player();
+        let watched_only = self.players.desk.is_some();
         self.players.rows = hits
             .into_iter()
             .filter_map(|hit| {
@@ -913,6 +948,7 @@ impl State {
                         hit: hit.index,
                     })
             })
+            .filter(|row| !watched_only || self.watched_player_or_club(row.person))
             .collect();
         self.players.searched = Some(searched);
         self.players.pending = None;
@@ -948,13 +984,17 @@ impl State {
             Link::ArticlesFollowPlayer => self.selected_player(),
             _ => None,
         };
+        let desk = self.desk.filter_key(Pane::Articles);
         if filter == self.articles.filter
-            && !(filter.is_none() && self.articles.rows.len() != self.index.articles.len())
+            && desk == self.articles.desk
+            && !(filter.is_none()
+                && desk.is_none()
+                && self.articles.rows.len() != self.index.articles.len())
         {
             return;
         }
         let keep = self.selected_article();
-        self.articles.rows = match filter.and_then(|p| self.model.person(p)) {
+        let mut rows = match filter.and_then(|p| self.model.person(p)) {
             Some(person) => {
                 // The dashboard's rows are positions in the model's articles.
                 let mut rows: Vec<usize> = person.articles.iter().map(|a| a.0).collect();
@@ -970,7 +1010,13 @@ impl State {
             }
             None => self.index.articles.clone(),
         };
+        if desk.is_some() {
+            rows.retain(|&article| self.names_watched(article));
+        }
+        self.articles.rows = rows;
         self.articles.filter = filter;
+        self.articles.desk = desk;
+        self.count_unread();
         self.articles.cursor.selected = keep
             .and_then(|a| self.articles.rows.iter().position(|&row| row == a))
             .unwrap_or(0);
@@ -978,13 +1024,24 @@ impl State {
 
     fn refresh_destinations(&mut self) {
         let player = self.selected_player();
-        if player != self.destinations.player {
+        let desk = self.desk.filter_key(Pane::Destinations);
+        if player != self.destinations.player || desk != self.destinations.desk {
+            let mut rows = player
+                .and_then(|p| self.index.rumours_of.get(&p))
+                .cloned()
+                .unwrap_or_default();
+            if desk.is_some() {
+                rows.retain(|&r| {
+                    self.model
+                        .rumours
+                        .get(r)
+                        .is_some_and(|r| self.is_watched_club(r.club))
+                });
+            }
             self.destinations = DestinationsState {
                 player,
-                rows: player
-                    .and_then(|p| self.index.rumours_of.get(&p))
-                    .cloned()
-                    .unwrap_or_default(),
+                rows,
+                desk,
                 ..DestinationsState::default()
             };
         }
@@ -1003,12 +1060,23 @@ impl State {
     /// contract when the player changed.
     fn refresh_countdowns(&mut self) {
         let date = self.clock_date();
-        let wanted = (date, self.countdowns.hide_expired);
+        let wanted = (
+            date,
+            self.countdowns.hide_expired,
+            self.desk.filter_key(Pane::Countdowns),
+        );
         if self.countdowns.listed != Some(wanted) {
             let keep = self.selected_contract();
             let contracts = &self.model.contracts;
             let mut rows: Vec<usize> = (0..contracts.len())
                 .filter(|&c| !(wanted.1 && contracts[c].expires < date))
+                .filter(|&c| {
+                    wanted.2.is_none()
+                        || self.watched_player_or_club(contracts[c].player)
+                        || contracts[c]
+                            .club
+                            .is_some_and(|club| self.is_watched_club(club))
+                })
                 .collect();
             sort_contracts(&self.model, &mut rows, date, self.countdowns.sort);
             self.countdowns.cursor.selected = keep
@@ -1209,6 +1277,17 @@ impl State {
                 .map_or(0, |rect| usize::from(rect.height.saturating_sub(2)));
             let max = self.keymap.help_len(self).saturating_sub(visible);
             self.help = Some(movement.apply_scroll(scroll).min(max));
+            return;
+        }
+        if let Some(scroll) = self.desk.digest_open {
+            let (visible, width) = self.screen().overlay.map_or((0, 0), |rect| {
+                (
+                    usize::from(rect.height.saturating_sub(2)),
+                    rect.width.saturating_sub(2),
+                )
+            });
+            let max = self.digest_rows(width, "*").len().saturating_sub(visible);
+            self.desk.digest_open = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
         if let Some(scroll) = self.problems {
@@ -1556,6 +1635,15 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
             }
             None => state.message = Some("this article has no web link".to_string()),
         },
+        Command::ToggleWatch => state.toggle_watch(),
+        Command::ToggleWatchedOnly => state.toggle_watched_only(),
+        Command::ToggleRead => state.toggle_read(),
+        Command::NextUnread => state.step_unread(true),
+        Command::PreviousUnread => state.step_unread(false),
+        Command::MarkListedRead => state.mark_listed_read(),
+        Command::ConfirmYes => state.answer(true),
+        Command::ConfirmNo => state.answer(false),
+        Command::ToggleDigest => state.toggle_digest(),
         Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
             state.message = Some(if state.countdowns.hide_expired {
@@ -1573,6 +1661,10 @@ fn apply_message(state: &mut State, message: Message) -> Option<Action> {
         Message::Tick { now } => {
             // Only whole seconds are shown.
             state.clock.now = now.with_nanosecond(0).unwrap_or(now);
+            state.dwell_tick();
+        }
+        Message::UserStateFailed { error } => {
+            state.message = Some(format!("could not save your marks: {error}"));
         }
         Message::Resize { width, height } => state.size = (width, height),
         Message::LoadProgress { progress } => {
@@ -1652,6 +1744,12 @@ fn open(state: &mut State) -> Option<Action> {
 }
 
 fn back(state: &mut State) -> Option<Action> {
+    if state.desk.confirm.is_some() {
+        return Some(Command::ConfirmNo.into());
+    }
+    if state.desk.digest_open.take().is_some() {
+        return None;
+    }
     if state.help.is_some() {
         state.help = None;
         return None;
@@ -1746,6 +1844,7 @@ fn click(state: &mut State, column: u16, row: u16) {
     };
     state.help = None;
     state.problems = None;
+    state.desk.digest_open = None;
     state.focus = pane;
     let Some(row) = row else {
         return;

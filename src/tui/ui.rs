@@ -1,8 +1,10 @@
 //! Drawing, and nothing else: every function here reads the state and writes to the frame.
 
 mod articles;
+mod confirm;
 mod countdowns;
 mod destinations;
+mod digest;
 mod help;
 mod loading;
 mod players;
@@ -57,12 +59,15 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
     if let Some(rect) = screen.overlay {
         if state.help.is_some() {
             help::draw(frame, rect, state, theme, keymap);
-        } else {
+        } else if state.problems.is_some() {
             problems::draw(frame, rect, state, theme);
+        } else {
+            digest::draw(frame, rect, state, theme);
         }
     } else if let Some(progress) = &state.loading {
         loading::draw(frame, screen.area, progress, theme);
     }
+    confirm::draw(frame, screen.area, state, theme);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -142,6 +147,33 @@ fn pane_block<'a>(
 /// The marker in front of the selected row (visible without colour too).
 fn marker(selected: bool) -> &'static str {
     if selected { "›" } else { " " }
+}
+
+/// The title part that says a pane shows only what is watched (`W`).
+fn watched_only(state: &State, pane: Pane, theme: &Theme) -> Option<Span<'static>> {
+    state
+        .desk
+        .watched_only
+        .contains(&pane)
+        .then(|| Span::styled(format!("{} only ", theme.watched_mark), theme.watched))
+}
+
+/// A name cut to `width` columns, after the watched mark when it is watched.
+fn with_mark<'a>(
+    name: &str,
+    watched: bool,
+    width: usize,
+    theme: &Theme,
+    style: ratatui::style::Style,
+) -> Line<'a> {
+    if !watched {
+        return Line::from(Span::styled(super::text::truncate(name, width), style));
+    }
+    Line::from(vec![
+        Span::styled(theme.watched_mark, theme.watched),
+        Span::raw(" "),
+        Span::styled(super::text::truncate(name, width.saturating_sub(2)), style),
+    ])
 }
 
 /// The style of a row.

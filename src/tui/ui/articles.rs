@@ -19,12 +19,17 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     if state.link == Link::ArticlesFollowPlayer
         && let Some(person) = state.articles.filter.and_then(|p| state.model.person(p))
     {
+        let mark = match state.articles.filter {
+            Some(p) if state.is_watched_person(p) => format!("{} ", theme.watched_mark),
+            _ => String::new(),
+        };
         extra = link_title(
-            format!("· naming {} ", display_text(&person.name)),
+            format!("· naming {mark}{} ", display_text(&person.name)),
             state,
             theme,
         );
     }
+    extra.extend(super::watched_only(state, area.pane, theme));
     let mut count = if rows.len() == state.model.articles.len() {
         thousands(rows.len())
     } else {
@@ -34,9 +39,15 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             thousands(state.model.articles.len())
         )
     };
+    count = match state.unread_listed() {
+        0 => count,
+        unread if unread == rows.len() => format!("{count} unread"),
+        unread => format!("{} unread · {count}", thousands(unread)),
+    };
     if state.feeds.unseen > 0 {
         count = format!("{} new · {count}", state.feeds.unseen);
     }
+
     frame.render_widget(
         pane_block(area, theme, focused, extra, Some(count)),
         area.outer,
@@ -99,7 +110,12 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             thousands(state.players_in(index)),
             width = usize::from(columns.players)
         )));
-        Row::new(cells).style(row_style(theme, is_selected, focused))
+        let style = row_style(theme, is_selected, focused);
+        Row::new(cells).style(if state.is_read(index) {
+            style
+        } else {
+            style.patch(theme.unread)
+        })
     });
     let mut header = vec!["", "Date", "Title"];
     if columns.source > 0 {

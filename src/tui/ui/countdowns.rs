@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 
-use super::{marker, note, pane_block, row_style};
+use super::{marker, note, pane_block, row_style, watched_only, with_mark};
 use crate::countdown::{describe, describe_short, other_dates, precontract_open, urgency};
 use crate::model::Contract;
 use crate::tui::display_text;
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             area,
             theme,
             focused,
-            Vec::new(),
+            watched_only(state, area.pane, theme).into_iter().collect(),
             Some(format!("{hidden}as of {date}")),
         ),
         area.outer,
@@ -49,15 +49,25 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     let height = usize::from(area.rows.height);
     let window = state.countdowns.cursor.window(rows.len(), height);
     let selected = state.countdowns.cursor.selected;
-    let visible: Vec<(usize, &Contract, &str)> = window
+    // A watched player's name is measured with its mark.
+    let labelled: Vec<(usize, &Contract, String)> = window
         .filter_map(|at| {
             let contract = state.model.contracts.get(rows[at])?;
             let person = state.model.person(contract.player)?;
-            Some((at, contract, person.name.as_str()))
+            let label = if state.is_watched_person(contract.player) {
+                format!("{} {}", theme.watched_mark, person.name)
+            } else {
+                person.name.clone()
+            };
+            Some((at, contract, label))
         })
         .collect();
+    let visible: Vec<(usize, &Contract, &str)> = labelled
+        .iter()
+        .map(|(at, contract, label)| (*at, *contract, label.as_str()))
+        .collect();
     let columns = Columns::fit(area.inner.width, &visible, date);
-    let table_rows = visible.iter().map(|&(at, contract, name)| {
+    let table_rows = visible.iter().map(|&(at, contract, _)| {
         let is_selected = at == selected;
         let left = if columns.short_left {
             describe_short(contract.expires, date)
@@ -78,7 +88,16 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         };
         let mut cells = vec![
             Cell::from(marker(is_selected)),
-            Cell::from(truncate(name, usize::from(columns.player))),
+            Cell::from(with_mark(
+                state
+                    .model
+                    .person(contract.player)
+                    .map_or("", |p| p.name.as_str()),
+                state.is_watched_person(contract.player),
+                usize::from(columns.player),
+                theme,
+                ratatui::style::Style::new(),
+            )),
         ];
         if columns.ends {
             cells.push(Cell::from(Span::styled(
@@ -203,15 +222,22 @@ fn detail(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, date
     let now = date.and_time(state.clock.now.time());
     let width = usize::from(line_area.width);
     let left = ticking(contract.expires, now);
-    let name = truncate(name, width.saturating_sub(text::width(&left) + 2));
-    let mut spans = vec![
+    let watched = state.is_watched_person(contract.player);
+    let mark = if watched { 2 } else { 0 };
+    let name = truncate(name, width.saturating_sub(text::width(&left) + 2 + mark));
+    let mut spans = Vec::new();
+    if watched {
+        spans.push(Span::styled(theme.watched_mark, theme.watched));
+        spans.push(Span::raw(" "));
+    }
+    spans.extend([
         Span::styled(name, theme.player_selected),
         Span::raw(": "),
         Span::styled(
             left,
             theme.urgency(urgency(contract.expires, date, state.countdowns.thresholds)),
         ),
-    ];
+    ]);
     // Each part in full, or its short form, or (with those after it) not at all.
     let mut parts = Vec::new();
     if let Some(club) = contract.club {

@@ -6,13 +6,13 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::{marker, note, pane_block, row_style};
+use super::{marker, note, pane_block, row_style, watched_only, with_mark};
 use crate::model::Rumour;
 use crate::text::{plural, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
-use crate::tui::text::{truncate, wrap};
+use crate::tui::text::wrap;
 use crate::tui::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
@@ -20,14 +20,28 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         .destinations
         .player
         .and_then(|p| state.model.person(p));
+    let watched = state
+        .destinations
+        .player
+        .is_some_and(|p| state.is_watched_person(p));
     let extra = player
         .map(|p| {
-            vec![Span::styled(
-                format!("· {} ", display_text(&p.name)),
+            let mut title = vec![Span::styled("· ", theme.player_selected)];
+            if watched {
+                title.push(Span::styled(
+                    format!("{} ", theme.watched_mark),
+                    theme.watched,
+                ));
+            }
+            title.push(Span::styled(
+                format!("{} ", display_text(&p.name)),
                 theme.player_selected,
-            )]
+            ));
+            title
         })
         .unwrap_or_default();
+    let mut extra = extra;
+    extra.extend(watched_only(state, area.pane, theme));
     let right = (!state.destinations.rows.is_empty())
         .then(|| plural(state.destinations.rows.len(), "club", "clubs"));
     frame.render_widget(pane_block(area, theme, focused, extra, right), area.outer);
@@ -96,8 +110,11 @@ fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focus
         Some(
             Row::new([
                 Cell::from(marker(is_selected)),
-                Cell::from(Span::styled(
-                    truncate(state.model.club_name(rumour.club), club_width),
+                Cell::from(with_mark(
+                    state.model.club_name(rumour.club),
+                    state.is_watched_club(rumour.club),
+                    club_width,
+                    theme,
                     theme.club,
                 )),
                 Cell::from(format!("{:>articles$}", thousands(rumour.articles.len()))),

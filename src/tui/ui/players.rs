@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 
-use super::{link_title, marker, note, pane_block, row_style};
+use super::{link_title, marker, note, pane_block, row_style, watched_only};
 use crate::text::{plural, thousands};
 use crate::tui::action::Command;
 use crate::tui::display_text;
@@ -31,6 +31,7 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             theme,
         );
     }
+    extra.extend(watched_only(state, area.pane, theme));
     frame.render_widget(pane_block(area, theme, focused, extra, None), area.outer);
     filter_line(frame, area, state, theme);
     if rows.is_empty() {
@@ -72,14 +73,19 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
                 },
             );
         let count = |n: usize, width: u16| format!("{:>1$}", thousands(n), usize::from(width));
-        let mut cells = vec![
-            Cell::from(marker(is_selected)),
-            Cell::from(highlighted(
-                &truncate(&person.name, usize::from(columns.name)),
-                &state.matched_positions(row),
-                theme,
-            )),
-        ];
+        let watched = state.is_watched_person(row.person);
+        let room = usize::from(columns.name).saturating_sub(if watched { 2 } else { 0 });
+        let mut name = highlighted(
+            &truncate(&person.name, room),
+            &state.matched_positions(row),
+            theme,
+        );
+        if watched {
+            name.spans
+                .insert(0, Span::styled(theme.watched_mark, theme.watched));
+            name.spans.insert(1, Span::raw(" "));
+        }
+        let mut cells = vec![Cell::from(marker(is_selected)), Cell::from(name)];
         if columns.club > 0 {
             cells.push(Cell::from(truncate(
                 state.model.club_of(person).unwrap_or("—"),

@@ -41,6 +41,11 @@ pub struct Theme {
     pub clock: Style,
     pub message: Style,
     pub key: Style,
+    /// Watched players and clubs: their mark, and its style.
+    pub watched: Style,
+    pub watched_mark: &'static str,
+    /// Articles not read yet.
+    pub unread: Style,
 }
 
 impl Default for Theme {
@@ -170,6 +175,9 @@ impl Theme {
             clock: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             message: fg(Color::Yellow),
             key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            watched: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            watched_mark: "★",
+            unread: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 
@@ -203,6 +211,10 @@ impl Theme {
             clock: m(Modifier::BOLD),
             message: m(Modifier::BOLD),
             key: m(Modifier::BOLD),
+            watched: m(Modifier::BOLD),
+            // Plain ASCII: a terminal without colour may not have the star either.
+            watched_mark: "*",
+            unread: m(Modifier::BOLD),
         }
     }
 
