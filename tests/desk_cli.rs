@@ -2,8 +2,10 @@
 
 #![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Made-up news: two Bens (an ambiguous name), a contract, and a club to watch.
 const ARTICLES: [(&str, &str); 2] = [
@@ -21,7 +23,7 @@ const ARTICLES: [(&str, &str); 2] = [
 ];
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mercato"))
+    common::mercato()
         .arg("--db")
         .arg(db)
         .args(args)

@@ -7,7 +7,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::tmux::Server;
 
@@ -18,7 +17,7 @@ const EXAMPLE_UPDATE: &str = concat!(
 );
 
 fn mercato(db: &Path, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_mercato"))
+    let output = common::mercato()
         .arg("--db")
         .arg(db)
         .args(args)

@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::Path;
 
+mod common;
+
 use mercato::feed::{FeedError, FeedItem, ParsedFeed, canonical_url, is_feed, parse_feed};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/feeds");
@@ -307,7 +309,7 @@ const EXAMPLE_UPDATE: &str = concat!(
 
 /// `mercato --corpus FEED --as-of 2026-12-04 COMMAND --json`, parsed.
 fn example_json(feed: &str, command: &str) -> Vec<serde_json::Value> {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_mercato"))
+    let output = common::mercato()
         .args(["--corpus", feed, "--as-of", "2026-12-04", command, "--json"])
         .output()
         .expect("the binary runs");

@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -154,7 +153,7 @@ fn loaded_articles_are_clean_bounded_and_keep_their_text() {
 fn check_lists_every_problem_and_fails() {
     let hostile = hostile::build();
     let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_mercato"))
+    let output = common::mercato()
         .args(["check", "--corpus"])
         .arg(&hostile.root)
         .output()
@@ -210,7 +209,7 @@ fn check_lists_every_problem_and_fails() {
 fn piped_cli_output_carries_no_escape_sequences() {
     let hostile = hostile::build();
     let mercato = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_mercato"))
+        common::mercato()
             .arg("--corpus")
             .arg(&hostile.root)
             .args(["--as-of", "2021-01-13"])

@@ -7,7 +7,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::http::{Reply, TestServer};
 use serde_json::Value;
@@ -25,7 +25,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// Runs mercato on the library `db`.
 fn mercato(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mercato"))
+    common::mercato()
         .arg("--db")
         .arg(db)
         .args(["--as-of", "2026-12-04"])
@@ -347,7 +347,7 @@ fn a_fetch_killed_at_any_moment_leaves_every_feed_whole_or_absent() {
     // Kills at moments spread over a fetch (a fixed sequence: the run is reproducible).
     let mut cut_midway = 0;
     for delay in [15, 60, 110, 170, 240, 320, 410, 520, 650, 800] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mercato"))
+        let mut child = common::mercato()
             .arg("--db")
             .arg(&db)
             .arg("fetch")

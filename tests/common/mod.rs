@@ -7,3 +7,17 @@ pub mod contracts;
 pub mod hostile;
 pub mod http;
 pub mod tmux;
+
+/// A configuration directory that does not exist: the defaults, never the user's own file.
+pub const NO_CONFIG: &str = "/nonexistent/mercato-tests/config";
+
+/// The `mercato` binary as a test runs it: the default configuration, and no library unless
+/// the test names one (`--db` or `MERCATO_DB` set after this wins).
+pub fn mercato() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mercato"));
+    command
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .env_remove("MERCATO_CONFIG")
+        .env("MERCATO_DB", "/nonexistent/mercato-tests/mercato.db");
+    command
+}

@@ -38,7 +38,7 @@ impl Server {
             ])
             .env("TERM", "xterm-256color")
             // The defaults, never the user's own configuration.
-            .env("XDG_CONFIG_HOME", "/nonexistent/mercato-tests/config")
+            .env("XDG_CONFIG_HOME", super::NO_CONFIG)
             .env_remove("MERCATO_CONFIG");
         configure(&mut command);
         assert!(command.status().unwrap().success());
