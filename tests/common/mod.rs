@@ -1,6 +1,7 @@
 //! Helpers shared by integration tests. Each test crate uses part of them.
 
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
 
 pub mod big_model;
 pub mod contracts;
