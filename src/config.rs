@@ -278,6 +278,8 @@ theme_settings!(
     clock,
     message,
     key,
+    watched,
+    unread,
 );
 
 /// A colour as the file writes it: `"#rrggbb"` or one of [`Colour::NAMES`].

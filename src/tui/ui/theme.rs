@@ -111,6 +111,8 @@ impl Theme {
             "clock" => &mut self.clock,
             "message" => &mut self.message,
             "key" => &mut self.key,
+            "watched" => &mut self.watched,
+            "unread" => &mut self.unread,
             _ => return None,
         })
     }
@@ -141,6 +143,7 @@ impl Theme {
             clock: fg(Color::Blue).add_modifier(Modifier::BOLD),
             message: fg(amber),
             key: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            watched: fg(amber).add_modifier(Modifier::BOLD),
             ..Self::colored()
         }
     }
