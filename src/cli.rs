@@ -13,12 +13,14 @@ use unicode_width::UnicodeWidthStr;
 use crate::corpus;
 use crate::countdown::{describe, list_order, other_dates, precontract_open};
 use crate::export;
+use crate::intel;
 use crate::library::Source;
 use crate::model::{Model, PersonId, Roster};
 use crate::progress::LoadProgress;
 use crate::sanitize::sanitize;
 use crate::text::{fold, plural, thousands};
 
+mod intel_commands;
 mod library;
 pub use library::FeedCommand;
 
@@ -104,6 +106,24 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
+    /// List the sources (outlets and journalists) with their track record: rumours
+    /// reported, done, failed, hit rate with its count, median lead time.
+    Sources {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Print at most N sources.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Show a club's board: incoming and outgoing rumours, its players' contracts, its
+    /// articles. NAME is fuzzy.
+    Club {
+        name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate the corpus: list every load problem; exit 1 if any file was rejected.
     Check,
     /// Manage the feeds the library follows.
@@ -130,6 +150,8 @@ pub enum Command {
 pub enum UserError {
     #[error("no player matches '{name}' (try: mercato players {hint})")]
     NoSuchPlayer { name: String, hint: String },
+    #[error("no club in these articles matches '{name}'")]
+    NoSuchClub { name: String },
     #[error(
         "no article loaded: {} rejected (see why: mercato check{corpus})",
         plural(*rejected, "file or line", "files or lines")
@@ -176,6 +198,7 @@ impl UserError {
             | UserError::NoLibraryPath
             | UserError::WatchWhat => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
+            | UserError::NoSuchClub { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
             | UserError::BadFeed(_) => ExitCode::FAILURE,
@@ -301,9 +324,13 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
                         .ok_or_else(|| no_such_player(name))?,
                 ),
             };
-            rumours(&model, selected, json, limit, out)?;
+            rumours(&model, selected, as_of, json, limit, out)?;
         }
         Command::Countdowns { json, limit } => countdowns(&model, as_of, json, limit, out)?,
+        Command::Sources { json, limit } => {
+            intel_commands::sources(&model, as_of, json, limit, out)?
+        }
+        Command::Club { name, json } => intel_commands::club(&model, &name, as_of, json, out)?,
         Command::Check => return check(&model, out),
         Command::Feed { .. } | Command::Fetch { .. } | Command::Import { .. } => {}
     }
@@ -350,6 +377,8 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
             command: "countdowns",
         }),
         Command::Check => Err(UserError::PlayerIgnored { command: "check" }),
+        Command::Sources { .. } => Err(UserError::PlayerIgnored { command: "sources" }),
+        Command::Club { .. } => Err(UserError::PlayerIgnored { command: "club" }),
         Command::Feed { .. } => Err(UserError::PlayerIgnored { command: "feed" }),
         Command::Fetch { .. } => Err(UserError::PlayerIgnored { command: "fetch" }),
         Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
@@ -445,30 +474,22 @@ fn players(
 fn rumours(
     model: &Model,
     player: Option<PersonId>,
+    as_of: NaiveDate,
     json: bool,
     limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
-    let mut list: Vec<&crate::model::Rumour> = match player {
+    let list: Vec<&crate::model::Rumour> = match player {
         Some(player) => model.rumours_of(player),
         None => model.listed_rumours().map(|(_, rumour)| rumour).collect(),
     };
-    if player.is_none() {
-        list.sort_by(|a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then_with(|| {
-                    model.people[a.player]
-                        .name
-                        .cmp(&model.people[b.player].name)
-                })
-                .then_with(|| model.club_name(a.club).cmp(model.club_name(b.club)))
-        });
-    }
+    let mut list = intel::by_heat(model, list, as_of);
     list.truncate(limit.unwrap_or(usize::MAX));
     if json {
-        let records: Vec<_> = list.iter().map(|r| export::rumour(model, r)).collect();
+        let records: Vec<_> = list
+            .iter()
+            .map(|(r, _)| export::rumour(model, r, as_of))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;
         return Ok(());
@@ -476,14 +497,17 @@ fn rumours(
     let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_string(), |d| d.to_string());
     let rows = list
         .iter()
-        .map(|r| {
+        .map(|(r, assessment)| {
             vec![
                 model.people[r.player].name.clone(),
                 model.club_name(r.club).to_string(),
+                assessment.stage.name().to_string(),
+                format!("{:.2}", assessment.heat),
                 thousands(r.articles.len()),
                 short_list(&r.sources),
-                date(r.first_seen),
-                date(r.last_seen),
+                date(assessment.first_seen),
+                date(assessment.last_seen),
+                intel::ladder_line(&assessment.ladder),
             ]
         })
         .collect();
@@ -492,10 +516,13 @@ fn rumours(
         &[
             "PLAYER",
             "CLUB",
+            "STAGE",
+            "HEAT",
             "ARTICLES",
             "SOURCES",
             "FIRST SEEN",
             "LAST SEEN",
+            "STEPS",
         ],
         rows,
     )

@@ -1,0 +1,296 @@
+//! How far a deal has got, read from one sentence: the stage a (player, club) rumour
+//! reaches in it. The phrases are in [`STAGE_PHRASES`]; the rules here decide which of a
+//! sentence's phrases speak about which club.
+
+use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt};
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{
+    OFFER_NOUNS, STAGE_CLAUSE_BREAKS, STAGE_NEGATIONS, STAGE_PHRASE_GAP, STAGE_PHRASES, StagePhrase,
+};
+use super::{Item, Kind, between};
+
+/// A step of a transfer. The first seven are progress, in order; the last three end a
+/// rumour (until a later bid or talks reopen it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Named together: speculation.
+    Linked,
+    /// Monitoring, scouting, on a shortlist.
+    Interest,
+    /// Talks, contact, an approach, negotiations.
+    Talks,
+    /// An offer made.
+    Bid,
+    /// A fee or terms agreed, a pre-contract signed.
+    Agreed,
+    Medical,
+    /// Signed, completed, confirmed, "here we go".
+    Done,
+    /// A bid turned down.
+    Rejected,
+    /// The club, the player or his agent denies it.
+    Denied,
+    /// Talks collapsed, the move is off, another club chosen, a failed medical.
+    Off,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 10] = [
+        Stage::Linked,
+        Stage::Interest,
+        Stage::Talks,
+        Stage::Bid,
+        Stage::Agreed,
+        Stage::Medical,
+        Stage::Done,
+        Stage::Rejected,
+        Stage::Denied,
+        Stage::Off,
+    ];
+
+    /// The name the export and the tables use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Linked => "linked",
+            Stage::Interest => "interest",
+            Stage::Talks => "talks",
+            Stage::Bid => "bid",
+            Stage::Agreed => "agreed",
+            Stage::Medical => "medical",
+            Stage::Done => "done",
+            Stage::Rejected => "rejected",
+            Stage::Denied => "denied",
+            Stage::Off => "off",
+        }
+    }
+
+    /// Whether this step ends the rumour (until a later step reopens it).
+    pub fn ends(self) -> bool {
+        matches!(self, Stage::Rejected | Stage::Denied | Stage::Off)
+    }
+
+    /// Whether the sentence says more than that the two were named together: enough for a
+    /// rumour on its own.
+    pub fn is_news(self) -> bool {
+        self >= Stage::Talks
+    }
+}
+
+/// A phrase compiled from [`STAGE_PHRASES`]: word alternatives per position.
+struct Phrase {
+    words: Vec<Vec<&'static str>>,
+    says: StagePhrase,
+}
+
+/// The phrases in list order, indexed by the words they start with.
+struct Phrases {
+    list: Vec<Phrase>,
+    by_first_word: HashMap<&'static str, Vec<usize>>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let list: Vec<Phrase> = STAGE_PHRASES
+        .iter()
+        .map(|(phrase, says)| Phrase {
+            words: phrase
+                .split(' ')
+                .map(|position| position.split('|').collect())
+                .collect(),
+            says: *says,
+        })
+        .collect();
+    let mut by_first_word: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (index, phrase) in list.iter().enumerate() {
+        for word in phrase.words.first().into_iter().flatten() {
+            by_first_word.entry(word).or_default().push(index);
+        }
+    }
+    Phrases {
+        list,
+        by_first_word,
+    }
+});
+
+/// A phrase found in a sentence: items `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    says: StagePhrase,
+}
+
+impl Phrases {
+    /// The first phrase (in list order) that starts at `items[at]`.
+    fn at(&self, items: &[Item], at: usize) -> Option<Found> {
+        let candidates = self.by_first_word.get(items[at].word())?;
+        candidates.iter().find_map(|&index| {
+            let phrase = &self.list[index];
+            let end = match_phrase(&phrase.words, items, at)?;
+            Some(Found {
+                start: at,
+                end,
+                says: phrase.says,
+            })
+        })
+    }
+}
+
+/// Where the phrase starting at `items[at]` ends, if it does: each word within
+/// [`STAGE_PHRASE_GAP`] items of the one before.
+fn match_phrase(words: &[Vec<&str>], items: &[Item], at: usize) -> Option<usize> {
+    let is =
+        |item: &Item, options: &[&str]| item.kind == Kind::Word && options.contains(&item.word());
+    if !is(items.get(at)?, words.first()?) {
+        return None;
+    }
+    let mut end = at + 1;
+    for options in &words[1..] {
+        let reach = items.len().min(end + STAGE_PHRASE_GAP + 1);
+        end = (end..reach).find(|&i| is(&items[i], options))? + 1;
+    }
+    Some(end)
+}
+
+/// How far before a phrase a negation reaches: "there have been no formal talks".
+const NEGATION_REACH: usize = 3;
+
+/// "no talks have taken place", "fee has not been agreed", "are yet to bid". Denials are
+/// negations themselves ("no truth in the reports").
+fn negated(items: &[Item], found: &Found) -> bool {
+    found.says != StagePhrase::Denied
+        && items[found.start.saturating_sub(NEGATION_REACH)..found.end]
+            .iter()
+            .any(|item| {
+                item.is(STAGE_NEGATIONS) || item.kind == Kind::Word && item.word().ends_with("n't")
+            })
+}
+
+/// The clause of `items[at]`: between the clause breaks (and semicolons) around it.
+fn clause_around(body: &str, items: &[Item], at: usize) -> std::ops::Range<usize> {
+    let breaks_before = |i: usize| {
+        items[i].is(STAGE_CLAUSE_BREAKS)
+            || i > 0 && between(body, &items[i - 1], &items[i]).contains(';')
+    };
+    let start = (1..=at).rev().find(|&i| breaks_before(i)).unwrap_or(0);
+    let end = (at + 1..items.len())
+        .find(|&i| breaks_before(i))
+        .unwrap_or(items.len());
+    start..end
+}
+
+/// The club an offer in `clause` belongs to: "Chelsea's bid", "a bid from Chelsea",
+/// "Chelsea have had a bid rejected".
+fn bidder(items: &[Item], clause: &std::ops::Range<usize>) -> Option<usize> {
+    let offer = (clause.start..clause.end).find(|&i| items[i].is(OFFER_NOUNS))?;
+    let club = |i: usize| match items.get(i)?.kind {
+        Kind::Club(club) => Some(club),
+        _ => None,
+    };
+    let possessive = (offer.saturating_sub(3).max(clause.start)..offer)
+        .rev()
+        .find(|&i| items[i].possessive)
+        .and_then(club);
+    let from = (offer + 1..clause.end.min(offer + 4))
+        .find(|&i| items[i].is(&["from"]))
+        .and_then(|i| club(i + 1));
+    // Else the club the clause opens with: "Arsenal are preparing a bid for X".
+    let subject = (clause.start..offer).find_map(club);
+    possessive.or(from).or(subject)
+}
+
+/// The stage one sentence gives the rumour of its player to `club`: the strongest phrase
+/// that speaks about that club (an ending phrase before any progress), `Linked` when none.
+/// With `reach`, only phrases within that many items of the club's name count.
+pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<usize>) -> Stage {
+    let at_club: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].kind == Kind::Club(club))
+        .collect();
+    let mut best: Option<Stage> = None;
+    let mut consider = |stage: Stage| {
+        best = Some(match best {
+            Some(known) if known.ends() && !stage.ends() => known,
+            Some(known) if stage.ends() && !known.ends() => stage,
+            Some(known) => known.max(stage),
+            None => stage,
+        });
+    };
+    // The clauses that name the club (the whole sentence when a pronoun stands for it).
+    let clauses: Vec<std::ops::Range<usize>> = if at_club.is_empty() {
+        vec![0..items.len()]
+    } else {
+        let mut clauses: Vec<_> = at_club
+            .iter()
+            .map(|&at| clause_around(body, items, at))
+            .collect();
+        clauses.dedup();
+        clauses
+    };
+    for clause in &clauses {
+        let owner = bidder(items, clause);
+        let not_the_bidder = owner.is_some_and(|owner| owner != club);
+        let mut at = clause.start;
+        while at < clause.end {
+            let Some(found) = PHRASES.at(&items[..clause.end], at) else {
+                at += 1;
+                continue;
+            };
+            at = found.end;
+            let near = |&club_at: &usize| {
+                reach.is_none_or(|reach| {
+                    club_at + reach >= found.start && club_at < found.end + reach
+                })
+            };
+            if negated(items, &found) || !at_club.iter().any(near) {
+                continue;
+            }
+            let after = |i: &usize| *i >= found.end && clause.contains(i);
+            let stage = match found.says {
+                StagePhrase::Interest => Stage::Interest,
+                StagePhrase::Talks => Stage::Talks,
+                StagePhrase::Bid if not_the_bidder => continue,
+                StagePhrase::Bid => Stage::Bid,
+                StagePhrase::Agreed | StagePhrase::Medical | StagePhrase::Done
+                    if sold_from(items, &at_club, clause) =>
+                {
+                    continue;
+                }
+                StagePhrase::Agreed => Stage::Agreed,
+                StagePhrase::Medical => Stage::Medical,
+                // "Arsenal, who signed Y last year, want X" is not X's move, and "the agent
+                // confirmed that Benfica have asked" reports something else.
+                StagePhrase::Done
+                    if found.start > 0 && items[found.start - 1].is(&["who", "which", "that"])
+                        || items.get(found.end).is_some_and(|next| next.is(&["that"])) =>
+                {
+                    continue;
+                }
+                StagePhrase::Done => Stage::Done,
+                StagePhrase::Rejected if not_the_bidder => continue,
+                StagePhrase::Rejected
+                    if (clause.start..clause.end).any(|i| items[i].is(OFFER_NOUNS)) =>
+                {
+                    Stage::Rejected
+                }
+                StagePhrase::Rejected | StagePhrase::Off => Stage::Off,
+                StagePhrase::Denied => Stage::Denied,
+                StagePhrase::OffForLater if at_club.iter().any(after) => Stage::Off,
+                StagePhrase::OffForLater => continue,
+            };
+            consider(stage);
+        }
+    }
+    best.unwrap_or(Stage::Linked)
+}
+
+/// Whether the club is the one the player leaves: "from Sporting CP" in a completed move.
+fn sold_from(items: &[Item], at_club: &[usize], clause: &std::ops::Range<usize>) -> bool {
+    !at_club.is_empty()
+        && at_club
+            .iter()
+            .filter(|&&at| clause.contains(&at))
+            .all(|&at| at > 0 && items[at - 1].is(&["from"]))
+}
