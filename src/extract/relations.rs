@@ -962,6 +962,15 @@ impl Clause<'_, '_> {
         )
     }
 
+    /// A move the rules read as completed is done, unless its sentence says it got only as
+    /// far as a pre-contract or a medical.
+    fn completed_stage(&self, club: usize) -> Stage {
+        match stage::classify(self.body, self.items, club, None) {
+            stage @ (Stage::Agreed | Stage::Medical) => stage,
+            _ => Stage::Done,
+        }
+    }
+
     fn step(&self, person: usize, club: usize, stage: Stage) -> RumourFact {
         RumourFact {
             person,
@@ -1135,9 +1144,8 @@ fn stage_news(clause: &Clause, context: &mut Context) {
     // or bought from is the player's own.
     let several = clubs.len() > 1;
     for club in clubs {
-        let counterpart = (1..clause.items.len()).any(|i| {
-            clause.items[i].kind == Kind::Club(club)
-                && clause.items[i - 1].is(&["with", "from", "by"])
+        let counterpart = (0..clause.items.len()).any(|i| {
+            clause.items[i].kind == Kind::Club(club) && stage::is_counterpart(clause.items, i)
         });
         if several && counterpart {
             continue;
@@ -1279,7 +1287,9 @@ fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     ) {
         for club in clause.club_list(first) {
             context.current.push(clause.link(person, club));
-            context.steps.push(clause.step(person, club, Stage::Done));
+            context
+                .steps
+                .push(clause.step(person, club, clause.completed_stage(club)));
         }
     }
 }
@@ -1290,7 +1300,9 @@ fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     if let Some(person) = clause.player_after(end, SIGNED_PLAYER_REACH) {
         for club in clause.subject_clubs(at) {
             context.current.push(clause.link(person, club));
-            context.steps.push(clause.step(person, club, Stage::Done));
+            context
+                .steps
+                .push(clause.step(person, club, clause.completed_stage(club)));
         }
     }
 }

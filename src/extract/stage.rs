@@ -155,8 +155,8 @@ fn match_phrase(words: &[Vec<&str>], items: &[Item], at: usize) -> Option<usize>
     Some(end)
 }
 
-/// How far before a phrase a negation reaches: "there have been no formal talks".
-const NEGATION_REACH: usize = 3;
+/// How far before a phrase a negation reaches: "are yet to make an offer".
+const NEGATION_REACH: usize = 4;
 
 /// "no talks have taken place", "fee has not been agreed", "are yet to bid". Denials are
 /// negations themselves ("no truth in the reports").
@@ -275,7 +275,10 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                 {
                     Stage::Rejected
                 }
-                StagePhrase::Rejected | StagePhrase::Off => Stage::Off,
+                // "X has turned down Chelsea"; "Porto turned down the chance" is Porto's.
+                StagePhrase::Rejected if at_club.iter().any(after) => Stage::Off,
+                StagePhrase::Rejected => continue,
+                StagePhrase::Off => Stage::Off,
                 StagePhrase::Denied => Stage::Denied,
                 StagePhrase::OffForLater if at_club.iter().any(after) => Stage::Off,
                 StagePhrase::OffForLater => continue,
@@ -286,6 +289,21 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
     best.unwrap_or(Stage::Linked)
 }
 
+/// Whether the club at `items[at]` is the other party of a deal, not the one the player
+/// may join: "talks with Sporting CP", "signed from Sporting CP", "rejected by Porto"; an
+/// offer's bidder is not ("an offer from Chelsea").
+pub(super) fn is_counterpart(items: &[Item], at: usize) -> bool {
+    let Some(before) = at.checked_sub(1).map(|i| &items[i]) else {
+        return false;
+    };
+    let offered = || {
+        items[at.saturating_sub(4)..at - 1]
+            .iter()
+            .any(|item| item.is(OFFER_NOUNS) || item.is(&["lodged", "submitted", "tabled", "made"]))
+    };
+    before.is(&["with", "from", "by"]) && !(before.is(&["from", "by"]) && offered())
+}
+
 /// Whether the club is the one the player leaves: "from Sporting CP" in a completed move.
 fn sold_from(items: &[Item], at_club: &[usize], clause: &std::ops::Range<usize>) -> bool {
     !at_club.is_empty()
@@ -293,4 +311,199 @@ fn sold_from(items: &[Item], at_club: &[usize], clause: &std::ops::Range<usize>)
             .iter()
             .filter(|&&at| clause.contains(&at))
             .all(|&at| at > 0 && items[at - 1].is(&["from"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::Stage;
+    use crate::extract::extract;
+    use crate::gazetteer::Gazetteer;
+
+    static GAZETTEER: LazyLock<Gazetteer> =
+        LazyLock::new(|| Gazetteer::embedded().expect("embedded gazetteer parses"));
+
+    /// The stage each (player, club) pair gets from the text, as "Player -> Club: stage",
+    /// rumours and steps alike, sorted.
+    fn stages(text: &str) -> Vec<String> {
+        let read = extract(&GAZETTEER, text, None, None);
+        let mut lines: Vec<String> = read
+            .rumours
+            .iter()
+            .chain(&read.steps)
+            .map(|fact| {
+                format!(
+                    "{} -> {}: {}",
+                    read.people[fact.person].name,
+                    GAZETTEER.clubs[fact.club].name,
+                    fact.stage.name()
+                )
+            })
+            .collect();
+        lines.sort();
+        lines.dedup();
+        lines
+    }
+
+    fn stage_of(text: &str) -> String {
+        let found = stages(text);
+        assert_eq!(found.len(), 1, "{text:?} gave {found:?}");
+        found[0].rsplit(": ").next().unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn named_together_is_linked() {
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros has been linked with Everton."),
+            "linked"
+        );
+    }
+
+    #[test]
+    fn interest_both_ways() {
+        assert_eq!(
+            stage_of("Brentford are monitoring Kofi Mensah-Barros."),
+            "interest"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros is on Brentford's shortlist."),
+            "interest"
+        );
+    }
+
+    #[test]
+    fn talks_both_ways_and_negated() {
+        assert_eq!(
+            stage_of("Everton have opened talks over Kofi Mensah-Barros."),
+            "talks"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros's agent held talks with Everton on Monday."),
+            "talks"
+        );
+        // Interest stays; the talks are denied by a negation.
+        assert_eq!(
+            stage_of(
+                "Everton are interested in Kofi Mensah-Barros, but no talks have taken place."
+            ),
+            "interest"
+        );
+        assert_eq!(
+            stage_of(
+                "Everton are keen on Kofi Mensah-Barros, although there have been no formal talks."
+            ),
+            "interest"
+        );
+    }
+
+    #[test]
+    fn bids_belong_to_their_bidder() {
+        assert_eq!(
+            stage_of("Arsenal have tabled a bid for Kofi Mensah-Barros."),
+            "bid"
+        );
+        assert_eq!(
+            stages("Porto have received an offer from Arsenal for Kofi Mensah-Barros."),
+            ["Kofi Mensah-Barros -> Arsenal: bid"]
+        );
+        assert_eq!(
+            stage_of(
+                "Arsenal are yet to make an offer for Kofi Mensah-Barros, though they are keen."
+            ),
+            "linked"
+        );
+    }
+
+    #[test]
+    fn agreed_medical_and_done() {
+        assert_eq!(
+            stage_of("Arsenal have agreed a fee for Kofi Mensah-Barros."),
+            "agreed"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros has signed a pre-contract with Everton."),
+            "agreed"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros is undergoing a medical at Everton today."),
+            "medical"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros to Everton, here we go!"),
+            "done"
+        );
+        assert_eq!(
+            stage_of("Everton have completed the signing of Kofi Mensah-Barros."),
+            "done"
+        );
+        // "No fee has been agreed" is not an agreement.
+        assert_eq!(
+            stage_of("Everton want Kofi Mensah-Barros, but no fee has been agreed."),
+            "interest"
+        );
+    }
+
+    #[test]
+    fn rejected_bids_are_the_bidders() {
+        assert_eq!(
+            stages("Chelsea's bid for Kofi Mensah-Barros was rejected by Porto."),
+            ["Kofi Mensah-Barros -> Chelsea: rejected"]
+        );
+        assert_eq!(
+            stages("Porto have turned down a £30m offer from Chelsea for Kofi Mensah-Barros."),
+            ["Kofi Mensah-Barros -> Chelsea: rejected"]
+        );
+    }
+
+    #[test]
+    fn denials_and_collapses_end_a_rumour() {
+        assert_eq!(
+            stage_of("Everton have denied reports of an approach for Kofi Mensah-Barros."),
+            "denied"
+        );
+        assert_eq!(
+            stage_of("Talks between Chelsea and Kofi Mensah-Barros have collapsed."),
+            "off"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros failed a medical at Chelsea."),
+            "off"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros chose Everton over Chelsea."),
+            "off"
+        );
+    }
+
+    #[test]
+    fn a_stage_speaks_only_of_its_own_clause() {
+        assert_eq!(
+            stages(
+                "Everton have agreed a fee for Kofi Mensah-Barros, while Chelsea are only monitoring him."
+            ),
+            [
+                "Kofi Mensah-Barros -> Chelsea: interest",
+                "Kofi Mensah-Barros -> Everton: agreed"
+            ]
+        );
+        assert_eq!(
+            stages(
+                "Arsenal have tabled a new bid for Kofi Mensah-Barros after Porto rejected the first."
+            ),
+            ["Kofi Mensah-Barros -> Arsenal: bid"]
+        );
+    }
+
+    #[test]
+    fn stages_are_ordered() {
+        let progress = &Stage::ALL[..7];
+        assert!(progress.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(Stage::ALL.iter().filter(|stage| stage.ends()).count() == 3);
+        let json = serde_json::to_string(&Stage::ALL).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"["linked","interest","talks","bid","agreed","medical","done","rejected","denied","off"]"#
+        );
+    }
 }
