@@ -503,7 +503,7 @@ fn rumours(
                 model.club_name(r.club).to_string(),
                 assessment.stage.name().to_string(),
                 format!("{:.2}", assessment.heat),
-                thousands(r.articles.len()),
+                thousands(assessment.articles),
                 short_list(&r.sources),
                 date(assessment.first_seen),
                 date(assessment.last_seen),

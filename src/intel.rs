@@ -37,6 +37,8 @@ pub struct Assessment<'m> {
     pub stage: Stage,
     /// 0..1: see [`heat`].
     pub heat: f64,
+    /// How many articles known as of the date mention it.
+    pub articles: usize,
     /// Dates of the first and last article that mention it (as of the date).
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
@@ -103,10 +105,14 @@ pub fn assess<'m>(
         }
     }
     let stage = ladder.last()?.stage;
-    let dates = rumour
+    let articles: Vec<ArticleId> = rumour
         .articles
         .iter()
-        .filter(|&&article| known(model, article, as_of))
+        .copied()
+        .filter(|&article| known(model, article, as_of))
+        .collect();
+    let dates = articles
+        .iter()
         .filter_map(|&article| model.article(article)?.date);
     let (first_seen, last_seen) = (dates.clone().min(), dates.max());
     let sources = reporters(model, rumour, as_of).len();
@@ -114,6 +120,7 @@ pub fn assess<'m>(
         heat: heat(stage, sources, last_seen, as_of),
         ladder,
         stage,
+        articles: articles.len(),
         first_seen,
         last_seen,
     })
@@ -348,21 +355,75 @@ pub struct ClubBoard<'m> {
     pub articles: Vec<ArticleId>,
 }
 
+/// The club a player is at as of the date: the latest article known then that states his
+/// club or calls a move done.
+pub fn club_as_of(model: &Model, player: PersonId, as_of: NaiveDate) -> Option<ClubId> {
+    let person = model.person(player)?;
+    let stated = person
+        .articles
+        .iter()
+        .filter(|&&article| known(model, article, as_of))
+        .flat_map(|&article| {
+            let facts = model.extractions.get(article.0);
+            facts
+                .into_iter()
+                .flat_map(|facts| {
+                    facts
+                        .current_clubs
+                        .iter()
+                        .filter(|link| facts.people.get(link.person) == Some(&player))
+                })
+                .map(move |link| (article, ClubId(link.club)))
+        });
+    let moved = model
+        .rumours
+        .iter()
+        .filter(|rumour| rumour.player == player)
+        .flat_map(|rumour| {
+            rumour
+                .stages
+                .iter()
+                .filter(|step| {
+                    step.stage == Stage::Done && known(model, step.evidence.article, as_of)
+                })
+                .map(|step| (step.evidence.article, rumour.club))
+        });
+    stated
+        .chain(moved)
+        .max_by_key(|(article, _)| (model.article(*article).and_then(|a| a.date), *article))
+        .map(|(_, club)| club)
+}
+
 /// The board of a club: who is coming, who may go, whose contract ends, what was written.
+/// A player's rumours from before he joined the club are not its outgoing ones.
 pub fn club_board(model: &Model, club: ClubId, as_of: NaiveDate) -> ClubBoard<'_> {
     let listed = || model.listed_rumours().map(|(_, rumour)| rumour);
-    let ours = |player: PersonId| model.person(player).and_then(|p| p.club) == Some(club);
+    let ours = |player: PersonId| club_as_of(model, player, as_of) == Some(club);
     let incoming = by_heat(model, listed().filter(|r| r.club == club), as_of);
-    let outgoing = by_heat(
+    let joined = |player: PersonId| {
+        incoming
+            .iter()
+            .filter(|(rumour, _)| rumour.player == player)
+            .find_map(|(_, assessment)| assessment.reached(Stage::Done)?.date)
+    };
+    let mut outgoing = by_heat(
         model,
         listed().filter(|r| r.club != club && ours(r.player)),
         as_of,
     );
+    outgoing.retain(|(rumour, assessment)| {
+        joined(rumour.player)
+            .is_none_or(|joined| assessment.last_seen.is_some_and(|seen| seen > joined))
+    });
     let mut contracts: Vec<&Contract> = model
         .contracts
         .iter()
         .filter(|contract| {
-            contract.club == Some(club) || contract.club.is_none() && ours(contract.player)
+            ours(contract.player)
+                && contract
+                    .evidence
+                    .iter()
+                    .any(|fact| known(model, fact.evidence.article, as_of))
         })
         .collect();
     contracts.sort_by_key(|contract| contract.expires);
