@@ -159,7 +159,7 @@ fn the_tables_read_as_the_story() {
         mercato("2025-02-15", &["club", "arsenal"])
     );
     insta::assert_snapshot!(
-        "story_club_sporting",
-        mercato("2025-02-15", &["club", "sporting"])
+        "story_club_sporting_before_the_move",
+        mercato("2025-01-20", &["club", "sporting"])
     );
 }
