@@ -2100,14 +2100,16 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
         &mut state,
         Message::Fetched(Box::new(Ok(mercato::tui::fetcher::Fetched {
             articles: vec![
+                // Dated up to the dashboard's as-of date: rumours from later articles are
+                // not known then.
                 arrived(
                     "lib-1",
-                    "2021-01-14",
+                    "2021-01-12",
                     "Sergio Ramos is wanted by Sevilla, according to Marca.",
                 ),
                 arrived(
                     "lib-2",
-                    "2021-01-15",
+                    "2021-01-13",
                     "Kasim Ojeda has been linked with a move to Aston Villa.",
                 ),
             ],
@@ -2139,4 +2141,58 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
     // Looking at the articles pane sees them.
     press(&mut state, &[key(KeyCode::Char('4'))]);
     assert_eq!(state.feeds.unseen, 0);
+}
+
+/// The written transfer story (tests/fixtures/story), ten weeks after Arsenal's bid began.
+fn story_state(width: u16, height: u16, as_of: NaiveDate) -> State {
+    let story = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/story");
+    let mut corpus = mercato::corpus::load_paths(&[story]);
+    for article in &mut corpus.articles {
+        article.path = article
+            .path
+            .rsplit('/')
+            .next()
+            .map(|name| format!("story/{name}"))
+            .unwrap_or_default();
+    }
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    let options = Options { as_of, ..options() };
+    State::new(
+        model,
+        &options,
+        as_of.and_hms_opt(9, 0, 0).unwrap(),
+        (width, height),
+    )
+}
+
+#[test]
+fn destinations_are_hottest_first_and_h_hides_the_cold() {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let mut state = story_state(120, 40, day("2025-03-25"));
+    press(&mut state, &typing("/velasco"));
+    press(&mut state, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert_eq!(clubs(&state), ["Arsenal", "Newcastle United", "Juventus"]);
+    press(&mut state, &typing("H"));
+    assert_eq!(clubs(&state), ["Arsenal"], "the other two went cold");
+    assert_eq!(
+        state.message.as_deref(),
+        Some("cold rumours hidden (H shows them)")
+    );
+    press(&mut state, &typing("H"));
+    assert_eq!(clubs(&state).len(), 3);
+    // As of the day of the rejected bid, Arsenal's rumour had cooled under Newcastle's.
+    let mut earlier = story_state(120, 40, day("2025-01-20"));
+    press(&mut earlier, &typing("/velasco"));
+    press(&mut earlier, &[key(KeyCode::Enter)]);
+    assert_eq!(clubs(&earlier), ["Newcastle United", "Arsenal", "Juventus"]);
+}
+
+#[test]
+fn snapshot_destinations_with_stages_and_the_ladder() {
+    let day = NaiveDate::from_ymd_opt(2025, 2, 15).unwrap();
+    let mut keys = typing("/velasco");
+    keys.extend([key(KeyCode::Enter), key(KeyCode::Enter)]);
+    keys.extend(typing("z"));
+    let (_, screen, _) = run_script(story_state(100, 28, day), 100, 28, keys_events(keys));
+    insta::assert_snapshot!("pane_destinations_story_100x28", screen);
 }

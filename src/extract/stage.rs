@@ -169,6 +169,50 @@ fn negated(items: &[Item], found: &Found) -> bool {
             })
 }
 
+/// "will offer", "could make a bid", "ready to table an offer": an offer planned.
+fn intended(items: &[Item], found: &Found) -> bool {
+    items[found.start.saturating_sub(3)..found.start]
+        .iter()
+        .any(|item| {
+            item.is(&[
+                "will",
+                "would",
+                "could",
+                "might",
+                "may",
+                "ready",
+                "prepared",
+                "plan",
+                "plans",
+                "planning",
+                "preparing",
+                "considering",
+            ])
+        })
+}
+
+/// How far from a phrase a new contract makes it a renewal's.
+const RENEWAL_REACH: usize = 4;
+
+/// "no signs of a new contract being agreed", "talks over an extension": the player's own
+/// club's business, no step of a move.
+fn renewal(items: &[Item], found: &Found) -> bool {
+    let progress = matches!(
+        found.says,
+        StagePhrase::Talks | StagePhrase::Bid | StagePhrase::Agreed
+    );
+    let near = &items
+        [found.start.saturating_sub(RENEWAL_REACH)..items.len().min(found.end + RENEWAL_REACH)];
+    progress
+        && (near
+            .iter()
+            .any(|item| item.is(&["renewal", "extension", "renew", "extend"]))
+            || near.windows(2).any(|pair| {
+                pair[0].is(&["new", "improved", "fresh", "extended"])
+                    && pair[1].is(&["contract", "deal", "terms"])
+            }))
+}
+
 /// The clause of `items[at]`: between the clause breaks (and semicolons) around it.
 fn clause_around(body: &str, items: &[Item], at: usize) -> std::ops::Range<usize> {
     let breaks_before = |i: usize| {
@@ -244,7 +288,8 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                     club_at + reach >= found.start && club_at < found.end + reach
                 })
             };
-            if negated(items, &found) || !at_club.iter().any(near) {
+            let speaks_of_club = at_club.is_empty() || at_club.iter().any(near);
+            if negated(items, &found) || renewal(items, &found) || !speaks_of_club {
                 continue;
             }
             let after = |i: &usize| *i >= found.end && clause.contains(i);
@@ -252,6 +297,8 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                 StagePhrase::Interest => Stage::Interest,
                 StagePhrase::Talks => Stage::Talks,
                 StagePhrase::Bid if not_the_bidder => continue,
+                // "will offer him a better contract": a plan, not yet an offer.
+                StagePhrase::Bid if intended(items, &found) => Stage::Interest,
                 StagePhrase::Bid => Stage::Bid,
                 StagePhrase::Agreed | StagePhrase::Medical | StagePhrase::Done
                     if sold_from(items, &at_club, clause) =>
@@ -416,6 +463,14 @@ mod tests {
     }
 
     #[test]
+    fn an_offer_planned_is_interest() {
+        assert_eq!(
+            stage_of("Everton will offer Kofi Mensah-Barros a better contract than he has now."),
+            "interest"
+        );
+    }
+
+    #[test]
     fn agreed_medical_and_done() {
         assert_eq!(
             stage_of("Arsenal have agreed a fee for Kofi Mensah-Barros."),
@@ -492,6 +547,16 @@ mod tests {
                 "Arsenal have tabled a new bid for Kofi Mensah-Barros after Porto rejected the first."
             ),
             ["Kofi Mensah-Barros -> Arsenal: bid"]
+        );
+    }
+
+    #[test]
+    fn a_new_contract_is_no_step_of_a_move() {
+        assert_eq!(
+            stage_of(
+                "With no sign of a new contract being agreed, Everton are trying to tempt Kofi Mensah-Barros."
+            ),
+            "linked"
         );
     }
 

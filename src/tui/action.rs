@@ -146,6 +146,8 @@ pub enum Command {
     OpenEvidence,
     /// Hide or show the contracts that have ended.
     ToggleExpired,
+    /// Hide or show the cold rumours in the destinations.
+    ToggleCold,
 
     /// The reader shows the next article of the list (the previous one), staying in the reader.
     NextArticle,

@@ -344,6 +344,13 @@ impl Default for Keymap {
             "back to clubs, then players",
             Some("back"),
         );
+        bind(
+            C::Destinations,
+            &[key('H')],
+            Command::ToggleCold,
+            "hide / show cold rumours",
+            None,
+        );
 
         bind(
             C::Countdowns,

@@ -17,6 +17,7 @@ use ratatui::layout::Rect;
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
+use crate::intel;
 use crate::model::{ArticleId, Evidence, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
@@ -333,13 +334,17 @@ pub struct PlayersState {
 pub struct DestinationsState {
     /// The player shown.
     pub player: Option<PersonId>,
-    /// Rumour indices, strongest first.
+    /// Rumour indices known as of the clock's date, hottest first.
     pub rows: Vec<usize>,
     pub cursor: ListCursor,
     /// Whether the cursor is in the evidence list (below the clubs).
     pub in_evidence: bool,
     /// Cursor over the selected rumour's evidence; the selected item is drawn first.
     pub evidence: ListCursor,
+    /// Whether cold rumours are left out of `rows`.
+    pub hide_cold: bool,
+    /// The player, date and `hide_cold` that `rows` were listed for.
+    pub listed: Option<(Option<PersonId>, NaiveDate, bool)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -488,6 +493,7 @@ impl State {
         self.articles.filter = None;
         self.articles.rows.clear();
         self.destinations.player = None;
+        self.destinations.listed = None;
         self.countdowns.listed = None;
         self.refresh();
     }
@@ -948,17 +954,43 @@ impl State {
             .unwrap_or(0);
     }
 
+    /// Lists the player's rumours again, hottest first as of the clock's date, when the
+    /// player, the date or the cold filter changed (the selected rumour stays selected).
     fn refresh_destinations(&mut self) {
         let player = self.selected_player();
-        if player != self.destinations.player {
-            self.destinations = DestinationsState {
-                player,
-                rows: player
-                    .and_then(|p| self.index.rumours_of.get(&p))
-                    .cloned()
-                    .unwrap_or_default(),
-                ..DestinationsState::default()
-            };
+        let wanted = (player, self.clock_date(), self.destinations.hide_cold);
+        if self.destinations.listed != Some(wanted) {
+            let (_, date, hide_cold) = wanted;
+            let keep = self
+                .selected_rumour()
+                .filter(|_| player == self.destinations.player);
+            let model = &self.model;
+            let mut rows: Vec<(usize, f64)> = player
+                .and_then(|p| self.index.rumours_of.get(&p))
+                .into_iter()
+                .flatten()
+                .filter_map(|&r| Some((r, intel::assess(model, model.rumours.get(r)?, date)?.heat)))
+                .filter(|&(_, heat)| !(hide_cold && heat < intel::COLD))
+                .collect();
+            rows.sort_by(|&(a, heat_a), &(b, heat_b)| {
+                intel::hottest_first(
+                    model,
+                    (&model.rumours[a], heat_a),
+                    (&model.rumours[b], heat_b),
+                )
+            });
+            let rows: Vec<usize> = rows.into_iter().map(|(r, _)| r).collect();
+            let selected = keep.and_then(|r| rows.iter().position(|&row| row == r));
+            if selected.is_none() {
+                self.destinations = DestinationsState {
+                    player,
+                    hide_cold,
+                    ..DestinationsState::default()
+                };
+            }
+            self.destinations.cursor.selected = selected.unwrap_or(0);
+            self.destinations.rows = rows;
+            self.destinations.listed = Some(wanted);
         }
         let evidence = self
             .selected_rumour()
@@ -1534,6 +1566,17 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
             }
             None => state.message = Some("this article has no web link".to_string()),
         },
+        Command::ToggleCold => {
+            state.destinations.hide_cold = !state.destinations.hide_cold;
+            state.message = Some(
+                if state.destinations.hide_cold {
+                    "cold rumours hidden (H shows them)"
+                } else {
+                    "cold rumours shown"
+                }
+                .to_string(),
+            );
+        }
         Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
             state.message = Some(
