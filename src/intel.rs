@@ -231,8 +231,8 @@ pub fn by_heat<'m>(
 
 /// A source's track record over the rumours it reported.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceRecord<'m> {
-    pub name: &'m str,
+pub struct SourceRecord {
+    pub name: String,
     /// Indices into [`Model::rumours`] of the (listed) rumours it reported.
     pub rumours: Vec<usize>,
     /// Of those, how many reached `done`.
@@ -244,7 +244,7 @@ pub struct SourceRecord<'m> {
     pub median_lead_days: Option<i64>,
 }
 
-impl SourceRecord<'_> {
+impl SourceRecord {
     /// Rumours settled either way: the count a hit rate rests on.
     pub fn settled(&self) -> usize {
         self.done + self.failed
@@ -266,7 +266,7 @@ impl SourceRecord<'_> {
 }
 
 /// Every source's record as of the date, most rumours first (then by name).
-pub fn source_records(model: &Model, as_of: NaiveDate) -> Vec<SourceRecord<'_>> {
+pub fn source_records(model: &Model, as_of: NaiveDate) -> Vec<SourceRecord> {
     let mut records: Vec<SourceRecord> = Vec::new();
     let mut leads: Vec<Vec<i64>> = Vec::new();
     for (index, rumour) in model.listed_rumours() {
@@ -280,7 +280,7 @@ pub fn source_records(model: &Model, as_of: NaiveDate) -> Vec<SourceRecord<'_>> 
                 Some(at) => at,
                 None => {
                     records.push(SourceRecord {
-                        name,
+                        name: name.to_string(),
                         rumours: Vec::new(),
                         done: 0,
                         failed: 0,
@@ -308,7 +308,7 @@ pub fn source_records(model: &Model, as_of: NaiveDate) -> Vec<SourceRecord<'_>> 
         b.rumours
             .len()
             .cmp(&a.rumours.len())
-            .then_with(|| fold(a.name).cmp(&fold(b.name)))
+            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
     });
     records
 }

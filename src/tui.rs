@@ -18,6 +18,7 @@
 pub mod action;
 pub mod app;
 pub mod fetcher;
+pub mod intel;
 pub mod keymap;
 pub mod layout;
 pub mod loader;

@@ -9,6 +9,7 @@ use mercato::corpus::load_embedded;
 use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::progress::{Progress, Stage};
+use mercato::tui::intel::IntelOverlay;
 use mercato::tui::keymap::{Context, KeyPattern};
 use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
@@ -1269,6 +1270,10 @@ fn help_and_hints_come_from_the_key_map() {
             Context::Players => probe.focus = Pane::Players,
             Context::Destinations => probe.focus = Pane::Destinations,
             Context::Countdowns => probe.focus = Pane::Countdowns,
+            Context::Sources => {
+                probe.intel = Some(IntelOverlay::Sources(Default::default()));
+            }
+            Context::Board => probe.intel = Some(IntelOverlay::Board(Default::default())),
         }
         let action = keymap.action_for(&probe, &KeyEvent::new(code, modifiers));
         // A more specific context may take the key first (Esc, Enter); then it is that one's.
@@ -2195,4 +2200,66 @@ fn snapshot_destinations_with_stages_and_the_ladder() {
     keys.extend(typing("z"));
     let (_, screen, _) = run_script(story_state(100, 28, day), 100, 28, keys_events(keys));
     insta::assert_snapshot!("pane_destinations_story_100x28", screen);
+}
+
+#[test]
+fn s_lists_the_sources_and_sorts_them_by_hit_rate_count_and_lead() {
+    let day = NaiveDate::from_ymd_opt(2025, 3, 25).unwrap();
+    let mut state = story_state(120, 40, day);
+    press(&mut state, &typing("S"));
+    let names = |state: &State| match &state.intel {
+        Some(IntelOverlay::Sources(view)) => view
+            .records
+            .iter()
+            .map(|r| format!("{} {}", r.name, r.hits()))
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    assert_eq!(names(&state)[0], "Lisbon Daily 1/2", "most rumours first");
+    press(&mut state, &typing("s"));
+    assert_eq!(state.message.as_deref(), Some("sources by hit rate"));
+    assert_eq!(
+        names(&state)[..2],
+        ["Football Wire 1/1", "Nina Hart 1/1"],
+        "hits first"
+    );
+    press(&mut state, &typing("s"));
+    assert_eq!(names(&state)[0], "Football Wire 1/1", "shortest lead first");
+    press(&mut state, &typing("j"));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.intel.is_none());
+}
+
+#[test]
+fn c_opens_the_board_of_the_selected_destination_and_typing_finds_another_club() {
+    let day = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
+    let mut state = story_state(120, 40, day);
+    press(&mut state, &typing("/velasco"));
+    press(&mut state, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    press(&mut state, &typing("c"));
+    let club = |state: &State| match &state.intel {
+        Some(IntelOverlay::Board(view)) => view.club.map(|c| state.model.club_name(c).to_string()),
+        _ => None,
+    };
+    assert_eq!(club(&state).as_deref(), Some("Newcastle United"));
+    press(&mut state, &typing("sporting"));
+    assert_eq!(club(&state).as_deref(), Some("Sporting CP"));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.intel.is_none());
+}
+
+#[test]
+fn snapshot_sources_and_club_board() {
+    let day = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
+    let mut keys = typing("S");
+    keys.extend(typing("j"));
+    let (_, screen, _) = run_script(story_state(120, 40, day), 120, 40, keys_events(keys));
+    insta::assert_snapshot!("sources_story_120x40", screen);
+    let (_, screen, _) = run_script(
+        story_state(120, 40, day),
+        120,
+        40,
+        keys_events(typing("csporting")),
+    );
+    insta::assert_snapshot!("club_board_story_120x40", screen);
 }

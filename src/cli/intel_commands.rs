@@ -52,7 +52,7 @@ pub(super) fn sources(
         let records: Vec<SourceJson> = records
             .iter()
             .map(|record| SourceJson {
-                name: record.name,
+                name: &record.name,
                 rumours: record.rumours.len(),
                 done: record.done,
                 failed: record.failed,
@@ -79,7 +79,7 @@ pub(super) fn sources(
         .iter()
         .map(|record| {
             vec![
-                record.name.to_string(),
+                record.name.clone(),
                 thousands(record.rumours.len()),
                 thousands(record.done),
                 thousands(record.failed),

@@ -148,6 +148,18 @@ pub enum Command {
     ToggleExpired,
     /// Hide or show the cold rumours in the destinations.
     ToggleCold,
+    /// Open or close the sources and their track records.
+    ToggleSources,
+    /// Order the sources by the next key: rumours, hit rate, lead time.
+    SortSources,
+    /// Open a club's board: the selected destination's club, else a fuzzy search.
+    OpenBoard,
+    /// Type a character of the club board's search.
+    BoardPush {
+        c: char,
+    },
+    /// Delete the last character of the club board's search.
+    BoardPop,
 
     /// The reader shows the next article of the list (the previous one), staying in the reader.
     NextArticle,

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use super::action::{Command, Pane};
+use super::intel::IntelOverlay;
 use super::state::State;
 
 /// Where a binding applies.
@@ -28,6 +29,10 @@ pub enum Context {
     Help,
     /// The load problems overlay is open.
     Problems,
+    /// The sources overlay is open.
+    Sources,
+    /// The club board is open (typing searches clubs).
+    Board,
 }
 
 impl Context {
@@ -44,6 +49,8 @@ impl Context {
             Context::ReaderSearch => "Typing a search in the reader",
             Context::Help => "Help",
             Context::Problems => "Load problems",
+            Context::Sources => "Sources (S)",
+            Context::Board => "Club board (c)",
         }
     }
 
@@ -675,6 +682,119 @@ impl Default for Keymap {
         );
         bind(
             C::Global,
+            &[key('S')],
+            Command::ToggleSources,
+            "sources and their track records",
+            None,
+        );
+        bind(
+            C::Global,
+            &[key('c')],
+            Command::OpenBoard,
+            "club board: the selected club, or search",
+            None,
+        );
+        bind(
+            C::Sources,
+            &[key('S'), code(KeyCode::Esc), key('q')],
+            Command::ToggleSources,
+            "close the sources",
+            Some("close"),
+        );
+        bind(
+            C::Sources,
+            &[key('s')],
+            Command::SortSources,
+            "sort by rumours, hit rate, lead time",
+            Some("sort"),
+        );
+        bind(
+            C::Sources,
+            &[key('j'), code(KeyCode::Down)],
+            Command::Down,
+            "next source",
+            Some("move"),
+        );
+        bind(
+            C::Sources,
+            &[key('k'), code(KeyCode::Up)],
+            Command::Up,
+            "previous source",
+            Some("move"),
+        );
+        bind(
+            C::Sources,
+            &[key('g'), code(KeyCode::Home)],
+            Command::Top,
+            "first",
+            None,
+        );
+        bind(
+            C::Sources,
+            &[key('G'), code(KeyCode::End)],
+            Command::Bottom,
+            "last",
+            None,
+        );
+        bind(
+            C::Sources,
+            &[ctrl('c')],
+            Command::Quit,
+            "quit",
+            Some("quit"),
+        );
+        bind(
+            C::Board,
+            &[code(KeyCode::Esc)],
+            Command::Back,
+            "close the board",
+            Some("close"),
+        );
+        bind(
+            C::Board,
+            &[code(KeyCode::Down)],
+            Command::Down,
+            "scroll down",
+            Some("scroll"),
+        );
+        bind(
+            C::Board,
+            &[code(KeyCode::Up)],
+            Command::Up,
+            "scroll up",
+            Some("scroll"),
+        );
+        bind(
+            C::Board,
+            &[code(KeyCode::PageDown)],
+            Command::PageDown,
+            "page down",
+            None,
+        );
+        bind(
+            C::Board,
+            &[code(KeyCode::PageUp)],
+            Command::PageUp,
+            "page up",
+            None,
+        );
+        bind(
+            C::Board,
+            &[code(KeyCode::Backspace)],
+            Command::BoardPop,
+            "delete a letter",
+            None,
+        );
+        bind(
+            C::Board,
+            &[KeyPattern::AnyChar],
+            Command::BoardPush { c: ' ' },
+            "type a club's name (fuzzy)",
+            Some("search"),
+        );
+        bind(C::Board, &[ctrl('c')], Command::Quit, "quit", Some("quit"));
+        bind(
+            C::Global,
             &[key('?')],
             Command::ToggleHelp,
             "help",
@@ -711,6 +831,11 @@ impl Keymap {
             vec![Context::Help]
         } else if state.problems.is_some() {
             vec![Context::Problems]
+        } else if let Some(overlay) = &state.intel {
+            vec![match overlay {
+                IntelOverlay::Sources(_) => Context::Sources,
+                IntelOverlay::Board(_) => Context::Board,
+            }]
         } else if state.players.editing {
             vec![Context::Filter]
         } else if state.reader.search.editing {
@@ -740,6 +865,7 @@ impl Keymap {
                     (Command::ReaderSearchPush { .. }, KeyCode::Char(c)) => {
                         Command::ReaderSearchPush { c }
                     }
+                    (Command::BoardPush { .. }, KeyCode::Char(c)) => Command::BoardPush { c },
                     (action, _) => action.clone(),
                 });
             }
@@ -781,6 +907,8 @@ impl Keymap {
             Context::Navigation,
             Context::Global,
             Context::Problems,
+            Context::Sources,
+            Context::Board,
             Context::Help,
         ] {
             if !order.contains(&context) {

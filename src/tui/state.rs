@@ -26,6 +26,7 @@ use crate::text::plural;
 use super::Options;
 use super::action::{Action, Command, Message, Pane};
 use super::fetcher::{FetchProgress, Fetched};
+use super::intel::{BoardView, IntelOverlay, SourcesView};
 use super::layout::{self, Screen};
 use super::text;
 
@@ -383,6 +384,8 @@ pub struct State {
     pub help: Option<usize>,
     /// The load problems overlay, when open, and its scroll.
     pub problems: Option<usize>,
+    /// The sources or club board overlay, when open.
+    pub intel: Option<IntelOverlay>,
     pub link: Link,
     pub clock: ClockState,
     /// Terminal size (width, height).
@@ -429,6 +432,7 @@ impl State {
             maximised: false,
             help: None,
             problems: None,
+            intel: None,
             link: Link::None,
             clock: ClockState {
                 as_of: options.as_of,
@@ -795,6 +799,10 @@ impl State {
             self.refresh_articles();
         }
         self.refresh_destinations();
+        let date = self.clock_date();
+        if let Some(IntelOverlay::Sources(view)) = &mut self.intel {
+            view.refresh(&self.model, date);
+        }
         self.refresh_countdowns();
         self.refresh_reader();
         self.rewrap_reader();
@@ -1221,6 +1229,22 @@ impl State {
             self.help = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
+        let overlay_page = self
+            .screen()
+            .overlay
+            .map_or(1, |rect| usize::from(rect.height.saturating_sub(2)) / 2);
+        match &mut self.intel {
+            Some(IntelOverlay::Sources(view)) => {
+                let page = overlay_page;
+                movement.apply(&mut view.cursor, view.records.len(), page);
+                return;
+            }
+            Some(IntelOverlay::Board(view)) => {
+                view.scroll = movement.apply_scroll(view.scroll);
+                return;
+            }
+            None => {}
+        }
         if let Some(scroll) = self.problems {
             let (visible, width) = self.screen().overlay.map_or((0, 0), |rect| {
                 (
@@ -1566,6 +1590,43 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
             }
             None => state.message = Some("this article has no web link".to_string()),
         },
+        Command::ToggleSources => {
+            state.intel = match state.intel {
+                Some(IntelOverlay::Sources(_)) => None,
+                _ => Some(IntelOverlay::Sources(SourcesView::default())),
+            };
+        }
+        Command::SortSources => {
+            if let Some(IntelOverlay::Sources(view)) = &mut state.intel {
+                view.sort = view.sort.next();
+                view.sort_records();
+                state.message = Some(format!("sources by {}", view.sort.name()));
+            }
+        }
+        Command::OpenBoard => {
+            let club = (state.focus == Pane::Destinations)
+                .then(|| state.selected_rumour())
+                .flatten()
+                .and_then(|r| state.model.rumours.get(r))
+                .map(|rumour| rumour.club)
+                .or_else(|| {
+                    let player = state.selected_player()?;
+                    intel::club_as_of(&state.model, player, state.clock_date())
+                });
+            state.intel = Some(IntelOverlay::Board(BoardView::of(club)));
+        }
+        Command::BoardPush { c } => {
+            if let Some(IntelOverlay::Board(view)) = &mut state.intel {
+                view.query.push(c);
+                view.search(&state.model);
+            }
+        }
+        Command::BoardPop => {
+            if let Some(IntelOverlay::Board(view)) = &mut state.intel {
+                view.query.pop();
+                view.search(&state.model);
+            }
+        }
         Command::ToggleCold => {
             state.destinations.hide_cold = !state.destinations.hide_cold;
             state.message = Some(
@@ -1682,6 +1743,10 @@ fn back(state: &mut State) -> Option<Action> {
     }
     if state.problems.is_some() {
         state.problems = None;
+        return None;
+    }
+    if state.intel.is_some() {
+        state.intel = None;
         return None;
     }
     if state.players.editing {

@@ -1,6 +1,7 @@
 //! Drawing, and nothing else: every function here reads the state and writes to the frame.
 
 mod articles;
+mod club;
 mod countdowns;
 mod destinations;
 mod help;
@@ -8,6 +9,7 @@ mod loading;
 mod players;
 mod problems;
 mod reader;
+mod sources;
 mod status;
 pub mod theme;
 
@@ -17,6 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::action::Pane;
+use super::intel::IntelOverlay;
 use super::keymap::Keymap;
 use super::layout::{self, Mode, PaneArea, Screen};
 use super::state::State;
@@ -57,8 +60,14 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
     if let Some(rect) = screen.overlay {
         if state.help.is_some() {
             help::draw(frame, rect, state, theme, keymap);
-        } else {
+        } else if state.problems.is_some() {
             problems::draw(frame, rect, state, theme);
+        } else {
+            match &state.intel {
+                Some(IntelOverlay::Sources(view)) => sources::draw(frame, rect, state, view, theme),
+                Some(IntelOverlay::Board(view)) => club::draw(frame, rect, state, view, theme),
+                None => {}
+            }
         }
     } else if let Some(progress) = &state.loading {
         loading::draw(frame, screen.area, progress, theme);

@@ -1,0 +1,123 @@
+//! The dashboard's transfer intelligence overlays: `S` lists the sources with their track
+//! records (the selected one's rumours under them), `c` opens a club's board, found by a
+//! fuzzy search. Plain state: [`super::state::update`] applies the commands.
+
+use chrono::NaiveDate;
+
+use super::state::ListCursor;
+use crate::intel::{self, SourceRecord};
+use crate::model::{ClubId, Model};
+
+/// How the sources are ordered; `s` cycles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SourceSort {
+    /// Most rumours reported first.
+    #[default]
+    Count,
+    /// Best hit rate first (those with nothing settled last), more settled first on a tie.
+    HitRate,
+    /// Shortest median lead time to `done` first (none last).
+    LeadTime,
+}
+
+impl SourceSort {
+    pub fn next(self) -> Self {
+        match self {
+            SourceSort::Count => SourceSort::HitRate,
+            SourceSort::HitRate => SourceSort::LeadTime,
+            SourceSort::LeadTime => SourceSort::Count,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceSort::Count => "rumours",
+            SourceSort::HitRate => "hit rate",
+            SourceSort::LeadTime => "lead time",
+        }
+    }
+}
+
+/// The sources overlay.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourcesView {
+    /// In `sort` order.
+    pub records: Vec<SourceRecord>,
+    pub sort: SourceSort,
+    pub cursor: ListCursor,
+    /// The date and the number of articles the records were worked out for.
+    listed: Option<(NaiveDate, usize)>,
+}
+
+impl SourcesView {
+    /// Works the records out again when the date or the articles changed.
+    pub fn refresh(&mut self, model: &Model, date: NaiveDate) {
+        let wanted = (date, model.articles.len());
+        if self.listed != Some(wanted) {
+            self.records = intel::source_records(model, date);
+            self.listed = Some(wanted);
+            self.sort_records();
+        }
+    }
+
+    /// Orders the records by `sort`, keeping the selected source selected.
+    pub fn sort_records(&mut self) {
+        let keep = self.selected().map(|record| record.name.clone());
+        // `source_records` lists most rumours first: the other orders keep it on ties.
+        self.records
+            .sort_by(|a, b| b.rumours.len().cmp(&a.rumours.len()));
+        match self.sort {
+            SourceSort::Count => {}
+            SourceSort::HitRate => self.records.sort_by(|a, b| {
+                let rate = |r: &SourceRecord| r.hit_rate().unwrap_or(-1.0);
+                rate(b)
+                    .total_cmp(&rate(a))
+                    .then(b.settled().cmp(&a.settled()))
+            }),
+            SourceSort::LeadTime => self
+                .records
+                .sort_by_key(|r| (r.median_lead_days.is_none(), r.median_lead_days)),
+        }
+        self.cursor.selected = keep
+            .and_then(|name| self.records.iter().position(|r| r.name == name))
+            .unwrap_or(0);
+    }
+
+    pub fn selected(&self) -> Option<&SourceRecord> {
+        self.records.get(self.cursor.selected)
+    }
+}
+
+/// The club board overlay: the query typed and the club it found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardView {
+    pub query: String,
+    pub club: Option<ClubId>,
+    /// Lines scrolled off the top of the board.
+    pub scroll: usize,
+}
+
+impl BoardView {
+    /// A board on `club`, with no query typed yet.
+    pub fn of(club: Option<ClubId>) -> Self {
+        Self {
+            club,
+            ..Self::default()
+        }
+    }
+
+    /// Finds the club the query means (the club shown stays while nothing matches).
+    pub fn search(&mut self, model: &Model) {
+        if let Some(club) = intel::find_club(model, &self.query) {
+            self.club = Some(club);
+        }
+        self.scroll = 0;
+    }
+}
+
+/// Which intelligence overlay is open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IntelOverlay {
+    Sources(SourcesView),
+    Board(BoardView),
+}
