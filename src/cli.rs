@@ -30,7 +30,9 @@ Examples:
   mercato                                    the dashboard, over the built-in sample
   mercato --corpus ~/news --player ramos     the dashboard over your articles, Ramos selected
   mercato players modric                     find a player (accents and typos forgiven)
-  mercato rumours --player ramos --limit 3   his three strongest rumours
+  mercato rumours --player ramos --limit 3   his three hottest rumours, with their stages
+  mercato sources                            each outlet's and journalist's track record
+  mercato club arsenal --as-of 2025-01-31    a club's board: incoming, outgoing, contracts
   mercato countdowns --json | jq .           contracts by time left, for scripts
   mercato check --corpus ~/news              why some files did not load
   mercato feed add https://example.org/football/rss.xml
@@ -85,7 +87,7 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
-    /// List rumoured destinations, strongest first.
+    /// List rumoured destinations, hottest first, with their stage and its steps.
     Rumours {
         /// Only this player's rumours (fuzzy).
         #[arg(long, value_name = "NAME")]

@@ -1,5 +1,6 @@
 //! The `S` overlay: every source (outlet or journalist) with its measured track record,
-//! sortable; under the list, the rumours the selected source reported and how each ended.
+//! sortable; under the list, the rumours the selected source reported and how each ended,
+//! then its articles.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -150,6 +151,31 @@ fn reported(frame: &mut Frame, area: Rect, state: &State, view: &SourcesView, th
             ])
             .style(style),
         );
+    }
+    // Then its articles known as of the date, newest first.
+    let mut articles: Vec<&crate::corpus::Article> = (0..model.articles.len())
+        .map(crate::model::ArticleId)
+        .filter(|&id| intel::article_sources(model, id).contains(&record.name.as_str()))
+        .filter_map(|id| model.article(id))
+        .filter(|article| article.date.is_none_or(|day| day <= state.clock_date()))
+        .collect();
+    articles.sort_by_key(|article| (article.date.is_none(), std::cmp::Reverse(article.date)));
+    lines.push(Line::styled(
+        format!(
+            "─ {}:",
+            crate::text::plural(articles.len(), "article", "articles")
+        ),
+        theme.dim,
+    ));
+    for article in articles {
+        let day = article
+            .date
+            .map_or_else(|| "undated   ".to_string(), |d| d.to_string());
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(day, theme.date),
+            Span::raw(format!(" {}", display_text(&article.title))),
+        ]));
     }
     let shown: Vec<Line> = lines
         .into_iter()
