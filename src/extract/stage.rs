@@ -264,7 +264,7 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
     };
     // The clauses that name the club (the whole sentence when a pronoun stands for it).
     let clauses: Vec<std::ops::Range<usize>> = if at_club.is_empty() {
-        vec![0..items.len()]
+        std::iter::once(0..items.len()).collect()
     } else {
         let mut clauses: Vec<_> = at_club
             .iter()

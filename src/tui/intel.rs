@@ -65,7 +65,7 @@ impl SourcesView {
         let keep = self.selected().map(|record| record.name.clone());
         // `source_records` lists most rumours first: the other orders keep it on ties.
         self.records
-            .sort_by(|a, b| b.rumours.len().cmp(&a.rumours.len()));
+            .sort_by_key(|record| std::cmp::Reverse(record.rumours.len()));
         match self.sort {
             SourceSort::Count => {}
             SourceSort::HitRate => self.records.sort_by(|a, b| {
