@@ -4,6 +4,8 @@
 
 use std::cmp::Ordering;
 
+use foldhash::{HashMap, HashMapExt};
+
 use chrono::NaiveDate;
 
 use crate::extract::Stage;
@@ -355,50 +357,46 @@ pub struct ClubBoard<'m> {
     pub articles: Vec<ArticleId>,
 }
 
-/// The club a player is at as of the date: the latest article known then that states his
-/// club or calls a move done.
-pub fn club_as_of(model: &Model, player: PersonId, as_of: NaiveDate) -> Option<ClubId> {
-    let person = model.person(player)?;
-    let stated = person
-        .articles
-        .iter()
-        .filter(|&&article| known(model, article, as_of))
-        .flat_map(|&article| {
-            let facts = model.extractions.get(article.0);
-            facts
-                .into_iter()
-                .flat_map(|facts| {
-                    facts
-                        .current_clubs
-                        .iter()
-                        .filter(|link| facts.people.get(link.person) == Some(&player))
-                })
-                .map(move |link| (article, ClubId(link.club)))
-        });
-    let moved = model
-        .rumours
-        .iter()
-        .filter(|rumour| rumour.player == player)
-        .flat_map(|rumour| {
-            rumour
-                .stages
-                .iter()
-                .filter(|step| {
-                    step.stage == Stage::Done && known(model, step.evidence.article, as_of)
-                })
-                .map(|step| (step.evidence.article, rumour.club))
-        });
-    stated
-        .chain(moved)
-        .max_by_key(|(article, _)| (model.article(*article).and_then(|a| a.date), *article))
-        .map(|(_, club)| club)
+/// The club each player is at as of the date: the latest article known then that states
+/// his club or calls a move done (on a tie, the later in the corpus).
+pub fn clubs_as_of(model: &Model, as_of: NaiveDate) -> HashMap<PersonId, ClubId> {
+    let mut latest: HashMap<PersonId, ((Option<NaiveDate>, ArticleId), ClubId)> = HashMap::new();
+    let mut note = |player: PersonId, article: ArticleId, club: ClubId| {
+        let when = (model.article(article).and_then(|a| a.date), article);
+        if latest.get(&player).is_none_or(|(seen, _)| when >= *seen) {
+            latest.insert(player, (when, club));
+        }
+    };
+    for (at, facts) in model.extractions.iter().enumerate() {
+        let article = ArticleId(at);
+        if !known(model, article, as_of) {
+            continue;
+        }
+        for link in &facts.current_clubs {
+            if let Some(&player) = facts.people.get(link.person) {
+                note(player, article, ClubId(link.club));
+            }
+        }
+    }
+    for rumour in &model.rumours {
+        for step in &rumour.stages {
+            if step.stage == Stage::Done && known(model, step.evidence.article, as_of) {
+                note(rumour.player, step.evidence.article, rumour.club);
+            }
+        }
+    }
+    latest
+        .into_iter()
+        .map(|(player, (_, club))| (player, club))
+        .collect()
 }
 
 /// The board of a club: who is coming, who may go, whose contract ends, what was written.
 /// A player's rumours from before he joined the club are not its outgoing ones.
 pub fn club_board(model: &Model, club: ClubId, as_of: NaiveDate) -> ClubBoard<'_> {
     let listed = || model.listed_rumours().map(|(_, rumour)| rumour);
-    let ours = |player: PersonId| club_as_of(model, player, as_of) == Some(club);
+    let clubs = clubs_as_of(model, as_of);
+    let ours = |player: PersonId| clubs.get(&player) == Some(&club);
     let incoming = by_heat(model, listed().filter(|r| r.club == club), as_of);
     let joined = |player: PersonId| {
         incoming

@@ -2244,6 +2244,9 @@ fn c_opens_the_board_of_the_selected_destination_and_typing_finds_another_club()
     assert_eq!(club(&state).as_deref(), Some("Newcastle United"));
     press(&mut state, &typing("sporting"));
     assert_eq!(club(&state).as_deref(), Some("Sporting CP"));
+    // The board fits the overlay: scrolling stays at the top.
+    press(&mut state, &[key(KeyCode::PageDown), key(KeyCode::Down)]);
+    assert!(matches!(&state.intel, Some(IntelOverlay::Board(view)) if view.scroll == 0));
     press(&mut state, &[key(KeyCode::Esc)]);
     assert!(state.intel.is_none());
 }

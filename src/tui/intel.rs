@@ -106,6 +106,18 @@ impl BoardView {
         }
     }
 
+    /// How many lines the board of `club` has under its search line, as the overlay draws
+    /// it: four sections, each a blank line and a heading over its rows ("none" for an empty
+    /// rumour list).
+    pub fn lines(model: &Model, club: ClubId, date: NaiveDate) -> usize {
+        let board = intel::club_board(model, club, date);
+        4 * 2
+            + board.incoming.len().max(1)
+            + board.outgoing.len().max(1)
+            + board.contracts.len()
+            + board.articles.len()
+    }
+
     /// Finds the club the query means (the club shown stays while nothing matches).
     pub fn search(&mut self, model: &Model) {
         if let Some(club) = intel::find_club(model, &self.query) {

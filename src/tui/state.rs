@@ -1229,21 +1229,32 @@ impl State {
             self.help = Some(movement.apply_scroll(scroll).min(max));
             return;
         }
-        let overlay_page = self
-            .screen()
-            .overlay
-            .map_or(1, |rect| usize::from(rect.height.saturating_sub(2)) / 2);
-        match &mut self.intel {
-            Some(IntelOverlay::Sources(view)) => {
-                let page = overlay_page;
+        if matches!(self.intel, Some(IntelOverlay::Sources(_))) {
+            let page = self
+                .screen()
+                .overlay
+                .map_or(1, |rect| usize::from(rect.height.saturating_sub(2)) / 2);
+            if let Some(IntelOverlay::Sources(view)) = &mut self.intel {
                 movement.apply(&mut view.cursor, view.records.len(), page);
-                return;
             }
-            Some(IntelOverlay::Board(view)) => {
-                view.scroll = movement.apply_scroll(view.scroll);
-                return;
+            return;
+        }
+        if let Some(IntelOverlay::Board(view)) = &self.intel {
+            // The search line stays on top; the board scrolls under it.
+            let visible = self
+                .screen()
+                .overlay
+                .map_or(0, |rect| usize::from(rect.height.saturating_sub(3)));
+            let lines = view.club.map_or(0, |club| {
+                BoardView::lines(&self.model, club, self.clock_date())
+            });
+            let scroll = movement
+                .apply_scroll(view.scroll)
+                .min(lines.saturating_sub(visible));
+            if let Some(IntelOverlay::Board(view)) = &mut self.intel {
+                view.scroll = scroll;
             }
-            None => {}
+            return;
         }
         if let Some(scroll) = self.problems {
             let (visible, width) = self.screen().overlay.map_or((0, 0), |rect| {
@@ -1611,7 +1622,9 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
                 .map(|rumour| rumour.club)
                 .or_else(|| {
                     let player = state.selected_player()?;
-                    intel::club_as_of(&state.model, player, state.clock_date())
+                    intel::clubs_as_of(&state.model, state.clock_date())
+                        .get(&player)
+                        .copied()
                 });
             state.intel = Some(IntelOverlay::Board(BoardView::of(club)));
         }

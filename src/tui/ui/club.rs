@@ -68,6 +68,7 @@ fn fit(line: Line<'_>, width: usize) -> Line<'_> {
     }
 }
 
+/// The board under the search line: as many lines as [`BoardView::lines`] counts.
 fn board_lines(
     model: &Model,
     club: crate::model::ClubId,
