@@ -451,3 +451,140 @@ pub fn club_board(model: &Model, club: ClubId, as_of: NaiveDate) -> ClubBoard<'_
         articles,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Corpus};
+    use crate::gazetteer::Gazetteer;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn article(id: &str, date: Option<&str>, source: &str, body: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            date: date.map(day),
+            date_is_fetch: false,
+            title: String::new(),
+            source: Some(source.to_string()),
+            url: None,
+            body: body.to_string(),
+        }
+    }
+
+    fn model(articles: Vec<Article>) -> Model {
+        let gazetteer = Gazetteer::embedded().expect("embedded gazetteer parses");
+        Model::build(
+            Corpus {
+                articles,
+                problems: Vec::new(),
+            },
+            &gazetteer,
+        )
+    }
+
+    /// The ladder of the rumour to `club` as "stage date" steps.
+    fn ladder(model: &Model, club: &str, as_of: &str) -> Vec<String> {
+        model
+            .rumours
+            .iter()
+            .find(|rumour| model.club_name(rumour.club) == club)
+            .and_then(|rumour| assess(model, rumour, day(as_of)))
+            .map(|assessment| {
+                assessment
+                    .ladder
+                    .iter()
+                    .map(|step| {
+                        let date = step.date.map_or("undated".to_string(), |d| d.to_string());
+                        format!("{} {date}", step.stage.name())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_mention_never_lowers_the_stage_an_ending_ends_it_and_a_bid_reopens_it() {
+        let model = model(vec![
+            article(
+                "a",
+                Some("2024-07-01"),
+                "Post",
+                "Everton have tabled a bid for Kofi Mensah-Barros.",
+            ),
+            article(
+                "b",
+                Some("2024-07-03"),
+                "Echo",
+                "Kofi Mensah-Barros has been linked with Everton.",
+            ),
+            article(
+                "c",
+                Some("2024-07-05"),
+                "Post",
+                "Talks between Everton and Kofi Mensah-Barros have collapsed.",
+            ),
+            article(
+                "d",
+                Some("2024-07-09"),
+                "Echo",
+                "Everton have tabled an improved bid for Kofi Mensah-Barros.",
+            ),
+        ]);
+        assert_eq!(
+            ladder(&model, "Everton", "2024-08-01"),
+            ["bid 2024-07-01", "off 2024-07-05", "bid 2024-07-09"]
+        );
+        // As of the 6th the improved bid has not happened yet.
+        assert_eq!(
+            ladder(&model, "Everton", "2024-07-06"),
+            ["bid 2024-07-01", "off 2024-07-05"]
+        );
+        assert!(ladder(&model, "Everton", "2024-06-30").is_empty());
+    }
+
+    #[test]
+    fn undated_articles_count_as_the_oldest() {
+        let model = model(vec![
+            article(
+                "a",
+                Some("2024-07-01"),
+                "Post",
+                "Everton have agreed a fee for Kofi Mensah-Barros.",
+            ),
+            article(
+                "b",
+                None,
+                "Echo",
+                "Everton are monitoring Kofi Mensah-Barros.",
+            ),
+        ]);
+        assert_eq!(
+            ladder(&model, "Everton", "2024-07-02"),
+            ["interest undated", "agreed 2024-07-01"]
+        );
+    }
+
+    #[test]
+    fn heat_halves_every_thirty_days_and_grows_with_sources_and_stage() {
+        let today = day("2024-07-31");
+        let fresh = heat(Stage::Bid, 1, Some(today), today);
+        assert!((fresh - 0.75 * 0.75).abs() < 1e-9);
+        let month_old = heat(Stage::Bid, 1, Some(day("2024-07-01")), today);
+        assert!((month_old - fresh / 2.0).abs() < 1e-9);
+        assert!(heat(Stage::Bid, 3, Some(today), today) > fresh);
+        assert!(heat(Stage::Done, 1, Some(today), today) > fresh);
+        assert!(heat(Stage::Off, 5, Some(today), today) < COLD);
+        assert!((heat(Stage::Bid, 1, None, today) - fresh / 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_median_lead_is_the_lower_middle() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [9, 1, 5]), Some(5));
+        assert_eq!(median(&mut [4, 1, 9, 2]), Some(2));
+    }
+}

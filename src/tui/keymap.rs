@@ -691,7 +691,7 @@ impl Default for Keymap {
             C::Global,
             &[key('c')],
             Command::OpenBoard,
-            "club board: the selected club, or search",
+            "club board: the club in view, or search",
             None,
         );
         bind(

@@ -18,7 +18,7 @@ use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::intel;
-use crate::model::{ArticleId, Evidence, Model, PersonId, Roster};
+use crate::model::{ArticleId, ClubId, Evidence, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -1615,17 +1615,26 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
             }
         }
         Command::OpenBoard => {
-            let club = (state.focus == Pane::Destinations)
+            let article = match state.focus {
+                Pane::Reader => state.reader.article,
+                Pane::Articles => state.selected_article(),
+                _ => None,
+            };
+            let destination = (state.focus == Pane::Destinations)
                 .then(|| state.selected_rumour())
                 .flatten()
                 .and_then(|r| state.model.rumours.get(r))
-                .map(|rumour| rumour.club)
-                .or_else(|| {
-                    let player = state.selected_player()?;
-                    intel::clubs_as_of(&state.model, state.clock_date())
-                        .get(&player)
-                        .copied()
-                });
+                .map(|rumour| rumour.club);
+            // From the reader or the articles: the first club the article names.
+            let named = article
+                .and_then(|a| state.model.extractions.get(a)?.clubs.first().copied())
+                .map(ClubId);
+            let club = destination.or(named).or_else(|| {
+                let player = state.selected_player()?;
+                intel::clubs_as_of(&state.model, state.clock_date())
+                    .get(&player)
+                    .copied()
+            });
             state.intel = Some(IntelOverlay::Board(BoardView::of(club)));
         }
         Command::BoardPush { c } => {
