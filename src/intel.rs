@@ -69,6 +69,51 @@ pub fn ladder_line(ladder: &[Step]) -> String {
         .join(" → ")
 }
 
+/// How many dated articles named the player in each of the `weeks` weeks up to the date,
+/// oldest first (the last is the seven days ending on the date).
+pub fn weekly_mentions(
+    model: &Model,
+    player: PersonId,
+    as_of: NaiveDate,
+    weeks: usize,
+) -> Vec<usize> {
+    let mut counts = vec![0; weeks];
+    let articles = model
+        .person(player)
+        .map_or(&[][..], |person| &person.articles[..]);
+    for date in articles.iter().filter_map(|&id| model.article(id)?.date) {
+        let Ok(age) = usize::try_from((as_of - date).num_days()) else {
+            continue;
+        };
+        if let Some(count) = (age / 7)
+            .checked_add(1)
+            .and_then(|week| weeks.checked_sub(week))
+            .and_then(|at| counts.get_mut(at))
+        {
+            *count += 1;
+        }
+    }
+    counts
+}
+
+/// Counts as a one-line sparkline: "▁" for none, else in sevenths of the largest from "▂"
+/// to "█" ("▁▁▃█▅").
+pub fn sparkline(counts: &[usize]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|&count| {
+            let level = if count == 0 {
+                0
+            } else {
+                (count * 7).div_ceil(max).clamp(1, 7)
+            };
+            LEVELS[level]
+        })
+        .collect()
+}
+
 /// Whether an article is known as of the date: dated on or before it, or undated.
 fn known(model: &Model, article: ArticleId, as_of: NaiveDate) -> bool {
     model
@@ -579,6 +624,43 @@ mod tests {
         assert!(heat(Stage::Done, 1, Some(today), today) > fresh);
         assert!(heat(Stage::Off, 5, Some(today), today) < COLD);
         assert!((heat(Stage::Bid, 1, None, today) - fresh / 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn mentions_are_counted_per_week_up_to_the_date() {
+        let model = model(vec![
+            article(
+                "a",
+                Some("2024-07-01"),
+                "Post",
+                "Everton want Kofi Mensah-Barros.",
+            ),
+            article(
+                "b",
+                Some("2024-07-20"),
+                "Post",
+                "Everton want Kofi Mensah-Barros.",
+            ),
+            article(
+                "c",
+                Some("2024-07-21"),
+                "Echo",
+                "Kofi Mensah-Barros is wanted by Everton.",
+            ),
+            article(
+                "d",
+                Some("2024-08-30"),
+                "Echo",
+                "Kofi Mensah-Barros is wanted by Everton.",
+            ),
+        ]);
+        let player = model
+            .person_named("Kofi Mensah-Barros")
+            .unwrap_or(PersonId(0));
+        let weeks = weekly_mentions(&model, player, day("2024-07-21"), 4);
+        // Weeks ending on Jul 21, 14, 7 and Jun 30; Aug 30 is after the date.
+        assert_eq!(weeks, [0, 1, 0, 2]);
+        assert_eq!(sparkline(&weeks), "▁▅▁█");
     }
 
     #[test]

@@ -14,8 +14,11 @@ use crate::text::{plural, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
-use crate::tui::text::{truncate, wrap};
+use crate::tui::text::{self, truncate, wrap};
 use crate::tui::ui::theme::Theme;
+
+/// How many weeks of mentions the title's sparkline shows.
+const SPARKLINE_WEEKS: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
     let player = state
@@ -30,8 +33,33 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             )]
         })
         .unwrap_or_default();
-    let right = (!state.destinations.rows.is_empty())
-        .then(|| plural(state.destinations.rows.len(), "club", "clubs"));
+    // The clubs counted, after the mentions per week over the last twelve weeks when the
+    // title has room for them beside the player's name.
+    let right = (!state.destinations.rows.is_empty()).then(|| {
+        let clubs = plural(state.destinations.rows.len(), "club", "clubs");
+        let weeks = state.destinations.player.map(|p| {
+            intel::sparkline(&intel::weekly_mentions(
+                &state.model,
+                p,
+                state.clock_date(),
+                SPARKLINE_WEEKS,
+            ))
+        });
+        let left: usize = format!(" 2 {} ", area.pane.title()).chars().count()
+            + extra
+                .iter()
+                .map(|span| text::width(&span.content))
+                .sum::<usize>();
+        match weeks {
+            Some(weeks)
+                if left + text::width(&weeks) + text::width(&clubs) + 7
+                    <= usize::from(area.outer.width) =>
+            {
+                format!("{weeks} · {clubs}")
+            }
+            _ => clubs,
+        }
+    });
     frame.render_widget(pane_block(area, theme, focused, extra, right), area.outer);
     let Some(player) = player else {
         note(
