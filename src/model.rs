@@ -846,7 +846,7 @@ impl Model {
     }
 
     /// Whether a rumour is listed: never one to the club the player is at now, unless the
-    /// move there is done.
+    /// move there is done (a done deal stays listed, at `done`).
     pub fn is_listed(&self, rumour: &Rumour) -> bool {
         self.person(rumour.player)
             .is_none_or(|person| person.club != Some(rumour.club))

@@ -607,6 +607,15 @@ const NEGATIONS_LIST: &[&str] = &[
     "haven't",
     "cannot",
     "can't",
+    // Written without the apostrophe, as comments and quick posts do.
+    "wont",
+    "isnt",
+    "wasnt",
+    "doesnt",
+    "didnt",
+    "hasnt",
+    "havent",
+    "hadnt",
 ];
 
 /// Words that open a list of examples: players in it are not the subject of the sentence.
@@ -1020,6 +1029,21 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
     ("no|nothing truth|in", StagePhrase::Denied),
     ("wide of the mark", StagePhrase::Denied),
     ("failed|fails|failing medical", StagePhrase::Off),
+    // "joined the race for X" is interest, not a move done.
+    (
+        "joined|joins|join race|chase|queue|hunt|battle|scramble|pursuit|running|list",
+        StagePhrase::Interest,
+    ),
+    // "close to an agreement" is still talks.
+    (
+        "close|closer|closing|near|nearing agreement|deal|agreeing",
+        StagePhrase::Talks,
+    ),
+    // "agreed to leave Barcelona" says nothing of where he goes.
+    (
+        "agreed|agrees to leave|terminate|part|cancel",
+        StagePhrase::Linked,
+    ),
     (
         "talks|negotiations|discussions|deal|move|transfer|bid|interest collapsed|collapses|stalled|ended|broke|broken|fell|falls|faltered",
         StagePhrase::Off,
@@ -1079,6 +1103,8 @@ pub const STAGE_PHRASE_GAP: usize = 3;
 /// What a stage phrase says, before the club it applies to is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StagePhrase {
+    /// Named together only: a phrase that looks like a step and is none.
+    Linked,
     Interest,
     Talks,
     /// An offer; it belongs to its bidder only ("a bid from Arsenal").
@@ -1125,7 +1151,10 @@ pub const OFFER_NOUNS: &[&str] = &[
 
 /// Words that negate the stage phrase after them ("no talks have taken place", "has not
 /// agreed").
-pub const STAGE_NEGATIONS: &[&str] = &["no", "not", "never", "nor", "without", "yet"];
+pub const STAGE_NEGATIONS: &[&str] = &[
+    "no", "not", "never", "nor", "without", "yet", "hasnt", "hadnt", "havent", "didnt", "isnt",
+    "wasnt", "wont", "cannot",
+];
 
 pub static FUNCTION_WORDS: WordSet =
     LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());

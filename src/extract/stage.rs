@@ -169,9 +169,13 @@ fn negated(items: &[Item], found: &Found) -> bool {
             })
 }
 
+/// How far before an offer a word of intent reaches: "prepared to return with an improved
+/// offer".
+const INTENT_REACH: usize = 6;
+
 /// "will offer", "could make a bid", "ready to table an offer": an offer planned.
 fn intended(items: &[Item], found: &Found) -> bool {
-    items[found.start.saturating_sub(3)..found.start]
+    items[found.start.saturating_sub(INTENT_REACH)..found.start]
         .iter()
         .any(|item| {
             item.is(&[
@@ -199,7 +203,7 @@ const RENEWAL_REACH: usize = 4;
 fn renewal(items: &[Item], found: &Found) -> bool {
     let progress = matches!(
         found.says,
-        StagePhrase::Talks | StagePhrase::Bid | StagePhrase::Agreed
+        StagePhrase::Talks | StagePhrase::Bid | StagePhrase::Agreed | StagePhrase::Done
     );
     let near = &items
         [found.start.saturating_sub(RENEWAL_REACH)..items.len().min(found.end + RENEWAL_REACH)];
@@ -294,6 +298,7 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
             }
             let after = |i: &usize| *i >= found.end && clause.contains(i);
             let stage = match found.says {
+                StagePhrase::Linked => Stage::Linked,
                 StagePhrase::Interest => Stage::Interest,
                 StagePhrase::Talks => Stage::Talks,
                 StagePhrase::Bid if not_the_bidder => continue,
@@ -307,11 +312,14 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                 }
                 StagePhrase::Agreed => Stage::Agreed,
                 StagePhrase::Medical => Stage::Medical,
-                // "Arsenal, who signed Y last year, want X" is not X's move, and "the agent
-                // confirmed that Benfica have asked" reports something else.
+                // "Arsenal, who signed Y last year, want X" is not X's move, "the agent
+                // confirmed that Benfica have asked" reports something else, and "signed until
+                // 2027" is a new contract.
                 StagePhrase::Done
                     if found.start > 0 && items[found.start - 1].is(&["who", "which", "that"])
-                        || items.get(found.end).is_some_and(|next| next.is(&["that"])) =>
+                        || items
+                            .get(found.end)
+                            .is_some_and(|next| next.is(&["that", "until", "till"])) =>
                 {
                     continue;
                 }
@@ -460,6 +468,23 @@ mod tests {
             ),
             "linked"
         );
+    }
+
+    #[test]
+    fn phrases_that_look_like_steps_and_are_not() {
+        assert_eq!(
+            stage_of("Everton have joined the race for Kofi Mensah-Barros."),
+            "interest"
+        );
+        assert_eq!(
+            stage_of("Everton are close to an agreement for Kofi Mensah-Barros."),
+            "talks"
+        );
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros, who has agreed to leave Porto, is a target for Everton."),
+            "interest"
+        );
+        assert!(stages("Kofi Mensah-Barros still hasnt signed for Everton.").is_empty());
     }
 
     #[test]
