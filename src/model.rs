@@ -1039,11 +1039,12 @@ mod tests {
             .collect();
         lines.extend(model.listed_rumours().map(|(_, r)| {
             format!(
-                "{} -> {} {:?} {:?}",
+                "{} -> {} {:?} {:?} {:?}",
                 model.people[r.player].name,
                 model.club_name(r.club),
                 r.articles,
-                r.evidence
+                r.evidence,
+                r.stages
             )
         }));
         lines.extend(model.contracts.iter().map(|c| {
@@ -1094,6 +1095,43 @@ mod tests {
         }
         assert_eq!(summary(&grown), summary(&whole));
         assert!(!summary(&whole).is_empty());
+    }
+
+    #[test]
+    fn stage_steps_join_their_rumour_whichever_is_read_first() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        // The move done is read before the rumour it ends; the collapse after it.
+        let articles = vec![
+            article(
+                "done",
+                Some("2023-08-01"),
+                "Everton have completed the signing of Jordan McAllister.",
+            ),
+            article(
+                "talks",
+                Some("2023-07-01"),
+                "Everton are in talks over Jordan McAllister.",
+            ),
+            article(
+                "off",
+                Some("2023-07-15"),
+                "Talks between Everton and Jordan McAllister have collapsed.",
+            ),
+        ];
+        let whole = build(articles.clone());
+        let mut grown = Model::build(Corpus::default(), &gazetteer);
+        for article in articles {
+            grown.ingest(vec![article], &gazetteer);
+        }
+        assert_eq!(summary(&grown), summary(&whole));
+        let everton = whole
+            .rumours
+            .iter()
+            .find(|r| whole.club_name(r.club) == "Everton")
+            .unwrap();
+        let stages: Vec<Stage> = everton.stages.iter().map(|s| s.stage).collect();
+        assert_eq!(stages, [Stage::Talks, Stage::Off, Stage::Done]);
+        assert!(whole.is_listed(everton), "a done deal stays listed");
     }
 
     #[test]
