@@ -359,13 +359,20 @@ pub(super) fn is_counterpart(items: &[Item], at: usize) -> bool {
     before.is(&["with", "from", "by"]) && !(before.is(&["from", "by"]) && offered())
 }
 
-/// Whether the club is the one the player leaves: "from Sporting CP" in a completed move.
+/// Whether the club is not the one the move is to: the one the player leaves ("from
+/// Sporting CP") or one that only describes him ("former Sunderland target Josh Key").
 fn sold_from(items: &[Item], at_club: &[usize], clause: &std::ops::Range<usize>) -> bool {
+    let elsewhere = |at: usize| {
+        at > 0 && items[at - 1].is(&["from", "former", "ex"])
+            || items
+                .get(at + 1)
+                .is_some_and(|next| next.is(&["target", "targets", "transfer"]))
+    };
     !at_club.is_empty()
         && at_club
             .iter()
             .filter(|&&at| clause.contains(&at))
-            .all(|&at| at > 0 && items[at - 1].is(&["from"]))
+            .all(|&at| elsewhere(at))
 }
 
 #[cfg(test)]
@@ -485,6 +492,17 @@ mod tests {
             "interest"
         );
         assert!(stages("Kofi Mensah-Barros still hasnt signed for Everton.").is_empty());
+    }
+
+    #[test]
+    fn a_club_that_only_describes_the_player_is_not_his_destination() {
+        let found = stages(
+            "Swansea City have completed the signing of former Sunderland target Kofi Mensah-Barros.",
+        );
+        assert!(
+            !found.iter().any(|line| line.contains("Sunderland: done")),
+            "{found:?}"
+        );
     }
 
     #[test]
