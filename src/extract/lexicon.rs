@@ -1082,7 +1082,6 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
         "agreed|agreement|agrees|accepted|accepts",
         StagePhrase::Agreed,
     ),
-    ("personal terms", StagePhrase::Agreed),
     (
         "bid|bids|offer|offers|offered|tabled|tables|submitted|lodged|proposal|proposals",
         StagePhrase::Bid,

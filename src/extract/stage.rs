@@ -184,6 +184,9 @@ fn intended(items: &[Item], found: &Found) -> bool {
                 "could",
                 "might",
                 "may",
+                "possible",
+                "potential",
+                "expected",
                 "ready",
                 "prepared",
                 "plan",
@@ -193,6 +196,16 @@ fn intended(items: &[Item], found: &Found) -> bool {
                 "considering",
             ])
         })
+}
+
+/// "offered him to", "offers the player to": a player offered to clubs, not an offer made.
+fn offered_to(items: &[Item], found: &Found) -> bool {
+    let after = &items[found.end..items.len().min(found.end + 3)];
+    items[found.start].is(&["offered", "offers"])
+        && after.iter().any(|item| item.is(&["to"]))
+        && after
+            .iter()
+            .any(|item| matches!(item.kind, Kind::Person(_)) || item.is(&["him", "her", "player"]))
 }
 
 /// How far from a phrase a new contract makes it a renewal's.
@@ -304,6 +317,8 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                 StagePhrase::Bid if not_the_bidder => continue,
                 // "will offer him a better contract": a plan, not yet an offer.
                 StagePhrase::Bid if intended(items, &found) => Stage::Interest,
+                // "his agent has offered him to Chelsea": the club is offered the player.
+                StagePhrase::Bid if offered_to(items, &found) => Stage::Linked,
                 StagePhrase::Bid => Stage::Bid,
                 StagePhrase::Agreed | StagePhrase::Medical | StagePhrase::Done
                     if sold_from(items, &at_club, clause) =>
@@ -351,19 +366,25 @@ pub(super) fn is_counterpart(items: &[Item], at: usize) -> bool {
     let Some(before) = at.checked_sub(1).map(|i| &items[i]) else {
         return false;
     };
-    let offered = || {
-        items[at.saturating_sub(4)..at - 1]
-            .iter()
-            .any(|item| item.is(OFFER_NOUNS) || item.is(&["lodged", "submitted", "tabled", "made"]))
-    };
-    before.is(&["with", "from", "by"]) && !(before.is(&["from", "by"]) && offered())
+    before.is(&["with", "from", "by"])
+        && !(before.is(&["from", "by"]) && offered_just_before(items, at))
+}
+
+/// Whether an offer stands just before the "from"/"by" at `items[at - 1]`: "an offer from
+/// Brighton", "a bid lodged by Lazio".
+fn offered_just_before(items: &[Item], at: usize) -> bool {
+    items[at.saturating_sub(4)..at.saturating_sub(1)]
+        .iter()
+        .any(|item| item.is(OFFER_NOUNS) || item.is(&["lodged", "submitted", "tabled", "made"]))
 }
 
 /// Whether the club is not the one the move is to: the one the player leaves ("from
 /// Sporting CP") or one that only describes him ("former Sunderland target Josh Key").
 fn sold_from(items: &[Item], at_club: &[usize], clause: &std::ops::Range<usize>) -> bool {
     let elsewhere = |at: usize| {
-        at > 0 && items[at - 1].is(&["from", "former", "ex"])
+        at > 0
+            && (items[at - 1].is(&["former", "ex"])
+                || items[at - 1].is(&["from"]) && !offered_just_before(items, at))
             || items
                 .get(at + 1)
                 .is_some_and(|next| next.is(&["target", "targets", "transfer"]))
@@ -502,6 +523,22 @@ mod tests {
         assert!(
             !found.iter().any(|line| line.contains("Sunderland: done")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_offer_accepted_from_a_club_is_agreed_and_a_player_offered_to_one_is_no_bid() {
+        assert_eq!(
+            stage_of("Porto have accepted an offer from Everton for Kofi Mensah-Barros."),
+            "agreed"
+        );
+        assert_eq!(
+            stage_of("His agent has offered Kofi Mensah-Barros to Everton."),
+            "linked"
+        );
+        assert_eq!(
+            stage_of("Everton are monitoring Kofi Mensah-Barros ahead of a possible bid."),
+            "interest"
         );
     }
 
