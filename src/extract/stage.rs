@@ -2,6 +2,7 @@
 //! reaches in it. The phrases are in [`STAGE_PHRASES`]; the rules here decide which of a
 //! sentence's phrases speak about which club.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use foldhash::{HashMap, HashMapExt};
@@ -231,7 +232,7 @@ fn renewal(items: &[Item], found: &Found) -> bool {
 }
 
 /// The clause of `items[at]`: between the clause breaks (and semicolons) around it.
-fn clause_around(body: &str, items: &[Item], at: usize) -> std::ops::Range<usize> {
+fn clause_around(body: &str, items: &[Item], at: usize) -> Range<usize> {
     let breaks_before = |i: usize| {
         items[i].is(STAGE_CLAUSE_BREAKS)
             || i > 0 && between(body, &items[i - 1], &items[i]).contains(';')
@@ -245,7 +246,7 @@ fn clause_around(body: &str, items: &[Item], at: usize) -> std::ops::Range<usize
 
 /// The club an offer in `clause` belongs to: "Chelsea's bid", "a bid from Chelsea",
 /// "Chelsea have had a bid rejected".
-fn bidder(items: &[Item], clause: &std::ops::Range<usize>) -> Option<usize> {
+fn bidder(items: &[Item], clause: &Range<usize>) -> Option<usize> {
     let offer = (clause.start..clause.end).find(|&i| items[i].is(OFFER_NOUNS))?;
     let club = |i: usize| match items.get(i)?.kind {
         Kind::Club(club) => Some(club),
@@ -270,32 +271,27 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
     let at_club: Vec<usize> = (0..items.len())
         .filter(|&i| items[i].kind == Kind::Club(club))
         .collect();
-    let mut best: Option<Stage> = None;
-    let mut consider = |stage: Stage| {
-        best = Some(match best {
-            Some(known) if known.ends() && !stage.ends() => known,
-            Some(known) if stage.ends() && !known.ends() => stage,
-            Some(known) => known.max(stage),
-            None => stage,
-        });
-    };
     // The clauses that name the club (the whole sentence when a pronoun stands for it).
-    let clauses: Vec<std::ops::Range<usize>> = if at_club.is_empty() {
+    let mut clauses: Vec<Range<usize>> = if at_club.is_empty() {
         std::iter::once(0..items.len()).collect()
     } else {
-        let mut clauses: Vec<_> = at_club
+        at_club
             .iter()
             .map(|&at| clause_around(body, items, at))
-            .collect();
-        clauses.dedup();
-        clauses
+            .collect()
     };
-    for clause in &clauses {
-        let owner = bidder(items, clause);
-        let not_the_bidder = owner.is_some_and(|owner| owner != club);
-        let mut at = clause.start;
-        while at < clause.end {
-            let Some(found) = PHRASES.at(&items[..clause.end], at) else {
+    clauses.dedup();
+    let mut best: Option<Stage> = None;
+    for clause in clauses {
+        let reading = Reading {
+            items,
+            not_the_bidder: bidder(items, &clause).is_some_and(|owner| owner != club),
+            at_club: &at_club,
+            clause,
+        };
+        let mut at = reading.clause.start;
+        while at < reading.clause.end {
+            let Some(found) = PHRASES.at(&items[..reading.clause.end], at) else {
                 at += 1;
                 continue;
             };
@@ -306,57 +302,84 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                 })
             };
             let speaks_of_club = at_club.is_empty() || at_club.iter().any(near);
-            if negated(items, &found) || renewal(items, &found) || !speaks_of_club {
-                continue;
+            if speaks_of_club
+                && !negated(items, &found)
+                && !renewal(items, &found)
+                && let Some(stage) = reading.stage(&found)
+            {
+                best = Some(best.map_or(stage, |known| stronger(known, stage)));
             }
-            let after = |i: &usize| *i >= found.end && clause.contains(i);
-            let stage = match found.says {
-                StagePhrase::Linked => Stage::Linked,
-                StagePhrase::Interest => Stage::Interest,
-                StagePhrase::Talks => Stage::Talks,
-                StagePhrase::Bid if not_the_bidder => continue,
-                // "will offer him a better contract": a plan, not yet an offer.
-                StagePhrase::Bid if intended(items, &found) => Stage::Interest,
-                // "his agent has offered him to Chelsea": the club is offered the player.
-                StagePhrase::Bid if offered_to(items, &found) => Stage::Linked,
-                StagePhrase::Bid => Stage::Bid,
-                StagePhrase::Agreed | StagePhrase::Medical | StagePhrase::Done
-                    if sold_from(items, &at_club, clause) =>
-                {
-                    continue;
-                }
-                StagePhrase::Agreed => Stage::Agreed,
-                StagePhrase::Medical => Stage::Medical,
-                // "Arsenal, who signed Y last year, want X" is not X's move, "the agent
-                // confirmed that Benfica have asked" reports something else, and "signed until
-                // 2027" is a new contract.
-                StagePhrase::Done
-                    if found.start > 0 && items[found.start - 1].is(&["who", "which", "that"])
-                        || items
-                            .get(found.end)
-                            .is_some_and(|next| next.is(&["that", "until", "till"])) =>
-                {
-                    continue;
-                }
-                StagePhrase::Done => Stage::Done,
-                StagePhrase::Rejected if not_the_bidder => continue,
-                StagePhrase::Rejected
-                    if (clause.start..clause.end).any(|i| items[i].is(OFFER_NOUNS)) =>
-                {
-                    Stage::Rejected
-                }
-                // "X has turned down Chelsea"; "Porto turned down the chance" is Porto's.
-                StagePhrase::Rejected if at_club.iter().any(after) => Stage::Off,
-                StagePhrase::Rejected => continue,
-                StagePhrase::Off => Stage::Off,
-                StagePhrase::Denied => Stage::Denied,
-                StagePhrase::OffForLater if at_club.iter().any(after) => Stage::Off,
-                StagePhrase::OffForLater => continue,
-            };
-            consider(stage);
         }
     }
     best.unwrap_or(Stage::Linked)
+}
+
+/// The stronger of two stages of one sentence: an ending over any progress, else the
+/// further one.
+fn stronger(a: Stage, b: Stage) -> Stage {
+    match (a.ends(), b.ends()) {
+        (true, false) => a,
+        (false, true) => b,
+        _ => a.max(b),
+    }
+}
+
+/// One clause read for one club.
+struct Reading<'s, 'a> {
+    items: &'s [Item<'a>],
+    clause: Range<usize>,
+    /// Where the sentence names the club.
+    at_club: &'s [usize],
+    /// The clause's offer is another club's.
+    not_the_bidder: bool,
+}
+
+impl Reading<'_, '_> {
+    /// The stage a phrase of the clause gives the club, if it speaks of it.
+    fn stage(&self, found: &Found) -> Option<Stage> {
+        let items = self.items;
+        let club_after = self
+            .at_club
+            .iter()
+            .any(|i| *i >= found.end && self.clause.contains(i));
+        Some(match found.says {
+            StagePhrase::Linked => Stage::Linked,
+            StagePhrase::Interest => Stage::Interest,
+            StagePhrase::Talks => Stage::Talks,
+            StagePhrase::Bid | StagePhrase::Rejected if self.not_the_bidder => return None,
+            // "will offer him a better contract": a plan, not yet an offer.
+            StagePhrase::Bid if intended(items, found) => Stage::Interest,
+            // "his agent has offered him to Chelsea": the club is offered the player.
+            StagePhrase::Bid if offered_to(items, found) => Stage::Linked,
+            StagePhrase::Bid => Stage::Bid,
+            StagePhrase::Agreed | StagePhrase::Medical | StagePhrase::Done
+                if sold_from(items, self.at_club, &self.clause) =>
+            {
+                return None;
+            }
+            StagePhrase::Agreed => Stage::Agreed,
+            StagePhrase::Medical => Stage::Medical,
+            StagePhrase::Done if reported_or_renewed(items, found) => return None,
+            StagePhrase::Done => Stage::Done,
+            StagePhrase::Rejected if self.clause.clone().any(|i| items[i].is(OFFER_NOUNS)) => {
+                Stage::Rejected
+            }
+            // "X has turned down Chelsea"; "Porto turned down the chance" is Porto's.
+            StagePhrase::Rejected | StagePhrase::OffForLater if club_after => Stage::Off,
+            StagePhrase::Rejected | StagePhrase::OffForLater => return None,
+            StagePhrase::Off => Stage::Off,
+            StagePhrase::Denied => Stage::Denied,
+        })
+    }
+}
+
+/// "Arsenal, who signed Y last year, want X" is not X's move, "the agent confirmed that
+/// Benfica have asked" reports something else, and "signed until 2027" is a new contract.
+fn reported_or_renewed(items: &[Item], found: &Found) -> bool {
+    found.start > 0 && items[found.start - 1].is(&["who", "which", "that"])
+        || items
+            .get(found.end)
+            .is_some_and(|next| next.is(&["that", "until", "till"]))
 }
 
 /// Whether the club at `items[at]` is the other party of a deal, not the one the player
@@ -380,7 +403,7 @@ fn offered_just_before(items: &[Item], at: usize) -> bool {
 
 /// Whether the club is not the one the move is to: the one the player leaves ("from
 /// Sporting CP") or one that only describes him ("former Sunderland target Josh Key").
-fn sold_from(items: &[Item], at_club: &[usize], clause: &std::ops::Range<usize>) -> bool {
+fn sold_from(items: &[Item], at_club: &[usize], clause: &Range<usize>) -> bool {
     let elsewhere = |at: usize| {
         at > 0
             && (items[at - 1].is(&["former", "ex"])
