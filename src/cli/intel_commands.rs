@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{UserError, short_list, write_table};
 use crate::countdown::describe;
 use crate::export::{self, ContractRecord, RumourRecord, rounded};
-use crate::intel::{self, Assessment, SourceRecord};
+use crate::intel::{self, Assessment, ClubBoard, SourceRecord};
 use crate::model::{Model, Rumour};
 use crate::sanitize::sanitize;
 use crate::text::thousands;
@@ -143,8 +143,8 @@ pub(super) fn club(
         name: sanitize(name.trim(), false).into_owned(),
     })?;
     let board = intel::club_board(model, club, as_of);
-    let articles = board.articles.iter().filter_map(|&id| model.article(id));
     if json {
+        let articles = board.articles.iter().filter_map(|&id| model.article(id));
         let board_json = BoardJson {
             club: model.club_name(club),
             as_of,
@@ -168,7 +168,18 @@ pub(super) fn club(
         writeln!(out)?;
         return Ok(());
     }
-    let title = sanitize(model.club_name(club), false).into_owned();
+    write_board(model, &board, as_of, out)
+}
+
+/// The board as text: a title, then a table per section.
+fn write_board(
+    model: &Model,
+    board: &ClubBoard,
+    as_of: NaiveDate,
+    out: &mut impl Write,
+) -> color_eyre::Result<()> {
+    let articles = board.articles.iter().filter_map(|&id| model.article(id));
+    let title = sanitize(model.club_name(board.club), false).into_owned();
     writeln!(out, "{title} as of {as_of}")?;
     let rumour_rows = |list: &[(&Rumour, Assessment)], with_club: bool| -> Vec<Vec<String>> {
         list.iter()
