@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use super::state::ListCursor;
-use crate::intel::{self, SourceRecord};
-use crate::model::{ClubId, Model};
+use crate::extract::Stage;
+use crate::intel::{self, Assessment, SourceRecord};
+use crate::model::{ClubId, Model, PersonId, Rumour};
 
 /// How the sources are ordered; `s` cycles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -88,13 +89,88 @@ impl SourcesView {
     }
 }
 
-/// The club board overlay: the query typed and the club it found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The club board overlay: the query typed, the club it found and its board.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BoardView {
     pub query: String,
     pub club: Option<ClubId>,
     /// Lines scrolled off the top of the board.
     pub scroll: usize,
+    /// The board of `club`, worked out once per club, date and articles.
+    pub board: Option<Board>,
+    listed: Option<(ClubId, NaiveDate, usize)>,
+}
+
+/// A club's board as the overlay shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Board {
+    pub incoming: Vec<BoardRumour>,
+    pub outgoing: Vec<BoardRumour>,
+    /// Player and contract end, soonest first.
+    pub contracts: Vec<(String, NaiveDate)>,
+    /// Date, title and source, newest first.
+    pub articles: Vec<(Option<NaiveDate>, String, Option<String>)>,
+}
+
+/// A rumour on a board: who, where, how far and how hot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardRumour {
+    pub player: String,
+    pub club: String,
+    pub stage: Stage,
+    pub heat: f64,
+    pub cold: bool,
+    /// The ladder on one line.
+    pub steps: String,
+}
+
+impl Board {
+    fn new(model: &Model, club: ClubId, date: NaiveDate) -> Self {
+        let board = intel::club_board(model, club, date);
+        let rumours = |list: &[(&Rumour, Assessment)]| {
+            list.iter()
+                .map(|(rumour, assessment)| BoardRumour {
+                    player: person_name(model, rumour.player),
+                    club: model.club_name(rumour.club).to_string(),
+                    stage: assessment.stage,
+                    heat: assessment.heat,
+                    cold: assessment.is_cold(),
+                    steps: intel::ladder_line(&assessment.ladder),
+                })
+                .collect()
+        };
+        Self {
+            incoming: rumours(&board.incoming),
+            outgoing: rumours(&board.outgoing),
+            contracts: board
+                .contracts
+                .iter()
+                .map(|contract| (person_name(model, contract.player), contract.expires))
+                .collect(),
+            articles: board
+                .articles
+                .iter()
+                .filter_map(|&id| model.article(id))
+                .map(|article| (article.date, article.title.clone(), article.source.clone()))
+                .collect(),
+        }
+    }
+
+    /// How many lines the overlay draws under its search line: four sections, each a blank
+    /// line and a heading over its rows ("none" for an empty rumour list).
+    pub fn lines(&self) -> usize {
+        4 * 2
+            + self.incoming.len().max(1)
+            + self.outgoing.len().max(1)
+            + self.contracts.len()
+            + self.articles.len()
+    }
+}
+
+fn person_name(model: &Model, person: PersonId) -> String {
+    model
+        .person(person)
+        .map_or_else(String::new, |person| person.name.clone())
 }
 
 impl BoardView {
@@ -106,24 +182,25 @@ impl BoardView {
         }
     }
 
-    /// How many lines the board of `club` has under its search line, as the overlay draws
-    /// it: four sections, each a blank line and a heading over its rows ("none" for an empty
-    /// rumour list).
-    pub fn lines(model: &Model, club: ClubId, date: NaiveDate) -> usize {
-        let board = intel::club_board(model, club, date);
-        4 * 2
-            + board.incoming.len().max(1)
-            + board.outgoing.len().max(1)
-            + board.contracts.len()
-            + board.articles.len()
-    }
-
     /// Finds the club the query means (the club shown stays while nothing matches).
     pub fn search(&mut self, model: &Model) {
         if let Some(club) = intel::find_club(model, &self.query) {
             self.club = Some(club);
         }
         self.scroll = 0;
+    }
+
+    /// Works the board out again when the club, the date or the articles changed.
+    pub fn refresh(&mut self, model: &Model, date: NaiveDate) {
+        let Some(club) = self.club else {
+            self.board = None;
+            return;
+        };
+        let wanted = (club, date, model.articles.len());
+        if self.listed != Some(wanted) {
+            self.board = Some(Board::new(model, club, date));
+            self.listed = Some(wanted);
+        }
     }
 }
 

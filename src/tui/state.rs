@@ -800,8 +800,10 @@ impl State {
         }
         self.refresh_destinations();
         let date = self.clock_date();
-        if let Some(IntelOverlay::Sources(view)) = &mut self.intel {
-            view.refresh(&self.model, date);
+        match &mut self.intel {
+            Some(IntelOverlay::Sources(view)) => view.refresh(&self.model, date),
+            Some(IntelOverlay::Board(view)) => view.refresh(&self.model, date),
+            None => {}
         }
         self.refresh_countdowns();
         self.refresh_reader();
@@ -1245,9 +1247,7 @@ impl State {
                 .screen()
                 .overlay
                 .map_or(0, |rect| usize::from(rect.height.saturating_sub(3)));
-            let lines = view.club.map_or(0, |club| {
-                BoardView::lines(&self.model, club, self.clock_date())
-            });
+            let lines = view.board.as_ref().map_or(0, |board| board.lines());
             let scroll = movement
                 .apply_scroll(view.scroll)
                 .min(lines.saturating_sub(visible));

@@ -2,6 +2,7 @@
 //! coming (by heat, with stage and ladder), who may go, its players' contracts, and what
 //! was written about it.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -9,11 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::countdown::describe;
-use crate::intel::{self, Assessment};
-use crate::model::{Model, Rumour};
 use crate::text::plural;
 use crate::tui::display_text;
-use crate::tui::intel::BoardView;
+use crate::tui::intel::{Board, BoardRumour, BoardView};
 use crate::tui::state::State;
 use crate::tui::text::truncate;
 use crate::tui::ui::theme::Theme;
@@ -37,8 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &BoardView, them
         Span::raw(display_text(&view.query).into_owned()),
         Span::styled("▏", theme.dim),
     ])];
-    match view.club {
-        Some(club) => lines.extend(board_lines(&state.model, club, date, theme)),
+    match &view.board {
+        Some(board) => lines.extend(board_lines(board, date, theme)),
         None => lines.push(Line::styled(
             "Type a club's name: its incoming and outgoing rumours, contracts and articles.",
             theme.dim,
@@ -68,50 +67,35 @@ fn fit(line: Line<'_>, width: usize) -> Line<'_> {
     }
 }
 
-/// The board under the search line: as many lines as [`BoardView::lines`] counts.
-fn board_lines(
-    model: &Model,
-    club: crate::model::ClubId,
-    date: chrono::NaiveDate,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let board = intel::club_board(model, club, date);
+/// The board under the search line: as many lines as [`Board::lines`] counts.
+fn board_lines(board: &Board, date: NaiveDate, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let heading = |text: String| Line::styled(text, theme.header);
     lines.push(Line::raw(""));
     lines.push(heading(format!("Incoming · {}", board.incoming.len())));
-    lines.extend(rumour_lines(model, &board.incoming, false, theme));
+    lines.extend(rumour_lines(&board.incoming, false, theme));
     lines.push(Line::raw(""));
     lines.push(heading(format!("Outgoing · {}", board.outgoing.len())));
-    lines.extend(rumour_lines(model, &board.outgoing, true, theme));
+    lines.extend(rumour_lines(&board.outgoing, true, theme));
     lines.push(Line::raw(""));
     lines.push(heading(format!("Contracts · {}", board.contracts.len())));
-    for contract in &board.contracts {
-        let name = model
-            .person(contract.player)
-            .map_or("", |person| person.name.as_str());
+    for (player, expires) in &board.contracts {
         lines.push(Line::from(vec![
-            Span::raw(format!("  {} ", display_text(name))),
-            Span::styled(contract.expires.to_string(), theme.date),
-            Span::styled(
-                format!(" · {}", describe(contract.expires, date)),
-                theme.dim,
-            ),
+            Span::raw(format!("  {} ", display_text(player))),
+            Span::styled(expires.to_string(), theme.date),
+            Span::styled(format!(" · {}", describe(*expires, date)), theme.dim),
         ]));
     }
     lines.push(Line::raw(""));
     lines.push(heading(plural(board.articles.len(), "article", "articles")));
-    for article in board.articles.iter().filter_map(|&id| model.article(id)) {
-        let day = article
-            .date
-            .map_or_else(|| "undated   ".to_string(), |d| d.to_string());
+    for (day, title, source) in &board.articles {
+        let day = day.map_or_else(|| "undated   ".to_string(), |d| d.to_string());
         lines.push(Line::from(vec![
             Span::raw("  "),
             Span::styled(day, theme.date),
-            Span::raw(format!(" {}", display_text(&article.title))),
+            Span::raw(format!(" {}", display_text(title))),
             Span::styled(
-                article
-                    .source
+                source
                     .as_deref()
                     .map(|source| format!(" · {}", display_text(source)))
                     .unwrap_or_default(),
@@ -123,40 +107,29 @@ fn board_lines(
 }
 
 /// One line per rumour: player (and club, for outgoing), stage, heat, ladder; cold dimmed.
-fn rumour_lines(
-    model: &Model,
-    list: &[(&Rumour, Assessment)],
-    with_club: bool,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+fn rumour_lines(list: &[BoardRumour], with_club: bool, theme: &Theme) -> Vec<Line<'static>> {
     if list.is_empty() {
         return vec![Line::styled("  none", theme.dim)];
     }
     list.iter()
-        .map(|(rumour, assessment)| {
-            let name = model
-                .person(rumour.player)
-                .map_or("", |person| person.name.as_str());
-            let mut head = format!("  {}", display_text(name));
+        .map(|rumour| {
+            let mut head = format!("  {}", display_text(&rumour.player));
             if with_club {
-                head.push_str(&format!(
-                    " → {}",
-                    display_text(model.club_name(rumour.club))
-                ));
+                head.push_str(&format!(" → {}", display_text(&rumour.club)));
             }
             head.push_str(&format!(
                 " · {} · heat {:.2} · ",
-                assessment.stage.name(),
-                assessment.heat
+                rumour.stage.name(),
+                rumour.heat
             ));
-            let style = if assessment.is_cold() {
+            let style = if rumour.cold {
                 theme.dim
             } else {
                 Style::default()
             };
             Line::from(vec![
                 Span::raw(head),
-                Span::styled(intel::ladder_line(&assessment.ladder), theme.date),
+                Span::styled(rumour.steps.clone(), theme.date),
             ])
             .style(style)
         })
