@@ -14,6 +14,7 @@ use crate::config::{self, Config, ConfigPath, CountdownSort, Settings};
 use crate::corpus;
 use crate::countdown::{describe, other_dates, precontract_open, sort_contracts};
 use crate::export;
+use crate::intel;
 use crate::library::Source;
 use crate::model::{Model, PersonId, Roster};
 use crate::progress::LoadProgress;
@@ -21,6 +22,7 @@ use crate::sanitize::sanitize;
 use crate::text::{fold, plural, thousands};
 
 mod desk;
+mod intel_commands;
 mod library;
 pub use desk::WatchCommand;
 pub use library::FeedCommand;
@@ -31,7 +33,9 @@ Examples:
   mercato                                    the dashboard, over the built-in sample
   mercato --corpus ~/news --player ramos     the dashboard over your articles, Ramos selected
   mercato players modric                     find a player (accents and typos forgiven)
-  mercato rumours --player ramos --limit 3   his three strongest rumours
+  mercato rumours --player ramos --limit 3   his three hottest rumours, with their stages
+  mercato sources                            each outlet's and journalist's track record
+  mercato club arsenal --as-of 2025-01-31    a club's board: incoming, outgoing, contracts
   mercato countdowns --json | jq .           contracts by time left, for scripts
   mercato check --corpus ~/news              why some files did not load
   mercato feed add https://example.org/football/rss.xml
@@ -97,7 +101,7 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
-    /// List rumoured destinations, strongest first.
+    /// List rumoured destinations, hottest first, with their stage and its steps.
     Rumours {
         /// Only this player's rumours (fuzzy).
         #[arg(long, value_name = "NAME")]
@@ -117,6 +121,24 @@ pub enum Command {
         /// Print at most N contracts.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+    },
+    /// List the sources (outlets and journalists) with their track record: rumours
+    /// reported, done, failed, hit rate with its count, median lead time.
+    Sources {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Print at most N sources.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Show a club's board: incoming and outgoing rumours, its players' contracts, its
+    /// articles. NAME is fuzzy.
+    Club {
+        name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Validate the corpus: list every load problem; exit 1 if any file was rejected.
     Check,
@@ -190,6 +212,8 @@ pub enum ConfigCommand {
 pub enum UserError {
     #[error("no player matches '{name}' (try: mercato players {hint})")]
     NoSuchPlayer { name: String, hint: String },
+    #[error("no club in these articles matches '{name}'")]
+    NoSuchClub { name: String },
     #[error(
         "no article loaded: {} rejected (see why: mercato check{corpus})",
         plural(*rejected, "file or line", "files or lines")
@@ -264,6 +288,7 @@ impl UserError {
             | UserError::NoVisits
             | UserError::CannotWrite { .. } => ExitCode::from(2),
             UserError::NoSuchPlayer { .. }
+            | UserError::NoSuchClub { .. }
             | UserError::EmptyCorpus { .. }
             | UserError::Library(_)
             | UserError::BadFeed(_) => ExitCode::FAILURE,
@@ -435,7 +460,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
                         .ok_or_else(|| no_such_player(name))?,
                 ),
             };
-            rumours(&model, selected, json, limit, out)?;
+            rumours(&model, selected, as_of, json, limit, out)?;
         }
         Command::Countdowns { json, limit } => {
             let sort = config.settings.countdowns.sort;
@@ -445,6 +470,10 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             watchlist,
             out: file,
         } => desk::ics(&model, &db, watchlist, file.as_deref(), utc, out)?,
+        Command::Sources { json, limit } => {
+            intel_commands::sources(&model, as_of, json, limit, out)?
+        }
+        Command::Club { name, json } => intel_commands::club(&model, &name, as_of, json, out)?,
         Command::Check => return check(&model, out),
         Command::Feed { .. }
         | Command::Fetch { .. }
@@ -539,6 +568,8 @@ fn player_for(command: &Command, global: Option<String>) -> Result<Option<String
             command: "countdowns",
         }),
         Command::Check => Err(UserError::PlayerIgnored { command: "check" }),
+        Command::Sources { .. } => Err(UserError::PlayerIgnored { command: "sources" }),
+        Command::Club { .. } => Err(UserError::PlayerIgnored { command: "club" }),
         Command::Feed { .. } => Err(UserError::PlayerIgnored { command: "feed" }),
         Command::Fetch { .. } => Err(UserError::PlayerIgnored { command: "fetch" }),
         Command::Import { .. } => Err(UserError::PlayerIgnored { command: "import" }),
@@ -638,30 +669,22 @@ fn players(
 fn rumours(
     model: &Model,
     player: Option<PersonId>,
+    as_of: NaiveDate,
     json: bool,
     limit: Option<usize>,
     out: &mut impl Write,
 ) -> color_eyre::Result<()> {
-    let mut list: Vec<&crate::model::Rumour> = match player {
+    let list: Vec<&crate::model::Rumour> = match player {
         Some(player) => model.rumours_of(player),
         None => model.listed_rumours().map(|(_, rumour)| rumour).collect(),
     };
-    if player.is_none() {
-        list.sort_by(|a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then_with(|| {
-                    model.people[a.player]
-                        .name
-                        .cmp(&model.people[b.player].name)
-                })
-                .then_with(|| model.club_name(a.club).cmp(model.club_name(b.club)))
-        });
-    }
+    let mut list = intel::by_heat(model, list, as_of);
     list.truncate(limit.unwrap_or(usize::MAX));
     if json {
-        let records: Vec<_> = list.iter().map(|r| export::rumour(model, r)).collect();
+        let records: Vec<_> = list
+            .iter()
+            .map(|(r, _)| export::rumour(model, r, as_of))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;
         return Ok(());
@@ -669,14 +692,17 @@ fn rumours(
     let date = |d: Option<NaiveDate>| d.map_or_else(|| "undated".to_string(), |d| d.to_string());
     let rows = list
         .iter()
-        .map(|r| {
+        .map(|(r, assessment)| {
             vec![
                 model.people[r.player].name.clone(),
                 model.club_name(r.club).to_string(),
-                thousands(r.articles.len()),
+                assessment.stage.name().to_string(),
+                format!("{:.2}", assessment.heat),
+                thousands(assessment.articles),
                 short_list(&r.sources),
-                date(r.first_seen),
-                date(r.last_seen),
+                date(assessment.first_seen),
+                date(assessment.last_seen),
+                intel::ladder_line(&assessment.ladder),
             ]
         })
         .collect();
@@ -685,10 +711,13 @@ fn rumours(
         &[
             "PLAYER",
             "CLUB",
+            "STAGE",
+            "HEAT",
             "ARTICLES",
             "SOURCES",
             "FIRST SEEN",
             "LAST SEEN",
+            "STEPS",
         ],
         rows,
     )

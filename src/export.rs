@@ -7,7 +7,9 @@ use serde::ser::{SerializeStruct, Serializer};
 
 use crate::corpus::Article;
 use crate::countdown::{days_left, precontract_open};
+use crate::extract::Stage;
 use crate::gazetteer::Role;
+use crate::intel;
 use crate::model::{ArticleFacts, ArticleId, Contract, Evidence, Model, Person, Rumour};
 
 /// The whole model as one JSON document (`as_of`, `articles`, `people`, `rumours`,
@@ -44,7 +46,10 @@ impl Serialize for Export<'_> {
                     .articles
                     .iter()
                     .zip(&model.extractions)
-                    .map(|(article, facts)| article_record(model, article, facts))
+                    .enumerate()
+                    .map(|(at, (article, facts))| {
+                        article_record(model, ArticleId(at), article, facts)
+                    })
             }),
         )?;
         out.serialize_field(
@@ -53,7 +58,11 @@ impl Serialize for Export<'_> {
         )?;
         out.serialize_field(
             "rumours",
-            &Records(|| model.listed_rumours().map(|(_, r)| rumour(model, r))),
+            &Records(|| {
+                model
+                    .listed_rumours()
+                    .map(move |(_, r)| rumour(model, r, as_of))
+            }),
         )?;
         out.serialize_field(
             "contracts",
@@ -105,6 +114,24 @@ pub struct RumourRecord<'a> {
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
     pub evidence: Vec<EvidenceRecord<'a>>,
+    /// The current stage as of the export's date; `null` when no article known then
+    /// mentions the rumour.
+    pub stage: Option<Stage>,
+    /// The steps that changed the stage, oldest first.
+    pub stages: Vec<StageRecord<'a>>,
+    /// 0..1, rounded to three decimals.
+    pub heat: f64,
+}
+
+/// A step of a rumour's ladder.
+#[derive(Debug, Serialize)]
+pub struct StageRecord<'a> {
+    pub stage: Stage,
+    pub date: Option<NaiveDate>,
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -150,7 +177,23 @@ pub fn person<'a>(model: &'a Model, person: &'a Person) -> PersonRecord<'a> {
     }
 }
 
-pub fn rumour<'a>(model: &'a Model, rumour: &'a Rumour) -> RumourRecord<'a> {
+pub fn rumour<'a>(model: &'a Model, rumour: &'a Rumour, as_of: NaiveDate) -> RumourRecord<'a> {
+    let assessment = intel::assess(model, rumour, as_of);
+    let stages = assessment
+        .iter()
+        .flat_map(|assessment| &assessment.ladder)
+        .map(|step| {
+            let evidence = evidence(model, step.evidence, None);
+            StageRecord {
+                stage: step.stage,
+                date: step.date,
+                article: evidence.article,
+                start: evidence.start,
+                end: evidence.end,
+                text: evidence.text,
+            }
+        })
+        .collect();
     RumourRecord {
         player: &model.people[rumour.player].name,
         club: model.club_name(rumour.club),
@@ -163,7 +206,15 @@ pub fn rumour<'a>(model: &'a Model, rumour: &'a Rumour) -> RumourRecord<'a> {
             .iter()
             .map(|e| evidence(model, e, None))
             .collect(),
+        stage: assessment.as_ref().map(|assessment| assessment.stage),
+        stages,
+        heat: assessment.map_or(0.0, |assessment| rounded(assessment.heat)),
     }
+}
+
+/// A fraction to three decimals, as the JSON shows it.
+pub fn rounded(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
 }
 
 pub fn contract<'a>(
@@ -189,15 +240,10 @@ pub fn contract<'a>(
 
 fn article_record<'a>(
     model: &'a Model,
+    id: ArticleId,
     article: &'a Article,
     facts: &'a ArticleFacts,
 ) -> ArticleRecord<'a> {
-    let mut sources: Vec<&str> = facts.sources.iter().map(String::as_str).collect();
-    if let Some(own) = article.source.as_deref()
-        && !sources.contains(&own)
-    {
-        sources.push(own);
-    }
     ArticleRecord {
         id: &article.id,
         path: &article.path,
@@ -205,7 +251,7 @@ fn article_record<'a>(
         title: &article.title,
         source: article.source.as_deref(),
         url: article.url.as_deref(),
-        sources,
+        sources: intel::article_sources(model, id),
         players: facts
             .people
             .iter()

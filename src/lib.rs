@@ -15,6 +15,7 @@ pub mod feed;
 pub mod fetch;
 pub mod fulltext;
 pub mod gazetteer;
+pub mod intel;
 pub mod library;
 pub mod model;
 pub mod progress;

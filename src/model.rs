@@ -10,9 +10,9 @@ use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus, LoadProblem};
 use crate::countdown::precontract_from;
-use crate::extract::{ClubLink, Extraction, Mention, MentionKind, extract};
+use crate::extract::{ClubLink, Extraction, Mention, MentionKind, RumourFact, Stage, extract};
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
-use crate::progress::{LoadProgress, Stage};
+use crate::progress::{self, LoadProgress};
 use crate::search::SearchIndex;
 use crate::text::fold;
 
@@ -89,6 +89,16 @@ pub struct Rumour {
     pub last_seen: Option<NaiveDate>,
     /// The sentences that say so: the newest article's first, undated articles' last.
     pub evidence: Vec<Evidence>,
+    /// How far each sentence says the move got (the evidence's, and those of moves
+    /// completed), oldest first: undated articles count as the oldest, then corpus order.
+    pub stages: Vec<StageEvidence>,
+}
+
+/// A sentence that says how far a rumour has got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageEvidence {
+    pub evidence: Evidence,
+    pub stage: Stage,
 }
 
 /// One sentence's word on when a contract ends.
@@ -303,6 +313,9 @@ struct MergeIndex {
     rumour_index: HashMap<(PersonId, usize), usize>,
     /// Per player, every contract sentence with the club it names.
     contract_facts: HashMap<PersonId, Vec<(ContractEvidence, Option<usize>)>>,
+    /// (player, gazetteer club id) → the stages said of the pair outside its rumour's
+    /// evidence (a move done, talks collapsed), for that rumour whenever it appears.
+    steps: HashMap<(PersonId, usize), Vec<StageEvidence>>,
 }
 
 /// The model's lists, borrowed apart from the articles so that merging can run while the
@@ -326,18 +339,30 @@ impl Merging<'_> {
         let article = ArticleId(self.facts.len());
         let (ids, name_forms) = self.merge_people(article, &extraction);
         let when = recency(self.articles, article);
-        for link in &extraction.current_clubs {
-            let person = ids[link.person];
+        // A move done makes the club his, as a stated current club does.
+        let done = extraction
+            .rumours
+            .iter()
+            .chain(&extraction.steps)
+            .filter(|fact| fact.stage == Stage::Done)
+            .map(|fact| (fact.person, fact.club));
+        let current = extraction
+            .current_clubs
+            .iter()
+            .map(|link| (link.person, link.club));
+        for (person, club) in current.chain(done) {
+            let person = ids[person];
             if self
                 .index
                 .latest
                 .get(&person)
                 .is_none_or(|(seen, _)| when >= *seen)
             {
-                self.index.latest.insert(person, (when, link.club));
+                self.index.latest.insert(person, (when, club));
             }
         }
         self.merge_rumours(article, &ids, &extraction);
+        self.merge_steps(article, &ids, &extraction.steps);
         for fact in &extraction.contracts {
             let player = ids[fact.person];
             self.touched_contracts.push(player);
@@ -452,8 +477,13 @@ impl Merging<'_> {
                         first_seen: None,
                         last_seen: None,
                         evidence: Vec::with_capacity(1),
+                        stages: Vec::with_capacity(1),
                     });
-                    self.rumours.len() - 1
+                    let id = self.rumours.len() - 1;
+                    if let Some(steps) = self.index.steps.get(&(player, fact.club)) {
+                        self.rumours[id].stages.extend_from_slice(steps);
+                    }
+                    id
                 });
             self.touched_rumours.push(id);
             let rumour = &mut self.rumours[id];
@@ -474,7 +504,35 @@ impl Merging<'_> {
                 span: fact.sentence.clone(),
             };
             if !rumour.evidence.contains(&evidence) {
+                rumour.stages.push(StageEvidence {
+                    evidence: evidence.clone(),
+                    stage: fact.stage,
+                });
                 rumour.evidence.push(evidence);
+            }
+        }
+    }
+
+    /// Records the article's stages that make no rumour, and adds each to the rumour of its
+    /// pair.
+    fn merge_steps(&mut self, article: ArticleId, ids: &[PersonId], steps: &[RumourFact]) {
+        for fact in steps {
+            let player = ids[fact.person];
+            let step = StageEvidence {
+                evidence: Evidence {
+                    article,
+                    span: fact.sentence.clone(),
+                },
+                stage: fact.stage,
+            };
+            let known = self.index.steps.entry((player, fact.club)).or_default();
+            if known.contains(&step) {
+                continue;
+            }
+            known.push(step.clone());
+            if let Some(&id) = self.index.rumour_index.get(&(player, fact.club)) {
+                self.touched_rumours.push(id);
+                self.rumours[id].stages.push(step);
             }
         }
     }
@@ -504,7 +562,15 @@ impl Merging<'_> {
         }
         // Evidence newest first, undated last; in article order within an article.
         for &rumour in &self.touched_rumours {
-            self.rumours[rumour].evidence.sort_by_key(|evidence| {
+            let rumour = &mut self.rumours[rumour];
+            rumour.stages.sort_by_key(|step| {
+                let evidence = &step.evidence;
+                (
+                    recency(self.articles, evidence.article),
+                    evidence.span.start,
+                )
+            });
+            rumour.evidence.sort_by_key(|evidence| {
                 let date = self.articles[evidence.article].date;
                 (
                     date.is_none(),
@@ -613,7 +679,7 @@ impl Model {
         progress: &LoadProgress,
     ) -> Change {
         progress.found_articles(articles.len());
-        progress.start(Stage::Extracting);
+        progress.start(progress::Stage::Extracting);
         let known: HashMap<&str, usize> = if self.articles.is_empty() {
             HashMap::new()
         } else {
@@ -679,7 +745,7 @@ impl Model {
             );
             extracted = next;
         }
-        progress.start(Stage::Merging);
+        progress.start(progress::Stage::Merging);
         extracted
             .into_iter()
             .for_each(|extraction| merging.add(extraction));
@@ -779,10 +845,12 @@ impl Model {
             .map(PersonId)
     }
 
-    /// Whether a rumour is listed: never one to the club the player is at now.
+    /// Whether a rumour is listed: never one to the club the player is at now, unless the
+    /// move there is done (a done deal stays listed, at `done`).
     pub fn is_listed(&self, rumour: &Rumour) -> bool {
         self.person(rumour.player)
             .is_none_or(|person| person.club != Some(rumour.club))
+            || rumour.stages.iter().any(|step| step.stage == Stage::Done)
     }
 
     /// The rumours worth listing, with their indices into [`Model::rumours`].
@@ -971,11 +1039,12 @@ mod tests {
             .collect();
         lines.extend(model.listed_rumours().map(|(_, r)| {
             format!(
-                "{} -> {} {:?} {:?}",
+                "{} -> {} {:?} {:?} {:?}",
                 model.people[r.player].name,
                 model.club_name(r.club),
                 r.articles,
-                r.evidence
+                r.evidence,
+                r.stages
             )
         }));
         lines.extend(model.contracts.iter().map(|c| {
@@ -1026,6 +1095,43 @@ mod tests {
         }
         assert_eq!(summary(&grown), summary(&whole));
         assert!(!summary(&whole).is_empty());
+    }
+
+    #[test]
+    fn stage_steps_join_their_rumour_whichever_is_read_first() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        // The move done is read before the rumour it ends; the collapse after it.
+        let articles = vec![
+            article(
+                "done",
+                Some("2023-08-01"),
+                "Everton have completed the signing of Jordan McAllister.",
+            ),
+            article(
+                "talks",
+                Some("2023-07-01"),
+                "Everton are in talks over Jordan McAllister.",
+            ),
+            article(
+                "off",
+                Some("2023-07-15"),
+                "Talks between Everton and Jordan McAllister have collapsed.",
+            ),
+        ];
+        let whole = build(articles.clone());
+        let mut grown = Model::build(Corpus::default(), &gazetteer);
+        for article in articles {
+            grown.ingest(vec![article], &gazetteer);
+        }
+        assert_eq!(summary(&grown), summary(&whole));
+        let everton = whole
+            .rumours
+            .iter()
+            .find(|r| whole.club_name(r.club) == "Everton")
+            .unwrap();
+        let stages: Vec<Stage> = everton.stages.iter().map(|s| s.stage).collect();
+        assert_eq!(stages, [Stage::Talks, Stage::Off, Stage::Done]);
+        assert!(whole.is_listed(everton), "a done deal stays listed");
     }
 
     #[test]

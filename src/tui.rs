@@ -20,6 +20,7 @@ pub mod action;
 pub mod app;
 pub mod desk;
 pub mod fetcher;
+pub mod intel;
 pub mod keymap;
 pub mod layout;
 pub mod loader;

@@ -55,9 +55,12 @@ fn export_has_the_documented_shape() {
                 "club",
                 "evidence",
                 "first_seen",
+                "heat",
                 "last_seen",
                 "player",
                 "sources",
+                "stage",
+                "stages",
             ][..],
         ),
         (
@@ -431,4 +434,41 @@ fn watch_needs_a_corpus_and_the_dashboard() {
             "{stderr}"
         );
     }
+}
+
+#[test]
+fn sources_and_club_boards_over_the_sample() {
+    let output = mercato(&["sources", "--json", "--as-of", "2021-01-13"]);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &json[0];
+    for key in [
+        "name",
+        "rumours",
+        "done",
+        "failed",
+        "open",
+        "hit_rate",
+        "settled",
+        "median_lead_days",
+        "reported",
+    ] {
+        assert!(first.get(key).is_some(), "sources lack {key}: {first}");
+    }
+    let table = stdout(&mercato(&["sources", "--as-of", "2021-01-13"]));
+    assert!(table.starts_with("SOURCE"), "{table}");
+
+    let board = mercato(&["club", "juve", "--json", "--as-of", "2021-01-13"]);
+    assert!(board.status.success());
+    let json: Value = serde_json::from_slice(&board.stdout).unwrap();
+    assert_eq!(json["club"], "Juventus");
+    assert_eq!(json["incoming"][0]["player"], "Sergio Ramos");
+    assert_eq!(json["incoming"][0]["stage"], "interest");
+
+    let missing = mercato(&["club", "zzzzqqqxx"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        stderr(&missing),
+        "mercato: no club in these articles matches 'zzzzqqqxx'\n"
+    );
 }

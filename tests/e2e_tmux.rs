@@ -124,3 +124,23 @@ fn quitting_less_before_the_end_of_an_export_is_quiet() {
     session.wait_for(&["STATUS-0", "DONE"]);
     assert_eq!(std::fs::read_to_string(&errors).unwrap(), "");
 }
+
+#[test]
+fn a_deal_read_stage_by_stage_then_its_sources_and_the_clubs_board() {
+    let story = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
+    let Some(session) = start(&format!("--as-of 2025-02-15 --corpus {story}")) else {
+        return;
+    };
+    session.wait_for(&["Dario Velasco", "? help"]);
+    session.literal("/velasco");
+    session.keys(&["Enter", "Enter"]);
+    session.wait_for(&["Arsenal", "done", "medical 2025-01-30", "here we go"]);
+    session.literal("S");
+    session.wait_for(&["Sources · 6", "Nina Hart", "1/1"]);
+    session.keys(&["Escape"]);
+    session.literal("c");
+    session.wait_for(&["Club board · Arsenal", "Incoming · 1"]);
+    session.keys(&["Escape"]);
+    session.literal("q");
+    session.wait_for(&["EXITED-0"]);
+}

@@ -9,6 +9,7 @@ use mercato::corpus::load_embedded;
 use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::progress::{Progress, Stage};
+use mercato::tui::intel::IntelOverlay;
 use mercato::tui::keymap::{Context, KeyPattern};
 use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
@@ -1276,6 +1277,10 @@ fn help_and_hints_come_from_the_key_map() {
             Context::Players => probe.focus = Pane::Players,
             Context::Destinations => probe.focus = Pane::Destinations,
             Context::Countdowns => probe.focus = Pane::Countdowns,
+            Context::Sources => {
+                probe.intel = Some(IntelOverlay::Sources(Default::default()));
+            }
+            Context::Board => probe.intel = Some(IntelOverlay::Board(Default::default())),
         }
         let action = keymap.action_for(&probe, &KeyEvent::new(code, modifiers));
         // A more specific context may take the key first (Esc, Enter); then it is that one's.
@@ -2107,14 +2112,16 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
         &mut state,
         Message::Fetched(Box::new(Ok(mercato::tui::fetcher::Fetched {
             articles: vec![
+                // Dated up to the dashboard's as-of date: rumours from later articles are
+                // not known then.
                 arrived(
                     "lib-1",
-                    "2021-01-14",
+                    "2021-01-12",
                     "Sergio Ramos is wanted by Sevilla, according to Marca.",
                 ),
                 arrived(
                     "lib-2",
-                    "2021-01-15",
+                    "2021-01-13",
                     "Kasim Ojeda has been linked with a move to Aston Villa.",
                 ),
             ],
@@ -2146,4 +2153,123 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
     // Looking at the articles pane sees them.
     press(&mut state, &[key(KeyCode::Char('4'))]);
     assert_eq!(state.feeds.unseen, 0);
+}
+
+/// The written transfer story (tests/fixtures/story), ten weeks after Arsenal's bid began.
+fn story_state(width: u16, height: u16, as_of: NaiveDate) -> State {
+    let story = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/story");
+    let mut corpus = mercato::corpus::load_paths(&[story]);
+    for article in &mut corpus.articles {
+        article.path = article
+            .path
+            .rsplit('/')
+            .next()
+            .map(|name| format!("story/{name}"))
+            .unwrap_or_default();
+    }
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    let options = Options { as_of, ..options() };
+    State::new(
+        model,
+        &options,
+        as_of.and_hms_opt(9, 0, 0).unwrap(),
+        (width, height),
+    )
+}
+
+#[test]
+fn destinations_are_hottest_first_and_h_hides_the_cold() {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let mut state = story_state(120, 40, day("2025-03-25"));
+    press(&mut state, &typing("/velasco"));
+    press(&mut state, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert_eq!(clubs(&state), ["Arsenal", "Newcastle United", "Juventus"]);
+    press(&mut state, &typing("H"));
+    assert_eq!(clubs(&state), ["Arsenal"], "the other two went cold");
+    assert_eq!(
+        state.message.as_deref(),
+        Some("cold rumours hidden (H shows them)")
+    );
+    press(&mut state, &typing("H"));
+    assert_eq!(clubs(&state).len(), 3);
+    // As of the day of the rejected bid, Arsenal's rumour had cooled under Newcastle's.
+    let mut earlier = story_state(120, 40, day("2025-01-20"));
+    press(&mut earlier, &typing("/velasco"));
+    press(&mut earlier, &[key(KeyCode::Enter)]);
+    assert_eq!(clubs(&earlier), ["Newcastle United", "Arsenal", "Juventus"]);
+}
+
+#[test]
+fn snapshot_destinations_with_stages_and_the_ladder() {
+    let day = NaiveDate::from_ymd_opt(2025, 2, 15).unwrap();
+    let mut keys = typing("/velasco");
+    keys.extend([key(KeyCode::Enter), key(KeyCode::Enter)]);
+    keys.extend(typing("z"));
+    let (_, screen, _) = run_script(story_state(100, 28, day), 100, 28, keys_events(keys));
+    insta::assert_snapshot!("pane_destinations_story_100x28", screen);
+}
+
+#[test]
+fn s_lists_the_sources_and_sorts_them_by_hit_rate_count_and_lead() {
+    let day = NaiveDate::from_ymd_opt(2025, 3, 25).unwrap();
+    let mut state = story_state(120, 40, day);
+    press(&mut state, &typing("S"));
+    let names = |state: &State| match &state.intel {
+        Some(IntelOverlay::Sources(view)) => view
+            .records
+            .iter()
+            .map(|r| format!("{} {}", r.name, r.hits()))
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    assert_eq!(names(&state)[0], "Lisbon Daily 1/2", "most rumours first");
+    press(&mut state, &typing("s"));
+    assert_eq!(state.message.as_deref(), Some("sources by hit rate"));
+    assert_eq!(
+        names(&state)[..2],
+        ["Football Wire 1/1", "Nina Hart 1/1"],
+        "hits first"
+    );
+    press(&mut state, &typing("s"));
+    assert_eq!(names(&state)[0], "Football Wire 1/1", "shortest lead first");
+    press(&mut state, &typing("j"));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.intel.is_none());
+}
+
+#[test]
+fn c_opens_the_board_of_the_selected_destination_and_typing_finds_another_club() {
+    let day = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
+    let mut state = story_state(120, 40, day);
+    press(&mut state, &typing("/velasco"));
+    press(&mut state, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    press(&mut state, &typing("c"));
+    let club = |state: &State| match &state.intel {
+        Some(IntelOverlay::Board(view)) => view.club.map(|c| state.model.club_name(c).to_string()),
+        _ => None,
+    };
+    assert_eq!(club(&state).as_deref(), Some("Newcastle United"));
+    press(&mut state, &typing("sporting"));
+    assert_eq!(club(&state).as_deref(), Some("Sporting CP"));
+    // The board fits the overlay: scrolling stays at the top.
+    press(&mut state, &[key(KeyCode::PageDown), key(KeyCode::Down)]);
+    assert!(matches!(&state.intel, Some(IntelOverlay::Board(view)) if view.scroll == 0));
+    press(&mut state, &[key(KeyCode::Esc)]);
+    assert!(state.intel.is_none());
+}
+
+#[test]
+fn snapshot_sources_and_club_board() {
+    let day = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
+    let mut keys = typing("S");
+    keys.extend(typing("j"));
+    let (_, screen, _) = run_script(story_state(120, 40, day), 120, 40, keys_events(keys));
+    insta::assert_snapshot!("sources_story_120x40", screen);
+    let (_, screen, _) = run_script(
+        story_state(120, 40, day),
+        120,
+        40,
+        keys_events(typing("csporting")),
+    );
+    insta::assert_snapshot!("club_board_story_120x40", screen);
 }

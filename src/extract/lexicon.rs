@@ -607,6 +607,15 @@ const NEGATIONS_LIST: &[&str] = &[
     "haven't",
     "cannot",
     "can't",
+    // Written without the apostrophe, as comments and quick posts do.
+    "wont",
+    "isnt",
+    "wasnt",
+    "doesnt",
+    "didnt",
+    "hasnt",
+    "havent",
+    "hadnt",
 ];
 
 /// Words that open a list of examples: players in it are not the subject of the sentence.
@@ -1000,6 +1009,152 @@ pub const BID_WORDS: &[&str] = &[
     "interest",
 ];
 
+/// How far a deal has got, by the phrases that say so, in the syntax of [`TRIGGERS`]; up
+/// to [`STAGE_PHRASE_GAP`] items of any kind may stand between two words of a phrase
+/// ("bid for X was rejected"). At each word the first phrase that matches is taken, so
+/// the longer and more specific phrases come first ("failed a medical" is not a medical).
+pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
+    ("here we go", StagePhrase::Done),
+    ("done deal", StagePhrase::Done),
+    (
+        "denied|denies|deny|denying|dismissed|dismisses|rubbished|rubbishes|rejected|rejects|quashed reports|claims|suggestions|speculation|rumours|links|talk",
+        StagePhrase::Denied,
+    ),
+    (
+        "denied|denies|deny|denying|dismissed|dismisses|rubbished|rubbishes|quashed",
+        StagePhrase::Denied,
+    ),
+    ("played|plays|playing down", StagePhrase::Denied),
+    ("laughed|laughs off", StagePhrase::Denied),
+    ("no|nothing truth|in", StagePhrase::Denied),
+    ("wide of the mark", StagePhrase::Denied),
+    ("failed|fails|failing medical", StagePhrase::Off),
+    // "joined the race for X" is interest, not a move done.
+    (
+        "joined|joins|join race|chase|queue|hunt|battle|scramble|pursuit|running|list",
+        StagePhrase::Interest,
+    ),
+    // "close to an agreement" is still talks.
+    (
+        "close|closer|closing|near|nearing agreement|deal|agreeing",
+        StagePhrase::Talks,
+    ),
+    // "agreed to leave Barcelona" says nothing of where he goes.
+    (
+        "agreed|agrees to leave|terminate|part|cancel",
+        StagePhrase::Linked,
+    ),
+    (
+        "talks|negotiations|discussions|deal|move|transfer|bid|interest collapsed|collapses|stalled|ended|broke|broken|fell|falls|faltered",
+        StagePhrase::Off,
+    ),
+    (
+        "collapsed|scrapped|abandoned|cancelled|canceled",
+        StagePhrase::Off,
+    ),
+    ("broke|broken down", StagePhrase::Off),
+    ("fell|falls|fallen through", StagePhrase::Off),
+    ("called|calls off", StagePhrase::Off),
+    ("pulled|pulls|pulling out", StagePhrase::Off),
+    ("walked|walks|walking away", StagePhrase::Off),
+    ("ended|ends|cooled|cools interest", StagePhrase::Off),
+    ("ruled|rules out", StagePhrase::Off),
+    (
+        "chose|chosen|picked|preferred|opted over|instead",
+        StagePhrase::OffForLater,
+    ),
+    ("turned|turns|turning down", StagePhrase::Rejected),
+    ("knocked|knocks back", StagePhrase::Rejected),
+    (
+        "rejected|rejects|reject|rejecting|rebuffed|rebuffs|refused|refuses|snubbed|snubs",
+        StagePhrase::Rejected,
+    ),
+    (
+        "signed|signs|signing pre-contract|precontract",
+        StagePhrase::Agreed,
+    ),
+    (
+        "completed|completes|sealed|seals|finalised|finalized|confirmed|confirms|announced|announces|unveiled|unveils|signed|signs|joined|joins|official",
+        StagePhrase::Done,
+    ),
+    ("medical|medicals", StagePhrase::Medical),
+    (
+        "agreed|agreement|agrees|accepted|accepts",
+        StagePhrase::Agreed,
+    ),
+    (
+        "bid|bids|offer|offers|offered|tabled|tables|submitted|lodged|proposal|proposals",
+        StagePhrase::Bid,
+    ),
+    (
+        "talks|negotiations|negotiating|negotiate|discussions|contact|approach|approached|enquiry|enquired|inquiry|inquired|meeting|met",
+        StagePhrase::Talks,
+    ),
+    (
+        "interest|interested|keen|monitoring|monitor|monitored|watching|watched|scouting|scouted|scouts|tracking|tracked|shortlist|shortlisted|radar|admirers|eyeing|target|targets|targeting|want|wants|wanted|considering",
+        StagePhrase::Interest,
+    ),
+];
+
+/// How many items may stand between two words of a stage phrase.
+pub const STAGE_PHRASE_GAP: usize = 3;
+
+/// What a stage phrase says, before the club it applies to is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StagePhrase {
+    /// Named together only: a phrase that looks like a step and is none.
+    Linked,
+    Interest,
+    Talks,
+    /// An offer; it belongs to its bidder only ("a bid from Arsenal").
+    Bid,
+    Agreed,
+    Medical,
+    Done,
+    /// A turning down: a rejected bid when the clause names an offer, else the move is off
+    /// ("X has turned down Chelsea").
+    Rejected,
+    Denied,
+    Off,
+    /// "chose Arsenal over Chelsea": off for the clubs named after it.
+    OffForLater,
+}
+
+/// Words that open a new clause for stages: a phrase on one side says nothing about a club
+/// on the other ("Arsenal have tabled a new bid after their first was rejected").
+pub const STAGE_CLAUSE_BREAKS: &[&str] = &[
+    "but",
+    "while",
+    "whilst",
+    "whereas",
+    "although",
+    "though",
+    "however",
+    "after",
+    "despite",
+    "meanwhile",
+    "unlike",
+];
+
+/// Nouns of an offer, that make a turning down a rejected bid.
+pub const OFFER_NOUNS: &[&str] = &[
+    "bid",
+    "bids",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "approach",
+    "approaches",
+];
+
+/// Words that negate the stage phrase after them ("no talks have taken place", "has not
+/// agreed").
+pub const STAGE_NEGATIONS: &[&str] = &[
+    "no", "not", "never", "nor", "without", "yet", "hasnt", "hadnt", "havent", "didnt", "isnt",
+    "wasnt", "wont", "cannot",
+];
+
 pub static FUNCTION_WORDS: WordSet =
     LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
 
@@ -1051,6 +1206,9 @@ mod tests {
             ("CLUB_NOUNS", CLUB_NOUNS.to_vec()),
             ("LIST_ADJECTIVES", LIST_ADJECTIVES.to_vec()),
             ("BID_WORDS", BID_WORDS.to_vec()),
+            ("STAGE_CLAUSE_BREAKS", STAGE_CLAUSE_BREAKS.to_vec()),
+            ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
+            ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
         ]
     }
 
@@ -1069,7 +1227,13 @@ mod tests {
 
     #[test]
     fn triggers_parse_into_folded_single_words() {
-        for (phrase, direction) in TRIGGERS {
+        let stages = STAGE_PHRASES
+            .iter()
+            .map(|(phrase, stage)| (*phrase, format!("{stage:?}")));
+        let triggers = TRIGGERS
+            .iter()
+            .map(|(phrase, direction)| (*phrase, format!("{direction:?}")));
+        for (phrase, direction) in triggers.chain(stages) {
             for position in phrase.split(' ') {
                 for word in position.split('|') {
                     assert!(

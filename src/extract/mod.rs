@@ -5,6 +5,9 @@ mod dates;
 mod lexicon;
 mod people;
 mod relations;
+mod stage;
+
+pub use stage::Stage;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -51,6 +54,8 @@ pub struct RumourFact {
     pub sentence: Range<usize>,
     /// Outlets cited in that sentence (the article's own when the sentence cites none).
     pub sources: Vec<String>,
+    /// How far the sentence says the move has got.
+    pub stage: Stage,
 }
 
 /// A contract end date stated or implied by one sentence.
@@ -83,6 +88,10 @@ pub struct Extraction {
     pub contracts: Vec<ContractFact>,
     pub current_clubs: Vec<ClubLink>,
     pub former_clubs: Vec<ClubLink>,
+    /// Stages said of a player and a club that make no rumour on their own: a move done
+    /// ("Swansea have completed the signing of X"), talks collapsed, a denial. Each joins
+    /// the rumour of its pair, if there is one.
+    pub steps: Vec<RumourFact>,
 }
 
 /// What one item of a sentence is.

@@ -18,6 +18,7 @@ use super::lexicon::{
     FUNCTION_WORDS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS,
     REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
 };
+use super::stage::{self, Stage};
 use super::{
     ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, RumourFact, Sentence,
     between,
@@ -291,6 +292,8 @@ struct Context {
     clubs: Vec<(usize, usize)>,
     current: Vec<ClubLink>,
     former: Vec<ClubLink>,
+    /// Stages that join a rumour only if there is one.
+    steps: Vec<RumourFact>,
     rumours: Vec<RumourFact>,
     /// (person, club-as-stated-in-sentence, date, sentence)
     contracts: Vec<ContractFact>,
@@ -952,11 +955,29 @@ impl Clause<'_, '_> {
     }
 
     fn rumour(&self, person: usize, club: usize) -> RumourFact {
+        self.step(
+            person,
+            club,
+            stage::classify(self.body, self.items, club, None),
+        )
+    }
+
+    /// A move the rules read as completed is done, unless its sentence says it got only as
+    /// far as a pre-contract or a medical.
+    fn completed_stage(&self, club: usize) -> Stage {
+        match stage::classify(self.body, self.items, club, None) {
+            stage @ (Stage::Agreed | Stage::Medical) => stage,
+            _ => Stage::Done,
+        }
+    }
+
+    fn step(&self, person: usize, club: usize, stage: Stage) -> RumourFact {
         RumourFact {
             person,
             club,
             sentence: self.span.clone(),
             sources: self.sources().clone(),
+            stage,
         }
     }
 
@@ -1076,8 +1097,8 @@ fn read_rules(clause: &Clause, context: &mut Context) {
             Direction::ClubFirst if !denied() => club_first(clause, at, end, context),
             Direction::OnClubList if !denied() => on_club_list(clause, at, end, context),
             Direction::ClubAdjective if !denied() => club_adjective(clause, at, end, context),
-            Direction::Completed if done() => completed(clause, at, end, context),
-            Direction::Signed if done() => signed(clause, at, end, context),
+            Direction::Completed if done() && !denied() => completed(clause, at, end, context),
+            Direction::Signed if done() && !denied() => signed(clause, at, end, context),
             Direction::Sells => sells(clause, at, end, context),
             Direction::Belongs if signs_with(items, at) => deal_signed(clause, at, end, context),
             Direction::Belongs => belongs(clause, at, end, BELONGS_REACH, context),
@@ -1086,6 +1107,63 @@ fn read_rules(clause: &Clause, context: &mut Context) {
             _ => {}
         }
         at = end;
+    }
+    stage_news(clause, context);
+}
+
+/// How near its club a stage phrase must stand to link a player by itself: "offer Ramos a
+/// better contract than Madrid" says nothing of Madrid.
+const STAGE_NEWS_REACH: usize = 5;
+
+/// "Talks between Chelsea and X have collapsed", "Chelsea's bid for X was rejected": a
+/// sentence about one player whose phrases say how far a move to a club has got is a
+/// rumour even when no trigger links the two.
+fn stage_news(clause: &Clause, context: &mut Context) {
+    // Only players the sentence names: a pronoun may stand for anybody.
+    let mut players = clause
+        .items
+        .iter()
+        .zip(clause.refs)
+        .filter_map(|(item, r)| match r {
+            Ref::Player { id, example: false } if matches!(item.kind, Kind::Person(_)) => Some(*id),
+            _ => None,
+        });
+    let Some(player) = players.next() else { return };
+    if players.any(|other| other != player) {
+        return;
+    }
+    let mut clubs: Vec<usize> = Vec::new();
+    for r in clause.refs {
+        if let Ref::Club(club) = *r
+            && !clubs.contains(&club)
+        {
+            clubs.push(club);
+        }
+    }
+    // "Arsenal are in talks with Sporting CP over X": with two clubs, the one talked with
+    // or bought from is the player's own.
+    let several = clubs.len() > 1;
+    for club in clubs {
+        let counterpart = (0..clause.items.len()).any(|i| {
+            clause.items[i].kind == Kind::Club(club) && stage::is_counterpart(clause.items, i)
+        });
+        if several && counterpart {
+            continue;
+        }
+        let known = context.rumours.iter().any(|rumour| {
+            rumour.person == player && rumour.club == club && rumour.sentence == *clause.span
+        });
+        if known {
+            continue;
+        }
+        match stage::classify(clause.body, clause.items, club, Some(STAGE_NEWS_REACH)) {
+            Stage::Linked | Stage::Interest => {}
+            // An ending alone is no rumour: "Barcelona have ruled out a move for X".
+            stage @ (Stage::Off | Stage::Denied) => {
+                context.steps.push(clause.step(player, club, stage));
+            }
+            _ => context.rumours.push(clause.rumour(player, club)),
+        }
     }
 }
 
@@ -1209,6 +1287,9 @@ fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     ) {
         for club in clause.club_list(first) {
             context.current.push(clause.link(person, club));
+            context
+                .steps
+                .push(clause.step(person, club, clause.completed_stage(club)));
         }
     }
 }
@@ -1219,6 +1300,9 @@ fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     if let Some(person) = clause.player_after(end, SIGNED_PLAYER_REACH) {
         for club in clause.subject_clubs(at) {
             context.current.push(clause.link(person, club));
+            context
+                .steps
+                .push(clause.step(person, club, clause.completed_stage(club)));
         }
     }
 }
@@ -1295,6 +1379,8 @@ fn finish(mut context: Context, out: &mut Extraction) {
     dedup_links(&mut context.former);
     out.current_clubs = context.current;
     out.former_clubs = context.former;
+    context.steps.dedup();
+    out.steps = context.steps;
 }
 
 /// The player named most often in the article (the first named on a tie).

@@ -146,6 +146,20 @@ pub enum Command {
     OpenEvidence,
     /// Hide or show the contracts that have ended.
     ToggleExpired,
+    /// Hide or show the cold rumours in the destinations.
+    ToggleCold,
+    /// Open or close the sources and their track records.
+    ToggleSources,
+    /// Order the sources by the next key: rumours, hit rate, lead time.
+    SortSources,
+    /// Open a club's board: the selected destination's club, else a fuzzy search.
+    OpenBoard,
+    /// Type a character of the club board's search.
+    BoardPush {
+        c: char,
+    },
+    /// Delete the last character of the club board's search.
+    BoardPop,
 
     /// The reader shows the next article of the list (the previous one), staying in the reader.
     NextArticle,
@@ -240,6 +254,11 @@ impl Command {
             C::ConfirmYes,
             C::ConfirmNo,
             C::ToggleDigest,
+            C::ToggleCold,
+            C::ToggleSources,
+            C::SortSources,
+            C::OpenBoard,
+            C::BoardPop,
         ];
         commands.extend(Pane::ALL.map(|pane| C::Focus { pane }));
         commands

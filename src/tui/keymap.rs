@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use super::action::{Command, Pane};
+use super::intel::IntelOverlay;
 use super::state::State;
 use crate::config::{self, DefaultBinding, KeyBindings, KeyOverride};
 
@@ -38,10 +39,14 @@ pub enum Context {
     Digest,
     /// A yes/no question is on screen.
     Confirm,
+    /// The sources overlay is open.
+    Sources,
+    /// The club board is open (typing searches clubs).
+    Board,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Navigation,
         Context::Articles,
@@ -55,6 +60,8 @@ impl Context {
         Context::Problems,
         Context::Digest,
         Context::Confirm,
+        Context::Sources,
+        Context::Board,
     ];
 
     /// The place's name in the key map and in `[keys.PLACE]`.
@@ -73,6 +80,8 @@ impl Context {
             Context::Problems => "problems",
             Context::Digest => "digest",
             Context::Confirm => "confirm",
+            Context::Sources => "sources",
+            Context::Board => "board",
         }
     }
 
@@ -82,7 +91,10 @@ impl Context {
 
     /// Where keys that type a character are text.
     fn is_typing(self) -> bool {
-        matches!(self, Context::Filter | Context::ReaderSearch)
+        matches!(
+            self,
+            Context::Filter | Context::ReaderSearch | Context::Board
+        )
     }
 
     fn is_pane(self) -> bool {
@@ -106,6 +118,8 @@ impl Context {
             Context::Problems => "Load problems",
             Context::Digest => "Since your last visit",
             Context::Confirm => "A question",
+            Context::Sources => "Sources (S)",
+            Context::Board => "Club board (c)",
         }
     }
 
@@ -351,6 +365,7 @@ fn commands_by_name() -> Vec<(String, Command)> {
     for typing in [
         Command::FilterPush { c: ' ' },
         Command::ReaderSearchPush { c: ' ' },
+        Command::BoardPush { c: ' ' },
     ] {
         commands.push((typing.name(), typing));
     }
@@ -588,6 +603,11 @@ impl Keymap {
             vec![Context::Confirm]
         } else if state.desk.digest_open.is_some() {
             vec![Context::Digest]
+        } else if let Some(overlay) = &state.intel {
+            vec![match overlay {
+                IntelOverlay::Sources(_) => Context::Sources,
+                IntelOverlay::Board(_) => Context::Board,
+            }]
         } else if state.players.editing {
             vec![Context::Filter]
         } else if state.reader.search.editing {
@@ -617,6 +637,7 @@ impl Keymap {
                     (Command::ReaderSearchPush { .. }, KeyCode::Char(c)) => {
                         Command::ReaderSearchPush { c }
                     }
+                    (Command::BoardPush { .. }, KeyCode::Char(c)) => Command::BoardPush { c },
                     (action, _) => action.clone(),
                 });
             }
@@ -680,6 +701,8 @@ impl Keymap {
             Context::Problems,
             Context::Digest,
             Context::Confirm,
+            Context::Sources,
+            Context::Board,
             Context::Help,
         ] {
             if !order.contains(&context) {
@@ -811,7 +834,7 @@ mod tests {
         let bindable: Vec<String> = Command::bindable().iter().map(Command::name).collect();
         for variant in variants {
             let known = match variant {
-                "filter_push" | "reader_search_push" => true,
+                "filter_push" | "reader_search_push" | "board_push" => true,
                 "focus" => bindable.iter().any(|name| name.starts_with("focus_")),
                 name => bindable.iter().any(|b| b == name),
             };

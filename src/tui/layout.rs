@@ -48,7 +48,7 @@ pub struct Screen {
     pub panes: Vec<PaneArea>,
     pub status: Rect,
     pub hints: Rect,
-    /// The help, load problems or digest overlay, when open.
+    /// The help, load problems, digest or intelligence overlay, when open.
     pub overlay: Option<Rect>,
 }
 
@@ -150,7 +150,11 @@ pub fn compute_for(area: Rect, state: &State) -> Screen {
         }
         screen.panes.push(pane_area(state.focus, rest, state));
     }
-    if state.help.is_some() || state.problems.is_some() || state.desk.digest_open.is_some() {
+    if state.help.is_some()
+        || state.problems.is_some()
+        || state.desk.digest_open.is_some()
+        || state.intel.is_some()
+    {
         let width = (area.width.saturating_mul(4) / 5).max(MIN_WIDTH.min(area.width));
         let height = area.height.saturating_sub(2);
         screen.overlay = Some(Rect::new(

@@ -19,7 +19,8 @@ use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::{Thresholds, sort_contracts};
 use crate::fetch::Limits;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{ArticleId, Evidence, Model, PersonId, Roster};
+use crate::intel;
+use crate::model::{ArticleId, ClubId, Evidence, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -28,6 +29,7 @@ use super::Options;
 use super::action::{Action, Command, Message, Pane};
 use super::desk::DeskState;
 use super::fetcher::{FetchProgress, Fetched};
+use super::intel::{BoardView, IntelOverlay, SourcesView};
 use super::keymap::{Context, Keymap};
 use super::layout::{self, Screen};
 use super::text;
@@ -349,15 +351,17 @@ pub struct PlayersState {
 pub struct DestinationsState {
     /// The player shown.
     pub player: Option<PersonId>,
-    /// Rumour indices, strongest first.
+    /// Rumour indices known as of the clock's date, hottest first.
     pub rows: Vec<usize>,
     pub cursor: ListCursor,
     /// Whether the cursor is in the evidence list (below the clubs).
     pub in_evidence: bool,
     /// Cursor over the selected rumour's evidence; the selected item is drawn first.
     pub evidence: ListCursor,
-    /// The watched-only filter `rows` were listed with.
-    desk: Option<u64>,
+    /// Whether cold rumours are left out of `rows`.
+    pub hide_cold: bool,
+    /// The player, date, `hide_cold` and watched-only filter that `rows` were listed for.
+    pub listed: Option<(Option<PersonId>, NaiveDate, bool, Option<u64>)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -399,6 +403,8 @@ pub struct State {
     pub help: Option<usize>,
     /// The load problems overlay, when open, and its scroll.
     pub problems: Option<usize>,
+    /// The sources or club board overlay, when open.
+    pub intel: Option<IntelOverlay>,
     pub link: Link,
     pub clock: ClockState,
     /// Terminal size (width, height).
@@ -466,6 +472,7 @@ impl State {
             maximised: false,
             help: None,
             problems: None,
+            intel: None,
             link: Link::None,
             clock: ClockState {
                 as_of: options.as_of,
@@ -541,6 +548,7 @@ impl State {
         self.articles.filter = None;
         self.articles.rows.clear();
         self.destinations.player = None;
+        self.destinations.listed = None;
         self.countdowns.listed = None;
         self.refresh();
     }
@@ -846,6 +854,12 @@ impl State {
             self.refresh_articles();
         }
         self.refresh_destinations();
+        let date = self.clock_date();
+        match &mut self.intel {
+            Some(IntelOverlay::Sources(view)) => view.refresh(&self.model, date),
+            Some(IntelOverlay::Board(view)) => view.refresh(&self.model, date),
+            None => {}
+        }
         self.refresh_countdowns();
         self.refresh_reader();
         self.rewrap_reader();
@@ -1022,28 +1036,45 @@ impl State {
             .unwrap_or(0);
     }
 
+    /// Lists the player's rumours again, hottest first as of the clock's date, when the
+    /// player, the date or the cold filter changed (the selected rumour stays selected).
     fn refresh_destinations(&mut self) {
         let player = self.selected_player();
         let desk = self.desk.filter_key(Pane::Destinations);
-        if player != self.destinations.player || desk != self.destinations.desk {
-            let mut rows = player
+        let wanted = (player, self.clock_date(), self.destinations.hide_cold, desk);
+        if self.destinations.listed != Some(wanted) {
+            let (_, date, hide_cold, _) = wanted;
+            let keep = self
+                .selected_rumour()
+                .filter(|_| player == self.destinations.player);
+            let model = &self.model;
+            let mut rows: Vec<(usize, f64)> = player
                 .and_then(|p| self.index.rumours_of.get(&p))
-                .cloned()
-                .unwrap_or_default();
-            if desk.is_some() {
-                rows.retain(|&r| {
-                    self.model
-                        .rumours
-                        .get(r)
-                        .is_some_and(|r| self.is_watched_club(r.club))
-                });
+                .into_iter()
+                .flatten()
+                .filter_map(|&r| Some((r, intel::assess(model, model.rumours.get(r)?, date)?.heat)))
+                .filter(|&(_, heat)| !(hide_cold && heat < intel::COLD))
+                .filter(|&(r, _)| desk.is_none() || self.is_watched_club(model.rumours[r].club))
+                .collect();
+            rows.sort_by(|&(a, heat_a), &(b, heat_b)| {
+                intel::hottest_first(
+                    model,
+                    (&model.rumours[a], heat_a),
+                    (&model.rumours[b], heat_b),
+                )
+            });
+            let rows: Vec<usize> = rows.into_iter().map(|(r, _)| r).collect();
+            let selected = keep.and_then(|r| rows.iter().position(|&row| row == r));
+            if selected.is_none() {
+                self.destinations = DestinationsState {
+                    player,
+                    hide_cold,
+                    ..DestinationsState::default()
+                };
             }
-            self.destinations = DestinationsState {
-                player,
-                rows,
-                desk,
-                ..DestinationsState::default()
-            };
+            self.destinations.cursor.selected = selected.unwrap_or(0);
+            self.destinations.rows = rows;
+            self.destinations.listed = Some(wanted);
         }
         let evidence = self
             .selected_rumour()
@@ -1288,6 +1319,31 @@ impl State {
             });
             let max = self.digest_rows(width, "*").len().saturating_sub(visible);
             self.desk.digest_open = Some(movement.apply_scroll(scroll).min(max));
+            return;
+        }
+        if matches!(self.intel, Some(IntelOverlay::Sources(_))) {
+            let page = self
+                .screen()
+                .overlay
+                .map_or(1, |rect| usize::from(rect.height.saturating_sub(2)) / 2);
+            if let Some(IntelOverlay::Sources(view)) = &mut self.intel {
+                movement.apply(&mut view.cursor, view.records.len(), page);
+            }
+            return;
+        }
+        if let Some(IntelOverlay::Board(view)) = &self.intel {
+            // The search line stays on top; the board scrolls under it.
+            let visible = self
+                .screen()
+                .overlay
+                .map_or(0, |rect| usize::from(rect.height.saturating_sub(3)));
+            let lines = view.board.as_ref().map_or(0, |board| board.lines());
+            let scroll = movement
+                .apply_scroll(view.scroll)
+                .min(lines.saturating_sub(visible));
+            if let Some(IntelOverlay::Board(view)) = &mut self.intel {
+                view.scroll = scroll;
+            }
             return;
         }
         if let Some(scroll) = self.problems {
@@ -1644,6 +1700,65 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
         Command::ConfirmYes => state.answer(true),
         Command::ConfirmNo => state.answer(false),
         Command::ToggleDigest => state.toggle_digest(),
+        Command::ToggleSources => {
+            state.intel = match state.intel {
+                Some(IntelOverlay::Sources(_)) => None,
+                _ => Some(IntelOverlay::Sources(SourcesView::default())),
+            };
+        }
+        Command::SortSources => {
+            if let Some(IntelOverlay::Sources(view)) = &mut state.intel {
+                view.sort = view.sort.next();
+                view.sort_records();
+                state.message = Some(format!("sources by {}", view.sort.name()));
+            }
+        }
+        Command::OpenBoard => {
+            let article = match state.focus {
+                Pane::Reader => state.reader.article,
+                Pane::Articles => state.selected_article(),
+                _ => None,
+            };
+            let destination = (state.focus == Pane::Destinations)
+                .then(|| state.selected_rumour())
+                .flatten()
+                .and_then(|r| state.model.rumours.get(r))
+                .map(|rumour| rumour.club);
+            // From the reader or the articles: the first club the article names.
+            let named = article
+                .and_then(|a| state.model.extractions.get(a)?.clubs.first().copied())
+                .map(ClubId);
+            let club = destination.or(named).or_else(|| {
+                let player = state.selected_player()?;
+                intel::clubs_as_of(&state.model, state.clock_date())
+                    .get(&player)
+                    .copied()
+            });
+            state.intel = Some(IntelOverlay::Board(BoardView::of(club)));
+        }
+        Command::BoardPush { c } => {
+            if let Some(IntelOverlay::Board(view)) = &mut state.intel {
+                view.query.push(c);
+                view.search(&state.model);
+            }
+        }
+        Command::BoardPop => {
+            if let Some(IntelOverlay::Board(view)) = &mut state.intel {
+                view.query.pop();
+                view.search(&state.model);
+            }
+        }
+        Command::ToggleCold => {
+            state.destinations.hide_cold = !state.destinations.hide_cold;
+            state.message = Some(
+                if state.destinations.hide_cold {
+                    "cold rumours hidden (H shows them)"
+                } else {
+                    "cold rumours shown"
+                }
+                .to_string(),
+            );
+        }
         Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
             state.message = Some(if state.countdowns.hide_expired {
@@ -1756,6 +1871,10 @@ fn back(state: &mut State) -> Option<Action> {
     }
     if state.problems.is_some() {
         state.problems = None;
+        return None;
+    }
+    if state.intel.is_some() {
+        state.intel = None;
         return None;
     }
     if state.players.editing {

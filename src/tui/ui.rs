@@ -1,6 +1,7 @@
 //! Drawing, and nothing else: every function here reads the state and writes to the frame.
 
 mod articles;
+mod club;
 mod confirm;
 mod countdowns;
 mod destinations;
@@ -10,6 +11,7 @@ mod loading;
 mod players;
 mod problems;
 mod reader;
+mod sources;
 mod status;
 pub mod theme;
 
@@ -19,6 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::action::{Command, Pane};
+use super::intel::IntelOverlay;
 use super::keymap::{Context, Keymap};
 use super::layout::{self, Mode, PaneArea, Screen};
 use super::state::State;
@@ -61,8 +64,14 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme, keymap: &Keymap) {
             help::draw(frame, rect, state, theme, keymap);
         } else if state.problems.is_some() {
             problems::draw(frame, rect, state, theme);
-        } else {
+        } else if state.desk.digest_open.is_some() {
             digest::draw(frame, rect, state, theme);
+        } else {
+            match &state.intel {
+                Some(IntelOverlay::Sources(view)) => sources::draw(frame, rect, state, view, theme),
+                Some(IntelOverlay::Board(view)) => club::draw(frame, rect, state, view, theme),
+                None => {}
+            }
         }
     } else if let Some(progress) = &state.loading {
         loading::draw(frame, screen.area, progress, theme);

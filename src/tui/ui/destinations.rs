@@ -1,5 +1,6 @@
-//! 3 Rumoured destinations of the selected player: club, articles, distinct sources,
-//! first/last seen, a bar of relative strength; under it, the selected club's evidence.
+//! 2 Rumoured destinations of the selected player, hottest first: club, stage, articles,
+//! distinct sources, first/last seen, a bar of heat (cold ones dimmed); under it, the
+//! selected club's ladder of stages and its evidence.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -7,13 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{marker, note, pane_block, row_style, watched_only, with_mark};
+use crate::intel;
 use crate::model::Rumour;
 use crate::text::{plural, thousands};
 use crate::tui::display_text;
 use crate::tui::layout::PaneArea;
 use crate::tui::state::State;
-use crate::tui::text::wrap;
+use crate::tui::text::{self, wrap};
 use crate::tui::ui::theme::Theme;
+
+/// How many weeks of mentions the title's sparkline shows.
+const SPARKLINE_WEEKS: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
     let player = state
@@ -42,8 +47,33 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
         .unwrap_or_default();
     let mut extra = extra;
     extra.extend(watched_only(state, area.pane, theme));
-    let right = (!state.destinations.rows.is_empty())
-        .then(|| plural(state.destinations.rows.len(), "club", "clubs"));
+    // The clubs counted, after the mentions per week over the last twelve weeks when the
+    // title has room for them beside the player's name.
+    let right = (!state.destinations.rows.is_empty()).then(|| {
+        let clubs = plural(state.destinations.rows.len(), "club", "clubs");
+        let weeks = state.destinations.player.map(|p| {
+            intel::sparkline(&intel::weekly_mentions(
+                &state.model,
+                p,
+                state.clock_date(),
+                SPARKLINE_WEEKS,
+            ))
+        });
+        let left: usize = format!(" 2 {} ", area.pane.title()).chars().count()
+            + extra
+                .iter()
+                .map(|span| text::width(&span.content))
+                .sum::<usize>();
+        match weeks {
+            Some(weeks)
+                if left + text::width(&weeks) + text::width(&clubs) + 7
+                    <= usize::from(area.outer.width) =>
+            {
+                format!("{weeks} · {clubs}")
+            }
+            _ => clubs,
+        }
+    });
     frame.render_widget(pane_block(area, theme, focused, extra, right), area.outer);
     let Some(player) = player else {
         note(
@@ -73,75 +103,118 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
 
 fn clubs(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, focused: bool) {
     let rows = &state.destinations.rows;
-    let strongest = rows
-        .iter()
-        .filter_map(|&r| state.model.rumours.get(r))
-        .map(|r| r.articles.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    // Whole words over the counts when there is room. The bar gets what is left after a
-    // club name of 19 columns ("Paris Saint-Germain"), between 3 and 12 columns; the club
-    // the rest.
+    let date = state.clock_date();
+    // Whole words over the counts when there is room. The heat bar gets what is left after
+    // a club name of 19 columns ("Paris Saint-Germain"), between 3 and 12 columns; the club
+    // the rest. A narrow pane drops the dates, then the source count, before the club
+    // name shrinks under 14 columns.
     let width = usize::from(area.rows.width);
     let (articles, sources) = if width >= 76 { (8, 7) } else { (3, 3) };
-    let fixed = 1 + articles + sources + 10 + 10 + 6;
+    let stage = 8;
+    let mut shown = [true; 3]; // sources, last, first
+    let extra_width = |shown: &[bool; 3]| {
+        [sources + 1, 11, 11]
+            .iter()
+            .zip(shown)
+            .filter(|(_, on)| **on)
+            .map(|(w, _)| w)
+            .sum::<usize>()
+    };
+    let base = 1 + 1 + stage + 1 + articles + 1 + 1;
+    for drop in [2, 1, 0] {
+        if width.saturating_sub(base + extra_width(&shown) + 3) >= 14 {
+            break;
+        }
+        shown[drop] = false;
+    }
+    let [show_sources, show_last, show_first] = shown;
+    let fixed = base + extra_width(&shown);
     let bar_width = width.saturating_sub(fixed + 19).clamp(3, 12);
     let club_width = width.saturating_sub(fixed + bar_width);
     let cols = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(1),
         Constraint::Length(cols(club_width)),
+        Constraint::Length(cols(stage)),
         Constraint::Length(cols(articles)),
-        Constraint::Length(cols(sources)),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(cols(bar_width)),
     ];
+    let optional = [(show_sources, sources), (show_first, 10), (show_last, 10)];
+    widths.extend(
+        optional
+            .iter()
+            .filter(|(show, _)| *show)
+            .map(|&(_, width)| Constraint::Length(cols(width))),
+    );
+    widths.push(Constraint::Length(cols(bar_width)));
     let height = usize::from(area.rows.height);
     let window = state.destinations.cursor.window(rows.len(), height);
     let selected = state.destinations.cursor.selected;
     let club_focused = focused && !state.destinations.in_evidence;
     let table_rows = window.filter_map(|at| {
         let rumour = state.model.rumours.get(rows[at])?;
+        let assessment = intel::assess(&state.model, rumour, date)?;
         let is_selected = at == selected;
-        let date =
+        let day =
             |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
-        Some(
-            Row::new([
-                Cell::from(marker(is_selected)),
-                Cell::from(with_mark(
-                    state.model.club_name(rumour.club),
-                    state.is_watched_club(rumour.club),
-                    club_width,
-                    theme,
-                    theme.club,
-                )),
-                Cell::from(format!("{:>articles$}", thousands(rumour.articles.len()))),
-                Cell::from(format!("{:>sources$}", thousands(rumour.sources.len()))),
-                Cell::from(Span::styled(date(rumour.first_seen), theme.date)),
-                Cell::from(Span::styled(date(rumour.last_seen), theme.date)),
-                Cell::from(Span::styled(
-                    bar(rumour.articles.len(), strongest, bar_width),
-                    theme.bar,
-                )),
-            ])
-            .style(row_style(theme, is_selected, club_focused)),
-        )
+        let mut style = row_style(theme, is_selected, club_focused);
+        if assessment.is_cold() && !is_selected {
+            style = style.patch(theme.dim);
+        }
+        let heat = (assessment.heat * 1000.0).round() as usize;
+        let mut cells = vec![
+            Cell::from(marker(is_selected)),
+            Cell::from(with_mark(
+                state.model.club_name(rumour.club),
+                state.is_watched_club(rumour.club),
+                club_width,
+                theme,
+                theme.club,
+            )),
+            Cell::from(assessment.stage.name()),
+            Cell::from(format!("{:>articles$}", thousands(assessment.articles))),
+        ];
+        if show_sources {
+            cells.push(Cell::from(format!(
+                "{:>sources$}",
+                thousands(rumour.sources.len())
+            )));
+        }
+        if show_first {
+            cells.push(Cell::from(Span::styled(
+                day(assessment.first_seen),
+                theme.date,
+            )));
+        }
+        if show_last {
+            cells.push(Cell::from(Span::styled(
+                day(assessment.last_seen),
+                theme.date,
+            )));
+        }
+        cells.push(Cell::from(Span::styled(
+            bar(heat, 1000, bar_width),
+            theme.bar,
+        )));
+        Some(Row::new(cells).style(style))
     });
+    let mut header = vec![
+        "",
+        "Club",
+        "Stage",
+        if articles >= 8 { "Articles" } else { "Art" },
+    ];
+    if show_sources {
+        header.push(if sources >= 7 { "Sources" } else { "Src" });
+    }
+    if show_first {
+        header.push("First");
+    }
+    if show_last {
+        header.push("Last");
+    }
+    header.push("Heat");
     let table = Table::new(table_rows, widths)
-        .header(
-            Row::new([
-                "",
-                "Club",
-                if articles >= 8 { "Articles" } else { "Art" },
-                if sources >= 7 { "Sources" } else { "Src" },
-                "First",
-                "Last",
-                if bar_width >= 8 { "Strength" } else { "Str." },
-            ])
-            .style(theme.header),
-        )
+        .header(Row::new(header).style(theme.header))
         .column_spacing(1);
     let table_area = Rect::new(
         area.inner.x,
@@ -206,8 +279,28 @@ fn evidence(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             Rect::new(area.inner.x, separator_y, area.inner.width, 1),
         );
     }
-    let rect = area.extra;
+    let mut rect = area.extra;
     if rect.height == 0 || rect.width < 4 {
+        return;
+    }
+    // The ladder first: each step with its date, on as many lines as it takes (at most
+    // half the room).
+    let ladder = intel::assess(&state.model, rumour, state.clock_date())
+        .map(|assessment| intel::ladder_line(&assessment.ladder))
+        .unwrap_or_default();
+    let ladder_lines: Vec<Line> = wrap(&ladder, usize::from(rect.width).saturating_sub(2))
+        .into_iter()
+        .take(usize::from(rect.height / 2))
+        .map(|line| Line::from(Span::styled(format!("  {}", &ladder[line]), theme.dim)))
+        .collect();
+    let used = u16::try_from(ladder_lines.len()).unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(ladder_lines),
+        Rect::new(rect.x, rect.y, rect.width, used),
+    );
+    rect.y += used;
+    rect.height -= used;
+    if rect.height == 0 {
         return;
     }
     let cursor = state.destinations.evidence;
