@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::extract::Stage;
 use crate::gazetteer::Gazetteer;
+use crate::intel;
 use crate::model::{ArticleId, ClubId, Model, Person, PersonId, Roster};
 use crate::store::{UserState, Watch};
 use crate::text::fold;
@@ -190,6 +192,8 @@ pub struct Digest {
     pub sources: Vec<SourceCount>,
     /// Rumours first reported by the new articles.
     pub rumours: Vec<RumourNews>,
+    /// Earlier rumours whose deal stage the new articles moved.
+    pub stage_changes: Vec<StageChange>,
     /// Contracts whose end date a new article changed.
     pub contract_changes: Vec<ContractChange>,
     /// Pre-contract windows that opened after `since`, up to `as_of`.
@@ -208,8 +212,19 @@ pub struct SourceCount {
 pub struct RumourNews {
     pub player: String,
     pub club: String,
+    /// The deal stage as of the digest's date.
+    pub stage: &'static str,
     pub sources: Vec<String>,
     pub articles: usize,
+    pub watched: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StageChange {
+    pub player: String,
+    pub club: String,
+    pub from: &'static str,
+    pub to: &'static str,
     pub watched: bool,
 }
 
@@ -237,6 +252,7 @@ impl Digest {
     pub fn is_empty(&self) -> bool {
         self.new_articles == 0
             && self.rumours.is_empty()
+            && self.stage_changes.is_empty()
             && self.contract_changes.is_empty()
             && self.windows_opened.is_empty()
             && self.expired.is_empty()
@@ -284,7 +300,23 @@ impl Digest {
                     } else {
                         format!(" · {}", r.sources.join(", "))
                     };
-                    format!("{}{} → {}{sources}", star(r.watched), r.player, r.club)
+                    format!(
+                        "{}{} → {} ({}){sources}",
+                        star(r.watched),
+                        r.player,
+                        r.club,
+                        r.stage
+                    )
+                })
+                .collect(),
+        );
+        section(
+            "Deal stages moved:".to_string(),
+            self.stage_changes
+                .iter()
+                .map(|c| {
+                    let (star, player, club) = (star(c.watched), &c.player, &c.club);
+                    format!("{star}{player} → {club}: {} → {}", c.from, c.to)
                 })
                 .collect(),
         );
@@ -399,27 +431,55 @@ pub fn digest(
         .collect();
     sources.sort_by_key(|s| std::cmp::Reverse(s.articles));
 
-    let mut rumours: Vec<(&crate::model::Rumour, bool)> = model
+    let watched_rumour = |rumour: &crate::model::Rumour| {
+        watched_person(rumour.player) || watchlist.watches_club(model, rumour.club)
+    };
+    let (mut started, mut continued): (Vec<_>, Vec<_>) = model
         .listed_rumours()
         .map(|(_, rumour)| rumour)
-        .filter(|rumour| {
-            !rumour.articles.is_empty() && rumour.articles.iter().all(|a| new.contains(a))
-        })
-        .map(|rumour| {
-            let watched =
-                watched_person(rumour.player) || watchlist.watches_club(model, rumour.club);
-            (rumour, watched)
-        })
-        .collect();
-    rumours.sort_by(|(a, wa), (b, wb)| wb.cmp(wa).then_with(|| model.strongest_first(a, b)));
-    let rumours = rumours
+        .filter(|rumour| rumour.articles.iter().any(|a| new.contains(a)))
+        .partition(|rumour| rumour.articles.iter().all(|a| new.contains(a)));
+    started.sort_by(|a, b| {
+        watched_rumour(b)
+            .cmp(&watched_rumour(a))
+            .then_with(|| model.strongest_first(a, b))
+    });
+    let rumours = started
         .into_iter()
-        .map(|(rumour, watched)| RumourNews {
+        .map(|rumour| RumourNews {
             player: model.people[rumour.player].name.clone(),
             club: model.club_name(rumour.club).to_string(),
+            stage: intel::assess(model, rumour, as_of)
+                .map_or(Stage::Linked, |assessment| assessment.stage)
+                .name(),
             sources: rumour.sources.clone(),
             articles: rumour.articles.len(),
-            watched,
+            watched: watched_rumour(rumour),
+        })
+        .collect();
+    continued.sort_by(|a, b| {
+        watched_rumour(b)
+            .cmp(&watched_rumour(a))
+            .then_with(|| model.strongest_first(a, b))
+    });
+    let stage_changes = continued
+        .into_iter()
+        .filter_map(|rumour| {
+            let assessment = intel::assess(model, rumour, as_of)?;
+            // The stage before the news: the last step an older article took.
+            let before = assessment
+                .ladder
+                .iter()
+                .rev()
+                .find(|step| !new.contains(&step.evidence.article))?
+                .stage;
+            (before != assessment.stage).then(|| StageChange {
+                player: model.people[rumour.player].name.clone(),
+                club: model.club_name(rumour.club).to_string(),
+                from: before.name(),
+                to: assessment.stage.name(),
+                watched: watched_rumour(rumour),
+            })
         })
         .collect();
 
@@ -492,6 +552,7 @@ pub fn digest(
         new_articles: new.len(),
         sources,
         rumours,
+        stage_changes,
         contract_changes,
         windows_opened,
         expired,
@@ -686,8 +747,50 @@ mod tests {
         assert!(
             lines
                 .iter()
-                .any(|l| l == "  * Sergio Ramos → Juventus · Diario Gol"),
+                .any(|l| l == "  * Sergio Ramos → Juventus (bid) · Diario Gol"),
             "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn the_digest_tells_how_far_an_older_rumour_moved() {
+        let (model, _) = model(vec![
+            article(
+                "old",
+                "2021-01-02",
+                "AS",
+                "Chelsea are monitoring Declan Rice ahead of the summer window.",
+            ),
+            article(
+                "new",
+                "2021-01-12",
+                "Sky Sports",
+                "Chelsea have submitted a bid for Declan Rice.",
+            ),
+        ]);
+        let new = articles_with_ids(&model, &HashSet::from(["new".to_string()]));
+        let digest = digest(
+            &model,
+            &watching(&["Declan Rice"]),
+            &new,
+            day("2021-01-10"),
+            day("2021-01-13"),
+        );
+        assert!(digest.rumours.is_empty(), "{:?}", digest.rumours);
+        assert_eq!(
+            digest.stage_changes,
+            [StageChange {
+                player: "Declan Rice".into(),
+                club: "Chelsea".into(),
+                from: "interest",
+                to: "bid",
+                watched: true,
+            }]
+        );
+        assert!(
+            digest
+                .lines("*")
+                .contains(&"  * Declan Rice → Chelsea: interest → bid".to_string())
         );
     }
 

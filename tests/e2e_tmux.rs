@@ -137,10 +137,14 @@ fn a_deal_read_stage_by_stage_then_its_sources_and_the_clubs_board() {
     session.wait_for(&["Arsenal", "done", "medical 2025-01-30", "here we go"]);
     session.literal("S");
     session.wait_for(&["Sources · 6", "Nina Hart", "1/1"]);
+    // Each overlay closed (the hint bar back) before the next key: an Escape and a key read
+    // together are Alt and that key.
     session.keys(&["Escape"]);
+    session.wait_for(&["? help"]);
     session.literal("c");
     session.wait_for(&["Club board · Arsenal", "Incoming · 1"]);
     session.keys(&["Escape"]);
+    session.wait_for(&["? help"]);
     session.literal("q");
     session.wait_for(&["EXITED-0"]);
 }
