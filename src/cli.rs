@@ -471,7 +471,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
             out: file,
         } => desk::ics(&model, &db, watchlist, file.as_deref(), utc, out)?,
         Command::Sources { json, limit } => {
-            intel_commands::sources(&model, as_of, json, limit, out)?
+            intel_commands::sources(&model, &config.settings, as_of, json, limit, out)?
         }
         Command::Club { name, json } => intel_commands::club(&model, &name, as_of, json, out)?,
         Command::Check => return check(&model, out),

@@ -310,3 +310,39 @@ fn the_dashboard_quits_on_the_configured_key_in_its_configured_theme() {
         "{screen}"
     );
 }
+
+#[test]
+fn source_tiers_show_beside_the_measured_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_file(
+        dir.path(),
+        "[sources]\n\"lisbon daily\" = 2\n\"Football Wire\" = \"speculative\"\n",
+    );
+    let story = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
+    let args = [
+        "--config",
+        &config,
+        "--corpus",
+        story,
+        "--as-of",
+        "2025-03-25",
+        "sources",
+    ];
+    let output = mercato_in(dir.path(), &[&args[..], &["--json"]].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let tier = |name: &str| {
+        let records = records.as_array().unwrap();
+        let record = records.iter().find(|r| r["name"] == name).unwrap();
+        record["tier"].clone()
+    };
+    assert_eq!(tier("Lisbon Daily"), 2);
+    assert_eq!(tier("Football Wire"), 3);
+    assert_eq!(tier("Nina Hart"), Value::Null);
+    let table = stdout(&mercato_in(dir.path(), &args));
+    let lisbon = table
+        .lines()
+        .find(|l| l.starts_with("Lisbon Daily"))
+        .unwrap();
+    assert!(lisbon.ends_with("2 reliable"), "{table}");
+}

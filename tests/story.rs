@@ -6,18 +6,16 @@
 
 #![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
 
-use std::process::Command;
-
 use serde_json::Value;
 
-const NO_LIBRARY: &str = "/nonexistent/mercato-tests/mercato.db";
+mod common;
+
 const STORY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story");
 
 fn mercato(as_of: &str, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_mercato"))
+    let output = common::mercato()
         .args(["--corpus", STORY, "--as-of", as_of])
         .args(args)
-        .env("MERCATO_DB", NO_LIBRARY)
         .output()
         .expect("the binary runs");
     assert!(

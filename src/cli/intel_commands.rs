@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{UserError, short_list, write_table};
+use crate::config::{Settings, Tier};
 use crate::countdown::describe;
 use crate::export::{self, ContractRecord, RumourRecord, rounded};
 use crate::intel::{self, Assessment, ClubBoard, SourceRecord};
@@ -26,6 +27,8 @@ struct SourceJson<'a> {
     hit_rate: Option<f64>,
     settled: usize,
     median_lead_days: Option<i64>,
+    /// The tier the configuration's `[sources]` gives it (1 most trusted to 4), if any.
+    tier: Option<u8>,
     reported: Vec<ReportedJson<'a>>,
 }
 
@@ -41,6 +44,7 @@ fn open(record: &SourceRecord) -> usize {
 
 pub(super) fn sources(
     model: &Model,
+    tiers: &Settings,
     as_of: NaiveDate,
     json: bool,
     limit: Option<usize>,
@@ -60,6 +64,7 @@ pub(super) fn sources(
                 hit_rate: record.hit_rate().map(rounded),
                 settled: record.settled(),
                 median_lead_days: record.median_lead_days,
+                tier: tiers.tier(&record.name).map(Tier::number),
                 reported: record
                     .rumours
                     .iter()
@@ -91,13 +96,17 @@ pub(super) fn sources(
                 record
                     .median_lead_days
                     .map_or_else(|| "–".to_string(), |days| format!("{days} d")),
+                tiers.tier(&record.name).map_or_else(
+                    || "–".to_string(),
+                    |tier| format!("{} {}", tier.number(), tier.label()),
+                ),
             ]
         })
         .collect();
     write_table(
         out,
         &[
-            "SOURCE", "RUMOURS", "DONE", "FAILED", "OPEN", "HITS", "RATE", "LEAD",
+            "SOURCE", "RUMOURS", "DONE", "FAILED", "OPEN", "HITS", "RATE", "LEAD", "TIER",
         ],
         rows,
     )
