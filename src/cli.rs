@@ -280,7 +280,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         return dashboard(source, options);
     };
     let rumours_player = player_for(&command, cli.player)?;
-    let (model, _) = source.load(&LoadProgress::default())?;
+    let (model, _) = source.load_whole(&LoadProgress::default())?;
     if !matches!(command, Command::Check) {
         report_rejected(&model, &cli.corpus)?;
     }

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod countdown;
 pub mod export;
 pub mod extract;
+pub mod facts;
 pub mod feed;
 pub mod fetch;
 pub mod fulltext;

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::corpus::{Article, Corpus, LoadProblem};
 use crate::countdown::precontract_from;
 use crate::extract::{ClubLink, Extraction, Mention, MentionKind, extract};
+use crate::facts::Facts;
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::progress::{LoadProgress, Stage};
 use crate::search::SearchIndex;
@@ -203,6 +204,9 @@ pub struct Model {
     /// One per player with a stated end date, sorted by player.
     pub contracts: Vec<Contract>,
     pub problems: Vec<LoadProblem>,
+    /// The text of evidence sentences whose article body is not in memory (a model built
+    /// from stored facts), by (article, start of the sentence).
+    sentences: HashMap<(ArticleId, usize), Box<str>>,
     /// What merging needs to place the next article.
     index: MergeIndex,
 }
@@ -313,6 +317,7 @@ struct Merging<'m> {
     rumours: &'m mut Vec<Rumour>,
     contracts: &'m mut Vec<Contract>,
     facts: &'m mut Vec<ArticleFacts>,
+    sentences: &'m mut HashMap<(ArticleId, usize), Box<str>>,
     index: &'m mut MergeIndex,
     /// People, rumours and contracts touched since the merge began.
     touched_people: Vec<PersonId>,
@@ -321,9 +326,15 @@ struct Merging<'m> {
 }
 
 impl Merging<'_> {
-    /// Merges the next article's extraction and keeps what the views read of it.
-    fn add(&mut self, extraction: Extraction) {
+    /// Merges the next article's extraction and keeps what the views read of it, with the
+    /// text of its evidence sentences when its body is not kept.
+    fn add(&mut self, extraction: Extraction, sentences: Vec<(usize, String)>) {
         let article = ArticleId(self.facts.len());
+        self.sentences.extend(
+            sentences
+                .into_iter()
+                .map(|(start, text)| ((article, start), text.into_boxed_str())),
+        );
         let (ids, name_forms) = self.merge_people(article, &extraction);
         let when = recency(self.articles, article);
         for link in &extraction.current_clubs {
@@ -587,7 +598,14 @@ impl Model {
     /// As [`build`](Self::build), counting articles read into `progress`.
     pub fn build_counted(corpus: Corpus, gazetteer: &Gazetteer, progress: &LoadProgress) -> Self {
         let Corpus { articles, problems } = corpus;
-        let mut model = Self {
+        let mut model = Self::empty(problems, gazetteer);
+        model.ingest_counted(articles, gazetteer, progress);
+        model
+    }
+
+    /// A model of no article yet, naming the gazetteer's clubs.
+    fn empty(problems: Vec<LoadProblem>, gazetteer: &Gazetteer) -> Self {
+        Self {
             club_names: gazetteer
                 .clubs
                 .iter()
@@ -595,9 +613,7 @@ impl Model {
                 .collect(),
             problems,
             ..Self::default()
-        };
-        model.ingest_counted(articles, gazetteer, progress);
-        model
+        }
     }
 
     /// Merges new articles into the model without rebuilding it and says what changed. An
@@ -631,27 +647,9 @@ impl Model {
         }
         let start = self.articles.len();
         self.articles.extend(adding);
-        let Model {
-            articles,
-            extractions,
-            people,
-            rumours,
-            contracts,
-            index,
-            ..
-        } = self;
-        let first_new_person = people.len();
-        let mut merging = Merging {
-            articles,
-            people,
-            rumours,
-            contracts,
-            facts: extractions,
-            index,
-            touched_people: Vec::new(),
-            touched_rumours: Vec::new(),
-            touched_contracts: Vec::new(),
-        };
+        let first_new_person = self.people.len();
+        let mut merging = self.merging();
+        let articles = merging.articles;
         let extract_batch = |batch: &[Article]| -> Vec<Extraction> {
             batch
                 .par_iter()
@@ -674,7 +672,7 @@ impl Model {
                 || {
                     extracted
                         .drain(..)
-                        .for_each(|extraction| merging.add(extraction))
+                        .for_each(|extraction| merging.add(extraction, Vec::new()))
                 },
             );
             extracted = next;
@@ -682,8 +680,62 @@ impl Model {
         progress.start(Stage::Merging);
         extracted
             .into_iter()
-            .for_each(|extraction| merging.add(extraction));
+            .for_each(|extraction| merging.add(extraction, Vec::new()));
         merging.finish(start..articles.len(), first_new_person)
+    }
+
+    /// Merges articles read before (facts stored in the library): nothing is extracted, and
+    /// the bodies may be left out (empty), since the facts carry their evidence sentences.
+    /// The articles must be new to the model: an updated one needs a model built again.
+    pub fn ingest_facts(&mut self, read: Vec<(Article, Facts)>) -> Change {
+        let start = self.articles.len();
+        let (articles, facts): (Vec<Article>, Vec<Facts>) = read.into_iter().unzip();
+        self.articles.extend(articles);
+        let first_new_person = self.people.len();
+        let mut merging = self.merging();
+        for facts in facts {
+            merging.add(facts.extraction, facts.sentences);
+        }
+        let end = merging.articles.len();
+        merging.finish(start..end, first_new_person)
+    }
+
+    /// A model of articles read before, from their stored facts (see
+    /// [`ingest_facts`](Self::ingest_facts)).
+    pub fn from_facts(
+        read: Vec<(Article, Facts)>,
+        problems: Vec<LoadProblem>,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        let mut model = Self::empty(problems, gazetteer);
+        model.ingest_facts(read);
+        model
+    }
+
+    /// The model's lists, borrowed apart for merging.
+    fn merging(&mut self) -> Merging<'_> {
+        let Model {
+            articles,
+            extractions,
+            people,
+            rumours,
+            contracts,
+            sentences,
+            index,
+            ..
+        } = self;
+        Merging {
+            articles,
+            people,
+            rumours,
+            contracts,
+            facts: extractions,
+            sentences,
+            index,
+            touched_people: Vec::new(),
+            touched_rumours: Vec::new(),
+            touched_contracts: Vec::new(),
+        }
     }
 
     /// Replaces updated articles in place (same index) and builds the model again.
@@ -840,6 +892,11 @@ impl Model {
     pub fn evidence_text(&self, evidence: &Evidence) -> &str {
         self.article(evidence.article)
             .and_then(|article| article.body.get(evidence.span.clone()))
+            .or_else(|| {
+                self.sentences
+                    .get(&(evidence.article, evidence.span.start))
+                    .map(|text| &**text)
+            })
             .unwrap_or("")
     }
 }

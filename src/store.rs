@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 use crate::corpus::Article;
 
 /// The schema this build writes; older libraries are migrated, newer ones refused.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Each migration takes the schema from its index to the next version, in one transaction.
 const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
@@ -63,6 +63,13 @@ const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     // up by its feed (all of an import's rows, or of a feed's) and checks each guid.
     "DROP INDEX articles_guid;
     CREATE INDEX articles_feed_guid ON articles(feed_id, guid);",
+    // 2 → 3: each article's extracted facts (`crate::facts`), under the version of the
+    // extractor and gazetteer that read them; gone with their article.
+    "CREATE TABLE facts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version    TEXT NOT NULL,
+        data       BLOB NOT NULL
+    );",
 ];
 
 /// What can go wrong with the library, said so that the user knows what to do.
@@ -188,6 +195,11 @@ impl StoredArticle {
 /// The id an article of the library has in the model and the export: `lib-N`.
 pub fn article_key(id: i64) -> String {
     format!("lib-{id}")
+}
+
+/// The library id in an [`article_key`]; `None` for an article that is not the library's.
+pub fn library_id(key: &str) -> Option<i64> {
+    key.strip_prefix("lib-")?.parse().ok()
 }
 
 /// What storing a batch did.
@@ -537,25 +549,7 @@ impl Library {
             ))
             .map_err(&sqlite)?;
         let rows = statement
-            .query_map(parameters, |row| {
-                let published = time(row.get(7)?);
-                let first_seen = time(row.get(9)?);
-                let date_is_fetch: bool = row.get(8)?;
-                Ok(StoredArticle {
-                    id: row.get(0)?,
-                    feed: row.get::<_, Option<String>>(1)?.or(row.get(2)?),
-                    url: row.get(3)?,
-                    title: row.get(4)?,
-                    author: row.get(5)?,
-                    source: row.get(6)?,
-                    date: published
-                        .or(first_seen)
-                        .map(|t| t.date_naive())
-                        .unwrap_or_default(),
-                    date_is_fetch: date_is_fetch || published.is_none(),
-                    body: row.get(10)?,
-                })
-            })
+            .query_map(parameters, |row| stored_article(row, row.get(10)?))
             .map_err(&sqlite)?;
         rows.collect::<Result<_, _>>().map_err(&sqlite)
     }
@@ -586,12 +580,108 @@ impl Library {
         rows.collect::<Result<_, _>>().map_err(&sqlite)
     }
 
+    /// The ids of the articles without facts of this `version` (none stored, or another
+    /// version's), in id order.
+    pub fn lacking_facts(&self, version: &str) -> Result<Vec<i64>, StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT a.id FROM articles a LEFT JOIN facts x ON x.article_id = a.id
+                 WHERE x.version IS NOT ?1 ORDER BY a.id",
+            )
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([version], |row| row.get(0))
+            .map_err(&sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
+    /// Stores articles' facts (encoded) under `version`, in one transaction, replacing what
+    /// was stored; an article removed meanwhile is skipped.
+    pub fn store_facts(
+        &mut self,
+        version: &str,
+        facts: &[(i64, Vec<u8>)],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sqlite = |source| classify(&path, source);
+        let transaction = self.connection.transaction().map_err(sqlite)?;
+        {
+            let mut insert = transaction
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO facts (article_id, version, data)
+                     SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                )
+                .map_err(sqlite)?;
+            for (id, data) in facts {
+                insert.execute(params![id, version, data]).map_err(sqlite)?;
+            }
+        }
+        transaction.commit().map_err(sqlite)
+    }
+
+    /// Every article without its body, with its facts when they are of this `version` (else
+    /// `None`), in id order: what a start needs.
+    pub fn headlines(
+        &self,
+        version: &str,
+    ) -> Result<Vec<(StoredArticle, Option<Vec<u8>>)>, StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT a.id, f.name, f.url, a.url, a.title, a.author, a.source, a.published,
+                        a.date_is_fetch, a.first_seen, x.data
+                 FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+                 LEFT JOIN facts x ON x.article_id = a.id AND x.version = ?1
+                 ORDER BY a.id",
+            )
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([version], |row| {
+                Ok((stored_article(row, String::new())?, row.get(10)?))
+            })
+            .map_err(&sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
+    /// An article's body, or `None` when there is no such article (any more).
+    pub fn body(&self, id: i64) -> Result<Option<String>, StoreError> {
+        self.connection
+            .prepare_cached("SELECT body FROM articles WHERE id = ?1")
+            .and_then(|mut statement| statement.query_row([id], |row| row.get(0)).optional())
+            .map_err(self.sqlite())
+    }
+
     /// `PRAGMA integrity_check`: "ok", or what is wrong.
     pub fn integrity(&self) -> Result<String, StoreError> {
         self.connection
             .query_row("PRAGMA integrity_check", [], |row| row.get(0))
             .map_err(self.sqlite())
     }
+}
+
+/// An article from a row whose first ten columns are `a.id, f.name, f.url, a.url, a.title,
+/// a.author, a.source, a.published, a.date_is_fetch, a.first_seen`.
+fn stored_article(row: &rusqlite::Row<'_>, body: String) -> rusqlite::Result<StoredArticle> {
+    let published = time(row.get(7)?);
+    let first_seen = time(row.get(9)?);
+    let date_is_fetch: bool = row.get(8)?;
+    Ok(StoredArticle {
+        id: row.get(0)?,
+        feed: row.get::<_, Option<String>>(1)?.or(row.get(2)?),
+        url: row.get(3)?,
+        title: row.get(4)?,
+        author: row.get(5)?,
+        source: row.get(6)?,
+        date: published
+            .or(first_seen)
+            .map(|t| t.date_naive())
+            .unwrap_or_default(),
+        date_is_fetch: date_is_fetch || published.is_none(),
+        body,
+    })
 }
 
 /// Inserts new articles and updates changed ones; an item seen before (same guid in the same
@@ -617,6 +707,7 @@ fn store_articles(
          summary_only = ?9, updated_at = ?10
          WHERE id = ?1 AND (content_hash != ?8 OR title != ?3)",
     )?;
+    let mut forget_facts = transaction.prepare_cached("DELETE FROM facts WHERE article_id = ?1")?;
     let mut insert = transaction.prepare_cached(
         "INSERT INTO articles (feed_id, guid, url, title, author, source, published,
          date_is_fetch, first_seen, body, content_hash, summary_only)
@@ -649,6 +740,8 @@ fn store_articles(
                 now
             ])?;
             if changed > 0 {
+                // New text, new facts: read again.
+                forget_facts.execute([id])?;
                 stored.updated += 1;
             } else {
                 stored.unchanged += 1;

@@ -2036,6 +2036,15 @@ fn state_with_library() -> State {
     state
 }
 
+/// A fetched article with its facts, as the fetcher hands it over.
+fn with_facts(
+    article: mercato::corpus::Article,
+) -> (mercato::corpus::Article, mercato::facts::Facts) {
+    let gazetteer = mercato::gazetteer::Gazetteer::embedded().unwrap();
+    let facts = mercato::facts::Facts::read(&gazetteer, &article);
+    (article, facts)
+}
+
 fn arrived(id: &str, date: &str, body: &str) -> mercato::corpus::Article {
     mercato::corpus::Article {
         id: id.to_string(),
@@ -2099,7 +2108,7 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
     dispatch(
         &mut state,
         Message::Fetched(Box::new(Ok(mercato::tui::fetcher::Fetched {
-            articles: vec![
+            articles: [
                 arrived(
                     "lib-1",
                     "2021-01-14",
@@ -2110,7 +2119,10 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
                     "2021-01-15",
                     "Kasim Ojeda has been linked with a move to Aston Villa.",
                 ),
-            ],
+            ]
+            .map(with_facts)
+            .into(),
+            rebuilt: None,
             problems: Vec::new(),
             failed: 1,
         }))),

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::fetcher::Fetched;
 use super::state::Loaded;
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus};
+use crate::facts::Facts;
 use crate::model::PersonId;
 use crate::progress::Progress;
 use crate::search::Hit;
@@ -201,6 +202,15 @@ pub enum Message {
     /// Select this person in the players pane (clearing what hides them): a follow-up of
     /// commands that lead to a player.
     SelectPlayer { person: PersonId },
+    /// The library articles left out of the first model (their facts missing, or of an older
+    /// extractor) have been read in the background: them with their facts, or what went wrong.
+    Reread(Box<Result<Vec<(Article, Facts)>, String>>),
+    /// An article's body, read from the library for the reader (a model built from stored
+    /// facts keeps none): its text, or why there is none.
+    BodyLoaded {
+        article: usize,
+        body: Result<String, String>,
+    },
 }
 
 impl Message {
@@ -213,6 +223,7 @@ impl Message {
                 | Message::FetchProgress { .. }
                 | Message::SearchFinished { .. }
                 | Message::Loaded(_)
+                | Message::BodyLoaded { .. }
         )
     }
 }

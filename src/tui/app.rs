@@ -18,6 +18,7 @@ use super::searcher::Searcher;
 use super::state::{Effect, State, dispatch};
 use super::ui::{self, theme::Theme};
 use crate::library::Watermark;
+use crate::store::{Access, Library};
 
 /// What an event source gave.
 #[derive(Debug)]
@@ -217,6 +218,8 @@ where
     let mut dirty = true;
     let mut searcher: Option<Searcher> = None;
     let mut fetcher: Option<Fetcher> = None;
+    // Read-only, opened when the reader first needs a body from the library.
+    let mut bodies: Option<Library> = None;
     loop {
         let now = clock.now();
         if now.with_nanosecond(0) != Some(state.clock.now) {
@@ -254,6 +257,11 @@ where
                     dispatch(&mut state, Message::Fetched(Box::new(result)));
                 }
             }
+            dirty = true;
+        }
+        if let Some((article, id)) = state.body_wanted() {
+            let body = read_body(&mut bodies, state.feeds.db.as_deref(), id);
+            dispatch(&mut state, Message::BodyLoaded { article, body });
             dirty = true;
         }
         if dirty {
@@ -324,6 +332,25 @@ where
         }
     }
     Ok(Finished { state, frames })
+}
+
+/// An article's body from the library at `db`, for the reader.
+fn read_body(
+    library: &mut Option<Library>,
+    db: Option<&std::path::Path>,
+    id: i64,
+) -> Result<String, String> {
+    let library = match library {
+        Some(library) => library,
+        None => {
+            let db = db.ok_or("there is no library to read it from")?;
+            library.insert(Library::open(db, Access::Read).map_err(|error| error.to_string())?)
+        }
+    };
+    library
+        .body(id)
+        .map_err(|error| error.to_string())?
+        .ok_or_else(|| "it is no longer in the library".to_string())
 }
 
 /// Whether `--refresh` asks for a fetch now: its interval has passed since the last one (or
