@@ -32,7 +32,7 @@ pub struct PersonFact {
 
 /// What a highlighted span of the body names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum MentionKind {
     /// Index into [`Extraction::people`].
     Person(usize),
