@@ -1115,6 +1115,70 @@ mod tests {
     }
 
     #[test]
+    fn a_schema_2_library_gets_the_facts_table_which_follows_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mercato.db");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection.execute_batch(MIGRATIONS[0]).unwrap();
+            connection.execute_batch(MIGRATIONS[1]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO articles (guid, title, first_seen, body, content_hash)
+                     VALUES ('file:a', 'Ojeda stays', '2026-01-01', 'Ojeda stays at Wolves.', 'h1');
+                     PRAGMA user_version = 2;",
+                )
+                .unwrap();
+        }
+        let error = Library::open(&path, Access::Read).unwrap_err();
+        assert!(matches!(error, StoreError::Migrating { .. }), "{error}");
+        let mut library = Library::open(&path, Access::Write).unwrap();
+        assert_eq!(library.count().unwrap(), 1);
+        assert_eq!(library.lacking_facts("v1").unwrap(), [1]);
+        // Facts of an article that is gone (99) are not stored.
+        library
+            .store_facts("v1", &[(1, vec![1, 2, 3]), (99, vec![4])])
+            .unwrap();
+        assert!(library.lacking_facts("v1").unwrap().is_empty());
+        assert_eq!(library.lacking_facts("v2").unwrap(), [1]);
+        let headlines = library.headlines("v1").unwrap();
+        assert_eq!(headlines.len(), 1);
+        assert_eq!(headlines[0].0.title, "Ojeda stays");
+        assert_eq!(headlines[0].0.body, "", "a start reads no body");
+        assert_eq!(headlines[0].1.as_deref(), Some(&[1_u8, 2, 3][..]));
+        assert_eq!(library.headlines("v2").unwrap()[0].1, None);
+        assert_eq!(
+            library.body(1).unwrap().as_deref(),
+            Some("Ojeda stays at Wolves.")
+        );
+        assert_eq!(library.body(99).unwrap(), None);
+        // An article's new text drops its facts; a removed article takes them along.
+        let feedless = NewArticle {
+            guid: "file:a".to_string(),
+            url: None,
+            title: "Ojeda stays".to_string(),
+            author: None,
+            source: None,
+            published: None,
+            body: "Ojeda signs a new deal at Wolves.".to_string(),
+            content_hash: "h2".to_string(),
+            summary_only: false,
+        };
+        assert_eq!(library.import(&[feedless], at(2)).unwrap().updated, 1);
+        assert_eq!(library.lacking_facts("v1").unwrap(), [1]);
+        library.store_facts("v1", &[(1, vec![5])]).unwrap();
+        library
+            .connection
+            .execute("DELETE FROM articles WHERE id = 1", [])
+            .unwrap();
+        let facts: i64 = library
+            .connection
+            .query_row("SELECT count(*) FROM facts", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(facts, 0);
+    }
+
+    #[test]
     fn an_item_without_a_date_is_dated_by_its_first_fetch_and_says_so() {
         let dir = tempfile::tempdir().unwrap();
         let mut library = library(&dir);
