@@ -85,22 +85,15 @@ impl Source {
                 unread: None,
             });
         };
-        let (gazetteer, stored) = rayon::join(Gazetteer::embedded, || stored_facts(db, progress));
-        let (gazetteer, (headlines, problems)) = (gazetteer?, stored?);
+        let gazetteer = Gazetteer::embedded()?;
+        let library = Library::open(db, Access::Read)?;
         let mut unread = Vec::new();
-        let read = headlines
-            .into_iter()
-            .filter_map(|(id, article, facts)| match facts {
-                Some(facts) => Some((article, facts)),
-                None => {
-                    unread.push(id);
-                    None
-                }
-            })
-            .collect();
-        progress.start(Stage::Merging);
+        let model = from_stored_facts(&library, &gazetteer, progress, |id, _| {
+            unread.push(id);
+            None
+        })?;
         Ok(Loaded {
-            model: Model::from_facts(read, problems, &gazetteer),
+            model,
             gazetteer,
             unread: (!unread.is_empty()).then(|| Unread {
                 db: db.clone(),
@@ -117,15 +110,11 @@ impl Source {
             let loaded = self.load(progress)?;
             return Ok((loaded.model, loaded.gazetteer));
         };
-        let (gazetteer, stored) = rayon::join(Gazetteer::embedded, || stored_facts(db, progress));
-        let (gazetteer, (headlines, problems)) = (gazetteer?, stored?);
+        let gazetteer = Gazetteer::embedded()?;
+        let library = Library::open(db, Access::Read)?;
         let unread = Unread {
             db: db.clone(),
-            ids: headlines
-                .iter()
-                .filter(|(_, _, facts)| facts.is_none())
-                .map(|(id, _, _)| *id)
-                .collect(),
+            ids: library.lacking_facts(&facts::version())?,
         };
         let mut reread: foldhash::HashMap<String, Facts> = if unread.ids.is_empty() {
             foldhash::HashMap::default()
@@ -135,15 +124,10 @@ impl Source {
                 .map(|(article, facts)| (article.id, facts))
                 .collect()
         };
-        let read = headlines
-            .into_iter()
-            .filter_map(|(_, article, facts)| {
-                let facts = facts.or_else(|| reread.remove(&article.id))?;
-                Some((article, facts))
-            })
-            .collect();
-        progress.start(Stage::Merging);
-        Ok((Model::from_facts(read, problems, &gazetteer), gazetteer))
+        let model = from_stored_facts(&library, &gazetteer, progress, |_, article| {
+            reread.remove(&article.id)
+        })?;
+        Ok((model, gazetteer))
     }
 }
 
@@ -165,24 +149,41 @@ pub struct Unread {
     pub ids: Vec<i64>,
 }
 
-/// A library's articles (without bodies: the views read them from the library when asked)
-/// with their library ids and their stored facts, `None` where missing or of another version;
-/// and the feeds' problems.
-type Headlines = (Vec<(i64, Article, Option<Facts>)>, Vec<LoadProblem>);
+/// Articles merged this many at a time when a model is built from stored facts: the facts of
+/// one batch are in memory at once.
+const MERGE_BATCH: usize = 4096;
 
-fn stored_facts(db: &Path, progress: &LoadProgress) -> Result<Headlines, StoreError> {
-    progress.start(Stage::Reading);
-    let library = Library::open(db, Access::Read)?;
-    let headlines = library.headlines(&facts::version())?;
-    progress.found_articles(headlines.len());
-    let headlines = headlines
-        .into_par_iter()
-        .map(|(stored, data)| {
-            let facts = data.as_deref().and_then(Facts::decode);
-            (stored.id, stored.into_article(), facts)
-        })
-        .collect();
-    Ok((headlines, feed_problems(&library)?))
+/// The model of a library's stored facts, its articles without their bodies (the reader
+/// reads them from the library when asked), built as the rows are read. An article whose
+/// facts are missing or of another version gets those `lacking` gives (by id and article),
+/// or is left out.
+fn from_stored_facts(
+    library: &Library,
+    gazetteer: &Gazetteer,
+    progress: &LoadProgress,
+    mut lacking: impl FnMut(i64, &Article) -> Option<Facts>,
+) -> Result<Model, StoreError> {
+    progress.found_articles(library.count()?);
+    progress.start(Stage::Extracting);
+    let mut model = Model::from_facts(Vec::new(), feed_problems(library)?, gazetteer);
+    let mut batch = Vec::with_capacity(MERGE_BATCH);
+    library.each_headline(&facts::version(), |stored, data| {
+        let id = stored.id;
+        let article = stored.into_article();
+        let facts = data
+            .and_then(Facts::decode)
+            .or_else(|| lacking(id, &article));
+        if let Some(facts) = facts {
+            batch.push((article, facts));
+        }
+        progress.extracted_article();
+        if batch.len() == MERGE_BATCH {
+            model.ingest_facts(std::mem::take(&mut batch));
+        }
+    })?;
+    progress.start(Stage::Merging);
+    model.ingest_facts(batch);
+    Ok(model)
 }
 
 /// Articles read (extracted) this many at a time: one batch of bodies is in memory at once,

@@ -621,12 +621,14 @@ impl Library {
         transaction.commit().map_err(sqlite)
     }
 
-    /// Every article without its body, with its facts when they are of this `version` (else
-    /// `None`), in id order: what a start needs.
-    pub fn headlines(
+    /// Every article in id order, without its body, with its stored facts when they are of
+    /// this `version` (else `None`): what a start needs, handed to `each` row by row so that
+    /// a large library is never in memory twice.
+    pub fn each_headline(
         &self,
         version: &str,
-    ) -> Result<Vec<(StoredArticle, Option<Vec<u8>>)>, StoreError> {
+        mut each: impl FnMut(StoredArticle, Option<&[u8]>),
+    ) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
         let mut statement = self
             .connection
@@ -638,12 +640,16 @@ impl Library {
                  ORDER BY a.id",
             )
             .map_err(&sqlite)?;
-        let rows = statement
-            .query_map([version], |row| {
-                Ok((stored_article(row, String::new())?, row.get(10)?))
-            })
-            .map_err(&sqlite)?;
-        rows.collect::<Result<_, _>>().map_err(&sqlite)
+        let mut rows = statement.query([version]).map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let article = stored_article(row, String::new()).map_err(&sqlite)?;
+            let data = row
+                .get_ref(10)
+                .and_then(|value| Ok(value.as_blob_or_null()?))
+                .map_err(&sqlite)?;
+            each(article, data);
+        }
+        Ok(())
     }
 
     /// An article's body, or `None` when there is no such article (any more).
@@ -1141,12 +1147,22 @@ mod tests {
             .unwrap();
         assert!(library.lacking_facts("v1").unwrap().is_empty());
         assert_eq!(library.lacking_facts("v2").unwrap(), [1]);
-        let headlines = library.headlines("v1").unwrap();
-        assert_eq!(headlines.len(), 1);
-        assert_eq!(headlines[0].0.title, "Ojeda stays");
-        assert_eq!(headlines[0].0.body, "", "a start reads no body");
-        assert_eq!(headlines[0].1.as_deref(), Some(&[1_u8, 2, 3][..]));
-        assert_eq!(library.headlines("v2").unwrap()[0].1, None);
+        let mut headlines = Vec::new();
+        let mut headline = |version| {
+            headlines.clear();
+            library
+                .each_headline(version, |article, data| {
+                    headlines.push((article, data.map(<[u8]>::to_vec)));
+                })
+                .unwrap();
+            headlines.clone()
+        };
+        let v1 = headline("v1");
+        assert_eq!(v1.len(), 1);
+        assert_eq!(v1[0].0.title, "Ojeda stays");
+        assert_eq!(v1[0].0.body, "", "a start reads no body");
+        assert_eq!(v1[0].1.as_deref(), Some(&[1_u8, 2, 3][..]));
+        assert_eq!(headline("v2")[0].1, None);
         assert_eq!(
             library.body(1).unwrap().as_deref(),
             Some("Ojeda stays at Wolves.")

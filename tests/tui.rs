@@ -2227,7 +2227,13 @@ fn an_article_gone_from_the_library_shows_a_line_saying_so() {
         text.contains("Cannot show the article: it is no longer in the library"),
         "{text}"
     );
-    assert!(state.bodies.get(state.reader.article.unwrap()).unwrap().is_err());
+    assert!(
+        state
+            .bodies
+            .get(state.reader.article.unwrap())
+            .unwrap()
+            .is_err()
+    );
 }
 
 #[test]
