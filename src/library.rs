@@ -151,7 +151,7 @@ pub struct Unread {
 
 /// Articles merged this many at a time when a model is built from stored facts: the facts of
 /// one batch are in memory at once.
-const MERGE_BATCH: usize = 4096;
+const MERGE_BATCH: usize = 512;
 
 /// The model of a library's stored facts, its articles without their bodies (the reader
 /// reads them from the library when asked), built as the rows are read. An article whose

@@ -187,6 +187,33 @@ pub struct ArticleFacts {
     pub current_clubs: Vec<ClubLink>,
 }
 
+/// Evidence sentences kept apart from their article's body, one after another in one
+/// string (a model of a large library keeps a million of them: one allocation each would
+/// cost more than their text).
+#[derive(Debug, Clone, Default)]
+struct SentenceTexts {
+    text: String,
+    /// (article, start of the sentence in its body) → its range in `text`.
+    ranges: HashMap<(ArticleId, usize), (u32, u32)>,
+}
+
+impl SentenceTexts {
+    /// Keeps a sentence, unless the text kept so far is past 4 GiB.
+    fn add(&mut self, article: ArticleId, start: usize, sentence: &str) {
+        let from = u32::try_from(self.text.len());
+        let to = u32::try_from(self.text.len() + sentence.len());
+        if let (Ok(from), Ok(to)) = (from, to) {
+            self.text.push_str(sentence);
+            self.ranges.insert((article, start), (from, to));
+        }
+    }
+
+    fn get(&self, article: ArticleId, start: usize) -> Option<&str> {
+        let &(from, to) = self.ranges.get(&(article, start))?;
+        self.text.get(from as usize..to as usize)
+    }
+}
+
 /// The whole corpus, read. It grows: [`Model::ingest`] merges new articles into it without
 /// a rebuild, and every index into its lists (articles, people, rumours) stays valid.
 #[derive(Debug, Clone, Default)]
@@ -205,8 +232,8 @@ pub struct Model {
     pub contracts: Vec<Contract>,
     pub problems: Vec<LoadProblem>,
     /// The text of evidence sentences whose article body is not in memory (a model built
-    /// from stored facts), by (article, start of the sentence).
-    sentences: HashMap<(ArticleId, usize), Box<str>>,
+    /// from stored facts).
+    sentences: SentenceTexts,
     /// What merging needs to place the next article.
     index: MergeIndex,
 }
@@ -317,7 +344,7 @@ struct Merging<'m> {
     rumours: &'m mut Vec<Rumour>,
     contracts: &'m mut Vec<Contract>,
     facts: &'m mut Vec<ArticleFacts>,
-    sentences: &'m mut HashMap<(ArticleId, usize), Box<str>>,
+    sentences: &'m mut SentenceTexts,
     index: &'m mut MergeIndex,
     /// People, rumours and contracts touched since the merge began.
     touched_people: Vec<PersonId>,
@@ -330,11 +357,9 @@ impl Merging<'_> {
     /// text of its evidence sentences when its body is not kept.
     fn add(&mut self, extraction: Extraction, sentences: Vec<(usize, String)>) {
         let article = ArticleId(self.facts.len());
-        self.sentences.extend(
-            sentences
-                .into_iter()
-                .map(|(start, text)| ((article, start), text.into_boxed_str())),
-        );
+        for (start, text) in sentences {
+            self.sentences.add(article, start, &text);
+        }
         let (ids, name_forms) = self.merge_people(article, &extraction);
         let when = recency(self.articles, article);
         for link in &extraction.current_clubs {
@@ -892,11 +917,7 @@ impl Model {
     pub fn evidence_text(&self, evidence: &Evidence) -> &str {
         self.article(evidence.article)
             .and_then(|article| article.body.get(evidence.span.clone()))
-            .or_else(|| {
-                self.sentences
-                    .get(&(evidence.article, evidence.span.start))
-                    .map(|text| &**text)
-            })
+            .or_else(|| self.sentences.get(evidence.article, evidence.span.start))
             .unwrap_or("")
     }
 }
