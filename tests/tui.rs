@@ -2287,6 +2287,16 @@ fn articles_read_in_the_background_join_the_panes() {
         text.contains("reading 1 article in the background"),
         "{text}"
     );
+    state.feeds.db = Some(std::path::PathBuf::from("/nonexistent/mercato.db"));
+    press(&mut state, &[key(KeyCode::Char('R'))]);
+    assert!(
+        !state.feeds.requested,
+        "a fetch waits for the articles being read"
+    );
+    assert_eq!(
+        state.message.as_deref(),
+        Some("articles are being read in the background; R again then")
+    );
 
     dispatch(
         &mut state,

@@ -359,7 +359,7 @@ fn refresh_due(state: &State, now: NaiveDateTime) -> bool {
     let Some(minutes) = state.feeds.refresh else {
         return false;
     };
-    if state.loading.is_some() || state.feeds.fetching.is_some() {
+    if state.loading.is_some() || state.rereading.is_some() || state.feeds.fetching.is_some() {
         return false;
     }
     state

@@ -1527,6 +1527,11 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
             (Some(_), None) if state.loading.is_some() => {
                 state.message = Some("the articles are still loading; R again then".into());
             }
+            // What a fetch brings is told by the model's articles: wait for all of them.
+            (Some(_), None) if state.rereading.is_some() => {
+                state.message =
+                    Some("articles are being read in the background; R again then".into());
+            }
             (Some(_), None) => {
                 state.feeds.requested = true;
                 state.feeds.last = Some(state.clock.now);
