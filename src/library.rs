@@ -58,47 +58,24 @@ impl Source {
         })
     }
 
-    /// The articles (and their load problems).
-    pub fn corpus(&self, progress: &LoadProgress) -> Result<Corpus, StoreError> {
-        match self {
-            Source::Files(paths) => Ok(corpus::load(paths, progress)),
-            Source::Sample => Ok(corpus::load(&[], progress)),
-            Source::Library(db) => {
-                progress.start(Stage::Reading);
-                corpus(&Library::open(db, Access::Read)?)
-            }
-        }
-    }
-
     /// Reads the articles and builds the model, counting into `progress`; the gazetteer (kept
-    /// for merging later articles) builds while the articles are read. A library's model is
+    /// for merging later articles) builds while files are read. A library's model is
     /// built from the facts stored beside its articles, without their bodies; the articles
     /// whose facts are missing or of another version are left out of it, as
     /// [`Loaded::unread`], for [`reread`] (the dashboard does that in the background).
     pub fn load(&self, progress: &LoadProgress) -> Result<Loaded, LoadError> {
-        let Source::Library(db) = self else {
-            let (gazetteer, corpus) = rayon::join(Gazetteer::embedded, || self.corpus(progress));
-            let gazetteer = gazetteer?;
-            return Ok(Loaded {
-                model: Model::build_counted(corpus?, &gazetteer, progress),
-                gazetteer,
-                unread: None,
-            });
+        let paths: &[PathBuf] = match self {
+            Source::Files(paths) => paths,
+            Source::Sample => &[],
+            Source::Library(db) => return load_library(db, progress),
         };
-        let gazetteer = Gazetteer::embedded()?;
-        let library = Library::open(db, Access::Read)?;
-        let mut unread = Vec::new();
-        let model = from_stored_facts(&library, &gazetteer, progress, |id, _| {
-            unread.push(id);
-            None
-        })?;
+        let (gazetteer, corpus) =
+            rayon::join(Gazetteer::embedded, || corpus::load(paths, progress));
+        let gazetteer = gazetteer?;
         Ok(Loaded {
-            model,
+            model: Model::build_counted(corpus, &gazetteer, progress),
             gazetteer,
-            unread: (!unread.is_empty()).then(|| Unread {
-                db: db.clone(),
-                ids: unread,
-            }),
+            unread: None,
         })
     }
 
@@ -129,6 +106,25 @@ impl Source {
         })?;
         Ok((model, gazetteer))
     }
+}
+
+/// A library's model from its stored facts, and the articles whose facts are missing.
+fn load_library(db: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
+    let gazetteer = Gazetteer::embedded()?;
+    let library = Library::open(db, Access::Read)?;
+    let mut unread = Vec::new();
+    let model = from_stored_facts(&library, &gazetteer, progress, |id, _| {
+        unread.push(id);
+        None
+    })?;
+    Ok(Loaded {
+        model,
+        gazetteer,
+        unread: (!unread.is_empty()).then(|| Unread {
+            db: db.to_path_buf(),
+            ids: unread,
+        }),
+    })
 }
 
 /// A model loaded, and what is left to read.
