@@ -1,6 +1,6 @@
 //! Opening an article in the reader over a library, whose model keeps no bodies: the body
-//! read from the library (read-only connection, opened once, as the event loop keeps it) and
-//! the update that shows it (kept, wrapped, the reader refreshed). Needs a library:
+//! and its highlights read from the library (read-only connection, opened once, as the
+//! event loop keeps it) and the update that shows it (kept, wrapped, the reader refreshed). Needs a library:
 //!
 //!     MERCATO_BENCH_DB=/tmp/mercato-scale/after-200000.db cargo bench --bench reader
 //!
@@ -11,9 +11,12 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::Criterion;
+use mercato::facts::{self, Facts};
 use mercato::library::Source;
+use mercato::model::packed;
 use mercato::progress::LoadProgress;
 use mercato::store::{Access, Library, library_id};
+use mercato::tui::state::Body;
 use mercato::tui::{Message, Options, State, dispatch};
 
 fn main() {
@@ -48,6 +51,7 @@ fn main() {
     // Articles spread over the library, each opened in turn (more than the reader keeps).
     let picks: Vec<usize> = (0..64).map(|n| n * articles / 64).collect();
     let mut next = 0;
+    let version = facts::version();
     criterion.bench_function("open article/body from the library", |b| {
         b.iter(|| {
             let article = picks[next % picks.len()];
@@ -56,18 +60,25 @@ fn main() {
             black_box(library.body(id).expect("readable"))
         });
     });
-    criterion.bench_function("open article/body + update", |b| {
+    criterion.bench_function("open article/body and highlights + update", |b| {
         b.iter(|| {
             let article = picks[next % picks.len()];
             next += 1;
             state.reader.article = Some(article);
             let id = library_id(&state.model.articles[article].id).expect("a library article");
-            let body = library.body(id).expect("readable").ok_or("gone");
+            let text = library.body(id).expect("readable").unwrap_or_default();
+            let highlights = library
+                .facts_of(id, &version)
+                .expect("readable")
+                .as_deref()
+                .and_then(Facts::decode)
+                .map(|facts| packed(&facts.extraction.mentions))
+                .unwrap_or_default();
             dispatch(
                 &mut state,
                 Message::BodyLoaded {
                     article,
-                    body: body.map_err(str::to_string),
+                    body: Ok(Body { text, highlights }),
                 },
             );
             black_box(state.reader_lines(100).len())

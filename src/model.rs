@@ -162,7 +162,7 @@ impl Highlight {
 
 /// The mentions as highlights, in a vector of just their size (they are most of what the
 /// model keeps per article).
-fn packed(mentions: &[Mention]) -> Vec<Highlight> {
+pub fn packed(mentions: &[Mention]) -> Vec<Highlight> {
     let mut highlights = Vec::with_capacity(mentions.len());
     highlights.extend(mentions.iter().filter_map(Highlight::new));
     highlights
@@ -710,7 +710,8 @@ impl Model {
     }
 
     /// Merges articles read before (facts stored in the library): nothing is extracted, and
-    /// the bodies may be left out (empty), since the facts carry their evidence sentences.
+    /// the bodies may be left out (empty), since the facts carry their evidence sentences;
+    /// an article without its body is kept without its highlights too.
     /// The articles must be new to the model: an updated one needs a model built again.
     pub fn ingest_facts(&mut self, read: Vec<(Article, Facts)>) -> Change {
         let start = self.articles.len();
@@ -718,7 +719,11 @@ impl Model {
         self.articles.extend(articles);
         let first_new_person = self.people.len();
         let mut merging = self.merging();
-        for facts in facts {
+        for mut facts in facts {
+            if merging.articles[merging.facts.len()].body.is_empty() {
+                // Only the reader needs them, and it reads them with the body.
+                facts.extraction.mentions = Vec::new();
+            }
             merging.add(facts.extraction, facts.sentences);
         }
         let end = merging.articles.len();

@@ -658,6 +658,18 @@ impl Library {
         Ok(())
     }
 
+    /// An article's stored facts (encoded) if they are of this `version`.
+    pub fn facts_of(&self, id: i64, version: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.connection
+            .prepare_cached("SELECT data FROM facts WHERE article_id = ?1 AND version = ?2")
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![id, version], |row| row.get(0))
+                    .optional()
+            })
+            .map_err(self.sqlite())
+    }
+
     /// An article's body, or `None` when there is no such article (any more).
     pub fn body(&self, id: i64) -> Result<Option<String>, StoreError> {
         self.connection

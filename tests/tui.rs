@@ -10,7 +10,7 @@ use mercato::gazetteer::Gazetteer;
 use mercato::model::Model;
 use mercato::progress::{Progress, Stage};
 use mercato::tui::keymap::{Context, KeyPattern};
-use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
+use mercato::tui::state::{Body, ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
     Command, Finished, FixedClock, Input, Keymap, Message, Options, Pane, ScriptedEvents, State,
     Theme, dispatch, run_app,
@@ -2207,6 +2207,14 @@ fn the_reader_reads_an_article_body_from_the_library_when_opened() {
         .join(" ");
     assert!(text.contains(&opening), "{opening:?} not in\n{text}");
     assert_eq!(state.body_wanted(), None, "kept, not read again");
+    assert!(
+        state.model.extractions[article].mentions.is_empty(),
+        "the model keeps no highlights without the body"
+    );
+    assert!(
+        !state.article_highlights(article).is_empty(),
+        "read with the body"
+    );
     assert!(!state.reader_lines(60).is_empty());
 }
 
@@ -2245,7 +2253,10 @@ fn bodies_read_on_demand_are_kept_a_few_at_a_time() {
             &mut state,
             Message::BodyLoaded {
                 article,
-                body: Ok(format!("Body {article}.")),
+                body: Ok(Body {
+                    text: format!("Body {article}."),
+                    highlights: Vec::new(),
+                }),
             },
         );
     }
@@ -2255,7 +2266,10 @@ fn bodies_read_on_demand_are_kept_a_few_at_a_time() {
             &mut state,
             Message::BodyLoaded {
                 article: 2,
-                body: Ok(format!("Again {round}.")),
+                body: Ok(Body {
+                    text: format!("Again {round}."),
+                    highlights: Vec::new(),
+                }),
             },
         );
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::fetcher::Fetched;
-use super::state::Loaded;
+use super::state::{Body, Loaded};
 use crate::corpus::{Article, Corpus};
 use crate::facts::Facts;
 use crate::model::PersonId;
@@ -209,7 +209,7 @@ pub enum Message {
     /// facts keeps none): its text, or why there is none.
     BodyLoaded {
         article: usize,
-        body: Result<String, String>,
+        body: Result<Body, String>,
     },
 }
 

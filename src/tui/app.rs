@@ -15,9 +15,11 @@ use super::action::{Action, Command, Message};
 use super::fetcher::{FetchNews, FetchProgress, Fetcher};
 use super::keymap::Keymap;
 use super::searcher::Searcher;
-use super::state::{Effect, State, dispatch};
+use super::state::{Body, Effect, State, dispatch};
 use super::ui::{self, theme::Theme};
+use crate::facts::{self, Facts};
 use crate::library::Watermark;
+use crate::model;
 use crate::store::{Access, Library};
 
 /// What an event source gave.
@@ -334,12 +336,13 @@ where
     Ok(Finished { state, frames })
 }
 
-/// An article's body from the library at `db`, for the reader.
+/// An article's body from the library at `db`, for the reader, with the highlights of its
+/// stored facts (none when they are missing or of another version).
 fn read_body(
     library: &mut Option<Library>,
     db: Option<&std::path::Path>,
     id: i64,
-) -> Result<String, String> {
+) -> Result<Body, String> {
     let library = match library {
         Some(library) => library,
         None => {
@@ -347,10 +350,18 @@ fn read_body(
             library.insert(Library::open(db, Access::Read).map_err(|error| error.to_string())?)
         }
     };
-    library
+    let text = library
         .body(id)
         .map_err(|error| error.to_string())?
-        .ok_or_else(|| "it is no longer in the library".to_string())
+        .ok_or_else(|| "it is no longer in the library".to_string())?;
+    let highlights = library
+        .facts_of(id, &facts::version())
+        .map_err(|error| error.to_string())?
+        .as_deref()
+        .and_then(Facts::decode)
+        .map(|facts| model::packed(&facts.extraction.mentions))
+        .unwrap_or_default();
+    Ok(Body { text, highlights })
 }
 
 /// Whether `--refresh` asks for a fetch now: its interval has passed since the last one (or

@@ -18,7 +18,7 @@ use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::list_order;
 use crate::facts::Facts;
 use crate::gazetteer::{Gazetteer, Role};
-use crate::model::{ArticleId, Evidence, Model, PersonId, Roster};
+use crate::model::{ArticleId, Evidence, Highlight, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -179,6 +179,14 @@ impl Loaded {
     }
 }
 
+/// An article's text read from the library, with its highlights (a model without bodies
+/// keeps none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    pub highlights: Vec<Highlight>,
+}
+
 /// How many article bodies read from the library the reader keeps.
 const BODIES_KEPT: usize = 8;
 
@@ -187,18 +195,18 @@ const BODIES_KEPT: usize = 8;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bodies {
     /// Oldest first.
-    kept: VecDeque<(usize, Result<String, String>)>,
+    kept: VecDeque<(usize, Result<Body, String>)>,
 }
 
 impl Bodies {
-    pub fn get(&self, article: usize) -> Option<&Result<String, String>> {
+    pub fn get(&self, article: usize) -> Option<&Result<Body, String>> {
         self.kept
             .iter()
             .find(|(kept, _)| *kept == article)
             .map(|(_, body)| body)
     }
 
-    fn insert(&mut self, article: usize, body: Result<String, String>) {
+    fn insert(&mut self, article: usize, body: Result<Body, String>) {
         self.kept.retain(|(kept, _)| *kept != article);
         if self.kept.len() >= BODIES_KEPT {
             self.kept.pop_front();
@@ -663,10 +671,21 @@ impl State {
         match self.model.articles.get(article) {
             Some(kept) if !kept.body.is_empty() => &kept.body,
             Some(_) => match self.bodies.get(article) {
-                Some(Ok(body)) => body,
+                Some(Ok(body)) => &body.text,
                 _ => "",
             },
             None => "",
+        }
+    }
+
+    /// An article's highlights: the model's, else those read with its body.
+    pub fn article_highlights(&self, article: usize) -> &[Highlight] {
+        match self.model.extractions.get(article) {
+            Some(facts) if !facts.mentions.is_empty() => &facts.mentions,
+            _ => match self.bodies.get(article) {
+                Some(Ok(body)) => &body.highlights,
+                _ => &[],
+            },
         }
     }
 
@@ -683,7 +702,7 @@ impl State {
 
     /// A body read from the library: kept, and shown if the reader waits for it (at the
     /// sentence it was opened at).
-    fn finish_body(&mut self, article: usize, body: Result<String, String>) {
+    fn finish_body(&mut self, article: usize, body: Result<Body, String>) {
         if let Err(error) = &body {
             self.message = Some(format!("cannot show the article: {error}"));
         }

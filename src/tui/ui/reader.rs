@@ -177,8 +177,8 @@ impl Styles {
                 *flag = true;
             }
         }
-        styles.mentions = extraction
-            .mentions
+        styles.mentions = state
+            .article_highlights(article)
             .iter()
             .map(|mention| {
                 let style = match mention.kind() {
