@@ -4,7 +4,7 @@
 Runs the release binary in a pseudo-terminal (120x40) and feeds what it writes into a
 terminal emulator (pyte: `pip install pyte`): the first frame is on screen when the status
 bar's "[as of]" is; the model is when the loading gauge has gone and players are listed.
-Then `q`.
+Then `q`, and the process's peak RSS (from wait4) is reported too.
 
     benches/first_frame.py                        # the embedded corpus, 10 runs
     benches/first_frame.py --corpus DIR --runs 5  # a corpus folder
@@ -62,11 +62,11 @@ def one_run(args):
             loaded = now
     os.write(fd, b"q")
     try:
-        os.waitpid(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
     finally:
         os.close(fd)
     ms = lambda t: None if t is None else (t - start) * 1000
-    return ms(first), ms(loaded)
+    return ms(first), ms(loaded), usage.ru_maxrss / 1000  # kB → MB
 
 
 def main():
@@ -83,17 +83,20 @@ def main():
         args.db = os.path.join(tempfile.mkdtemp(prefix="mercato-first-frame-"), "none.db")
     if args.binary == BINARY:
         subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "mercato"], cwd=ROOT, check=True)
-    firsts, loads = [], []
-    print("run  first_frame_ms  model_on_screen_ms")
+    firsts, loads, peaks = [], [], []
+    print("run  first_frame_ms  model_on_screen_ms  peak_rss_MB")
     for run in range(1, args.runs + 1):
-        first, loaded = one_run(args)
-        print(f"{run:>3}  {first:>14.1f}  {loaded if loaded is None else round(loaded, 1):>18}")
+        first, loaded, peak = one_run(args)
+        shown = loaded if loaded is None else round(loaded, 1)
+        print(f"{run:>3}  {first:>14.1f}  {shown:>18}  {peak:>11.1f}")
         firsts.append(first)
+        peaks.append(peak)
         if loaded is not None:
             loads.append(loaded)
     print(f"median first frame: {statistics.median(firsts):.1f} ms")
     if loads:
         print(f"median model on screen: {statistics.median(loads):.1f} ms")
+    print(f"median peak RSS: {statistics.median(peaks):.1f} MB")
 
 
 if __name__ == "__main__":

@@ -439,7 +439,7 @@ pub fn run(cli: Cli, now: DateTime<Local>, out: &mut impl Write) -> color_eyre::
         let since = since.map_or(desk::Since::LastVisit, desk::Since::Date);
         return desk::digest(&source, &db, since, as_of, json, out);
     }
-    let (model, _) = source.load(&LoadProgress::default())?;
+    let (model, _) = source.load_whole(&LoadProgress::default())?;
     if !matches!(command, Command::Check) {
         report_rejected(&model, &cli.corpus)?;
     }

@@ -144,6 +144,18 @@ const PEOPLE: &str = include_str!("../assets/gazetteer/people.toml");
 const OUTLETS: &str = include_str!("../assets/gazetteer/outlets.toml");
 const TERMS: &str = include_str!("../assets/gazetteer/terms.toml");
 
+/// A fingerprint of the embedded gazetteer (FNV-1a over its files): ids of clubs and known
+/// people mean the same under the same fingerprint, so stored facts name it.
+pub fn embedded_fingerprint() -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in [CLUBS, PEOPLE, OUTLETS, TERMS] {
+        for byte in file.bytes().chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(
     file: &'static str,
     text: &str,

@@ -11,6 +11,7 @@ pub mod countdown;
 pub mod desk;
 pub mod export;
 pub mod extract;
+pub mod facts;
 pub mod feed;
 pub mod fetch;
 pub mod fulltext;

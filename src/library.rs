@@ -4,9 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveTime, Utc};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::{self, Article, Corpus, LoadProblem, Severity};
+use crate::facts::{self, Facts};
 use crate::feed::{self, FeedItem, ParsedFeed};
 use crate::fetch::{self, Failure, Limits, Request, Response};
 use crate::fulltext;
@@ -56,28 +58,203 @@ impl Source {
         })
     }
 
-    /// The articles (and their load problems).
-    pub fn corpus(&self, progress: &LoadProgress) -> Result<Corpus, StoreError> {
-        match self {
-            Source::Files(paths) => Ok(corpus::load(paths, progress)),
-            Source::Sample => Ok(corpus::load(&[], progress)),
-            Source::Library(db) => {
-                progress.start(Stage::Reading);
-                corpus(&Library::open(db, Access::Read)?)
-            }
-        }
+    /// Reads the articles and builds the model, counting into `progress`; the gazetteer (kept
+    /// for merging later articles) builds while files are read. A library's model is
+    /// built from the facts stored beside its articles, without their bodies; the articles
+    /// whose facts are missing or of another version are left out of it, as
+    /// [`Loaded::unread`], for [`reread`] (the dashboard does that in the background).
+    pub fn load(&self, progress: &LoadProgress) -> Result<Loaded, LoadError> {
+        let paths: &[PathBuf] = match self {
+            Source::Files(paths) => paths,
+            Source::Sample => &[],
+            Source::Library(db) => return load_library(db, progress),
+        };
+        let (gazetteer, corpus) =
+            rayon::join(Gazetteer::embedded, || corpus::load(paths, progress));
+        let gazetteer = gazetteer?;
+        Ok(Loaded {
+            model: Model::build_counted(corpus, &gazetteer, progress),
+            gazetteer,
+            unread: None,
+        })
     }
 
-    /// Reads the articles and builds the model, counting into `progress`; the gazetteer (kept
-    /// for merging later articles) builds while the articles are read.
-    pub fn load(&self, progress: &LoadProgress) -> Result<(Model, Gazetteer), LoadError> {
-        let (gazetteer, corpus) = rayon::join(Gazetteer::embedded, || self.corpus(progress));
-        let gazetteer = gazetteer?;
-        Ok((
-            Model::build_counted(corpus?, &gazetteer, progress),
-            gazetteer,
-        ))
+    /// As [`load`](Self::load), with the unread articles read at once (and their facts
+    /// stored when the library can be written): every article is in the model, in the
+    /// library's order. What the commands use.
+    pub fn load_whole(&self, progress: &LoadProgress) -> Result<(Model, Gazetteer), LoadError> {
+        let Source::Library(db) = self else {
+            let loaded = self.load(progress)?;
+            return Ok((loaded.model, loaded.gazetteer));
+        };
+        let gazetteer = Gazetteer::embedded()?;
+        let library = Library::open(db, Access::Read)?;
+        let unread = Unread {
+            db: db.clone(),
+            ids: library.lacking_facts(&facts::version())?,
+        };
+        let mut reread: foldhash::HashMap<String, Facts> = if unread.ids.is_empty() {
+            foldhash::HashMap::default()
+        } else {
+            reread(&unread, &gazetteer, progress)?
+                .into_iter()
+                .map(|(article, facts)| (article.id, facts))
+                .collect()
+        };
+        let model = from_stored_facts(&library, &gazetteer, progress, |_, article| {
+            reread.remove(&article.id)
+        })?;
+        Ok((model, gazetteer))
     }
+}
+
+/// A library's model from its stored facts, and the articles whose facts are missing.
+fn load_library(db: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
+    let gazetteer = Gazetteer::embedded()?;
+    let library = Library::open(db, Access::Read)?;
+    let mut unread = Vec::new();
+    let model = from_stored_facts(&library, &gazetteer, progress, |id, _| {
+        unread.push(id);
+        None
+    })?;
+    Ok(Loaded {
+        model,
+        gazetteer,
+        unread: (!unread.is_empty()).then(|| Unread {
+            db: db.to_path_buf(),
+            ids: unread,
+        }),
+    })
+}
+
+/// A model loaded, and what is left to read.
+#[derive(Debug)]
+pub struct Loaded {
+    pub model: Model,
+    /// For merging later articles.
+    pub gazetteer: Gazetteer,
+    /// Library articles left out of the model: their facts are to be read.
+    pub unread: Option<Unread>,
+}
+
+/// Articles of a library whose facts are missing or of another extractor version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub db: PathBuf,
+    /// Library ids, in order.
+    pub ids: Vec<i64>,
+}
+
+/// Articles merged this many at a time when a model is built from stored facts: the facts of
+/// one batch are in memory at once.
+const MERGE_BATCH: usize = 512;
+
+/// The model of a library's stored facts, its articles without their bodies (the reader
+/// reads them from the library when asked), built as the rows are read. An article whose
+/// facts are missing or of another version gets those `lacking` gives (by id and article),
+/// or is left out.
+fn from_stored_facts(
+    library: &Library,
+    gazetteer: &Gazetteer,
+    progress: &LoadProgress,
+    mut lacking: impl FnMut(i64, &Article) -> Option<Facts>,
+) -> Result<Model, StoreError> {
+    progress.found_articles(library.count()?);
+    progress.start(Stage::Extracting);
+    let mut model = Model::from_facts(Vec::new(), feed_problems(library)?, gazetteer);
+    let mut batch = Vec::with_capacity(MERGE_BATCH);
+    library.each_headline(&facts::version(), |stored, data| {
+        let id = stored.id;
+        let article = stored.into_article();
+        let facts = data
+            .and_then(Facts::decode)
+            .or_else(|| lacking(id, &article));
+        if let Some(facts) = facts {
+            batch.push((article, facts));
+        }
+        progress.extracted_article();
+        if batch.len() == MERGE_BATCH {
+            model.ingest_facts(std::mem::take(&mut batch));
+        }
+    })?;
+    progress.start(Stage::Merging);
+    model.ingest_facts(batch);
+    Ok(model)
+}
+
+/// Articles read (extracted) this many at a time: one batch of bodies is in memory at once,
+/// and each batch's facts are stored in one transaction.
+const READ_BATCH: usize = 1024;
+
+/// Reads the unread articles' facts and stores them, batch by batch, when the library can be
+/// written (when another mercato is writing it, they are read all the same, and stored by a
+/// later start). The articles come back without their bodies.
+pub fn reread(
+    unread: &Unread,
+    gazetteer: &Gazetteer,
+    progress: &LoadProgress,
+) -> Result<Vec<(Article, Facts)>, StoreError> {
+    let library = Library::open(&unread.db, Access::Read)?;
+    let version = facts::version();
+    progress.found_articles(unread.ids.len());
+    progress.start(Stage::Extracting);
+    let mut read = Vec::with_capacity(unread.ids.len());
+    for ids in unread.ids.chunks(READ_BATCH) {
+        let batch = read_batch(library.articles_with_ids(ids)?, gazetteer, progress);
+        // Storing is a saving for the next start, not needed now: a library in use by
+        // another writer, or one that cannot be written, is left as it is.
+        if let Ok(mut writing) = Library::open(&unread.db, Access::Write) {
+            writing.store_facts(&version, &encoded(&batch))?;
+        }
+        read.extend(
+            batch
+                .into_iter()
+                .map(|(_, article, facts)| (article, facts)),
+        );
+    }
+    Ok(read)
+}
+
+/// Reads the facts of every article that has none of this version yet and stores them: how
+/// an article's facts are stored when it enters the library. Returns how many were read.
+pub fn read_new(library: &mut Library, gazetteer: &Gazetteer) -> Result<usize, StoreError> {
+    let version = facts::version();
+    let unread = library.lacking_facts(&version)?;
+    for ids in unread.chunks(READ_BATCH) {
+        let batch = read_batch(
+            library.articles_with_ids(ids)?,
+            gazetteer,
+            &LoadProgress::default(),
+        );
+        library.store_facts(&version, &encoded(&batch))?;
+    }
+    Ok(unread.len())
+}
+
+/// Extracts stored articles in parallel; each comes back without its body.
+fn read_batch(
+    articles: Vec<StoredArticle>,
+    gazetteer: &Gazetteer,
+    progress: &LoadProgress,
+) -> Vec<(i64, Article, Facts)> {
+    articles
+        .into_par_iter()
+        .map(|stored| {
+            let id = stored.id;
+            let mut article = stored.into_article();
+            let facts = Facts::read(gazetteer, &article);
+            article.body = String::new();
+            progress.extracted_article();
+            (id, article, facts)
+        })
+        .collect()
+}
+
+fn encoded(batch: &[(i64, Article, Facts)]) -> Vec<(i64, Vec<u8>)> {
+    batch
+        .iter()
+        .filter_map(|(id, _, facts)| Some((*id, facts.encode()?)))
+        .collect()
 }
 
 /// How a feed's fetch ended, as `mercato fetch` prints it.
@@ -127,7 +304,8 @@ impl FeedReport {
 }
 
 /// Fetches every feed (at most `limits.parallel` at once, one request per server at a time)
-/// and stores each one's articles in one transaction as soon as it arrives. `on_report` hears
+/// and stores each one's articles in one transaction as soon as it arrives, then the new
+/// articles' facts ([`read_new`]). `on_report` hears
 /// each feed's end, with how many are done out of how many. A feed that failed is recorded
 /// (error, failures, Retry-After) and the others go on; only a library fault stops it all.
 pub fn fetch_feeds(
@@ -135,7 +313,7 @@ pub fn fetch_feeds(
     limits: &Limits,
     now: DateTime<Utc>,
     mut on_report: impl FnMut(&FeedReport, usize, usize),
-) -> Result<Vec<FeedReport>, StoreError> {
+) -> Result<Vec<FeedReport>, LoadError> {
     let feeds = library.feeds()?;
     let total = feeds.len();
     let mut reports = Vec::with_capacity(total);
@@ -233,10 +411,11 @@ pub fn fetch_feeds(
             Err(error) => fault = Some(error),
         }
     });
-    match fault {
-        Some(error) => Err(error),
-        None => Ok(reports),
+    if let Some(error) = fault {
+        return Err(error.into());
     }
+    read_new(library, &Gazetteer::embedded()?)?;
+    Ok(reports)
 }
 
 /// A fetch's answer, its body read as a feed.
@@ -335,12 +514,13 @@ pub struct Imported {
 }
 
 /// Copies article files (any format `--corpus` reads, feed documents too) into the library,
-/// all in one transaction. A file that cannot be read is reported and skipped.
+/// all in one transaction, then stores their facts ([`read_new`]). A file that cannot be
+/// read is reported and skipped.
 pub fn import(
     library: &mut Library,
     paths: &[PathBuf],
     now: DateTime<Utc>,
-) -> Result<Imported, StoreError> {
+) -> Result<Imported, LoadError> {
     let discovery = corpus::discover(paths);
     let files = discovery.files.len();
     let Corpus { articles, problems } = corpus::load_paths(paths);
@@ -361,6 +541,8 @@ pub fn import(
         })
         .collect();
     let stored = library.import(&articles, now)?;
+    drop(articles);
+    read_new(library, &Gazetteer::embedded()?)?;
     Ok(Imported {
         stored,
         files,
@@ -411,7 +593,7 @@ impl Watermark {
     pub fn of(articles: &[Article]) -> Self {
         let last_id = articles
             .iter()
-            .filter_map(|article| article.id.strip_prefix("lib-")?.parse().ok())
+            .filter_map(|article| crate::store::library_id(&article.id))
             .max()
             .unwrap_or(0);
         Self { last_id }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::corpus::{Article, Corpus, LoadProblem};
 use crate::countdown::precontract_from;
 use crate::extract::{ClubLink, Extraction, Mention, MentionKind, RumourFact, Stage, extract};
+use crate::facts::Facts;
 use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::progress::{self, LoadProgress};
 use crate::search::SearchIndex;
@@ -171,7 +172,7 @@ impl Highlight {
 
 /// The mentions as highlights, in a vector of just their size (they are most of what the
 /// model keeps per article).
-fn packed(mentions: &[Mention]) -> Vec<Highlight> {
+pub fn packed(mentions: &[Mention]) -> Vec<Highlight> {
     let mut highlights = Vec::with_capacity(mentions.len());
     highlights.extend(mentions.iter().filter_map(Highlight::new));
     highlights
@@ -196,6 +197,33 @@ pub struct ArticleFacts {
     pub current_clubs: Vec<ClubLink>,
 }
 
+/// Evidence sentences kept apart from their article's body, one after another in one
+/// string (a model of a large library keeps a million of them: one allocation each would
+/// cost more than their text).
+#[derive(Debug, Clone, Default)]
+struct SentenceTexts {
+    text: String,
+    /// (article, start of the sentence in its body) → its range in `text`.
+    ranges: HashMap<(ArticleId, usize), (u32, u32)>,
+}
+
+impl SentenceTexts {
+    /// Keeps a sentence, unless the text kept so far is past 4 GiB.
+    fn add(&mut self, article: ArticleId, start: usize, sentence: &str) {
+        let from = u32::try_from(self.text.len());
+        let to = u32::try_from(self.text.len() + sentence.len());
+        if let (Ok(from), Ok(to)) = (from, to) {
+            self.text.push_str(sentence);
+            self.ranges.insert((article, start), (from, to));
+        }
+    }
+
+    fn get(&self, article: ArticleId, start: usize) -> Option<&str> {
+        let &(from, to) = self.ranges.get(&(article, start))?;
+        self.text.get(from as usize..to as usize)
+    }
+}
+
 /// The whole corpus, read. It grows: [`Model::ingest`] merges new articles into it without
 /// a rebuild, and every index into its lists (articles, people, rumours) stays valid.
 #[derive(Debug, Clone, Default)]
@@ -213,6 +241,9 @@ pub struct Model {
     /// One per player with a stated end date, sorted by player.
     pub contracts: Vec<Contract>,
     pub problems: Vec<LoadProblem>,
+    /// The text of evidence sentences whose article body is not in memory (a model built
+    /// from stored facts).
+    sentences: SentenceTexts,
     /// What merging needs to place the next article.
     index: MergeIndex,
 }
@@ -326,6 +357,7 @@ struct Merging<'m> {
     rumours: &'m mut Vec<Rumour>,
     contracts: &'m mut Vec<Contract>,
     facts: &'m mut Vec<ArticleFacts>,
+    sentences: &'m mut SentenceTexts,
     index: &'m mut MergeIndex,
     /// People, rumours and contracts touched since the merge began.
     touched_people: Vec<PersonId>,
@@ -334,9 +366,13 @@ struct Merging<'m> {
 }
 
 impl Merging<'_> {
-    /// Merges the next article's extraction and keeps what the views read of it.
-    fn add(&mut self, extraction: Extraction) {
+    /// Merges the next article's extraction and keeps what the views read of it, with the
+    /// text of its evidence sentences when its body is not kept.
+    fn add(&mut self, extraction: Extraction, sentences: Vec<(usize, String)>) {
         let article = ArticleId(self.facts.len());
+        for (start, text) in sentences {
+            self.sentences.add(article, start, &text);
+        }
         let (ids, name_forms) = self.merge_people(article, &extraction);
         let when = recency(self.articles, article);
         // A move done makes the club his, as a stated current club does.
@@ -653,7 +689,14 @@ impl Model {
     /// As [`build`](Self::build), counting articles read into `progress`.
     pub fn build_counted(corpus: Corpus, gazetteer: &Gazetteer, progress: &LoadProgress) -> Self {
         let Corpus { articles, problems } = corpus;
-        let mut model = Self {
+        let mut model = Self::empty(problems, gazetteer);
+        model.ingest_counted(articles, gazetteer, progress);
+        model
+    }
+
+    /// A model of no article yet, naming the gazetteer's clubs.
+    fn empty(problems: Vec<LoadProblem>, gazetteer: &Gazetteer) -> Self {
+        Self {
             club_names: gazetteer
                 .clubs
                 .iter()
@@ -661,9 +704,7 @@ impl Model {
                 .collect(),
             problems,
             ..Self::default()
-        };
-        model.ingest_counted(articles, gazetteer, progress);
-        model
+        }
     }
 
     /// Merges new articles into the model without rebuilding it and says what changed. An
@@ -697,27 +738,9 @@ impl Model {
         }
         let start = self.articles.len();
         self.articles.extend(adding);
-        let Model {
-            articles,
-            extractions,
-            people,
-            rumours,
-            contracts,
-            index,
-            ..
-        } = self;
-        let first_new_person = people.len();
-        let mut merging = Merging {
-            articles,
-            people,
-            rumours,
-            contracts,
-            facts: extractions,
-            index,
-            touched_people: Vec::new(),
-            touched_rumours: Vec::new(),
-            touched_contracts: Vec::new(),
-        };
+        let first_new_person = self.people.len();
+        let mut merging = self.merging();
+        let articles = merging.articles;
         let extract_batch = |batch: &[Article]| -> Vec<Extraction> {
             batch
                 .par_iter()
@@ -740,7 +763,7 @@ impl Model {
                 || {
                     extracted
                         .drain(..)
-                        .for_each(|extraction| merging.add(extraction))
+                        .for_each(|extraction| merging.add(extraction, Vec::new()))
                 },
             );
             extracted = next;
@@ -748,8 +771,67 @@ impl Model {
         progress.start(progress::Stage::Merging);
         extracted
             .into_iter()
-            .for_each(|extraction| merging.add(extraction));
+            .for_each(|extraction| merging.add(extraction, Vec::new()));
         merging.finish(start..articles.len(), first_new_person)
+    }
+
+    /// Merges articles read before (facts stored in the library): nothing is extracted, and
+    /// the bodies may be left out (empty), since the facts carry their evidence sentences;
+    /// an article without its body is kept without its highlights too.
+    /// The articles must be new to the model: an updated one needs a model built again.
+    pub fn ingest_facts(&mut self, read: Vec<(Article, Facts)>) -> Change {
+        let start = self.articles.len();
+        let (articles, facts): (Vec<Article>, Vec<Facts>) = read.into_iter().unzip();
+        self.articles.extend(articles);
+        let first_new_person = self.people.len();
+        let mut merging = self.merging();
+        for mut facts in facts {
+            if merging.articles[merging.facts.len()].body.is_empty() {
+                // Only the reader needs them, and it reads them with the body.
+                facts.extraction.mentions = Vec::new();
+            }
+            merging.add(facts.extraction, facts.sentences);
+        }
+        let end = merging.articles.len();
+        merging.finish(start..end, first_new_person)
+    }
+
+    /// A model of articles read before, from their stored facts (see
+    /// [`ingest_facts`](Self::ingest_facts)).
+    pub fn from_facts(
+        read: Vec<(Article, Facts)>,
+        problems: Vec<LoadProblem>,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        let mut model = Self::empty(problems, gazetteer);
+        model.ingest_facts(read);
+        model
+    }
+
+    /// The model's lists, borrowed apart for merging.
+    fn merging(&mut self) -> Merging<'_> {
+        let Model {
+            articles,
+            extractions,
+            people,
+            rumours,
+            contracts,
+            sentences,
+            index,
+            ..
+        } = self;
+        Merging {
+            articles,
+            people,
+            rumours,
+            contracts,
+            facts: extractions,
+            sentences,
+            index,
+            touched_people: Vec::new(),
+            touched_rumours: Vec::new(),
+            touched_contracts: Vec::new(),
+        }
     }
 
     /// Replaces updated articles in place (same index) and builds the model again.
@@ -908,6 +990,7 @@ impl Model {
     pub fn evidence_text(&self, evidence: &Evidence) -> &str {
         self.article(evidence.article)
             .and_then(|article| article.body.get(evidence.span.clone()))
+            .or_else(|| self.sentences.get(evidence.article, evidence.span.start))
             .unwrap_or("")
     }
 }

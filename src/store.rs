@@ -23,7 +23,7 @@ pub mod user;
 pub use user::{UserChange, UserState, Visit, Watch, WatchedClub, WatchedPlayer};
 
 /// The schema this build writes; older libraries are migrated, newer ones refused.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// Each migration takes the schema from its index to the next version, in one transaction.
 const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
@@ -70,6 +70,16 @@ const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     // 2 → 3: the user's own state, keyed by what survives a re-fetch, a purge or a rebuild
     // of the model (never by the model's positions).
     user::MIGRATION,
+    // 3 → 4: each article's extracted facts (`crate::facts`), under the version of the
+    // extractor and gazetteer that read them; gone with their article.
+    // The index answers "which articles lack this version's facts" without reading a
+    // single article or facts row.
+    "CREATE TABLE facts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version    TEXT NOT NULL,
+        data       BLOB NOT NULL
+    );
+    CREATE INDEX facts_version ON facts(version, article_id);",
 ];
 
 /// What can go wrong with the library, said so that the user knows what to do.
@@ -200,6 +210,11 @@ impl StoredArticle {
 /// The id an article of the library has in the model and the export: `lib-N`.
 pub fn article_key(id: i64) -> String {
     format!("lib-{id}")
+}
+
+/// The library id in an [`article_key`]; `None` for an article that is not the library's.
+pub fn library_id(key: &str) -> Option<i64> {
+    key.strip_prefix("lib-")?.parse().ok()
 }
 
 /// What storing a batch did.
@@ -563,25 +578,7 @@ impl Library {
             ))
             .map_err(&sqlite)?;
         let rows = statement
-            .query_map(parameters, |row| {
-                let published = time(row.get(7)?);
-                let first_seen = time(row.get(9)?);
-                let date_is_fetch: bool = row.get(8)?;
-                Ok(StoredArticle {
-                    id: row.get(0)?,
-                    feed: row.get::<_, Option<String>>(1)?.or(row.get(2)?),
-                    url: row.get(3)?,
-                    title: row.get(4)?,
-                    author: row.get(5)?,
-                    source: row.get(6)?,
-                    date: published
-                        .or(first_seen)
-                        .map(|t| t.date_naive())
-                        .unwrap_or_default(),
-                    date_is_fetch: date_is_fetch || published.is_none(),
-                    body: row.get(10)?,
-                })
-            })
+            .query_map(parameters, |row| stored_article(row, row.get(10)?))
             .map_err(&sqlite)?;
         rows.collect::<Result<_, _>>().map_err(&sqlite)
     }
@@ -612,12 +609,129 @@ impl Library {
         rows.collect::<Result<_, _>>().map_err(&sqlite)
     }
 
+    /// The ids of the articles without facts of this `version` (none stored, or another
+    /// version's), in id order.
+    pub fn lacking_facts(&self, version: &str) -> Result<Vec<i64>, StoreError> {
+        let sqlite = self.sqlite();
+        // Both sides from indexes (no ORDER BY, which would walk the articles' own rows).
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT id FROM articles
+                 WHERE id NOT IN (SELECT article_id FROM facts WHERE version = ?1)",
+            )
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([version], |row| row.get(0))
+            .map_err(&sqlite)?;
+        let mut ids: Vec<i64> = rows.collect::<Result<_, _>>().map_err(&sqlite)?;
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
+    /// Stores articles' facts (encoded) under `version`, in one transaction, replacing what
+    /// was stored; an article removed meanwhile is skipped.
+    pub fn store_facts(
+        &mut self,
+        version: &str,
+        facts: &[(i64, Vec<u8>)],
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let sqlite = |source| classify(&path, source);
+        let transaction = self.connection.transaction().map_err(sqlite)?;
+        {
+            let mut insert = transaction
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO facts (article_id, version, data)
+                     SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                )
+                .map_err(sqlite)?;
+            for (id, data) in facts {
+                insert.execute(params![id, version, data]).map_err(sqlite)?;
+            }
+        }
+        transaction.commit().map_err(sqlite)
+    }
+
+    /// Every article in id order, without its body, with its stored facts when they are of
+    /// this `version` (else `None`): what a start needs, handed to `each` row by row so that
+    /// a large library is never in memory twice.
+    pub fn each_headline(
+        &self,
+        version: &str,
+        mut each: impl FnMut(StoredArticle, Option<&[u8]>),
+    ) -> Result<(), StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT a.id, f.name, f.url, a.url, a.title, a.author, a.source, a.published,
+                        a.date_is_fetch, a.first_seen, x.data
+                 FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id
+                 LEFT JOIN facts x ON x.article_id = a.id AND x.version = ?1
+                 ORDER BY a.id",
+            )
+            .map_err(&sqlite)?;
+        let mut rows = statement.query([version]).map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let article = stored_article(row, String::new()).map_err(&sqlite)?;
+            let data = row
+                .get_ref(10)
+                .and_then(|value| Ok(value.as_blob_or_null()?))
+                .map_err(&sqlite)?;
+            each(article, data);
+        }
+        Ok(())
+    }
+
+    /// An article's stored facts (encoded) if they are of this `version`.
+    pub fn facts_of(&self, id: i64, version: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.connection
+            .prepare_cached("SELECT data FROM facts WHERE article_id = ?1 AND version = ?2")
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![id, version], |row| row.get(0))
+                    .optional()
+            })
+            .map_err(self.sqlite())
+    }
+
+    /// An article's body, or `None` when there is no such article (any more).
+    pub fn body(&self, id: i64) -> Result<Option<String>, StoreError> {
+        self.connection
+            .prepare_cached("SELECT body FROM articles WHERE id = ?1")
+            .and_then(|mut statement| statement.query_row([id], |row| row.get(0)).optional())
+            .map_err(self.sqlite())
+    }
+
     /// `PRAGMA integrity_check`: "ok", or what is wrong.
     pub fn integrity(&self) -> Result<String, StoreError> {
         self.connection
             .query_row("PRAGMA integrity_check", [], |row| row.get(0))
             .map_err(self.sqlite())
     }
+}
+
+/// An article from a row whose first ten columns are `a.id, f.name, f.url, a.url, a.title,
+/// a.author, a.source, a.published, a.date_is_fetch, a.first_seen`.
+fn stored_article(row: &rusqlite::Row<'_>, body: String) -> rusqlite::Result<StoredArticle> {
+    let published = time(row.get(7)?);
+    let first_seen = time(row.get(9)?);
+    let date_is_fetch: bool = row.get(8)?;
+    Ok(StoredArticle {
+        id: row.get(0)?,
+        feed: row.get::<_, Option<String>>(1)?.or(row.get(2)?),
+        url: row.get(3)?,
+        title: row.get(4)?,
+        author: row.get(5)?,
+        source: row.get(6)?,
+        date: published
+            .or(first_seen)
+            .map(|t| t.date_naive())
+            .unwrap_or_default(),
+        date_is_fetch: date_is_fetch || published.is_none(),
+        body,
+    })
 }
 
 /// Inserts new articles and updates changed ones; an item seen before (same guid in the same
@@ -643,6 +757,7 @@ fn store_articles(
          summary_only = ?9, updated_at = ?10
          WHERE id = ?1 AND (content_hash != ?8 OR title != ?3)",
     )?;
+    let mut forget_facts = transaction.prepare_cached("DELETE FROM facts WHERE article_id = ?1")?;
     let mut insert = transaction.prepare_cached(
         "INSERT INTO articles (feed_id, guid, url, title, author, source, published,
          date_is_fetch, first_seen, body, content_hash, summary_only)
@@ -675,6 +790,8 @@ fn store_articles(
                 now
             ])?;
             if changed > 0 {
+                // New text, new facts: read again.
+                forget_facts.execute([id])?;
                 stored.updated += 1;
             } else {
                 stored.unchanged += 1;
@@ -1045,6 +1162,80 @@ mod tests {
                 "{query}: {plan:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_schema_2_library_gets_the_facts_table_which_follows_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mercato.db");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection.execute_batch(MIGRATIONS[0]).unwrap();
+            connection.execute_batch(MIGRATIONS[1]).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO articles (guid, title, first_seen, body, content_hash)
+                     VALUES ('file:a', 'Ojeda stays', '2026-01-01', 'Ojeda stays at Wolves.', 'h1');
+                     PRAGMA user_version = 2;",
+                )
+                .unwrap();
+        }
+        let error = Library::open(&path, Access::Read).unwrap_err();
+        assert!(matches!(error, StoreError::Migrating { .. }), "{error}");
+        let mut library = Library::open(&path, Access::Write).unwrap();
+        assert_eq!(library.count().unwrap(), 1);
+        assert_eq!(library.lacking_facts("v1").unwrap(), [1]);
+        // Facts of an article that is gone (99) are not stored.
+        library
+            .store_facts("v1", &[(1, vec![1, 2, 3]), (99, vec![4])])
+            .unwrap();
+        assert!(library.lacking_facts("v1").unwrap().is_empty());
+        assert_eq!(library.lacking_facts("v2").unwrap(), [1]);
+        let mut headlines = Vec::new();
+        let mut headline = |version| {
+            headlines.clear();
+            library
+                .each_headline(version, |article, data| {
+                    headlines.push((article, data.map(<[u8]>::to_vec)));
+                })
+                .unwrap();
+            headlines.clone()
+        };
+        let v1 = headline("v1");
+        assert_eq!(v1.len(), 1);
+        assert_eq!(v1[0].0.title, "Ojeda stays");
+        assert_eq!(v1[0].0.body, "", "a start reads no body");
+        assert_eq!(v1[0].1.as_deref(), Some(&[1_u8, 2, 3][..]));
+        assert_eq!(headline("v2")[0].1, None);
+        assert_eq!(
+            library.body(1).unwrap().as_deref(),
+            Some("Ojeda stays at Wolves.")
+        );
+        assert_eq!(library.body(99).unwrap(), None);
+        // An article's new text drops its facts; a removed article takes them along.
+        let feedless = NewArticle {
+            guid: "file:a".to_string(),
+            url: None,
+            title: "Ojeda stays".to_string(),
+            author: None,
+            source: None,
+            published: None,
+            body: "Ojeda signs a new deal at Wolves.".to_string(),
+            content_hash: "h2".to_string(),
+            summary_only: false,
+        };
+        assert_eq!(library.import(&[feedless], at(2)).unwrap().updated, 1);
+        assert_eq!(library.lacking_facts("v1").unwrap(), [1]);
+        library.store_facts("v1", &[(1, vec![5])]).unwrap();
+        library
+            .connection
+            .execute("DELETE FROM articles WHERE id = 1", [])
+            .unwrap();
+        let facts: i64 = library
+            .connection
+            .query_row("SELECT count(*) FROM facts", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(facts, 0);
     }
 
     #[test]

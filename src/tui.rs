@@ -304,16 +304,16 @@ impl EventSource for Interruptible<'_> {
                 return Ok(Input::Closed);
             }
             if let Some(loader) = &mut self.loader {
-                match loader.poll() {
-                    Some(input @ Input::Message(Message::Loaded(_))) => {
-                        self.loader = None;
-                        return Ok(input);
-                    }
-                    Some(input) => return Ok(input),
-                    None => {}
+                if let Some(input) = loader.poll() {
+                    return Ok(input);
                 }
-            } else if let Some(arrived) = self.watcher.as_ref().and_then(Watcher::poll) {
-                // What changes during the load waits in the channel until the model is there.
+                if loader.is_done() {
+                    self.loader = None;
+                }
+            }
+            let loading = self.loader.as_ref().is_some_and(Loader::is_loading);
+            // What changes during the load waits in the channel until the model is there.
+            if !loading && let Some(arrived) = self.watcher.as_ref().and_then(Watcher::poll) {
                 return Ok(Input::Message(Message::Watched(Box::new(arrived))));
             }
             let left = deadline.saturating_duration_since(Instant::now());
@@ -321,7 +321,7 @@ impl EventSource for Interruptible<'_> {
                 return Ok(Input::Timeout);
             }
             // While loading, look at the loader often: the model shows as soon as it is there.
-            let slice = if self.loader.is_some() { 10 } else { 50 };
+            let slice = if loading { 10 } else { 50 };
             match self.inner.next(left.min(Duration::from_millis(slice)))? {
                 Input::Timeout => {}
                 input => return Ok(input),

@@ -450,8 +450,10 @@ fn articles_fetched_into_the_open_dashboard_are_not_news_next_time() {
         url: None,
         body: "Celtic have been linked with Jordan McAllister.".into(),
     };
+    let facts = mercato::facts::Facts::read(&Gazetteer::embedded().unwrap(), &arrived);
     let fetched = mercato::tui::fetcher::Fetched {
-        articles: vec![arrived],
+        articles: vec![(arrived, facts)],
+        rebuilt: None,
         problems: Vec::new(),
         failed: 0,
     };

@@ -382,7 +382,7 @@ fn extraction_quality_on_real_articles() {
             .unwrap();
     let clubs = Clubs::load(&folder.join("club_aliases.json"));
     let (model, _) = Source::Files(vec![folder.join("articles")])
-        .load(&LoadProgress::default())
+        .load_whole(&LoadProgress::default())
         .unwrap();
     assert!(model.problems.is_empty(), "{:?}", model.problems);
     let as_of = NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap();

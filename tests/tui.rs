@@ -11,7 +11,7 @@ use mercato::model::Model;
 use mercato::progress::{Progress, Stage};
 use mercato::tui::intel::IntelOverlay;
 use mercato::tui::keymap::{Context, KeyPattern};
-use mercato::tui::state::{ClockMode, Effect, EvidenceFrom, Link, Loaded};
+use mercato::tui::state::{Body, ClockMode, Effect, EvidenceFrom, Link, Loaded};
 use mercato::tui::{
     Command, Finished, FixedClock, Input, Keymap, Message, Options, Pane, ScriptedEvents, State,
     Theme, dispatch, run_app,
@@ -2048,6 +2048,15 @@ fn state_with_library() -> State {
     state
 }
 
+/// A fetched article with its facts, as the fetcher hands it over.
+fn with_facts(
+    article: mercato::corpus::Article,
+) -> (mercato::corpus::Article, mercato::facts::Facts) {
+    let gazetteer = mercato::gazetteer::Gazetteer::embedded().unwrap();
+    let facts = mercato::facts::Facts::read(&gazetteer, &article);
+    (article, facts)
+}
+
 fn arrived(id: &str, date: &str, body: &str) -> mercato::corpus::Article {
     mercato::corpus::Article {
         id: id.to_string(),
@@ -2111,7 +2120,7 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
     dispatch(
         &mut state,
         Message::Fetched(Box::new(Ok(mercato::tui::fetcher::Fetched {
-            articles: vec![
+            articles: [
                 // Dated up to the dashboard's as-of date: rumours from later articles are
                 // not known then.
                 arrived(
@@ -2124,7 +2133,10 @@ fn new_articles_merge_without_losing_the_selection_or_the_filter() {
                     "2021-01-13",
                     "Kasim Ojeda has been linked with a move to Aston Villa.",
                 ),
-            ],
+            ]
+            .map(with_facts)
+            .into(),
+            rebuilt: None,
             problems: Vec::new(),
             failed: 1,
         }))),
@@ -2272,4 +2284,181 @@ fn snapshot_sources_and_club_board() {
         keys_events(typing("csporting")),
     );
     insta::assert_snapshot!("club_board_story_120x40", screen);
+}
+
+// A library's model: built from stored facts, bodies read on demand
+
+/// The seed articles imported into a new library, and the model a start builds from their
+/// stored facts (no bodies).
+fn library_model() -> (tempfile::TempDir, std::path::PathBuf, Model) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mercato.db");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let mut library = mercato::store::Library::open(&db, mercato::store::Access::Write).unwrap();
+    let now = chrono::Utc::now();
+    mercato::library::import(&mut library, &[seeds], now).unwrap();
+    drop(library);
+    let loaded = mercato::library::Source::Library(db.clone())
+        .load(&mercato::progress::LoadProgress::default())
+        .unwrap();
+    assert!(loaded.unread.is_none());
+    (dir, db, loaded.model)
+}
+
+fn library_state(db: &std::path::Path, model: Model) -> State {
+    let options = Options {
+        db: Some(db.to_path_buf()),
+        ..options()
+    };
+    State::new(model, &options, now(), (120, 40))
+}
+
+#[test]
+fn the_reader_reads_an_article_body_from_the_library_when_opened() {
+    let (_dir, db, model) = library_model();
+    assert!(model.articles.iter().all(|a| a.body.is_empty()));
+    let mut state = library_state(&db, model);
+    press(&mut state, &[key(KeyCode::Char('4')), key(KeyCode::Enter)]);
+    let article = state.reader.article.unwrap();
+    let id = mercato::store::library_id(&state.model.articles[article].id).unwrap();
+    assert_eq!(state.body_wanted(), Some((article, id)));
+    assert_eq!(state.article_body(article), "");
+
+    // Through the event loop, which reads it from the library.
+    let (state, text, _) = run_script(
+        library_state(&db, state.model.clone()),
+        120,
+        40,
+        keys_events(vec![key(KeyCode::Char('4')), key(KeyCode::Enter)]),
+    );
+    let body = state.article_body(article);
+    assert!(body.len() > 200, "{body}");
+    let opening: String = body
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&opening), "{opening:?} not in\n{text}");
+    assert_eq!(state.body_wanted(), None, "kept, not read again");
+    assert!(
+        state.model.extractions[article].mentions.is_empty(),
+        "the model keeps no highlights without the body"
+    );
+    assert!(
+        !state.article_highlights(article).is_empty(),
+        "read with the body"
+    );
+    assert!(!state.reader_lines(60).is_empty());
+}
+
+#[test]
+fn an_article_gone_from_the_library_shows_a_line_saying_so() {
+    let (_dir, db, model) = library_model();
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    connection.execute("DELETE FROM articles", []).unwrap();
+    drop(connection);
+    let (state, text, _) = run_script(
+        library_state(&db, model),
+        120,
+        40,
+        keys_events(vec![key(KeyCode::Char('4')), key(KeyCode::Enter)]),
+    );
+    assert_eq!(state.focus, Pane::Reader);
+    assert!(
+        text.contains("Cannot show the article: it is no longer in the library"),
+        "{text}"
+    );
+    assert!(
+        state
+            .bodies
+            .get(state.reader.article.unwrap())
+            .unwrap()
+            .is_err()
+    );
+}
+
+#[test]
+fn bodies_read_on_demand_are_kept_a_few_at_a_time() {
+    let (_dir, db, model) = library_model();
+    let mut state = library_state(&db, model);
+    for article in 0..3 {
+        dispatch(
+            &mut state,
+            Message::BodyLoaded {
+                article,
+                body: Ok(Body {
+                    text: format!("Body {article}."),
+                    highlights: Vec::new(),
+                }),
+            },
+        );
+    }
+    assert_eq!(state.article_body(2), "Body 2.");
+    for round in 0..10 {
+        dispatch(
+            &mut state,
+            Message::BodyLoaded {
+                article: 2,
+                body: Ok(Body {
+                    text: format!("Again {round}."),
+                    highlights: Vec::new(),
+                }),
+            },
+        );
+    }
+    assert_eq!(state.article_body(2), "Again 9.", "the newest read wins");
+    assert_eq!(state.article_body(0), "Body 0.", "a few are kept");
+}
+
+#[test]
+fn articles_read_in_the_background_join_the_panes() {
+    let gazetteer = Gazetteer::embedded().unwrap();
+    let mut articles = load_embedded().articles;
+    let last = articles.split_off(2);
+    let first: Vec<_> = articles.into_iter().map(with_facts).collect();
+    let mut loaded = Loaded::new(Model::from_facts(first, Vec::new(), &gazetteer));
+    loaded.gazetteer = Some(std::sync::Arc::new(gazetteer));
+    loaded.unread = 1;
+    let mut state = State::loading(&options(), now(), (160, 40));
+    dispatch(&mut state, Message::Loaded(Box::new(Ok(loaded))));
+    assert_eq!(state.rereading, Some(1));
+    let before = names(&state);
+    let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
+    terminal
+        .draw(|frame| {
+            mercato::tui::ui::draw(frame, &state, &Theme::monochrome(), &Keymap::default())
+        })
+        .unwrap();
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("reading 1 article in the background"),
+        "{text}"
+    );
+    state.feeds.db = Some(std::path::PathBuf::from("/nonexistent/mercato.db"));
+    press(&mut state, &[key(KeyCode::Char('R'))]);
+    assert!(
+        !state.feeds.requested,
+        "a fetch waits for the articles being read"
+    );
+    assert_eq!(
+        state.message.as_deref(),
+        Some("articles are being read in the background; R again then")
+    );
+
+    dispatch(
+        &mut state,
+        Message::Reread(Box::new(Ok(last.into_iter().map(with_facts).collect()))),
+    );
+    assert_eq!(state.rereading, None);
+    assert_eq!(state.model.articles.len(), 3);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("read 1 article again (new extractor)")
+    );
+    let mut after = names(&state);
+    let mut whole = names(&State::new(seed_model(), &options(), now(), (160, 40)));
+    assert!(after.len() > before.len(), "{before:?} → {after:?}");
+    after.sort();
+    whole.sort();
+    assert_eq!(after, whole);
 }

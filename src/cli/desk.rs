@@ -47,7 +47,7 @@ pub fn watch(
     match command {
         WatchCommand::Add { name } => {
             let source = super::resolve_source(Vec::new(), db)?;
-            let (model, gazetteer) = source.load(&LoadProgress::default())?;
+            let (model, gazetteer) = source.load_whole(&LoadProgress::default())?;
             let roster = Roster::new(&model);
             let watch = match desk::resolve(&model, &roster, &gazetteer, &name) {
                 Resolved::One(watch) => watch,
@@ -233,7 +233,7 @@ pub fn digest(
         },
         (Since::LastVisit, None) => return Err(UserError::NoVisits.into()),
     };
-    let (model, _) = source.load(&LoadProgress::default())?;
+    let (model, _) = source.load_whole(&LoadProgress::default())?;
     let watchlist = library
         .as_ref()
         .map(Library::user_state)

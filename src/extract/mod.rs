@@ -13,13 +13,18 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{Entry, Gazetteer, Role};
 use crate::text::{self, Folded};
 
+/// The extractor's version: bump it whenever what [`extract`] returns for some text changes,
+/// so that the facts the library stored from an older extractor are read again
+/// (`tests/facts.rs` fails when the output over the test corpora changes without a bump).
+pub const VERSION: u32 = 2;
+
 /// A person named in one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonFact {
     /// Canonical name: the gazetteer's, or the fullest form the article uses.
     pub name: String,
@@ -29,8 +34,8 @@ pub struct PersonFact {
 }
 
 /// What a highlighted span of the body names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MentionKind {
     /// Index into [`Extraction::people`].
     Person(usize),
@@ -40,14 +45,14 @@ pub enum MentionKind {
     Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub span: Range<usize>,
     pub kind: MentionKind,
 }
 
 /// A player said to be wanted by, or heading to, a club.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RumourFact {
     pub person: usize,
     pub club: usize,
@@ -59,7 +64,7 @@ pub struct RumourFact {
 }
 
 /// A contract end date stated or implied by one sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContractFact {
     pub person: usize,
     pub club: Option<usize>,
@@ -68,7 +73,7 @@ pub struct ContractFact {
 }
 
 /// A player's club as the article states it (current or former).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClubLink {
     pub person: usize,
     pub club: usize,
@@ -76,7 +81,7 @@ pub struct ClubLink {
 }
 
 /// Everything read from one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extraction {
     pub people: Vec<PersonFact>,
     /// Gazetteer ids of the clubs mentioned, in order of first mention.

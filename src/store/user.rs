@@ -397,7 +397,7 @@ mod tests {
             .connection
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, crate::store::SCHEMA_VERSION);
         drop(library);
         assert!(Library::open(&path, Access::Read).is_ok());
     }

@@ -6,8 +6,9 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::fetcher::Fetched;
-use super::state::Loaded;
-use crate::corpus::Corpus;
+use super::state::{Body, Loaded};
+use crate::corpus::{Article, Corpus};
+use crate::facts::Facts;
 use crate::model::PersonId;
 use crate::progress::Progress;
 use crate::search::Hit;
@@ -319,6 +320,15 @@ pub enum Message {
     SelectPlayer { person: PersonId },
     /// Saving the user's marks (watched, read) to the library failed.
     UserStateFailed { error: String },
+    /// The library articles left out of the first model (their facts missing, or of an older
+    /// extractor) have been read in the background: them with their facts, or what went wrong.
+    Reread(Box<Result<Vec<(Article, Facts)>, String>>),
+    /// An article's body, read from the library for the reader (a model built from stored
+    /// facts keeps none): its text, or why there is none.
+    BodyLoaded {
+        article: usize,
+        body: Result<Body, String>,
+    },
 }
 
 impl Message {
@@ -331,6 +341,7 @@ impl Message {
                 | Message::FetchProgress { .. }
                 | Message::SearchFinished { .. }
                 | Message::Loaded(_)
+                | Message::BodyLoaded { .. }
         )
     }
 }

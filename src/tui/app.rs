@@ -16,9 +16,11 @@ use super::action::{Action, Command, Message};
 use super::fetcher::{FetchNews, FetchProgress, Fetcher};
 use super::keymap::Keymap;
 use super::searcher::Searcher;
-use super::state::{Effect, State, dispatch};
+use super::state::{Body, Effect, State, dispatch};
 use super::ui::{self, theme::Theme};
+use crate::facts::{self, Facts};
 use crate::library::Watermark;
+use crate::model;
 use crate::store::{Access, Library};
 
 /// What an event source gave.
@@ -220,6 +222,8 @@ where
     let mut searcher: Option<Searcher> = None;
     let mut fetcher: Option<Fetcher> = None;
     let mut user_store: Option<Library> = None;
+    // Read-only, opened when the reader first needs a body from the library.
+    let mut bodies: Option<Library> = None;
     loop {
         let now = clock.now();
         if now.with_nanosecond(0) != Some(state.clock.now) {
@@ -256,6 +260,11 @@ where
             dirty = true;
         }
         save_user_state(&mut state, &mut user_store, now);
+        if let Some((article, id)) = state.body_wanted() {
+            let body = read_body(&mut bodies, state.feeds.db.as_deref(), id);
+            dispatch(&mut state, Message::BodyLoaded { article, body });
+            dirty = true;
+        }
         if dirty {
             draw(terminal, &state, theme, &keymap)?;
             frames += 1;
@@ -363,13 +372,41 @@ fn save_user_state(state: &mut State, store: &mut Option<Library>, now: NaiveDat
     }
 }
 
+/// An article's body from the library at `db`, for the reader, with the highlights of its
+/// stored facts (none when they are missing or of another version).
+fn read_body(
+    library: &mut Option<Library>,
+    db: Option<&std::path::Path>,
+    id: i64,
+) -> Result<Body, String> {
+    let library = match library {
+        Some(library) => library,
+        None => {
+            let db = db.ok_or("there is no library to read it from")?;
+            library.insert(Library::open(db, Access::Read).map_err(|error| error.to_string())?)
+        }
+    };
+    let text = library
+        .body(id)
+        .map_err(|error| error.to_string())?
+        .ok_or_else(|| "it is no longer in the library".to_string())?;
+    let highlights = library
+        .facts_of(id, &facts::version())
+        .map_err(|error| error.to_string())?
+        .as_deref()
+        .and_then(Facts::decode)
+        .map(|facts| model::packed(&facts.extraction.mentions))
+        .unwrap_or_default();
+    Ok(Body { text, highlights })
+}
+
 /// Whether `--refresh` asks for a fetch now: its interval has passed since the last one (or
 /// since the start).
 fn refresh_due(state: &State, now: NaiveDateTime) -> bool {
     let Some(minutes) = state.feeds.refresh else {
         return false;
     };
-    if state.loading.is_some() || state.feeds.fetching.is_some() {
+    if state.loading.is_some() || state.rereading.is_some() || state.feeds.fetching.is_some() {
         return false;
     }
     state

@@ -8,8 +8,11 @@ use std::thread;
 use chrono::{DateTime, Utc};
 
 use crate::corpus::Article;
+use crate::facts::Facts;
 use crate::fetch::Limits;
-use crate::library::{self, Watermark};
+use crate::gazetteer::Gazetteer;
+use crate::library::{self, Source, Watermark};
+use crate::model::Model;
 use crate::store::{Access, Library};
 
 /// How far a fetch has come: feeds done out of all, new articles so far.
@@ -32,7 +35,11 @@ pub enum FetchNews {
 /// A fetch's result, for the model.
 #[derive(Debug)]
 pub struct Fetched {
-    pub articles: Vec<Article>,
+    /// New articles with their facts, without their bodies (the reader reads them from the
+    /// library).
+    pub articles: Vec<(Article, Facts)>,
+    /// Some article was updated in place: the library's whole model, built again.
+    pub rebuilt: Option<Box<Model>>,
     pub problems: Vec<crate::corpus::LoadProblem>,
     pub failed: usize,
 }
@@ -97,10 +104,33 @@ fn fetch(
         .iter()
         .filter(|report| report.status == library::FetchStatus::Error)
         .count();
+    let before = watermark.last_id;
+    let news = watermark
+        .news(&library, now)
+        .map_err(|error| error.to_string())?;
+    let updated = news
+        .iter()
+        .any(|article| crate::store::library_id(&article.id).is_some_and(|id| id <= before));
+    let rebuilt = if updated {
+        let (model, _) = Source::Library(db.to_path_buf())
+            .load_whole(&crate::progress::LoadProgress::default())
+            .map_err(|error| error.to_string())?;
+        Some(Box::new(model))
+    } else {
+        None
+    };
+    let gazetteer = Gazetteer::embedded().map_err(|error| error.to_string())?;
+    let articles = news
+        .into_iter()
+        .map(|mut article| {
+            let facts = Facts::read(&gazetteer, &article);
+            article.body = String::new();
+            (article, facts)
+        })
+        .collect();
     Ok(Fetched {
-        articles: watermark
-            .news(&library, now)
-            .map_err(|error| error.to_string())?,
+        articles,
+        rebuilt,
         problems: library::feed_problems(&library).map_err(|error| error.to_string())?,
         failed,
     })

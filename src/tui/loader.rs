@@ -3,10 +3,11 @@
 
 use std::any::Any;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use crate::library::Source;
+use crate::library::{self, Source};
 use crate::progress::{LoadProgress, Progress};
 
 use super::action::Message;
@@ -22,11 +23,16 @@ pub type DeskJob = Box<dyn FnOnce() -> Result<DeskStart, String> + Send>;
 /// the load needs.
 const REPORT_EVERY: Duration = Duration::from_millis(100);
 
-/// A load running in the background.
+/// A load running in the background: first the model ([`Message::Loaded`]), then, for a
+/// library whose stored facts are missing for some articles (new ones, or an older
+/// extractor's), those articles read ([`Message::Reread`]).
 #[derive(Debug)]
 pub struct Loader {
     progress: Arc<LoadProgress>,
-    handle: Option<JoinHandle<Result<Loaded, String>>>,
+    news: Receiver<Message>,
+    handle: Option<JoinHandle<()>>,
+    /// The model has been handed over.
+    loaded: bool,
     reported: Progress,
     reported_at: Instant,
 }
@@ -36,34 +42,42 @@ impl Loader {
     pub fn start(source: Source, desk: Option<DeskJob>) -> std::io::Result<Self> {
         let progress = Arc::new(LoadProgress::default());
         let counting = Arc::clone(&progress);
+        let (send, news) = mpsc::channel();
         let handle = thread::Builder::new()
             .name("loader".into())
-            .spawn(move || {
-                let desk = desk.map(|job| job());
-                let mut loaded = load(&source, &counting)?;
-                loaded.desk = desk;
-                Ok(loaded)
-            })?;
+            .spawn(move || load(&source, &counting, &send, desk))?;
         Ok(Self {
             progress,
+            news,
             handle: Some(handle),
+            loaded: false,
             reported: Progress::default(),
             reported_at: Instant::now(),
         })
     }
 
-    /// What there is to tell now, if anything: the result once the load is over (once),
-    /// else the progress when it moved and was last told at least [`REPORT_EVERY`] ago.
+    /// What there is to tell now, if anything: the model once loaded, then the articles read
+    /// in the background; before the model, the progress when it moved and was last told at
+    /// least [`REPORT_EVERY`] ago. A thread that died on a bug says so once.
     pub fn poll(&mut self) -> Option<Input> {
-        let handle = self.handle.as_ref()?;
-        if handle.is_finished() {
-            let result = self.handle.take()?.join().unwrap_or_else(|panic| {
-                Err(format!(
-                    "loading stopped on a bug: {}",
-                    panic_message(&*panic)
-                ))
-            });
-            return Some(Input::Message(Message::Loaded(Box::new(result))));
+        match self.news.try_recv() {
+            Ok(message) => {
+                self.loaded |= matches!(message, Message::Loaded(_));
+                return Some(Input::Message(message));
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                let panic = self.handle.take()?.join().err()?;
+                let bug = panic_message(&*panic);
+                return Some(Input::Message(if self.loaded {
+                    Message::Reread(Box::new(Err(format!("stopped on a bug: {bug}"))))
+                } else {
+                    Message::Loaded(Box::new(Err(format!("loading stopped on a bug: {bug}"))))
+                }));
+            }
+        }
+        if self.loaded {
+            return None;
         }
         let progress = self.progress.snapshot();
         if progress != self.reported && self.reported_at.elapsed() >= REPORT_EVERY {
@@ -73,14 +87,43 @@ impl Loader {
         }
         None
     }
+
+    /// Whether the model is still to come.
+    pub fn is_loading(&self) -> bool {
+        !self.loaded
+    }
+
+    /// Whether nothing more will come.
+    pub fn is_done(&self) -> bool {
+        self.handle.is_none()
+    }
 }
 
-/// Reads the corpus and builds the model and the dashboard's lookups over it.
-fn load(source: &Source, progress: &LoadProgress) -> Result<Loaded, String> {
-    let (model, gazetteer) = source.load(progress).map_err(|error| error.to_string())?;
-    let mut loaded = Loaded::new(model);
-    loaded.gazetteer = Some(Arc::new(gazetteer));
-    Ok(loaded)
+/// Reads the user's marks (when there is a desk job), the corpus, and builds the model and
+/// the dashboard's lookups over it; then reads the
+/// library articles left out of it, if any.
+fn load(source: &Source, progress: &LoadProgress, send: &Sender<Message>, desk: Option<DeskJob>) {
+    let desk = desk.map(|job| job());
+    let (loaded, unread) = match source.load(progress) {
+        Ok(loaded) => {
+            let gazetteer = Arc::new(loaded.gazetteer);
+            let mut ready = Loaded::new(loaded.model);
+            ready.desk = desk;
+            ready.gazetteer = Some(Arc::clone(&gazetteer));
+            ready.unread = loaded.unread.as_ref().map_or(0, |unread| unread.ids.len());
+            (Ok(ready), loaded.unread.map(|unread| (unread, gazetteer)))
+        }
+        Err(error) => (Err(error.to_string()), None),
+    };
+    // The dashboard may have ended meanwhile: nobody to tell.
+    if send.send(Message::Loaded(Box::new(loaded))).is_err() {
+        return;
+    }
+    if let Some((unread, gazetteer)) = unread {
+        let read = library::reread(&unread, &gazetteer, &LoadProgress::default())
+            .map_err(|error| error.to_string());
+        let _ = send.send(Message::Reread(Box::new(read)));
+    }
 }
 
 fn panic_message(panic: &(dyn Any + Send)) -> &str {

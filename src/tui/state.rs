@@ -6,7 +6,7 @@
 //! [`layout`], the same pure function the views draw with.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,10 +17,11 @@ use ratatui::layout::Rect;
 use crate::config::{CountdownSettings, CountdownSort};
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::{Thresholds, sort_contracts};
+use crate::facts::Facts;
 use crate::fetch::Limits;
 use crate::gazetteer::{Gazetteer, Role};
 use crate::intel;
-use crate::model::{ArticleId, ClubId, Evidence, Model, PersonId, Roster};
+use crate::model::{ArticleId, ClubId, Evidence, Highlight, Model, PersonId, Roster};
 use crate::progress::Progress;
 use crate::search::{Hit, Narrowing};
 use crate::text::plural;
@@ -170,6 +171,9 @@ pub struct Loaded {
     /// The user's marks and what is new since the last visit, read from the library on the
     /// loader's thread (or why they could not be).
     pub desk: Option<Result<super::desk::DeskStart, String>>,
+    /// Library articles left out of the model, being read in the background
+    /// ([`Message::Reread`] brings them).
+    pub unread: usize,
 }
 
 impl Loaded {
@@ -180,7 +184,44 @@ impl Loaded {
             index,
             gazetteer: None,
             desk: None,
+            unread: 0,
         }
+    }
+}
+
+/// An article's text read from the library, with its highlights (a model without bodies
+/// keeps none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    pub highlights: Vec<Highlight>,
+}
+
+/// How many article bodies read from the library the reader keeps.
+const BODIES_KEPT: usize = 8;
+
+/// Article bodies read from the library for the reader, the last few (a model built from
+/// stored facts keeps no body): each the text, or why there is none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bodies {
+    /// Oldest first.
+    kept: VecDeque<(usize, Result<Body, String>)>,
+}
+
+impl Bodies {
+    pub fn get(&self, article: usize) -> Option<&Result<Body, String>> {
+        self.kept
+            .iter()
+            .find(|(kept, _)| *kept == article)
+            .map(|(_, body)| body)
+    }
+
+    fn insert(&mut self, article: usize, body: Result<Body, String>) {
+        self.kept.retain(|(kept, _)| *kept != article);
+        if self.kept.len() >= BODIES_KEPT {
+            self.kept.pop_front();
+        }
+        self.kept.push_back((article, body));
     }
 }
 
@@ -429,6 +470,10 @@ pub struct State {
     pub keymap: Arc<Keymap>,
     /// Watched, read, the digest.
     pub desk: DeskState,
+    pub bodies: Bodies,
+    /// How many library articles are being read in the background (their stored facts were
+    /// missing or of an older extractor).
+    pub rereading: Option<usize>,
 }
 
 impl State {
@@ -507,6 +552,8 @@ impl State {
             },
             keymap: Arc::new(Keymap::default()),
             desk: DeskState::default(),
+            bodies: Bodies::default(),
+            rereading: None,
         }
     }
 
@@ -527,6 +574,8 @@ impl State {
         }
         self.refresh_watched();
         self.prepare_digest();
+        self.rereading = (loaded.unread > 0).then_some(loaded.unread);
+        self.bodies = Bodies::default();
         // Lists were computed over the empty model: compute them again.
         self.recompute_lists();
         let typed_meanwhile = !self.players.query.is_empty();
@@ -564,13 +613,9 @@ impl State {
                 return;
             }
         };
-        let replace = self.sample && !fetched.articles.is_empty();
-        let arrived = self.merge_arrivals(fetched.articles, replace);
+        let arrived = self.merge_fetched(fetched.articles, fetched.rebuilt);
         if arrived > 0 {
             self.caught_up();
-        }
-        if replace {
-            self.sample = false;
         }
         self.model.problems = fetched.problems;
         let failed = match fetched.failed {
@@ -581,6 +626,36 @@ impl State {
             "fetched: {}{failed}",
             plural(arrived, "new article", "new articles")
         ));
+    }
+
+    /// Merges fetched articles (over the built-in sample, the library's articles replace it;
+    /// when some article changed in place, the library's model built again replaces the
+    /// model); returns how many are new. They count as unseen until the articles pane is
+    /// looked at.
+    fn merge_fetched(
+        &mut self,
+        articles: Vec<(Article, Facts)>,
+        rebuilt: Option<Box<Model>>,
+    ) -> usize {
+        let Some(gazetteer) = self.feeds.gazetteer.clone() else {
+            return 0;
+        };
+        if articles.is_empty() && rebuilt.is_none() {
+            return 0;
+        }
+        let arrived = articles.len();
+        let replace = self.sample;
+        self.merge_keeping_selections(|model| match rebuilt {
+            Some(rebuilt) => *model = *rebuilt,
+            None if replace => *model = Model::from_facts(articles, Vec::new(), &gazetteer),
+            None => {
+                model.ingest_facts(articles);
+            }
+        });
+        self.sample = false;
+        self.bodies = Bodies::default();
+        self.feeds.unseen += arrived;
+        arrived
     }
 
     /// Merges what watched files brought (`--watch`): new files' articles, and edited ones'
@@ -594,7 +669,7 @@ impl State {
             }
         };
         let read = corpus.articles.len();
-        self.merge_arrivals(corpus.articles, false);
+        self.merge_arrivals(corpus.articles);
         self.model.problems.extend(corpus.problems);
         if read > 0 {
             self.message = Some(format!(
@@ -604,16 +679,25 @@ impl State {
         }
     }
 
-    /// Merges articles that arrived while the dashboard is open, keeping the selections, the
-    /// filter and the scroll (or, when `replace`, builds the model from them alone); returns
-    /// how many are new. They count as unseen until the articles pane is looked at.
-    fn merge_arrivals(&mut self, articles: Vec<Article>, replace: bool) -> usize {
+    /// Merges articles of changed files (`--watch`), keeping the selections, the filter and
+    /// the scroll; returns how many are new. They count as unseen until the articles pane is
+    /// looked at.
+    fn merge_arrivals(&mut self, articles: Vec<Article>) -> usize {
         let Some(gazetteer) = self.feeds.gazetteer.clone() else {
             return 0;
         };
         if articles.is_empty() {
             return 0;
         }
+        let arrived = self
+            .merge_keeping_selections(|model| model.ingest(articles, &gazetteer).articles.len());
+        self.feeds.unseen += arrived;
+        arrived
+    }
+
+    /// Changes the model with `merge`, keeping the selections, the filter and the scroll;
+    /// returns what `merge` returns.
+    fn merge_keeping_selections<T>(&mut self, merge: impl FnOnce(&mut Model) -> T) -> T {
         let article = self.selected_article();
         let player = self.selected_player();
         let rumour = self.selected_rumour();
@@ -621,22 +705,88 @@ impl State {
             .selected_contract()
             .and_then(|c| self.model.contracts.get(c))
             .map(|c| c.player);
-        let arrived = if replace {
-            let corpus = Corpus {
-                articles,
-                problems: Vec::new(),
-            };
-            self.model = Model::build(corpus, &gazetteer);
-            self.model.articles.len()
-        } else {
-            self.model.ingest(articles, &gazetteer).articles.len()
-        };
+        let merged = merge(&mut self.model);
         self.index = Index::new(&self.model);
         self.refresh_watched();
         self.recompute_lists();
         self.reselect(article, player, rumour, contract);
-        self.feeds.unseen += arrived;
-        arrived
+        merged
+    }
+
+    /// Merges the articles read in the background after the start (see
+    /// [`Message::Reread`]).
+    fn finish_reread(&mut self, reread: Result<Vec<(Article, Facts)>, String>) {
+        self.rereading = None;
+        match reread {
+            Ok(read) => {
+                let count = read.len();
+                self.merge_keeping_selections(|model| model.ingest_facts(read));
+                self.message = Some(format!(
+                    "read {} again (new extractor)",
+                    plural(count, "article", "articles")
+                ));
+            }
+            Err(error) => self.message = Some(format!("reading articles: {error}")),
+        }
+    }
+
+    /// An article's body: the model's, else the one read from the library for the reader
+    /// ("" until it arrives).
+    pub fn article_body(&self, article: usize) -> &str {
+        match self.model.articles.get(article) {
+            Some(kept) if !kept.body.is_empty() => &kept.body,
+            Some(_) => match self.bodies.get(article) {
+                Some(Ok(body)) => &body.text,
+                _ => "",
+            },
+            None => "",
+        }
+    }
+
+    /// An article's highlights: the model's, else those read with its body.
+    pub fn article_highlights(&self, article: usize) -> &[Highlight] {
+        match self.model.extractions.get(article) {
+            Some(facts) if !facts.mentions.is_empty() => &facts.mentions,
+            _ => match self.bodies.get(article) {
+                Some(Ok(body)) => &body.highlights,
+                _ => &[],
+            },
+        }
+    }
+
+    /// The reader's article when its body is still to be read from the library: (article,
+    /// library id). The event loop reads it and sends it back ([`Message::BodyLoaded`]).
+    pub fn body_wanted(&self) -> Option<(usize, i64)> {
+        let article = self.reader.article?;
+        let kept = self.model.articles.get(article)?;
+        if !kept.body.is_empty() || self.bodies.get(article).is_some() {
+            return None;
+        }
+        Some((article, crate::store::library_id(&kept.id)?))
+    }
+
+    /// A body read from the library: kept, and shown if the reader waits for it (at the
+    /// sentence it was opened at).
+    fn finish_body(&mut self, article: usize, body: Result<Body, String>) {
+        if let Err(error) = &body {
+            self.message = Some(format!("cannot show the article: {error}"));
+        }
+        self.bodies.insert(article, body);
+        if self.reader.article == Some(article) {
+            self.reader.wrapped = None;
+            self.reader.search.searched = None;
+            self.refresh();
+            if let Some(span) = self.reader.focus.clone()
+                && let Some(area) = self.screen().pane(Pane::Reader).copied()
+            {
+                let lines = self.reader_lines(area.rows.width);
+                let line = lines
+                    .iter()
+                    .position(|line| line.end > span.start)
+                    .unwrap_or(0);
+                self.reader.scroll = line.saturating_sub(1);
+            }
+        }
     }
 
     /// Puts each cursor back on the row it was on, wherever that row is now.
@@ -882,11 +1032,7 @@ impl State {
             .as_ref()
             .is_some_and(|w| w.article == article && w.width == width);
         if !fresh {
-            let body = self
-                .model
-                .articles
-                .get(article)
-                .map_or("", |a| a.body.as_str());
+            let body = self.article_body(article);
             self.reader.wrapped = Some(Wrapped {
                 article,
                 width,
@@ -1131,16 +1277,18 @@ impl State {
     /// Finds the reader's search in its article again when either changed, from the first
     /// match.
     fn refresh_reader_search(&mut self) {
-        let search = &mut self.reader.search;
-        let wanted = self.reader.article.map(|a| (a, search.query.clone()));
-        if search.searched == wanted {
+        let query = &self.reader.search.query;
+        let wanted = self.reader.article.map(|a| (a, query.clone()));
+        if self.reader.search.searched == wanted {
             return;
         }
-        search.current = 0;
-        search.matches = match self.reader.article.and_then(|a| self.model.articles.get(a)) {
-            Some(article) if !search.query.is_empty() => find_all(&article.body, &search.query),
+        let matches = match self.reader.article {
+            Some(article) if !query.is_empty() => find_all(self.article_body(article), query),
             _ => Vec::new(),
         };
+        let search = &mut self.reader.search;
+        search.current = 0;
+        search.matches = matches;
         search.searched = wanted;
     }
 
@@ -1264,11 +1412,7 @@ impl State {
         {
             return Cow::Borrowed(&wrapped.lines);
         }
-        let body = self
-            .reader
-            .article
-            .and_then(|a| self.model.articles.get(a))
-            .map_or("", |a| a.body.as_str());
+        let body = self.reader.article.map_or("", |a| self.article_body(a));
         Cow::Owned(text::wrap(
             body,
             usize::from(width.saturating_sub(text::GUTTER)),
@@ -1559,6 +1703,11 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
             (Some(_), None) if state.loading.is_some() => {
                 state.message = Some("the articles are still loading; R again then".into());
             }
+            // What a fetch brings is told by the model's articles: wait for all of them.
+            (Some(_), None) if state.rereading.is_some() => {
+                state.message =
+                    Some("articles are being read in the background; R again then".into());
+            }
             (Some(_), None) => {
                 state.feeds.requested = true;
                 state.feeds.last = Some(state.clock.now);
@@ -1804,6 +1953,8 @@ fn apply_message(state: &mut State, message: Message) -> Option<Action> {
         Message::SearchFinished { query, hits } => state.finish_search(&query, hits),
         Message::Fetched(fetched) => state.finish_fetch(*fetched),
         Message::Watched(arrived) => state.finish_watch(*arrived),
+        Message::Reread(reread) => state.finish_reread(*reread),
+        Message::BodyLoaded { article, body } => state.finish_body(article, body),
         Message::SelectPlayer { person } => select_player(state, person),
         Message::Click { column, row } => click(state, column, row),
         Message::Scroll { column, row, down } => {

@@ -78,7 +78,15 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
     }
     frame.render_widget(Paragraph::new(head), header);
 
-    let body = article.body.as_str();
+    let body = state.article_body(index);
+    if body.is_empty() {
+        let why = match state.bodies.get(index) {
+            Some(Err(error)) => format!("Cannot show the article: {}", display_text(error)),
+            _ => "Reading the article…".to_string(),
+        };
+        note(frame, area.rows, &why, theme);
+        return;
+    }
     let styles = Styles::new(state, index, theme);
     let evidence = state.reader_evidence();
     let window = state.reader.scroll.min(lines.len())
@@ -169,8 +177,8 @@ impl Styles {
                 *flag = true;
             }
         }
-        styles.mentions = extraction
-            .mentions
+        styles.mentions = state
+            .article_highlights(article)
             .iter()
             .map(|mention| {
                 let style = match mention.kind() {

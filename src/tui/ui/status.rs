@@ -41,6 +41,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
             theme.badge,
         ));
     }
+    if let Some(unread) = state.rereading {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!(
+                "reading {} in the background",
+                crate::text::plural(unread, "article", "articles")
+            ),
+            theme.badge,
+        ));
+    }
     if let Some(error) = &state.load_error {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(
