@@ -487,12 +487,18 @@ impl<'de> Deserialize<'de> for Tier {
 impl Settings {
     /// The tier the user gave this source (names compared without case or accents).
     pub fn tier(&self, source: &str) -> Option<Tier> {
-        let wanted = fold(source);
-        self.sources
-            .iter()
-            .find(|(name, _)| fold(name) == wanted)
-            .map(|(_, tier)| *tier)
+        tier_of(&self.sources, source)
     }
+}
+
+/// The tier `tiers` (a configuration's `[sources]`) gives `source`, names compared without
+/// case or accents.
+pub fn tier_of(tiers: &BTreeMap<String, Tier>, source: &str) -> Option<Tier> {
+    let wanted = fold(source);
+    tiers
+        .iter()
+        .find(|(name, _)| fold(name) == wanted)
+        .map(|(_, tier)| *tier)
 }
 
 /// A configuration file read from disk, kept to point at the place of a mistake.

@@ -117,6 +117,7 @@ pub fn run(
     state.keymap = Arc::new(keymap);
     state.configure_countdowns(&settings.countdowns);
     state.feeds.limits = settings.refresh.limits();
+    state.source_tiers = settings.sources.clone();
     // Copying through the terminal reaches the clipboard of whoever runs it: only when asked.
     state.clipboard = std::env::var("MERCATO_OSC52").is_ok_and(|value| value == "1");
 

@@ -2271,6 +2271,25 @@ fn c_opens_the_board_of_the_selected_destination_and_typing_finds_another_club()
 }
 
 #[test]
+fn the_sources_show_the_configured_tier_after_the_record() {
+    let day = NaiveDate::from_ymd_opt(2025, 3, 25).unwrap();
+    let mut state = story_state(120, 40, day);
+    let tier = |number| mercato::config::Tier::new(number).unwrap();
+    state.source_tiers = [("lisbon daily".to_string(), tier(2))].into();
+    let (_, screen, _) = run_script(state, 120, 40, keys_events(typing("S")));
+    let row = |name: &str| {
+        let line = screen.lines().find(|line| line.contains(name)).unwrap();
+        line.split_whitespace()
+            .rev()
+            .find(|word| !word.contains('│'))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(row("Lisbon Daily"), "2", "{screen}");
+    assert_eq!(row("Football Wire"), "–", "{screen}");
+}
+
+#[test]
 fn snapshot_sources_and_club_board() {
     let day = NaiveDate::from_ymd_opt(2025, 1, 20).unwrap();
     let mut keys = typing("S");

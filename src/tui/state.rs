@@ -6,7 +6,7 @@
 //! [`layout`], the same pure function the views draw with.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,7 +14,7 @@ use std::sync::Arc;
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use ratatui::layout::Rect;
 
-use crate::config::{CountdownSettings, CountdownSort};
+use crate::config::{CountdownSettings, CountdownSort, Tier};
 use crate::corpus::{Article, Corpus, Severity};
 use crate::countdown::{Thresholds, sort_contracts};
 use crate::facts::Facts;
@@ -446,6 +446,8 @@ pub struct State {
     pub problems: Option<usize>,
     /// The sources or club board overlay, when open.
     pub intel: Option<IntelOverlay>,
+    /// The tiers the configuration's `[sources]` gives, shown beside the measured records.
+    pub source_tiers: BTreeMap<String, Tier>,
     pub link: Link,
     pub clock: ClockState,
     /// Terminal size (width, height).
@@ -518,6 +520,7 @@ impl State {
             help: None,
             problems: None,
             intel: None,
+            source_tiers: BTreeMap::new(),
             link: Link::None,
             clock: ClockState {
                 as_of: options.as_of,

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use super::{marker, row_style};
+use crate::config::tier_of;
 use crate::intel;
 use crate::text::thousands;
 use crate::tui::display_text;
@@ -40,14 +41,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SourcesView, th
     }
     let [list, detail] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inner);
-    records(frame, list, view, theme);
+    records(frame, list, state, view, theme);
     reported(frame, detail, state, view, theme);
 }
 
 /// The table of sources: the measured record first, the hit rate always with its count.
-fn records(frame: &mut Frame, area: Rect, view: &SourcesView, theme: &Theme) {
+fn records(frame: &mut Frame, area: Rect, state: &State, view: &SourcesView, theme: &Theme) {
     let number = 7;
-    let name_width = usize::from(area.width).saturating_sub(1 + 5 * (number + 1) + 10 + 8);
+    let name_width = usize::from(area.width).saturating_sub(1 + 5 * (number + 1) + 10 + 8 + 5);
     let widths = [
         Constraint::Length(1),
         Constraint::Length(u16::try_from(name_width).unwrap_or(u16::MAX)),
@@ -58,6 +59,7 @@ fn records(frame: &mut Frame, area: Rect, view: &SourcesView, theme: &Theme) {
         Constraint::Length(7),
         Constraint::Length(5),
         Constraint::Length(8),
+        Constraint::Length(4),
     ];
     let height = usize::from(area.height.saturating_sub(1));
     let selected = view.cursor.selected;
@@ -94,11 +96,17 @@ fn records(frame: &mut Frame, area: Rect, view: &SourcesView, theme: &Theme) {
                         .median_lead_days
                         .map_or_else(|| "–".to_string(), |days| format!("{days} d"))
                 )),
+                Cell::from(format!(
+                    "{:>4}",
+                    tier_of(&state.source_tiers, &record.name)
+                        .map_or_else(|| "–".to_string(), |tier| tier.number().to_string())
+                )),
             ])
             .style(row_style(theme, is_selected, true))
         });
     let header = Row::new([
         "", "Source", "Rumours", "   Done", " Failed", "   Open", "   Hits", " Rate", "    Lead",
+        "Tier",
     ])
     .style(theme.header);
     frame.render_widget(
