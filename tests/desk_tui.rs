@@ -383,6 +383,41 @@ fn the_digest_opens_on_start_when_there_is_news_and_d_reopens_it() {
 }
 
 #[test]
+fn news_read_again_in_the_background_still_opens_the_digest() {
+    // The new article's stored facts were missing: the first model lacks it, and it comes
+    // with the background re-read.
+    let gazetteer = Gazetteer::embedded().unwrap();
+    let mut corpus = load_embedded();
+    let at = corpus
+        .articles
+        .iter()
+        .position(|a| a.id == "001_74b6467321493f20")
+        .unwrap();
+    let news = corpus.articles.remove(at);
+    let mut start = digest_state(120, 40).desk;
+    start.digest = None;
+    start.digest_open = None;
+    let mut state = State::loading(&options(), now(), (120, 40));
+    state.desk = start;
+    dispatch(
+        &mut state,
+        Message::Loaded(Box::new(Ok(Loaded::new(Model::build(corpus, &gazetteer))))),
+    );
+    // It opens on what the dates alone tell (a pre-contract window opened), no article yet.
+    assert_eq!(state.desk.digest.as_ref().unwrap().new_articles, 0);
+    press(&mut state, "\x1b");
+    let facts = mercato::facts::Facts::read(&gazetteer, &news);
+    dispatch(
+        &mut state,
+        Message::Reread(Box::new(Ok(vec![(news, facts)]))),
+    );
+    let digest = state.desk.digest.as_ref().unwrap();
+    assert_eq!(digest.new_articles, 1);
+    assert!(digest.rumours.iter().any(|r| r.player == "Sergio Ramos"));
+    assert_eq!(state.desk.digest_open, None, "closed, it stays closed");
+}
+
+#[test]
 fn snapshot_the_digest_overlay() {
     insta::assert_snapshot!("digest_120x40", screen(digest_state(120, 40), 120, 40));
     insta::assert_snapshot!("digest_80x24", screen(digest_state(80, 24), 80, 24));

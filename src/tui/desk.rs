@@ -13,7 +13,8 @@ use crate::model::{ClubId, PersonId};
 use crate::store::{UserChange, UserState, Watch};
 use crate::text::plural;
 
-use super::action::Pane;
+use super::action::{Command, Pane};
+use super::keymap::Context;
 use super::state::State;
 
 /// The reader's article counts as read once the clock's second has turned this many times
@@ -185,7 +186,10 @@ impl State {
     /// `w`: watches or unwatches what the focused pane has selected.
     pub(super) fn toggle_watch(&mut self) {
         let Some(watch) = self.watch_target() else {
-            self.message = Some("w watches the player or club selected in panes 1–3".to_string());
+            let key = self.key_of(Context::Players, &Command::ToggleWatch);
+            self.message = Some(format!(
+                "{key} watches the player or club selected in panes 1–3"
+            ));
             return;
         };
         let (change, verb) = if self.desk.watchlist.contains(&watch) {
@@ -225,8 +229,10 @@ impl State {
     pub(super) fn toggle_watched_only(&mut self) {
         let pane = self.focus;
         if pane == Pane::Reader {
-            self.message =
-                Some("W filters the players, destinations, countdowns and articles".into());
+            let key = self.key_of(Context::Players, &Command::ToggleWatchedOnly);
+            self.message = Some(format!(
+                "{key} filters the players, destinations, countdowns and articles"
+            ));
             return;
         }
         let on = if self.desk.watched_only.remove(&pane) {
@@ -244,9 +250,11 @@ impl State {
                 _ => "articles naming a watched player or club",
             };
             if self.desk.watchlist.is_empty() {
-                format!("showing only {what}: nothing is watched yet (w watches)")
+                let key = self.key_of(Context::Players, &Command::ToggleWatch);
+                format!("showing only {what}: nothing is watched yet ({key} watches)")
             } else {
-                format!("showing only {what} (W shows all)")
+                let key = self.key_of(Context::of_pane(pane), &Command::ToggleWatchedOnly);
+                format!("showing only {what} ({key} shows all)")
             }
         } else {
             "showing everything".to_string()
@@ -399,6 +407,7 @@ impl State {
             || self.problems.is_some()
             || self.desk.digest_open.is_some()
             || self.desk.confirm.is_some()
+            || self.intel.is_some()
     }
 
     /// Works out the digest once the model is there, and opens it when there is news.

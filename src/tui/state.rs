@@ -489,6 +489,14 @@ impl State {
     }
 
     /// " (e shows them)": how to show the ended contracts again, if a key does.
+    /// The first key bound to `command` in `context`, for messages that name it; the
+    /// command's name when no key is.
+    pub fn key_of(&self, context: Context, command: &Command) -> String {
+        self.keymap
+            .keys_for(context, command, 1, "")
+            .unwrap_or_else(|| command.name())
+    }
+
     pub fn show_expired_hint(&self) -> String {
         self.keymap
             .keys_for(Context::Countdowns, &Command::ToggleExpired, 1, "")
@@ -728,6 +736,13 @@ impl State {
                     "read {} again (new extractor)",
                     plural(count, "article", "articles")
                 ));
+                // The digest was worked out before these articles were in the model: again,
+                // with them (opening it if it had nothing to tell before, as it was if not).
+                let shown = self.desk.digest.is_some().then_some(self.desk.digest_open);
+                self.prepare_digest();
+                if let Some(open) = shown {
+                    self.desk.digest_open = open;
+                }
             }
             Err(error) => self.message = Some(format!("reading articles: {error}")),
         }
@@ -1902,14 +1917,12 @@ fn apply_command(state: &mut State, command: Command) -> Option<Action> {
         }
         Command::ToggleCold => {
             state.destinations.hide_cold = !state.destinations.hide_cold;
-            state.message = Some(
-                if state.destinations.hide_cold {
-                    "cold rumours hidden (H shows them)"
-                } else {
-                    "cold rumours shown"
-                }
-                .to_string(),
-            );
+            state.message = Some(if state.destinations.hide_cold {
+                let key = state.key_of(Context::Destinations, &Command::ToggleCold);
+                format!("cold rumours hidden ({key} shows them)")
+            } else {
+                "cold rumours shown".to_string()
+            });
         }
         Command::ToggleExpired => {
             state.countdowns.hide_expired = !state.countdowns.hide_expired;
@@ -2118,6 +2131,7 @@ fn click(state: &mut State, column: u16, row: u16) {
     state.help = None;
     state.problems = None;
     state.desk.digest_open = None;
+    state.intel = None;
     state.focus = pane;
     let Some(row) = row else {
         return;

@@ -11,8 +11,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::countdown::describe;
 use crate::text::plural;
+use crate::tui::action::Command;
 use crate::tui::display_text;
 use crate::tui::intel::{Board, BoardRumour, BoardView};
+use crate::tui::keymap::Context;
 use crate::tui::state::State;
 use crate::tui::text::truncate;
 use crate::tui::ui::theme::Theme;
@@ -27,7 +29,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &BoardView, them
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(title, theme.title_focused))
-        .title(Line::styled(" type a club · ↑/↓ scroll · Esc closes ", theme.dim).right_aligned());
+        .title(
+            Line::styled(
+                format!(
+                    " type a club ·{}",
+                    super::overlay_keys(&state.keymap, Context::Board, &Command::Back, false)
+                ),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
     frame.render_widget(Clear, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);

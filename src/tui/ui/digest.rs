@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::tui::action::Command;
+use crate::tui::keymap::Context;
 use crate::tui::state::State;
 use crate::tui::ui::theme::Theme;
 
@@ -20,7 +22,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(" Since your last visit ", theme.title_focused))
-        .title(Line::styled(" Esc closes · D reopens · j/k scroll ", theme.dim).right_aligned());
+        .title(
+            Line::styled(
+                super::overlay_keys(
+                    &state.keymap,
+                    Context::Digest,
+                    &Command::ToggleDigest,
+                    false,
+                ),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
     frame.render_widget(Clear, area);
     let marked = format!("  {} ", theme.watched_mark);
     let shown: Vec<Line> = lines

@@ -11,8 +11,10 @@ use super::{marker, row_style};
 use crate::config::tier_of;
 use crate::intel;
 use crate::text::thousands;
+use crate::tui::action::Command;
 use crate::tui::display_text;
 use crate::tui::intel::SourcesView;
+use crate::tui::keymap::Context;
 use crate::tui::state::State;
 use crate::tui::text::truncate;
 use crate::tui::ui::theme::Theme;
@@ -28,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SourcesView, th
             ),
             theme.title_focused,
         ))
-        .title(Line::styled(" s sorts · S or Esc closes ", theme.dim).right_aligned());
+        .title(Line::styled(sources_keys(state), theme.dim).right_aligned());
     frame.render_widget(Clear, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -43,6 +45,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SourcesView, th
         Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inner);
     records(frame, list, state, view, theme);
     reported(frame, detail, state, view, theme);
+}
+
+/// The overlay's keys as the key map binds them: " s sorts · S or Esc closes · j/k scroll ".
+fn sources_keys(state: &State) -> String {
+    let keys = super::overlay_keys(
+        &state.keymap,
+        Context::Sources,
+        &Command::ToggleSources,
+        false,
+    );
+    match state
+        .keymap
+        .keys_for(Context::Sources, &Command::SortSources, 1, "")
+    {
+        Some(sort) => format!(" {sort} sorts ·{keys}"),
+        None => keys,
+    }
 }
 
 /// The table of sources: the measured record first, the hit rate always with its count.
