@@ -109,7 +109,11 @@ fn marks_survive_a_kill_and_news_greets_the_next_start() {
     assert!(!digest.contains('\u{1b}'), "plain text: {digest:?}");
     session.keys(&["clear", "Enter"]);
     session.keys(&[&open, "Enter"]);
-    session.wait_for(&["Since your last visit", "New articles: 2", "Esc or D closes"]);
+    session.wait_for(&[
+        "Since your last visit",
+        "New articles: 2",
+        "Esc or D closes",
+    ]);
     session.keys(&["Escape"]);
     session.wait_for(&["8 unread · 10"]);
     session.literal("D");

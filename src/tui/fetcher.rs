@@ -8,7 +8,7 @@ use std::thread;
 use chrono::{DateTime, Utc};
 
 use crate::corpus::Article;
-use crate::facts::Facts;
+use crate::facts::{self, Facts};
 use crate::fetch::Limits;
 use crate::gazetteer::Gazetteer;
 use crate::library::{self, Source, Watermark};
@@ -119,15 +119,31 @@ fn fetch(
     } else {
         None
     };
-    let gazetteer = Gazetteer::embedded().map_err(|error| error.to_string())?;
+    let version = facts::version();
+    let mut gazetteer = None;
     let articles = news
         .into_iter()
         .map(|mut article| {
-            let facts = Facts::read(&gazetteer, &article);
+            // fetch_feeds stored their facts beside them: read those, extract only failing that.
+            let stored = crate::store::library_id(&article.id)
+                .map(|id| library.facts_of(id, &version))
+                .transpose()
+                .map_err(|error| error.to_string())?
+                .flatten();
+            let facts = match stored.as_deref().and_then(Facts::decode) {
+                Some(facts) => facts,
+                None => {
+                    if gazetteer.is_none() {
+                        gazetteer = Some(Gazetteer::embedded().map_err(|error| error.to_string())?);
+                    }
+                    let gazetteer = gazetteer.as_ref().ok_or("no gazetteer")?;
+                    Facts::read(gazetteer, &article)
+                }
+            };
             article.body = String::new();
-            (article, facts)
+            Ok((article, facts))
         })
-        .collect();
+        .collect::<Result<_, String>>()?;
     Ok(Fetched {
         articles,
         rebuilt,
