@@ -2108,6 +2108,42 @@ fn r_asks_for_a_fetch_and_shows_its_progress() {
 }
 
 #[test]
+fn a_model_built_again_in_another_order_keeps_the_selections() {
+    let mut state = state_with_library();
+    press(&mut state, &typing("/ramos"));
+    press(
+        &mut state,
+        &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Down)],
+    );
+    let player = selected_name(&state).unwrap();
+    let club = |state: &State| state.selected_rumour().map(|r| state.model.rumours[r].club);
+    let selected_club = club(&state);
+    assert!(selected_club.is_some());
+    let mut corpus = load_embedded();
+    corpus.articles.reverse();
+    let rebuilt = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    let moved = rebuilt.rumours.iter().position(|r| {
+        Some(r.player) == rebuilt.person_named(&player) && Some(r.club) == selected_club
+    });
+    assert_ne!(
+        moved,
+        state.selected_rumour(),
+        "the rebuilt model lists the rumour elsewhere"
+    );
+    dispatch(
+        &mut state,
+        Message::Fetched(Box::new(Ok(mercato::tui::fetcher::Fetched {
+            articles: Vec::new(),
+            rebuilt: Some(Box::new(rebuilt)),
+            problems: Vec::new(),
+            failed: 0,
+        }))),
+    );
+    assert_eq!(selected_name(&state).as_deref(), Some(player.as_str()));
+    assert_eq!(club(&state), selected_club);
+}
+
+#[test]
 fn new_articles_merge_without_losing_the_selection_or_the_filter() {
     let mut state = state_with_library();
     press(&mut state, &typing("/ramos"));

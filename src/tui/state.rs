@@ -709,17 +709,40 @@ impl State {
     /// Changes the model with `merge`, keeping the selections, the filter and the scroll;
     /// returns what `merge` returns.
     fn merge_keeping_selections<T>(&mut self, merge: impl FnOnce(&mut Model) -> T) -> T {
-        let article = self.selected_article();
-        let player = self.selected_player();
-        let rumour = self.selected_rumour();
+        // The selections by what a model built again keeps: article ids and people's names
+        // (an ingest keeps every position, a rebuild in another order does not).
+        let model = &self.model;
+        let person = |p: PersonId| Some((p, model.person(p)?.name.clone()));
+        let article = self
+            .selected_article()
+            .and_then(|a| Some((a, model.articles.get(a)?.id.clone())));
+        let player = self.selected_player().and_then(person);
+        let rumour = self
+            .selected_rumour()
+            .and_then(|r| model.rumours.get(r))
+            .and_then(|r| Some((person(r.player)?, r.club)));
         let contract = self
             .selected_contract()
-            .and_then(|c| self.model.contracts.get(c))
-            .map(|c| c.player);
+            .and_then(|c| model.contracts.get(c))
+            .and_then(|c| person(c.player));
         let merged = merge(&mut self.model);
         self.index = Index::new(&self.model);
         self.refresh_watched();
         self.recompute_lists();
+        let model = &self.model;
+        let article = article.and_then(|(at, id)| match model.articles.get(at) {
+            Some(kept) if kept.id == id => Some(at),
+            _ => model.articles.iter().position(|a| a.id == id),
+        });
+        let player = player.and_then(|(p, name)| find_again(model, p, &name));
+        let rumour = rumour.and_then(|((p, name), club)| {
+            let p = find_again(model, p, &name)?;
+            model
+                .rumours
+                .iter()
+                .position(|r| r.player == p && r.club == club)
+        });
+        let contract = contract.and_then(|(p, name)| find_again(model, p, &name));
         self.reselect(article, player, rumour, contract);
         merged
     }
@@ -2121,6 +2144,14 @@ fn select_player(state: &mut State, person: PersonId) {
     {
         Some(position) => state.players.cursor.selected = position,
         None => state.message = Some("that person is not a player".to_string()),
+    }
+}
+
+/// The person called `name` after a merge: still `was` unless the model was built again.
+fn find_again(model: &Model, was: PersonId, name: &str) -> Option<PersonId> {
+    match model.person(was) {
+        Some(person) if person.name == name => Some(was),
+        _ => model.person_named(name),
     }
 }
 
