@@ -12,7 +12,7 @@ mod common;
 
 use common::tmux::Server;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
+use common::EXAMPLE;
 
 /// Runs mercato with its own (empty) configuration folder and a library in `dir`.
 fn mercato_in(dir: &Path, args: &[&str]) -> Output {

@@ -12,22 +12,7 @@ use std::time::{Duration, Instant};
 
 use common::tmux::Server;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
-const EXAMPLE_UPDATE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/feeds/example-update.xml"
-);
-
-fn mercato(db: &Path, args: &[&str]) -> String {
-    let output = common::mercato()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{args:?}: {output:?}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{EXAMPLE, EXAMPLE_UPDATE, mercato_ok as mercato};
 
 /// The pid the dashboard wrote, once it is there.
 fn pid_in(path: &Path) -> String {

@@ -6,26 +6,9 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::tmux::Server;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
-const EXAMPLE_UPDATE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/feeds/example-update.xml"
-);
-
-fn mercato(db: &Path, args: &[&str]) -> String {
-    let output = common::mercato()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{args:?}: {output:?}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{EXAMPLE, EXAMPLE_UPDATE, mercato_ok as mercato};
 
 #[test]
 fn subscribe_fetch_read_refresh_quit_and_find_it_all_again() {

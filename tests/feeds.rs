@@ -301,11 +301,7 @@ fn errors_are_one_line() {
 
 // ---- the example feed shipped in assets/feeds/ ---------------------------------------------
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
-const EXAMPLE_UPDATE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/feeds/example-update.xml"
-);
+use common::{EXAMPLE, EXAMPLE_UPDATE};
 
 /// `mercato --corpus FEED --as-of 2026-12-04 COMMAND --json`, parsed.
 fn example_json(feed: &str, command: &str) -> Vec<serde_json::Value> {

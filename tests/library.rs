@@ -13,11 +13,7 @@ use common::http::{Reply, TestServer};
 use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/feeds");
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
-const EXAMPLE_UPDATE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/feeds/example-update.xml"
-);
+use common::{EXAMPLE, EXAMPLE_UPDATE};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(FIXTURES).join(name)).unwrap()

@@ -9,6 +9,20 @@ pub mod hostile;
 pub mod http;
 pub mod tmux;
 
+/// The example feed in assets, and the same feed a day later.
+pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/feeds/example.xml");
+pub const EXAMPLE_UPDATE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/feeds/example-update.xml"
+);
+
+/// Runs `mercato --db DB ARGS...`, which must succeed; its standard output.
+pub fn mercato_ok(db: &std::path::Path, args: &[&str]) -> String {
+    let output = mercato().arg("--db").arg(db).args(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// A configuration directory that does not exist: the defaults, never the user's own file.
 pub const NO_CONFIG: &str = "/nonexistent/mercato-tests/config";
 
