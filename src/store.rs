@@ -881,13 +881,23 @@ fn time(text: Option<String>) -> Option<DateTime<Utc>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn at(day: u32) -> DateTime<Utc> {
+    /// 08:00 UTC on a day of November 2026.
+    pub(in crate::store) fn at(day: u32) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T08:00:00Z"))
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    /// A library at `path` as schema 2 wrote it, holding what the SQL `rows` insert.
+    pub(in crate::store) fn schema_2_library(path: &Path, rows: &str) {
+        let connection = Connection::open(path).unwrap();
+        connection.execute_batch(MIGRATIONS[0]).unwrap();
+        connection.execute_batch(MIGRATIONS[1]).unwrap();
+        connection.execute_batch(rows).unwrap();
+        connection.pragma_update(None, "user_version", 2).unwrap();
     }
 
     fn item(guid: &str, url: Option<&str>, body: &str) -> NewArticle {
@@ -1168,18 +1178,11 @@ mod tests {
     fn a_schema_2_library_gets_the_facts_table_which_follows_its_articles() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mercato.db");
-        {
-            let connection = Connection::open(&path).unwrap();
-            connection.execute_batch(MIGRATIONS[0]).unwrap();
-            connection.execute_batch(MIGRATIONS[1]).unwrap();
-            connection
-                .execute_batch(
-                    "INSERT INTO articles (guid, title, first_seen, body, content_hash)
-                     VALUES ('file:a', 'Ojeda stays', '2026-01-01', 'Ojeda stays at Wolves.', 'h1');
-                     PRAGMA user_version = 2;",
-                )
-                .unwrap();
-        }
+        schema_2_library(
+            &path,
+            "INSERT INTO articles (guid, title, first_seen, body, content_hash)
+             VALUES ('file:a', 'Ojeda stays', '2026-01-01', 'Ojeda stays at Wolves.', 'h1');",
+        );
         let error = Library::open(&path, Access::Read).unwrap_err();
         assert!(matches!(error, StoreError::Migrating { .. }), "{error}");
         let mut library = Library::open(&path, Access::Write).unwrap();

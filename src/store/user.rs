@@ -235,15 +235,9 @@ impl Library {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Access, FetchRecord, MIGRATIONS, NewArticle};
+    use super::super::tests::{at, schema_2_library};
+    use super::super::{Access, FetchRecord, NewArticle};
     use super::*;
-    use rusqlite::Connection;
-
-    fn at(day: u32) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T08:00:00Z"))
-            .unwrap()
-            .with_timezone(&Utc)
-    }
 
     fn ramos() -> Watch {
         Watch::Player {
@@ -360,23 +354,16 @@ mod tests {
     fn a_schema_2_library_migrates_without_loss() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mercato.db");
-        {
-            let connection = Connection::open(&path).unwrap();
-            connection.execute_batch(MIGRATIONS[0]).unwrap();
-            connection.execute_batch(MIGRATIONS[1]).unwrap();
-            connection
-                .execute_batch(
-                    "INSERT INTO feeds (url, name, added_at, etag)
-                     VALUES ('https://e.com/rss', 'E', '2026-01-01T00:00:00Z', '\"v7\"');
-                     INSERT INTO articles (feed_id, guid, title, first_seen, body, content_hash)
-                     VALUES (1, 'g1', 'Ojeda stays', '2026-01-01T00:00:00Z',
-                             'Ojeda stays at Wolves until June 2027.', 'h1'),
-                            (NULL, 'file:x', 'Lille watch Dembara', '2026-01-02T00:00:00Z',
-                             'Lille are monitoring Youssouf Dembara.', 'h2');
-                     PRAGMA user_version = 2;",
-                )
-                .unwrap();
-        }
+        schema_2_library(
+            &path,
+            "INSERT INTO feeds (url, name, added_at, etag)
+             VALUES ('https://e.com/rss', 'E', '2026-01-01T00:00:00Z', '\"v7\"');
+             INSERT INTO articles (feed_id, guid, title, first_seen, body, content_hash)
+             VALUES (1, 'g1', 'Ojeda stays', '2026-01-01T00:00:00Z',
+                     'Ojeda stays at Wolves until June 2027.', 'h1'),
+                    (NULL, 'file:x', 'Lille watch Dembara', '2026-01-02T00:00:00Z',
+                     'Lille are monitoring Youssouf Dembara.', 'h2');",
+        );
         // A reader cannot migrate; a user-state handle can.
         assert!(matches!(
             Library::open(&path, Access::Read),
