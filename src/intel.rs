@@ -310,6 +310,18 @@ impl SourceRecord {
             format!("{}/{}", self.done, self.settled())
         }
     }
+
+    /// The hit rate as a percentage: "60%", "–" while nothing has settled.
+    pub fn rate(&self) -> String {
+        self.hit_rate()
+            .map_or_else(|| "–".to_string(), |rate| format!("{:.0}%", rate * 100.0))
+    }
+
+    /// The median lead time: "18 d", "–" before any rumour was done.
+    pub fn lead(&self) -> String {
+        self.median_lead_days
+            .map_or_else(|| "–".to_string(), |days| format!("{days} d"))
+    }
 }
 
 /// Every source's record as of the date, most rumours first (then by name).

@@ -90,12 +90,8 @@ pub(super) fn sources(
                 thousands(record.failed),
                 thousands(open(record)),
                 record.hits(),
-                record
-                    .hit_rate()
-                    .map_or_else(|| "–".to_string(), |rate| format!("{:.0}%", rate * 100.0)),
-                record
-                    .median_lead_days
-                    .map_or_else(|| "–".to_string(), |days| format!("{days} d")),
+                record.rate(),
+                record.lead(),
                 tiers.tier(&record.name).map_or_else(
                     || "–".to_string(),
                     |tier| format!("{} {}", tier.number(), tier.label()),

@@ -103,18 +103,8 @@ fn records(frame: &mut Frame, area: Rect, state: &State, view: &SourcesView, the
                 Cell::from(format!("{:>7}", thousands(record.failed))),
                 Cell::from(format!("{:>7}", thousands(open))),
                 Cell::from(format!("{:>7}", record.hits())),
-                Cell::from(format!(
-                    "{:>5}",
-                    record
-                        .hit_rate()
-                        .map_or_else(|| "–".to_string(), |rate| format!("{:.0}%", rate * 100.0))
-                )),
-                Cell::from(format!(
-                    "{:>8}",
-                    record
-                        .median_lead_days
-                        .map_or_else(|| "–".to_string(), |days| format!("{days} d"))
-                )),
+                Cell::from(format!("{:>5}", record.rate())),
+                Cell::from(format!("{:>8}", record.lead())),
                 Cell::from(format!(
                     "{:>4}",
                     tier_of(&state.source_tiers, &record.name)
