@@ -2071,6 +2071,37 @@ fn arrived(id: &str, date: &str, body: &str) -> mercato::corpus::Article {
 }
 
 #[test]
+fn a_feed_article_shows_its_link_once_in_the_reader() {
+    let mut article = arrived(
+        "feed-1",
+        "2021-01-10",
+        "Sergio Ramos is wanted by Paris Saint-Germain.",
+    );
+    article.url = Some(article.path.clone());
+    let corpus = mercato::corpus::Corpus {
+        articles: vec![article],
+        problems: Vec::new(),
+    };
+    let model = Model::build(corpus, &Gazetteer::embedded().unwrap());
+    let mut state = State::new(model, &options(), now(), (120, 40));
+    press(&mut state, &typing("4"));
+    press(&mut state, &[key(KeyCode::Enter)]);
+    assert_eq!(state.focus, Pane::Reader);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| {
+            mercato::tui::ui::draw(frame, &state, &Theme::monochrome(), &Keymap::default())
+        })
+        .unwrap();
+    let screen = screen_text(terminal.backend().buffer());
+    assert_eq!(
+        screen.matches("https://example.org/feed-1").count(),
+        1,
+        "{screen}"
+    );
+}
+
+#[test]
 fn r_asks_for_a_fetch_and_shows_its_progress() {
     let mut files_only = state();
     let mut state = state_with_library();

@@ -65,10 +65,13 @@ pub fn draw(frame: &mut Frame, area: &PaneArea, state: &State, theme: &Theme, fo
             theme.source,
         ));
     }
-    meta.push(Span::styled(
-        format!(" · {}", display_text(&article.path)),
-        theme.dim,
-    ));
+    // A feed article's path is its link, shown on the next line already.
+    if article.url.as_deref() != Some(article.path.as_str()) {
+        meta.push(Span::styled(
+            format!(" · {}", display_text(&article.path)),
+            theme.dim,
+        ));
+    }
     let mut head = vec![
         Line::styled(display_text(&article.title).into_owned(), theme.header),
         Line::from(meta),
