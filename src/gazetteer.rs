@@ -4,10 +4,10 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Folded, fold, is_capitalised};
+use crate::text::{Folded, fold};
 
 /// What a person does, as far as transfer news is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -228,6 +228,7 @@ impl Gazetteer {
         phrases.sort_by(|a, b| a.0.cmp(&b.0));
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(phrases.iter().map(|(phrase, _)| phrase))
             .expect("gazetteer patterns are plain strings");
         let patterns = phrases.into_iter().map(|(_, entry)| entry).collect();
@@ -289,12 +290,22 @@ impl Gazetteer {
     }
 
     /// Every gazetteer phrase in `text`, longest first where they overlap, as whole words that
-    /// start with a capital letter (acronyms in capitals only).
+    /// start with a capital letter (acronyms in capitals only). A phrase can only start at a
+    /// capitalised word, so the matcher runs anchored there instead of over every byte.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<Found> {
         let haystack = folded.text.as_bytes();
         let mut out = Vec::new();
-        for found in self.matcher.find_iter(&folded.text) {
-            let (start, end) = (found.start(), found.end());
+        let mut resume = 0;
+        for at in capitalised_word_starts(text) {
+            let start = folded.offset_of(at);
+            if start < resume {
+                continue;
+            }
+            let input = Input::new(haystack).range(start..).anchored(Anchored::Yes);
+            let Some(found) = self.matcher.find(input) else {
+                continue;
+            };
+            let end = found.end();
             let boundary_before = start == 0 || !haystack[start - 1].is_ascii_alphanumeric();
             let boundary_after = end == haystack.len() || !haystack[end].is_ascii_alphanumeric();
             if !boundary_before || !boundary_after {
@@ -302,14 +313,9 @@ impl Gazetteer {
             }
             let (entry, acronym) = self.patterns[found.pattern().as_usize()];
             let span = folded.to_original(start..end, text);
-            let original = &text[span.clone()];
-            let cased = if acronym {
-                original.chars().all(|c| !c.is_lowercase())
-            } else {
-                is_capitalised(original)
-            };
-            if cased {
+            if !acronym || text[span.clone()].chars().all(|c| !c.is_lowercase()) {
                 out.push(Found { entry, span });
+                resume = end;
             }
         }
         out
@@ -350,7 +356,9 @@ impl Gazetteer {
     /// The club with this canonical name or alias (case- and accent-insensitive).
     pub fn club_named(&self, name: &str) -> Option<usize> {
         let folded = fold(name.trim());
-        let found = self.matcher.find(&folded)?;
+        let found = self
+            .matcher
+            .find(Input::new(&folded).anchored(Anchored::Yes))?;
         match self.patterns[found.pattern().as_usize()].0 {
             Entry::Club(id) if found.range() == (0..folded.len()) => Some(id),
             _ => None,
@@ -387,6 +395,18 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     } else {
         short[prefix..] == long[prefix + 1..]
     }
+}
+
+/// The byte offsets of the words of `text` that start with a capital letter.
+fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous = ' ';
+    text.char_indices()
+        .filter(move |&(_, c)| {
+            let starts = c.is_uppercase() && !previous.is_alphanumeric();
+            previous = c;
+            starts
+        })
+        .map(|(at, _)| at)
 }
 
 #[cfg(test)]

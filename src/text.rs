@@ -112,6 +112,14 @@ impl Folded {
         let end = self.position.get(range.end).copied().unwrap_or(start);
         self.text.get(start..end).unwrap_or("")
     }
+
+    /// Where the character at byte `original` of the original text starts in `text`.
+    pub fn offset_of(&self, original: usize) -> usize {
+        self.position
+            .get(original)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
