@@ -467,6 +467,29 @@ mod tests {
     }
 
     #[test]
+    fn phrases_start_at_capitalised_words_after_any_punctuation() {
+        let g = gazetteer();
+        assert_eq!(
+            names(
+                &g,
+                "«Juventus» want him; ‘Real Madrid’ too, and (PSG)—so says L’Équipe…Chelsea?"
+            ),
+            [
+                "club:Juventus",
+                "club:Real Madrid",
+                "club:Paris Saint-Germain",
+                "outlet:L'Équipe",
+                "club:Chelsea"
+            ]
+        );
+        // A word that only ends like a club is not one.
+        assert_eq!(
+            names(&g, "Tottenhamish and ExChelsea"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn people_fold_diacritics() {
         let g = gazetteer();
         assert_eq!(names(&g, "Gonzalo Higuain"), ["person:Gonzalo Higuaín"]);
