@@ -343,6 +343,9 @@ const PLAYER_NOUNS_LIST: &[&str] = &[
     "ace",
     "sensation",
     "gem",
+    "scorer",
+    "goalscorer",
+    "goal-scorer",
 ];
 
 /// Words (and the role they give) that say a person is not a footballer.

@@ -475,6 +475,10 @@ fn full_name_identity(
     identities.len() - 1
 }
 
+/// Shortest surname read through a misspelling: one edit turns shorter names into others
+/// ("Silva"/"Salva").
+const MISSPELT_SURNAME_LENGTH: usize = 7;
+
 /// A one-word mention: the surname (or first name) of someone named in full in the article,
 /// or of exactly one known person.
 fn single_name_identity(
@@ -493,6 +497,17 @@ fn single_name_identity(
     if by_surname.is_some() {
         return by_surname;
     }
+    // A misspelt surname of someone named in full ("Calafori" for Calafiori).
+    let misspelt = (0..identities.len()).rev().find(|&at| {
+        let words = &identities[at].words;
+        words.len() > 1
+            && words.last().is_some_and(|last| {
+                last.len().min(word.len()) >= MISSPELT_SURNAME_LENGTH && within_one_edit(last, word)
+            })
+    });
+    if misspelt.is_some() {
+        return misspelt;
+    }
     let mut by_first = (0..identities.len())
         .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word);
     if let (Some(only), None) = (by_first.next(), by_first.next()) {
@@ -505,7 +520,8 @@ fn single_name_identity(
 }
 
 /// Whether the name at `at` is a member of a list ("A, B and C", "A or B", "A & B")
-/// in which some other member is already a person.
+/// in which some other member is already a person. Two words and a comma are no list
+/// ("Crucially, Mendonça's contract", "– Dave Hartley, Stockport").
 fn listed_with_people(body: &str, items: &[Item], at: usize) -> bool {
     let name_like = |item: &Item| matches!(item.kind, Kind::Name | Kind::Person(_));
     // The member next to `from` in direction `step`, over one joint.
@@ -537,16 +553,26 @@ fn listed_with_people(body: &str, items: &[Item], at: usize) -> bool {
         }
         None
     };
+    let (mut members, mut with_person) = (1, false);
+    let (mut first, mut last) = (at, at);
     for forward in [false, true] {
         let mut from = at;
         while let Some(member) = neighbour(from, forward).filter(|&m| name_like(&items[m])) {
-            if matches!(items[member].kind, Kind::Person(_)) {
-                return true;
-            }
+            with_person |= matches!(items[member].kind, Kind::Person(_));
+            members += 1;
             from = member;
         }
+        if forward {
+            last = from;
+        } else {
+            first = from;
+        }
     }
-    false
+    let conjunction = items[first..last]
+        .iter()
+        .any(|item| item.is(&["and", "or"]))
+        || (first..last).any(|k| between(body, &items[k], &items[k + 1]) == "&");
+    with_person && (members >= 3 || conjunction)
 }
 
 /// Whether a surname belongs to several known people, all of them players: a player,
@@ -674,6 +700,76 @@ fn read_player_lists(
     }
 }
 
+/// Words that may stand between "is" or "as" and the role they give: "as their next
+/// manager", "is France's leading scorer", "is now the club's sporting director".
+const PREDICATE_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "club's",
+    "now",
+    "also",
+    "still",
+    "currently",
+    "next",
+    "new",
+    "permanent",
+    "full-time",
+    "first",
+    "leading",
+    "top",
+    "record",
+    "all-time",
+    "best",
+    "first-choice",
+    "most",
+    "main",
+    "key",
+    "sporting",
+    "technical",
+];
+
+/// Longest run of [`PREDICATE_FILLERS`], clubs or possessives before the role noun.
+const PREDICATE_FILLER_WORDS: usize = 4;
+
+/// The role said of the person at `at` by what follows the name: "to have X as their next
+/// manager", "X is France's leading scorer", "X was the club's chairman". "X is a former
+/// striker" says nothing of what he is now.
+fn predicate_role(body: &str, items: &[Item], at: usize) -> Option<Role> {
+    let verb = items.get(at + 1)?;
+    if !verb.is(&["as", "is", "was", "remains", "became", "becomes"])
+        || !between(body, &items[at], verb).is_empty()
+    {
+        return None;
+    }
+    let rest = &items[at + 2..items.len().min(at + 3 + PREDICATE_FILLER_WORDS)];
+    let mut previous = verb;
+    for word in rest {
+        // A possessive's gap holds its "'s".
+        let joined = previous.possessive || between(body, previous, word).is_empty();
+        if !joined || word.is(&["former", "ex"]) {
+            return None;
+        }
+        if word.kind == Kind::Word
+            && let Some(role) = role_of_word(&word.folded)
+        {
+            return Some(role);
+        }
+        let filler = word.is(PREDICATE_FILLERS)
+            || word.possessive
+            || matches!(word.kind, Kind::Club(_) | Kind::Term);
+        if !filler {
+            return None;
+        }
+        previous = word;
+    }
+    None
+}
+
 /// Reads the role cues around every person in a sentence: a noun just before the name
 /// ("president Florentino Pérez", "Chelsea boss X"), an apposition after it
 /// ("X, the club's owner,", "X, 25,"), or the previous name of a list ("singers A and B").
@@ -779,6 +875,9 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
                     }
                 }
             }
+        }
+        if cue.is_none() {
+            cue = predicate_role(body, items, at);
         }
         // A list inherits the cue of its first name.
         if cue.is_none()
