@@ -8,7 +8,12 @@ use std::ops::Range;
 /// (emoji, dashes, symbols) becomes a single space so it can never glue or invent words.
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        // A line break inside a wrapped sentence is a space: names may be cut across it.
+        out.push(if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        });
     } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
         out.push('\'');
     } else if c.is_alphabetic() {
@@ -65,7 +70,15 @@ impl Folded {
                 .map_or(bytes.len(), |length| at + length);
             if run > at {
                 let before = text.len();
-                text.push_str(&original[at..run]);
+                for (k, piece) in original[at..run]
+                    .split(['\n', '\r', '\t', '\x0c'])
+                    .enumerate()
+                {
+                    if k > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(piece);
+                }
                 text[before..].make_ascii_lowercase();
                 origin.extend(at..run);
                 position.extend(before..text.len());
@@ -120,10 +133,114 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "inc", "ltd", "co", "mt", "ft",
 ];
 
-/// Splits a text into sentences, as trimmed byte ranges. A line break always ends a sentence
-/// (headlines and captions have no full stop); `.`, `!` and `?` end one when followed by
-/// white space, unless they close an abbreviation or an initial ("A. Smith").
+/// Widest line a hard-wrapped text has: wider lines are paragraphs written on one line.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Fewest lines that fill the width for a text to count as hard-wrapped (a caption longer
+/// than the next line is not a wrap).
+const MIN_FULL_LINES: usize = 2;
+
+/// Fewest lines for a text to count as scraped one word per line.
+const MIN_SCRAPED_LINES: usize = 8;
+
+/// Most words of a heading-like line.
+const HEADING_WORDS: usize = 10;
+
+/// How the lines of a text are laid out: which line breaks are only where a line was cut.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Lines cut at a fixed width: the widest line's length in characters.
+    wrap_width: Option<usize>,
+    /// One word per line, as some pages are scraped: every line break is a space.
+    scraped: bool,
+}
+
+/// The lines of a text after each line break: (the line before, the line after).
+fn line_pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut lines = text.split('\n');
+    let mut previous = lines.next();
+    std::iter::from_fn(move || {
+        let before = previous?;
+        let after = lines.next()?;
+        previous = Some(after);
+        Some((before, after))
+    })
+}
+
+/// The first word of a line, trimmed.
+fn first_word(line: &str) -> &str {
+    line.split_whitespace().next().unwrap_or("")
+}
+
+/// Whether a line, with the first word of the next, is longer than the width: the writer
+/// (or the tool) had to cut it there.
+fn is_full(line: &str, next: &str, width: usize) -> bool {
+    line.trim_end().chars().count() + 1 + first_word(next).chars().count() > width
+}
+
+impl Layout {
+    fn of(text: &str) -> Self {
+        let width = text
+            .split('\n')
+            .map(|line| line.trim_end().chars().count())
+            .max()
+            .unwrap_or(0);
+        let (mut lines, mut one_word, mut joined, mut full) = (0, 0, 0, 0);
+        for line in text.split('\n').filter(|line| !line.trim().is_empty()) {
+            lines += 1;
+            one_word += usize::from(line.split_whitespace().nth(1).is_none());
+        }
+        for (line, next) in line_pairs(text) {
+            if !line.trim().is_empty() && !next.trim().is_empty() {
+                joined += 1;
+                full += usize::from(is_full(line, next, width));
+            }
+        }
+        let wrapped = width <= MAX_WRAP_WIDTH && full >= MIN_FULL_LINES && full * 2 >= joined;
+        Self {
+            wrap_width: wrapped.then_some(width),
+            scraped: lines >= MIN_SCRAPED_LINES && one_word * 4 >= lines * 3,
+        }
+    }
+
+    /// Whether the line break between `line` and `next` ends a sentence: after sentence
+    /// punctuation, before or after a blank line, before or after a heading-like line, and
+    /// after any line that stops short of the width; not where a line of a hard-wrapped text
+    /// was cut at the width (whatever the line looks like), nor before a line that goes on
+    /// in lowercase.
+    fn breaks(self, line: &str, next: &str) -> bool {
+        let (line, next) = (line.trim(), next.trim());
+        if line.is_empty() || next.is_empty() || line.ends_with(['.', '!', '?']) {
+            return true;
+        }
+        if self.scraped
+            || self
+                .wrap_width
+                .is_some_and(|width| is_full(line, next, width))
+        {
+            return false;
+        }
+        is_heading_like(line) || is_heading_like(next) || !next.starts_with(char::is_lowercase)
+    }
+}
+
+/// A line that reads as a heading, a list item or a byline: short, without final
+/// punctuation, every long word capitalised ("Transfer Latest", "John Smith", "ARSENAL").
+fn is_heading_like(line: &str) -> bool {
+    let words = line.split_whitespace();
+    !line.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '\'' | '"'))
+        && words.clone().count() <= HEADING_WORDS
+        && words
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            .all(|word| word.starts_with(|c: char| !c.is_lowercase()))
+}
+
+/// Splits a text into sentences, as trimmed byte ranges. `.`, `!` and `?` end one when
+/// followed by white space, unless they close an abbreviation or an initial ("A. Smith"). A
+/// line break ends one where the text's layout says it does (see [`Layout::breaks`]):
+/// headlines and captions have no full stop, but hard-wrapped text breaks lines anywhere.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let layout = Layout::of(text);
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -144,8 +261,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         i += offset;
         let b = bytes[i];
         if b == b'\n' {
-            push(start, i, &mut out);
-            start = i + 1;
+            let line_start = text[..i].rfind('\n').map_or(0, |at| at + 1);
+            let next_end = text[i + 1..].find('\n').map_or(text.len(), |at| i + 1 + at);
+            if layout.breaks(&text[line_start..i], &text[i + 1..next_end]) {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
         } else if matches!(b, b'.' | b'!' | b'?') {
             // Swallow closing quotes and brackets after the mark.
             let mut end = i + 1;

@@ -278,6 +278,9 @@ pub(super) fn merge_name_runs<'a>(
             || owns_a_player
             || names_a_team(&items, i, run_end)
             || is_page_furniture(body, &run[0].span, &run[run.len() - 1].span)
+            // "... latest news By Jane Doe Published ...": a capitalised "By" inside a
+            // sentence opens a byline, unless the sentence is a Title Case headline.
+            || !title_case && i > 0 && &body[items[i - 1].span.clone()] == "By"
         {
             out.extend(run.iter().cloned());
             i = run_end;
