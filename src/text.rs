@@ -527,6 +527,107 @@ mod tests {
         );
     }
 
+    /// Greedy hard wrap at `width` columns, paragraph by paragraph, as mail and some
+    /// scrapers do.
+    fn wrap(text: &str, width: usize) -> String {
+        let mut lines: Vec<String> = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                if !line.is_empty() && line.len() + 1 + word.len() > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+        }
+        lines.join("\n")
+    }
+
+    /// Each sentence with its white space made single spaces.
+    fn flowing(text: &str) -> Vec<String> {
+        split(text)
+            .into_iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    const PARAGRAPHS: &str = "Brentford have opened talks with Sporting over a move for the Danish midfielder Morten Hjulmand, who has two years left on his deal in Lisbon.\n\nThe club's sporting director travelled to Portugal on Tuesday, and a second meeting is planned for next week with the player's representatives in Madrid.";
+
+    #[test]
+    fn hard_wrapped_lines_flow_into_sentences() {
+        let wrapped = wrap(PARAGRAPHS, 60);
+        assert!(wrapped.lines().count() > 6, "{wrapped}");
+        assert_eq!(flowing(&wrapped), flowing(PARAGRAPHS));
+        assert_eq!(flowing(&wrap(PARAGRAPHS, 40)), flowing(PARAGRAPHS));
+    }
+
+    #[test]
+    fn one_word_per_line_flows_into_sentences() {
+        let scraped: String = PARAGRAPHS
+            .split("\n\n")
+            .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join("\n"))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        assert_eq!(flowing(&scraped), flowing(PARAGRAPHS));
+    }
+
+    #[test]
+    fn headings_lists_and_bylines_still_split_wrapped_text() {
+        let text = format!(
+            "Transfer Latest\nBy Jane Whitaker\n\n{}\n\nPlayers whose deals end in June:\nJohn Smith\nBill Jones\n\nARSENAL\n{}",
+            wrap(PARAGRAPHS.split("\n\n").next().unwrap_or_default(), 60),
+            wrap(
+                "Out of contract in 2026: Tom Baker, Ali Kaya and Joe Reed.",
+                60
+            ),
+        );
+        let sentences = flowing(&text);
+        for expected in [
+            "Transfer Latest",
+            "By Jane Whitaker",
+            "Players whose deals end in June:",
+            "John Smith",
+            "Bill Jones",
+            "ARSENAL",
+            "Out of contract in 2026: Tom Baker, Ali Kaya and Joe Reed.",
+        ] {
+            assert!(
+                sentences.iter().any(|s| s == expected),
+                "{expected:?} not in {sentences:#?}"
+            );
+        }
+        assert_eq!(sentences.len(), 8, "{sentences:#?}");
+    }
+
+    #[test]
+    fn a_line_going_on_in_lowercase_continues_the_sentence() {
+        assert_eq!(
+            flowing(
+                "The striker has agreed personal terms with\nthe club, his agent said.\nFull story"
+            ),
+            [
+                "The striker has agreed personal terms with the club, his agent said.",
+                "Full story"
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_fold_to_spaces() {
+        assert_eq!(
+            fold("Manchester\nUnited\r\nwant\thim"),
+            "manchester united  want him"
+        );
+        assert_eq!(
+            Folded::new("Manchester\nUnited\r\nwant\thim").text,
+            "manchester united  want him"
+        );
+    }
+
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(
