@@ -63,22 +63,15 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            // Most text is ASCII: a run of it folds byte for byte.
+            // Most text is ASCII: a run of it folds byte for byte (line breaks and tabs go
+            // through `fold_char`, which makes them spaces).
             let run = bytes[at..]
                 .iter()
-                .position(|byte| !byte.is_ascii())
+                .position(|byte| !byte.is_ascii() || byte.is_ascii_whitespace() && *byte != b' ')
                 .map_or(bytes.len(), |length| at + length);
             if run > at {
                 let before = text.len();
-                for (k, piece) in original[at..run]
-                    .split(['\n', '\r', '\t', '\x0c'])
-                    .enumerate()
-                {
-                    if k > 0 {
-                        text.push(' ');
-                    }
-                    text.push_str(piece);
-                }
+                text.push_str(&original[at..run]);
                 text[before..].make_ascii_lowercase();
                 origin.extend(at..run);
                 position.extend(before..text.len());

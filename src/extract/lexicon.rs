@@ -1237,6 +1237,23 @@ pub const NOT_PERSON_ENDINGS_MORE: &[&str] = &[
     "blog",
 ];
 
+/// First words of [`FURNITURE_OPENINGS`]: most sentences are ruled out by one lookup.
+pub static FURNITURE_FIRST_WORDS: WordSet = LazyLock::new(|| {
+    FURNITURE_OPENINGS
+        .iter()
+        .filter_map(|opening| opening.split([' ', ':']).next())
+        .collect()
+});
+
+/// [`NOT_PERSON_ENDINGS`] and [`NOT_PERSON_ENDINGS_MORE`], looked up for every name run.
+pub static NOT_PERSON_ENDING_WORDS: WordSet = LazyLock::new(|| {
+    NOT_PERSON_ENDINGS
+        .iter()
+        .chain(NOT_PERSON_ENDINGS_MORE)
+        .copied()
+        .collect()
+});
+
 pub static FUNCTION_WORDS: WordSet =
     LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
 

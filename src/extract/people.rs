@@ -8,8 +8,8 @@ use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::text::Folded;
 
 use super::lexicon::{
-    CAPTION_CREDITS, CREDIT_OPENINGS, FUNCTION_WORDS, FURNITURE_OPENINGS, NAME_PARTICLES,
-    NOT_PERSON_ENDINGS, NOT_PERSON_ENDINGS_MORE, PLAYER_NOUNS, ROLE_NOUNS,
+    CAPTION_CREDITS, CREDIT_OPENINGS, FUNCTION_WORDS, FURNITURE_FIRST_WORDS, FURNITURE_OPENINGS,
+    NAME_PARTICLES, NOT_PERSON_ENDING_WORDS, PLAYER_NOUNS, ROLE_NOUNS,
 };
 use super::{Item, Kind, PersonFact, Sentence, between};
 
@@ -274,7 +274,7 @@ pub(super) fn merge_name_runs<'a>(
                 .any(|item| is_player_noun_word(&item.folded));
         let ending = run[run.len() - 1].word();
         if run.len() > 1
-            && (NOT_PERSON_ENDINGS.contains(&ending) || NOT_PERSON_ENDINGS_MORE.contains(&ending))
+            && NOT_PERSON_ENDING_WORDS.contains(ending)
             || owns_a_player
             || names_a_team(&items, i, run_end)
             || is_page_furniture(body, &run[0].span, &run[run.len() - 1].span)
@@ -304,10 +304,15 @@ pub(super) fn merge_name_runs<'a>(
 fn is_furniture_line(folded: &Folded, sentence: &Sentence) -> bool {
     let text = folded.of(sentence.span.clone());
     let text = text.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    FURNITURE_OPENINGS.iter().any(|opening| {
-        text.strip_prefix(opening)
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
-    })
+    let first_word = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    FURNITURE_FIRST_WORDS.contains(first_word)
+        && FURNITURE_OPENINGS.iter().any(|opening| {
+            text.strip_prefix(opening)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        })
 }
 
 /// Whether the word at `at` is one of a comma-separated list of capitalised words, as
@@ -371,20 +376,29 @@ fn is_page_furniture(body: &str, first: &Range<usize>, last: &Range<usize>) -> b
     let window = body.floor_char_boundary(first.start.saturating_sub(CREDIT_OPENING_BYTES));
     let before = body.get(window..first.start).unwrap_or_default();
     let line = before.rfind('\n').map(|at| &before[at + 1..]);
-    let opening = line.unwrap_or(before).trim().to_ascii_lowercase();
-    let opens_line =
-        (line.is_some() || window == 0) && CREDIT_OPENINGS.iter().any(|credit| *credit == opening);
+    let opening = line.unwrap_or(before).trim();
+    let opens_line = (line.is_some() || window == 0)
+        && CREDIT_OPENINGS
+            .iter()
+            .any(|credit| credit.eq_ignore_ascii_case(opening));
     // Mid-line, a credit needs more than "by" ("signed by Jane Doe" is prose).
-    let opens_credit = CREDIT_OPENINGS
-        .iter()
-        .chain(CAPTION_CREDITS)
-        .filter(|credit| credit.contains([' ', ':', '/']))
-        .any(|credit| {
-            opening.strip_suffix(credit).is_some_and(|rest| {
-                rest.is_empty() || rest.ends_with(|c: char| !c.is_ascii_alphanumeric())
-            })
-        });
+    let opens_credit = opening.ends_with(['/', ':', 'y', 'Y', 'f', 'F'])
+        && CREDIT_OPENINGS
+            .iter()
+            .chain(CAPTION_CREDITS)
+            .filter(|credit| credit.contains([' ', ':', '/']))
+            .any(|credit| ends_with_words(opening, credit));
     glued_to_agency || post_author || opens_line || opens_credit
+}
+
+/// Whether `text` ends with the words `tail` (ASCII case aside), not inside a longer word.
+fn ends_with_words(text: &str, tail: &str) -> bool {
+    let Some(start) = text.len().checked_sub(tail.len()) else {
+        return false;
+    };
+    text.get(start..)
+        .is_some_and(|end| end.eq_ignore_ascii_case(tail))
+        && !text[..start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// The folded words of a run joined by single spaces: borrowed from the folded body when it
