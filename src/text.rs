@@ -148,51 +148,53 @@ struct Layout {
     scraped: bool,
 }
 
-/// The lines of a text after each line break: (the line before, the line after).
-fn line_pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut lines = text.split('\n');
-    let mut previous = lines.next();
-    std::iter::from_fn(move || {
-        let before = previous?;
-        let after = lines.next()?;
-        previous = Some(after);
-        Some((before, after))
-    })
-}
-
 /// The first word of a line, trimmed.
 fn first_word(line: &str) -> &str {
     line.split_whitespace().next().unwrap_or("")
 }
 
-/// Whether a line, with the first word of the next, is longer than the width: the writer
-/// (or the tool) had to cut it there.
-fn is_full(line: &str, next: &str, width: usize) -> bool {
-    line.trim_end().chars().count() + 1 + first_word(next).chars().count() > width
+/// Whether a line of `length` characters, with the first word of the next, is longer than
+/// the width: the writer (or the tool) had to cut it there.
+fn overflows(length: usize, next_word: usize, width: usize) -> bool {
+    length + 1 + next_word > width
 }
 
 impl Layout {
     fn of(text: &str) -> Self {
-        let width = text
-            .split('\n')
-            .map(|line| line.trim_end().chars().count())
-            .max()
-            .unwrap_or(0);
-        let (mut lines, mut one_word, mut joined, mut full) = (0, 0, 0, 0);
-        for line in text.split('\n').filter(|line| !line.trim().is_empty()) {
-            lines += 1;
-            one_word += usize::from(line.split_whitespace().nth(1).is_none());
+        // One pass over the lines: (length in characters, length of the first word), the
+        // length 0 for a blank line.
+        let mut widths: Vec<(usize, usize)> = Vec::new();
+        let mut one_word = 0;
+        for line in text.split('\n') {
+            let line = line.trim();
+            let mut words = line.split_whitespace();
+            let first = words.next().map_or(0, |word| word.chars().count());
+            one_word += usize::from(first > 0 && words.next().is_none());
+            widths.push((line.chars().count(), first));
         }
-        for (line, next) in line_pairs(text) {
-            if !line.trim().is_empty() && !next.trim().is_empty() {
+        let lines = widths.iter().filter(|(length, _)| *length > 0).count();
+        let scraped = lines >= MIN_SCRAPED_LINES && one_word * 4 >= lines * 3;
+        let width = widths.iter().map(|(length, _)| *length).max().unwrap_or(0);
+        if scraped || width > MAX_WRAP_WIDTH {
+            return Self {
+                wrap_width: None,
+                scraped,
+            };
+        }
+        let (mut joined, mut full) = (0, 0);
+        for pair in widths.windows(2) {
+            let [(length, _), (next_length, next_first)] = pair else {
+                continue;
+            };
+            if *length > 0 && *next_length > 0 {
                 joined += 1;
-                full += usize::from(is_full(line, next, width));
+                full += usize::from(overflows(*length, *next_first, width));
             }
         }
-        let wrapped = width <= MAX_WRAP_WIDTH && full >= MIN_FULL_LINES && full * 2 >= joined;
+        let wrapped = full >= MIN_FULL_LINES && full * 2 >= joined;
         Self {
             wrap_width: wrapped.then_some(width),
-            scraped: lines >= MIN_SCRAPED_LINES && one_word * 4 >= lines * 3,
+            scraped,
         }
     }
 
@@ -207,9 +209,13 @@ impl Layout {
             return true;
         }
         if self.scraped
-            || self
-                .wrap_width
-                .is_some_and(|width| is_full(line, next, width))
+            || self.wrap_width.is_some_and(|width| {
+                overflows(
+                    line.chars().count(),
+                    first_word(next).chars().count(),
+                    width,
+                )
+            })
         {
             return false;
         }

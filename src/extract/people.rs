@@ -514,26 +514,25 @@ fn single_name_identity(
     if by_surname.is_some() {
         return by_surname;
     }
-    // A misspelt surname of someone named in full ("Calafori" for Calafiori).
-    let misspelt = (0..identities.len()).rev().find(|&at| {
-        let words = &identities[at].words;
-        words.len() > 1
-            && words.last().is_some_and(|last| {
-                last.len().min(word.len()) >= MISSPELT_SURNAME_LENGTH && within_one_edit(last, word)
-            })
-    });
-    if misspelt.is_some() {
-        return misspelt;
-    }
     let mut by_first = (0..identities.len())
         .filter(|&at| identities[at].words.len() > 1 && identities[at].words[0] == word);
     if let (Some(only), None) = (by_first.next(), by_first.next()) {
         return Some(only);
     }
-    match gazetteer.people_with_surname(word) {
-        [only] => Some(known_identity(gazetteer, identities, *only)),
-        _ => None,
+    if let [only] = gazetteer.people_with_surname(word) {
+        return Some(known_identity(gazetteer, identities, *only));
     }
+    // A misspelt surname of someone named in full ("Calafori" for Calafiori).
+    if word.len() < MISSPELT_SURNAME_LENGTH {
+        return None;
+    }
+    (0..identities.len()).rev().find(|&at| {
+        let words = &identities[at].words;
+        words.len() > 1
+            && words.last().is_some_and(|last| {
+                last.len() >= MISSPELT_SURNAME_LENGTH && within_one_edit(last, word)
+            })
+    })
 }
 
 /// Whether the name at `at` is a member of a list ("A, B and C", "A or B", "A & B")
