@@ -170,7 +170,13 @@ impl Layout {
             let mut words = line.split_whitespace();
             let first = words.next().map_or(0, |word| word.chars().count());
             one_word += usize::from(first > 0 && words.next().is_none());
-            widths.push((line.chars().count(), first));
+            // A character takes at most four bytes: longer lines need no counting.
+            let length = if line.len() > 4 * MAX_WRAP_WIDTH {
+                line.len()
+            } else {
+                line.chars().count()
+            };
+            widths.push((length, first));
         }
         let lines = widths.iter().filter(|(length, _)| *length > 0).count();
         let scraped = lines >= MIN_SCRAPED_LINES && one_word * 4 >= lines * 3;
@@ -198,12 +204,13 @@ impl Layout {
         }
     }
 
-    /// Whether the line break between `line` and `next` ends a sentence: after sentence
+    /// Whether the line break between `line` and the text after it ends a sentence: after sentence
     /// punctuation, before or after a blank line, before or after a heading-like line, and
     /// after any line that stops short of the width; not where a line of a hard-wrapped text
     /// was cut at the width (whatever the line looks like), nor before a line that goes on
     /// in lowercase.
-    fn breaks(self, line: &str, next: &str) -> bool {
+    fn breaks(self, line: &str, rest: &str) -> bool {
+        let next = rest.split('\n').next().unwrap_or_default();
         let (line, next) = (line.trim(), next.trim());
         if line.is_empty() || next.is_empty() || line.ends_with(['.', '!', '?']) {
             return true;
@@ -252,6 +259,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut i = 0;
+    let mut line_start = 0;
     // Only line breaks and sentence marks can end a sentence: jump from one to the next.
     while let Some(offset) = bytes[i..]
         .iter()
@@ -260,12 +268,15 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         i += offset;
         let b = bytes[i];
         if b == b'\n' {
-            let line_start = text[..i].rfind('\n').map_or(0, |at| at + 1);
-            let next_end = text[i + 1..].find('\n').map_or(text.len(), |at| i + 1 + at);
-            if layout.breaks(&text[line_start..i], &text[i + 1..next_end]) {
+            // Most lines end their sentence with a mark: nothing is left to decide.
+            let pending = !text[start..i].trim().is_empty();
+            if pending && layout.breaks(&text[line_start..i], &text[i + 1..]) {
                 push(start, i, &mut out);
                 start = i + 1;
+            } else if !pending {
+                start = i + 1;
             }
+            line_start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') {
             // Swallow closing quotes and brackets after the mark.
             let mut end = i + 1;

@@ -1187,6 +1187,9 @@ pub const FURNITURE_OPENINGS: &[&str] = &[
     "leia tambem",
 ];
 
+/// First letters of [`FURNITURE_OPENINGS`]: most sentences start otherwise.
+pub const FURNITURE_FIRST_LETTERS: &str = "almrstuwy";
+
 /// Credits inside a caption, right before the photographer's name: "(AP Photo/Jane Doe)".
 pub const CAPTION_CREDITS: &[&str] = &[
     "photo/",
@@ -1324,6 +1327,16 @@ mod tests {
                 assert!(!word.trim().is_empty(), "{name} has an empty entry");
                 assert_eq!(fold(word), word, "{name}: {word:?} is not folded");
             }
+        }
+    }
+
+    #[test]
+    fn furniture_first_letters_cover_every_opening() {
+        for opening in FURNITURE_OPENINGS {
+            assert!(
+                opening.starts_with(|c: char| FURNITURE_FIRST_LETTERS.contains(c)),
+                "{opening:?}"
+            );
         }
     }
 

@@ -8,8 +8,9 @@ use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::text::Folded;
 
 use super::lexicon::{
-    CAPTION_CREDITS, CREDIT_OPENINGS, FUNCTION_WORDS, FURNITURE_FIRST_WORDS, FURNITURE_OPENINGS,
-    NAME_PARTICLES, NOT_PERSON_ENDING_WORDS, PLAYER_NOUNS, ROLE_NOUNS,
+    CAPTION_CREDITS, CREDIT_OPENINGS, FUNCTION_WORDS, FURNITURE_FIRST_LETTERS,
+    FURNITURE_FIRST_WORDS, FURNITURE_OPENINGS, NAME_PARTICLES, NOT_PERSON_ENDING_WORDS,
+    PLAYER_NOUNS, ROLE_NOUNS,
 };
 use super::{Item, Kind, PersonFact, Sentence, between};
 
@@ -304,6 +305,9 @@ pub(super) fn merge_name_runs<'a>(
 fn is_furniture_line(folded: &Folded, sentence: &Sentence) -> bool {
     let text = folded.of(sentence.span.clone());
     let text = text.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    if !text.starts_with(|c: char| FURNITURE_FIRST_LETTERS.contains(c)) {
+        return false;
+    }
     let first_word = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .next()
