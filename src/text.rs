@@ -246,7 +246,8 @@ fn is_heading_like(line: &str) -> bool {
 /// line break ends one where the text's layout says it does (see [`Layout::breaks`]):
 /// headlines and captions have no full stop, but hard-wrapped text breaks lines anywhere.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let layout = Layout::of(text);
+    // Read only when a line break leaves a sentence pending: most texts never need it.
+    let mut layout = None;
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -270,7 +271,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if b == b'\n' {
             // Most lines end their sentence with a mark: nothing is left to decide.
             let pending = !text[start..i].trim().is_empty();
-            if pending && layout.breaks(&text[line_start..i], &text[i + 1..]) {
+            if pending
+                && layout
+                    .get_or_insert_with(|| Layout::of(text))
+                    .breaks(&text[line_start..i], &text[i + 1..])
+            {
                 push(start, i, &mut out);
                 start = i + 1;
             } else if !pending {
