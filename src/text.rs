@@ -63,16 +63,23 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            // Most text is ASCII: a run of it folds byte for byte (line breaks and tabs go
-            // through `fold_char`, which makes them spaces).
+            // Most text is ASCII: a run of it folds byte for byte, line breaks and tabs to
+            // spaces (as `fold_char` does).
             let run = bytes[at..]
                 .iter()
-                .position(|byte| !byte.is_ascii() || byte.is_ascii_whitespace() && *byte != b' ')
+                .position(|byte| !byte.is_ascii())
                 .map_or(bytes.len(), |length| at + length);
             if run > at {
                 let before = text.len();
                 text.push_str(&original[at..run]);
                 text[before..].make_ascii_lowercase();
+                for blank in ['\n', '\r', '\t', '\x0c'] {
+                    let mut from = before;
+                    while let Some(found) = text[from..].find(blank) {
+                        from += found;
+                        text.replace_range(from..=from, " ");
+                    }
+                }
                 origin.extend(at..run);
                 position.extend(before..text.len());
                 at = run;
