@@ -447,8 +447,11 @@ const WRAPPED_ARTICLE: &str = "Chelsea transfer latest\n\
     James Milner\n\
     Adam Lallana";
 
+/// People (with roles), rumours and contract ends, as text.
+type Facts = (Vec<String>, Vec<(String, String)>, Vec<(String, String)>);
+
 /// Everything read from a text, in a form that does not depend on byte offsets.
-fn facts(text: &str) -> (Vec<String>, Vec<(String, String)>, Vec<(String, String)>) {
+fn facts(text: &str) -> Facts {
     let read = Read::new(text, Some("2026-01-10"));
     let people = read
         .extraction
