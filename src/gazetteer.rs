@@ -275,6 +275,26 @@ impl Gazetteer {
             }
         }
 
+        // "Milinkovic" for Sergej Milinković-Savić: a double-barrelled surname is often
+        // shortened to its first half, unless that half is a first name ("Alexander").
+        for (id, person) in people.iter().enumerate() {
+            let folded = fold(&person.name);
+            let Some((first_half, _)) = folded
+                .split_whitespace()
+                .last()
+                .filter(|_| folded.contains(' '))
+                .and_then(|last| last.split_once('-'))
+            else {
+                continue;
+            };
+            if first_half.len() >= 5 && !given_names.contains(first_half) {
+                let ids = people_by_surname.entry(first_half.to_string()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+
         Self {
             clubs,
             people,

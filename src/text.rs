@@ -8,7 +8,12 @@ use std::ops::Range;
 /// (emoji, dashes, symbols) becomes a single space so it can never glue or invent words.
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        // A line break inside a wrapped sentence is a space: names may be cut across it.
+        out.push(if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        });
     } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
         out.push('\'');
     } else if c.is_alphabetic() {
@@ -58,7 +63,8 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            // Most text is ASCII: a run of it folds byte for byte.
+            // Most text is ASCII: a run of it folds byte for byte, line breaks and tabs to
+            // spaces (as `fold_char` does).
             let run = bytes[at..]
                 .iter()
                 .position(|byte| !byte.is_ascii())
@@ -67,6 +73,13 @@ impl Folded {
                 let before = text.len();
                 text.push_str(&original[at..run]);
                 text[before..].make_ascii_lowercase();
+                for blank in ['\n', '\r', '\t', '\x0c'] {
+                    let mut from = before;
+                    while let Some(found) = text[from..].find(blank) {
+                        from += found;
+                        text.replace_range(from..=from, " ");
+                    }
+                }
                 origin.extend(at..run);
                 position.extend(before..text.len());
                 at = run;
@@ -128,10 +141,128 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "inc", "ltd", "co", "mt", "ft",
 ];
 
-/// Splits a text into sentences, as trimmed byte ranges. A line break always ends a sentence
-/// (headlines and captions have no full stop); `.`, `!` and `?` end one when followed by
-/// white space, unless they close an abbreviation or an initial ("A. Smith").
+/// Widest line a hard-wrapped text has: wider lines are paragraphs written on one line.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Fewest lines that fill the width for a text to count as hard-wrapped (a caption longer
+/// than the next line is not a wrap).
+const MIN_FULL_LINES: usize = 2;
+
+/// Fewest lines for a text to count as scraped one word per line.
+const MIN_SCRAPED_LINES: usize = 8;
+
+/// Most words of a heading-like line.
+const HEADING_WORDS: usize = 10;
+
+/// How the lines of a text are laid out: which line breaks are only where a line was cut.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Lines cut at a fixed width: the widest line's length in characters.
+    wrap_width: Option<usize>,
+    /// One word per line, as some pages are scraped: every line break is a space.
+    scraped: bool,
+}
+
+/// The first word of a line, trimmed.
+fn first_word(line: &str) -> &str {
+    line.split_whitespace().next().unwrap_or("")
+}
+
+/// Whether a line of `length` characters, with the first word of the next, is longer than
+/// the width: the writer (or the tool) had to cut it there.
+fn overflows(length: usize, next_word: usize, width: usize) -> bool {
+    length + 1 + next_word > width
+}
+
+impl Layout {
+    fn of(text: &str) -> Self {
+        // One pass over the lines: (length in characters, length of the first word), the
+        // length 0 for a blank line.
+        let mut widths: Vec<(usize, usize)> = Vec::new();
+        let mut one_word = 0;
+        for line in text.split('\n') {
+            let line = line.trim();
+            let mut words = line.split_whitespace();
+            let first = words.next().map_or(0, |word| word.chars().count());
+            one_word += usize::from(first > 0 && words.next().is_none());
+            // A character takes at most four bytes: longer lines need no counting.
+            let length = if line.len() > 4 * MAX_WRAP_WIDTH {
+                line.len()
+            } else {
+                line.chars().count()
+            };
+            widths.push((length, first));
+        }
+        let lines = widths.iter().filter(|(length, _)| *length > 0).count();
+        let scraped = lines >= MIN_SCRAPED_LINES && one_word * 4 >= lines * 3;
+        let width = widths.iter().map(|(length, _)| *length).max().unwrap_or(0);
+        if scraped || width > MAX_WRAP_WIDTH {
+            return Self {
+                wrap_width: None,
+                scraped,
+            };
+        }
+        let (mut joined, mut full) = (0, 0);
+        for pair in widths.windows(2) {
+            let [(length, _), (next_length, next_first)] = pair else {
+                continue;
+            };
+            if *length > 0 && *next_length > 0 {
+                joined += 1;
+                full += usize::from(overflows(*length, *next_first, width));
+            }
+        }
+        let wrapped = full >= MIN_FULL_LINES && full * 2 >= joined;
+        Self {
+            wrap_width: wrapped.then_some(width),
+            scraped,
+        }
+    }
+
+    /// Whether the line break between `line` and the text after it ends a sentence: after sentence
+    /// punctuation, before or after a blank line, before or after a heading-like line, and
+    /// after any line that stops short of the width; not where a line of a hard-wrapped text
+    /// was cut at the width (whatever the line looks like), nor before a line that goes on
+    /// in lowercase.
+    fn breaks(self, line: &str, rest: &str) -> bool {
+        let next = rest.split('\n').next().unwrap_or_default();
+        let (line, next) = (line.trim(), next.trim());
+        if line.is_empty() || next.is_empty() || line.ends_with(['.', '!', '?']) {
+            return true;
+        }
+        if self.scraped
+            || self.wrap_width.is_some_and(|width| {
+                overflows(
+                    line.chars().count(),
+                    first_word(next).chars().count(),
+                    width,
+                )
+            })
+        {
+            return false;
+        }
+        is_heading_like(line) || is_heading_like(next) || !next.starts_with(char::is_lowercase)
+    }
+}
+
+/// A line that reads as a heading, a list item or a byline: short, without final
+/// punctuation, every long word capitalised ("Transfer Latest", "John Smith", "ARSENAL").
+fn is_heading_like(line: &str) -> bool {
+    let words = line.split_whitespace();
+    !line.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '\'' | '"'))
+        && words.clone().count() <= HEADING_WORDS
+        && words
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            .all(|word| word.starts_with(|c: char| !c.is_lowercase()))
+}
+
+/// Splits a text into sentences, as trimmed byte ranges. `.`, `!` and `?` end one when
+/// followed by white space, unless they close an abbreviation or an initial ("A. Smith"). A
+/// line break ends one where the text's layout says it does (see [`Layout::breaks`]):
+/// headlines and captions have no full stop, but hard-wrapped text breaks lines anywhere.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    // Read only when a line break leaves a sentence pending: most texts never need it.
+    let mut layout = None;
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -144,6 +275,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut i = 0;
+    let mut line_start = 0;
     // Only line breaks and sentence marks can end a sentence: jump from one to the next.
     while let Some(offset) = bytes[i..]
         .iter()
@@ -152,8 +284,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         i += offset;
         let b = bytes[i];
         if b == b'\n' {
-            push(start, i, &mut out);
-            start = i + 1;
+            // Most lines end their sentence with a mark: nothing is left to decide.
+            let pending = !text[start..i].trim().is_empty();
+            if pending
+                && layout
+                    .get_or_insert_with(|| Layout::of(text))
+                    .breaks(&text[line_start..i], &text[i + 1..])
+            {
+                push(start, i, &mut out);
+                start = i + 1;
+            } else if !pending {
+                start = i + 1;
+            }
+            line_start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') {
             // Swallow closing quotes and brackets after the mark.
             let mut end = i + 1;
@@ -411,6 +554,107 @@ mod tests {
                 "Juventus of Serie A.",
                 "Next."
             ]
+        );
+    }
+
+    /// Greedy hard wrap at `width` columns, paragraph by paragraph, as mail and some
+    /// scrapers do.
+    fn wrap(text: &str, width: usize) -> String {
+        let mut lines: Vec<String> = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                if !line.is_empty() && line.len() + 1 + word.len() > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+        }
+        lines.join("\n")
+    }
+
+    /// Each sentence with its white space made single spaces.
+    fn flowing(text: &str) -> Vec<String> {
+        split(text)
+            .into_iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    const PARAGRAPHS: &str = "Brentford have opened talks with Sporting over a move for the Danish midfielder Morten Hjulmand, who has two years left on his deal in Lisbon.\n\nThe club's sporting director travelled to Portugal on Tuesday, and a second meeting is planned for next week with the player's representatives in Madrid.";
+
+    #[test]
+    fn hard_wrapped_lines_flow_into_sentences() {
+        let wrapped = wrap(PARAGRAPHS, 60);
+        assert!(wrapped.lines().count() > 6, "{wrapped}");
+        assert_eq!(flowing(&wrapped), flowing(PARAGRAPHS));
+        assert_eq!(flowing(&wrap(PARAGRAPHS, 40)), flowing(PARAGRAPHS));
+    }
+
+    #[test]
+    fn one_word_per_line_flows_into_sentences() {
+        let scraped: String = PARAGRAPHS
+            .split("\n\n")
+            .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join("\n"))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        assert_eq!(flowing(&scraped), flowing(PARAGRAPHS));
+    }
+
+    #[test]
+    fn headings_lists_and_bylines_still_split_wrapped_text() {
+        let text = format!(
+            "Transfer Latest\nBy Jane Whitaker\n\n{}\n\nPlayers whose deals end in June:\nJohn Smith\nBill Jones\n\nARSENAL\n{}",
+            wrap(PARAGRAPHS.split("\n\n").next().unwrap_or_default(), 60),
+            wrap(
+                "Out of contract in 2026: Tom Baker, Ali Kaya and Joe Reed.",
+                60
+            ),
+        );
+        let sentences = flowing(&text);
+        for expected in [
+            "Transfer Latest",
+            "By Jane Whitaker",
+            "Players whose deals end in June:",
+            "John Smith",
+            "Bill Jones",
+            "ARSENAL",
+            "Out of contract in 2026: Tom Baker, Ali Kaya and Joe Reed.",
+        ] {
+            assert!(
+                sentences.iter().any(|s| s == expected),
+                "{expected:?} not in {sentences:#?}"
+            );
+        }
+        assert_eq!(sentences.len(), 8, "{sentences:#?}");
+    }
+
+    #[test]
+    fn a_line_going_on_in_lowercase_continues_the_sentence() {
+        assert_eq!(
+            flowing(
+                "The striker has agreed personal terms with\nthe club, his agent said.\nFull story"
+            ),
+            [
+                "The striker has agreed personal terms with the club, his agent said.",
+                "Full story"
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_fold_to_spaces() {
+        assert_eq!(
+            fold("Manchester\nUnited\r\nwant\thim"),
+            "manchester united  want him"
+        );
+        assert_eq!(
+            Folded::new("Manchester\nUnited\r\nwant\thim").text,
+            "manchester united  want him"
         );
     }
 

@@ -343,6 +343,9 @@ const PLAYER_NOUNS_LIST: &[&str] = &[
     "ace",
     "sensation",
     "gem",
+    "scorer",
+    "goalscorer",
+    "goal-scorer",
 ];
 
 /// Words (and the role they give) that say a person is not a footballer.
@@ -1155,6 +1158,105 @@ pub const STAGE_NEGATIONS: &[&str] = &[
     "wasnt", "wont", "cannot",
 ];
 
+// People and page furniture on real pages.
+
+/// Line openings of links to other pages, in the languages pages are scraped in: the names
+/// after them belong to other stories.
+pub const FURNITURE_OPENINGS: &[&str] = &[
+    "related:",
+    "related stories",
+    "related articles",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more:",
+    "more on this",
+    "recommended",
+    "you may also like",
+    "trending",
+    "watch:",
+    "listen:",
+    "mehr zum thema",
+    "lesen sie auch",
+    "ultime notizie",
+    "leggi anche",
+    "lire aussi",
+    "a lire aussi",
+    "lee tambien",
+    "leia tambem",
+];
+
+/// First letters of [`FURNITURE_OPENINGS`]: most sentences start otherwise.
+pub const FURNITURE_FIRST_LETTERS: &str = "almrstuwy";
+
+/// Credits inside a caption, right before the photographer's name: "(AP Photo/Jane Doe)".
+pub const CAPTION_CREDITS: &[&str] = &[
+    "photo/",
+    "photos/",
+    "images/",
+    "pictures/",
+    "pool/",
+    "powered by",
+    "courtesy of",
+];
+
+/// Last words of a capitalised run that make it a competition, trophy, award, women's or
+/// youth team, or a column, not a person ("Europa Leagues", "Golden Boy Award", "Doncaster
+/// Belles", "Paper Talk").
+pub const NOT_PERSON_ENDINGS_MORE: &[&str] = &[
+    "cups",
+    "leagues",
+    "trophies",
+    "award",
+    "prize",
+    "prizes",
+    "medal",
+    "medals",
+    "shield",
+    "shields",
+    "championship",
+    "championships",
+    "title",
+    "titles",
+    "final",
+    "finals",
+    "derby",
+    "tournament",
+    "games",
+    "ladies",
+    "women",
+    "belles",
+    "girls",
+    "reserves",
+    "talk",
+    "column",
+    "roundup",
+    "round-up",
+    "briefing",
+    "podcast",
+    "newsletter",
+    "live",
+    "blog",
+];
+
+/// First words of [`FURNITURE_OPENINGS`]: most sentences are ruled out by one lookup.
+pub static FURNITURE_FIRST_WORDS: WordSet = LazyLock::new(|| {
+    FURNITURE_OPENINGS
+        .iter()
+        .filter_map(|opening| opening.split([' ', ':']).next())
+        .collect()
+});
+
+/// [`NOT_PERSON_ENDINGS`] and [`NOT_PERSON_ENDINGS_MORE`], looked up for every name run.
+pub static NOT_PERSON_ENDING_WORDS: WordSet = LazyLock::new(|| {
+    NOT_PERSON_ENDINGS
+        .iter()
+        .chain(NOT_PERSON_ENDINGS_MORE)
+        .copied()
+        .collect()
+});
+
 pub static FUNCTION_WORDS: WordSet =
     LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
 
@@ -1209,6 +1311,9 @@ mod tests {
             ("STAGE_CLAUSE_BREAKS", STAGE_CLAUSE_BREAKS.to_vec()),
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
+            ("FURNITURE_OPENINGS", FURNITURE_OPENINGS.to_vec()),
+            ("CAPTION_CREDITS", CAPTION_CREDITS.to_vec()),
+            ("NOT_PERSON_ENDINGS_MORE", NOT_PERSON_ENDINGS_MORE.to_vec()),
         ]
     }
 
@@ -1222,6 +1327,16 @@ mod tests {
                 assert!(!word.trim().is_empty(), "{name} has an empty entry");
                 assert_eq!(fold(word), word, "{name}: {word:?} is not folded");
             }
+        }
+    }
+
+    #[test]
+    fn furniture_first_letters_cover_every_opening() {
+        for opening in FURNITURE_OPENINGS {
+            assert!(
+                opening.starts_with(|c: char| FURNITURE_FIRST_LETTERS.contains(c)),
+                "{opening:?}"
+            );
         }
     }
 

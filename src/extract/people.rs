@@ -8,7 +8,9 @@ use crate::gazetteer::{Gazetteer, Role, within_one_edit};
 use crate::text::Folded;
 
 use super::lexicon::{
-    CREDIT_OPENINGS, FUNCTION_WORDS, NAME_PARTICLES, NOT_PERSON_ENDINGS, PLAYER_NOUNS, ROLE_NOUNS,
+    CAPTION_CREDITS, CREDIT_OPENINGS, FUNCTION_WORDS, FURNITURE_FIRST_LETTERS,
+    FURNITURE_FIRST_WORDS, FURNITURE_OPENINGS, NAME_PARTICLES, NOT_PERSON_ENDING_WORDS,
+    PLAYER_NOUNS, ROLE_NOUNS,
 };
 use super::{Item, Kind, PersonFact, Sentence, between};
 
@@ -112,15 +114,34 @@ pub(super) fn identify(
     }
     for sentence in sentences.iter_mut() {
         for item in &mut sentence.items {
-            if item.kind == Kind::Name {
-                item.kind = match single_name_identity(gazetteer, &mut identities, &item.folded) {
-                    Some(id) => {
-                        add_alias(&mut identities[id], &body[item.span.clone()]);
-                        Kind::Person(id)
-                    }
-                    None => Kind::Word,
-                };
+            if item.kind == Kind::Name
+                && let Some(id) = single_name_identity(gazetteer, &mut identities, &item.folded)
+            {
+                add_alias(&mut identities[id], &body[item.span.clone()]);
+                item.kind = Kind::Person(id);
             }
+        }
+    }
+    // What no full name or known person explains is a surname of its own when it is listed
+    // with people ("Arthur, McKennie and Zakaria") or every known bearer is a player.
+    for sentence in sentences.iter_mut() {
+        for at in 0..sentence.items.len() {
+            let item = &sentence.items[at];
+            if item.kind != Kind::Name {
+                continue;
+            }
+            let kind = if listed_with_people(body, &sentence.items, at)
+                || only_players_named(gazetteer, &item.folded)
+            {
+                Kind::Person(surname_identity(
+                    &mut identities,
+                    &body[item.span.clone()],
+                    &item.folded,
+                ))
+            } else {
+                Kind::Word
+            };
+            sentence.items[at].kind = kind;
         }
     }
     for sentence in sentences.iter() {
@@ -159,6 +180,14 @@ pub(super) fn merge_name_runs<'a>(
     folded: &'a Folded,
     sentence: &mut Sentence<'a>,
 ) {
+    if is_furniture_line(folded, sentence) {
+        for item in &mut sentence.items {
+            if matches!(item.kind, Kind::Known(_)) {
+                item.kind = Kind::Word;
+            }
+        }
+        return;
+    }
     let title_case = is_title_case(sentence);
     // A one-word gazetteer name inside a longer name is only part of it: the "Pedro" of
     // "Pedro dos Santos" is not the mononym Pedro.
@@ -228,10 +257,13 @@ pub(super) fn merge_name_runs<'a>(
                 .find(|&at| items[at].capitalised)
                 .map_or(i + 1, |at| at + 1);
         }
-        if title_case && name_words == 1 {
+        if title_case && name_words == 1 && !in_comma_list(body, &items, i) {
             out.push(items[i].clone());
             i += 1;
             continue;
+        }
+        if run_end == i + 2 && are_two_surnames(gazetteer, &items[i].folded, &items[i + 1].folded) {
+            run_end = i + 1;
         }
         let run = &items[i..run_end];
         // "Prenton Park", "Notts County": places and clubs the gazetteer does not list; and
@@ -241,10 +273,15 @@ pub(super) fn merge_name_runs<'a>(
                 .iter()
                 .take(2)
                 .any(|item| is_player_noun_word(&item.folded));
-        if run.len() > 1 && NOT_PERSON_ENDINGS.contains(&run[run.len() - 1].word())
+        let ending = run[run.len() - 1].word();
+        if run.len() > 1
+            && NOT_PERSON_ENDING_WORDS.contains(ending)
             || owns_a_player
             || names_a_team(&items, i, run_end)
             || is_page_furniture(body, &run[0].span, &run[run.len() - 1].span)
+            // "... latest news By Jane Doe Published ...": a capitalised "By" inside a
+            // sentence opens a byline, unless the sentence is a Title Case headline.
+            || !title_case && i > 0 && &body[items[i - 1].span.clone()] == "By"
         {
             out.extend(run.iter().cloned());
             i = run_end;
@@ -263,6 +300,53 @@ pub(super) fn merge_name_runs<'a>(
     sentence.items = out;
 }
 
+/// Whether a sentence is a link to another page ("Read more: ...", "Related: ...", "Mehr
+/// zum Thema"): the names in it belong to other stories.
+fn is_furniture_line(folded: &Folded, sentence: &Sentence) -> bool {
+    let text = folded.of(sentence.span.clone());
+    let text = text.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    if !text.starts_with(|c: char| FURNITURE_FIRST_LETTERS.contains(c)) {
+        return false;
+    }
+    let first_word = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    FURNITURE_FIRST_WORDS.contains(first_word)
+        && FURNITURE_OPENINGS.iter().any(|opening| {
+            text.strip_prefix(opening)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        })
+}
+
+/// Whether the word at `at` is one of a comma-separated list of capitalised words, as
+/// headlines list surnames ("Transfer News: Ayew, Stones, Williams, Mahrez").
+fn in_comma_list(body: &str, items: &[Item], at: usize) -> bool {
+    let before =
+        at > 0 && items[at - 1].capitalised && between(body, &items[at - 1], &items[at]) == ",";
+    let after = items
+        .get(at + 1)
+        .is_some_and(|next| next.capitalised && between(body, &items[at], next) == ",");
+    before || after
+}
+
+/// Whether two capitalised words are the surnames of two different known people, glued by
+/// a missing comma ("... on the front Onana Marotta is waiting"): not a first name and a
+/// surname, nor the tail of one known name ("Smith Rowe").
+fn are_two_surnames(gazetteer: &Gazetteer, first: &str, second: &str) -> bool {
+    if gazetteer.is_given_name(first)
+        || gazetteer.people_with_surname(first).is_empty()
+        || gazetteer.people_with_surname(second).is_empty()
+    {
+        return false;
+    }
+    let tail = format!("{first} {second}");
+    !gazetteer
+        .people_with_surname(second)
+        .iter()
+        .any(|&known| crate::text::fold(&gazetteer.people[known].name).ends_with(&tail))
+}
+
 /// Whether the name run `items[start..end]` names a team, not a person: a nickname after
 /// "the" ("the Black Cats", "the Merseysiders") or a place before a club noun ("the South
 /// Florida team").
@@ -279,8 +363,10 @@ fn names_a_team(items: &[Item], start: usize, end: usize) -> bool {
 const CREDIT_OPENING_BYTES: usize = 24;
 
 /// Whether the name spanning `first.start..last.end` is page furniture: a byline or credit
-/// line ("By Jane Doe", "Picture: Jane Doe/Agency") or a photographer glued to an agency
-/// ("Jane Doe/Getty Images", "Jane Doe-USA TODAY Sports").
+/// line ("By Jane Doe", "Picture: Jane Doe/Agency"), a credit inside a caption ("(Photo by
+/// Jane Doe)", "(AP Photo/Jane Doe)"), a photographer glued to an agency ("Jane
+/// Doe/Getty Images", "Jane Doe-USA TODAY Sports") or the author of an embedded post
+/// ("Jane Doe (@janedoe)").
 fn is_page_furniture(body: &str, first: &Range<usize>, last: &Range<usize>) -> bool {
     let after = &body[last.end..];
     let shouting = |part: &str| part.len() > 1 && part.chars().all(|c| c.is_ascii_uppercase());
@@ -289,19 +375,34 @@ fn is_page_furniture(body: &str, first: &Range<usize>, last: &Range<usize>) -> b
             .strip_prefix('-')
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
         || body[first.start..last.end].split('-').skip(1).any(shouting);
+    let post_author = after.trim_start_matches(' ').starts_with("(@");
     // Credit openings are short: only the few bytes before the name can hold one.
     let window = body.floor_char_boundary(first.start.saturating_sub(CREDIT_OPENING_BYTES));
     let before = body.get(window..first.start).unwrap_or_default();
-    let opening = match before.rfind('\n') {
-        Some(at) => &before[at + 1..],
-        None if window == 0 => before,
-        None => return glued_to_agency,
-    };
-    let opening = opening.trim();
-    glued_to_agency
-        || CREDIT_OPENINGS
+    let line = before.rfind('\n').map(|at| &before[at + 1..]);
+    let opening = line.unwrap_or(before).trim();
+    let opens_line = (line.is_some() || window == 0)
+        && CREDIT_OPENINGS
             .iter()
-            .any(|credit| credit.eq_ignore_ascii_case(opening))
+            .any(|credit| credit.eq_ignore_ascii_case(opening));
+    // Mid-line, a credit needs more than "by" ("signed by Jane Doe" is prose).
+    let opens_credit = opening.ends_with(['/', ':', 'y', 'Y', 'f', 'F'])
+        && CREDIT_OPENINGS
+            .iter()
+            .chain(CAPTION_CREDITS)
+            .filter(|credit| credit.contains([' ', ':', '/']))
+            .any(|credit| ends_with_words(opening, credit));
+    glued_to_agency || post_author || opens_line || opens_credit
+}
+
+/// Whether `text` ends with the words `tail` (ASCII case aside), not inside a longer word.
+fn ends_with_words(text: &str, tail: &str) -> bool {
+    let Some(start) = text.len().checked_sub(tail.len()) else {
+        return false;
+    };
+    text.get(start..)
+        .is_some_and(|end| end.eq_ignore_ascii_case(tail))
+        && !text[..start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// The folded words of a run joined by single spaces: borrowed from the folded body when it
@@ -395,6 +496,10 @@ fn full_name_identity(
     identities.len() - 1
 }
 
+/// Shortest surname read through a misspelling: one edit turns shorter names into others
+/// ("Silva"/"Salva").
+const MISSPELT_SURNAME_LENGTH: usize = 7;
+
 /// A one-word mention: the surname (or first name) of someone named in full in the article,
 /// or of exactly one known person.
 fn single_name_identity(
@@ -418,10 +523,104 @@ fn single_name_identity(
     if let (Some(only), None) = (by_first.next(), by_first.next()) {
         return Some(only);
     }
-    match gazetteer.people_with_surname(word) {
-        [only] => Some(known_identity(gazetteer, identities, *only)),
-        _ => None,
+    if let [only] = gazetteer.people_with_surname(word) {
+        return Some(known_identity(gazetteer, identities, *only));
     }
+    // A misspelt surname of someone named in full ("Calafori" for Calafiori).
+    if word.len() < MISSPELT_SURNAME_LENGTH {
+        return None;
+    }
+    (0..identities.len()).rev().find(|&at| {
+        let words = &identities[at].words;
+        words.len() > 1
+            && words.last().is_some_and(|last| {
+                last.len() >= MISSPELT_SURNAME_LENGTH && within_one_edit(last, word)
+            })
+    })
+}
+
+/// Whether the name at `at` is a member of a list ("A, B and C", "A or B", "A & B")
+/// in which some other member is already a person. Two words and a comma are no list
+/// ("Crucially, Mendonça's contract", "– Dave Hartley, Stockport").
+fn listed_with_people(body: &str, items: &[Item], at: usize) -> bool {
+    let name_like = |item: &Item| matches!(item.kind, Kind::Name | Kind::Person(_));
+    // The member next to `from` in direction `step`, over one joint.
+    let neighbour = |from: usize, forward: bool| -> Option<usize> {
+        let (left, right) = if forward {
+            (from, from + 1)
+        } else {
+            (from.checked_sub(1)?, from)
+        };
+        let (left_item, right_item) = (&items[left], items.get(right)?);
+        let gap = between(body, left_item, right_item);
+        if matches!(gap, "," | "&") {
+            return Some(if forward { right } else { left });
+        }
+        let conjunction = if forward { right_item } else { left_item };
+        if gap.is_empty() && conjunction.is(&["and", "or"]) {
+            let member = if forward {
+                right + 1
+            } else {
+                left.checked_sub(1)?
+            };
+            let outer = items.get(member)?;
+            let joint = if forward {
+                between(body, conjunction, outer)
+            } else {
+                between(body, outer, conjunction)
+            };
+            return joint.is_empty().then_some(member);
+        }
+        None
+    };
+    let (mut members, mut with_person) = (1, false);
+    let (mut first, mut last) = (at, at);
+    for forward in [false, true] {
+        let mut from = at;
+        while let Some(member) = neighbour(from, forward).filter(|&m| name_like(&items[m])) {
+            with_person |= matches!(items[member].kind, Kind::Person(_));
+            members += 1;
+            from = member;
+        }
+        if forward {
+            last = from;
+        } else {
+            first = from;
+        }
+    }
+    let conjunction = items[first..last]
+        .iter()
+        .any(|item| item.is(&["and", "or"]))
+        || (first..last).any(|k| between(body, &items[k], &items[k + 1]) == "&");
+    with_person && (members >= 3 || conjunction)
+}
+
+/// Whether a surname belongs to several known people, all of them players: a player,
+/// though which one the article does not say ("Onana").
+fn only_players_named(gazetteer: &Gazetteer, word: &str) -> bool {
+    let known = gazetteer.people_with_surname(word);
+    known.len() > 1
+        && known
+            .iter()
+            .all(|&id| gazetteer.people[id].role == Role::Player)
+}
+
+/// The identity of a lone surname nobody is known by: one per surname in the article.
+fn surname_identity(identities: &mut Vec<Identity>, surface: &str, word: &str) -> usize {
+    if let Some(at) = identities
+        .iter()
+        .position(|identity| identity.words == [word])
+    {
+        return at;
+    }
+    identities.push(Identity {
+        name: surface.trim_end_matches(['\'', '\u{2019}']).to_string(),
+        words: vec![word.to_string()],
+        known: None,
+        aliases: Vec::new(),
+        cues: Vec::new(),
+    });
+    identities.len() - 1
 }
 
 /// A noun for a player a club has ("Ajax's 21-year-old forward"), unlike a person's
@@ -509,7 +708,9 @@ fn read_player_lists(
             .iter()
             .filter(|&&id| is_player(&identities[id]))
             .count();
-        if players * 2 >= members.len() {
+        // One member the text or the gazetteer knows as a player is enough: a list of
+        // players names men who coach today as the players they were.
+        if players > 0 {
             for &id in &members {
                 if identities[id].cues.is_empty() {
                     identities[id].cues.push(Role::Player);
@@ -517,6 +718,76 @@ fn read_player_lists(
             }
         }
     }
+}
+
+/// Words that may stand between "is" or "as" and the role they give: "as their next
+/// manager", "is France's leading scorer", "is now the club's sporting director".
+const PREDICATE_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "club's",
+    "now",
+    "also",
+    "still",
+    "currently",
+    "next",
+    "new",
+    "permanent",
+    "full-time",
+    "first",
+    "leading",
+    "top",
+    "record",
+    "all-time",
+    "best",
+    "first-choice",
+    "most",
+    "main",
+    "key",
+    "sporting",
+    "technical",
+];
+
+/// Longest run of [`PREDICATE_FILLERS`], clubs or possessives before the role noun.
+const PREDICATE_FILLER_WORDS: usize = 4;
+
+/// The role said of the person at `at` by what follows the name: "to have X as their next
+/// manager", "X is France's leading scorer", "X was the club's chairman". "X is a former
+/// striker" says nothing of what he is now.
+fn predicate_role(body: &str, items: &[Item], at: usize) -> Option<Role> {
+    let verb = items.get(at + 1)?;
+    if !verb.is(&["as", "is", "was", "remains", "became", "becomes"])
+        || !between(body, &items[at], verb).is_empty()
+    {
+        return None;
+    }
+    let rest = &items[at + 2..items.len().min(at + 3 + PREDICATE_FILLER_WORDS)];
+    let mut previous = verb;
+    for word in rest {
+        // A possessive's gap holds its "'s".
+        let joined = previous.possessive || between(body, previous, word).is_empty();
+        if !joined || word.is(&["former", "ex"]) {
+            return None;
+        }
+        if word.kind == Kind::Word
+            && let Some(role) = role_of_word(&word.folded)
+        {
+            return Some(role);
+        }
+        let filler = word.is(PREDICATE_FILLERS)
+            || word.possessive
+            || matches!(word.kind, Kind::Club(_) | Kind::Term);
+        if !filler {
+            return None;
+        }
+        previous = word;
+    }
+    None
 }
 
 /// Reads the role cues around every person in a sentence: a noun just before the name
@@ -624,6 +895,9 @@ fn read_roles(body: &str, sentence: &Sentence, identities: &mut [Identity]) {
                     }
                 }
             }
+        }
+        if cue.is_none() {
+            cue = predicate_role(body, items, at);
         }
         // A list inherits the cue of its first name.
         if cue.is_none()

@@ -234,6 +234,310 @@ fn title_case_headlines_keep_names_that_start_with_a_first_name() {
     assert_eq!(read.players(), ["Sergio Romero"]);
 }
 
+#[test]
+fn credits_captions_and_embedded_posts_are_not_people() {
+    let read = Read::new(
+        "Kenji Okafor celebrates his goal at the Emirates. (Photo by Harriet Lomax)\n\
+         The winger trains with his new teammates. (AP Photo/Dmitri Varga, file)\n\
+         Image: Colm Brady/Sportsfile\n\
+         Okafor could leave in January, said the journalist. — Wilf Durrant (@wilfdurrant) March 3, 2024\n\
+         Powered by Linnea Strand",
+        None,
+    );
+    assert_eq!(read.players(), ["Kenji Okafor"]);
+}
+
+#[test]
+fn names_in_links_to_other_stories_are_not_people() {
+    let read = Read::new(
+        "Kenji Okafor is wanted by Everton.\n\
+         Read more: Chelsea close in on Pedro Almeida as talks advance\n\
+         Related: Brentford reject offer for Mathis Leclerc\n\
+         Mehr zum Thema: Jonas Wittmann bleibt beim Club\n\
+         Ultime Notizie",
+        None,
+    );
+    assert_eq!(read.players(), ["Kenji Okafor"]);
+}
+
+#[test]
+fn a_capitalised_by_inside_a_line_opens_a_byline() {
+    let read = Read::new(
+        "Transfer gossip: Leeds weigh up move By Rhona Mackie Published 5th May, 09:00\n\
+         Kenji Okafor is wanted by Leeds.",
+        None,
+    );
+    assert_eq!(read.players(), ["Kenji Okafor"]);
+    // A Title Case headline capitalises every "By".
+    let headline = Read::new(
+        "Late Winner Scored By Marcus Okafor Sinks Brentford Again",
+        None,
+    );
+    assert_eq!(headline.players(), ["Marcus Okafor"]);
+}
+
+#[test]
+fn trophies_awards_columns_and_womens_teams_are_not_people() {
+    let read = Read::new(
+        "Kenji Okafor has won two Scottish Cups and the Golden Boy Award, and he was linked with Doncaster Rovers Belles and Lewes Women in the latest Paper Talk.",
+        None,
+    );
+    assert_eq!(read.players(), ["Kenji Okafor"]);
+}
+
+#[test]
+fn executives_and_owners_named_with_their_role_are_not_players() {
+    let read = Read::new(
+        "Chief executive Margaret Ashdown confirmed the sale, and co-owner Declan Fairbrother thanked the fans. Kenji Okafor signed on Friday.",
+        None,
+    );
+    assert_eq!(read.players(), ["Kenji Okafor"]);
+    assert_eq!(read.with_role(Role::Executive), ["Margaret Ashdown"]);
+    assert_eq!(read.with_role(Role::Owner), ["Declan Fairbrother"]);
+}
+
+#[test]
+fn the_role_after_as_or_is_classifies_the_name() {
+    let read = Read::new(
+        "Partick Thistle want to appoint Harold Finch as their next manager. Kofi Mensah is Ghana's all-time leading scorer. Peter Vance was the club's chairman for ten years.",
+        None,
+    );
+    assert_eq!(read.with_role(Role::Coach), ["Harold Finch"]);
+    assert_eq!(read.players(), ["Kofi Mensah"]);
+    assert_eq!(read.with_role(Role::Executive), ["Peter Vance"]);
+    // What someone used to be says nothing of what he is.
+    let former = Read::new("Ruben Amorim is a former midfielder.", None);
+    assert!(former.players().is_empty(), "{:?}", former.players());
+}
+
+#[test]
+fn known_managers_and_famous_outsiders_are_not_players() {
+    let read = Read::new(
+        "Steve Clarke watched from the stands as Kenji Okafor scored. He has the vision of Pablo Picasso with a ball at his feet.",
+        None,
+    );
+    assert_eq!(read.players(), ["Kenji Okafor"]);
+}
+
+#[test]
+fn lone_surnames_listed_with_people_are_players() {
+    let read = Read::new(
+        "Juventus must first move on Tavares, McKennie and Lindqvist before they can bid. The likes of Okoro and Kenji Okafor could also go.",
+        None,
+    );
+    assert_eq!(
+        read.players(),
+        [
+            "Kenji Okafor",
+            "Lindqvist",
+            "Okoro",
+            "Tavares",
+            "Weston McKennie"
+        ]
+    );
+}
+
+#[test]
+fn two_words_and_a_comma_are_no_list() {
+    let read = Read::new(
+        "Kenji Okafor joined in 2021. Crucially, Okafor's contract runs out next summer.\n\
+         Q: Will Okafor stay? – Rhona Mackie, Stockport",
+        None,
+    );
+    let players = read.players();
+    assert!(!players.contains(&"Crucially"), "{players:?}");
+    assert!(!players.contains(&"Stockport"), "{players:?}");
+}
+
+#[test]
+fn a_surname_only_players_share_is_a_player() {
+    let read = Read::new(
+        "Manchester United still want Onana for the new season.",
+        None,
+    );
+    assert_eq!(read.players(), ["Onana"]);
+    // A player's and a manager's surname stays unread.
+    let shared = Read::new("Lazio could include Pellegrini in the deal.", None);
+    assert!(shared.players().is_empty(), "{:?}", shared.players());
+}
+
+#[test]
+fn two_known_surnames_glued_together_are_two_people() {
+    let read = Read::new(
+        "Up front Onana Marotta is waiting for a better offer from United.",
+        None,
+    );
+    assert_eq!(read.players(), ["Onana"]);
+    assert_eq!(read.with_role(Role::Executive), ["Giuseppe Marotta"]);
+    // The tail of a known name stays one name.
+    let one = Read::new("Smith Rowe is close to a move.", None);
+    assert_eq!(one.players(), ["Emile Smith Rowe"]);
+}
+
+#[test]
+fn surnames_in_a_title_case_list_are_read() {
+    let read = Read::new(
+        "Deadline Day Latest: Rashford, Sancho, Casemiro, Mount\nThe window shuts tonight.",
+        None,
+    );
+    assert_eq!(
+        read.players(),
+        ["Casemiro", "Jadon Sancho", "Marcus Rashford", "Mason Mount"]
+    );
+}
+
+#[test]
+fn double_barrelled_and_misspelt_surnames_resolve() {
+    let read = Read::new(
+        "Lazio will not let Milinkovic leave cheaply. Tomás Eriksberg is wanted by Sevilla, and Eriksburg is open to the move.",
+        None,
+    );
+    assert_eq!(
+        read.players(),
+        ["Sergej Milinković-Savić", "Tomás Eriksberg"]
+    );
+    assert_eq!(read.rumours(), [("Tomás Eriksberg", "Sevilla")]);
+}
+
+#[test]
+fn one_player_in_a_list_makes_former_players_players() {
+    let read = Read::new(
+        "Lampard, Terry, Carrick and Bukayo Saka were all named in the squad of the decade.",
+        None,
+    );
+    assert_eq!(
+        read.players(),
+        [
+            "Bukayo Saka",
+            "Frank Lampard",
+            "John Terry",
+            "Michael Carrick"
+        ]
+    );
+}
+
+// --- Text shape ---------------------------------------------------------------------------
+
+/// Greedy hard wrap at `width` columns, paragraph by paragraph.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.len() + 1 + word.len() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+const WRAPPED_ARTICLE: &str = "Chelsea transfer latest\n\
+    \n\
+    Manchester United are ready to test Brighton's resolve with an opening offer for Kaoru Mitoma, whose contract at the Amex runs until June 2027, according to reports in Japan.\n\
+    \n\
+    Real Madrid are also monitoring the winger, but Tomás Eriksberg is their first choice, and Sevilla have already held talks with the Swede's representatives over a summer move.\n\
+    \n\
+    Players whose deals end in June:\n\
+    James Milner\n\
+    Adam Lallana";
+
+/// People (with roles), rumours and contract ends, as text.
+type Facts = (Vec<String>, Vec<(String, String)>, Vec<(String, String)>);
+
+/// Everything read from a text, in a form that does not depend on byte offsets.
+fn facts(text: &str) -> Facts {
+    let read = Read::new(text, Some("2026-01-10"));
+    let people = read
+        .extraction
+        .people
+        .iter()
+        .map(|p| format!("{} ({:?})", p.name, p.role))
+        .collect();
+    let rumours = read
+        .rumours()
+        .into_iter()
+        .map(|(player, club)| (player.to_string(), club.to_string()))
+        .collect();
+    let contracts = read
+        .expiries()
+        .into_iter()
+        .map(|(player, date)| (player.to_string(), date))
+        .collect();
+    (people, rumours, contracts)
+}
+
+#[test]
+fn hard_wrapped_text_gives_the_same_facts() {
+    let flowing = facts(WRAPPED_ARTICLE);
+    assert!(
+        !flowing.1.is_empty() && !flowing.2.is_empty(),
+        "{flowing:?}"
+    );
+    for width in [60, 45] {
+        assert_eq!(
+            facts(&hard_wrap(WRAPPED_ARTICLE, width)),
+            flowing,
+            "at {width}"
+        );
+    }
+}
+
+#[test]
+fn one_word_per_line_gives_the_same_facts() {
+    let scraped: String = WRAPPED_ARTICLE
+        .split("\n\n")
+        .map(|block| {
+            // The list keeps one player per line, as pages print it.
+            if block.starts_with("Players") {
+                block.to_string()
+            } else {
+                block.split_whitespace().collect::<Vec<_>>().join("\n")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    assert_eq!(facts(&scraped), facts(WRAPPED_ARTICLE));
+}
+
+#[test]
+fn evidence_in_wrapped_text_points_at_the_body() {
+    let wrapped = hard_wrap(WRAPPED_ARTICLE, 60);
+    let read = Read::new(&wrapped, Some("2026-01-10"));
+    let rumour = read
+        .extraction
+        .rumours
+        .iter()
+        .find(|r| read.name(r.person) == "Kaoru Mitoma")
+        .expect("the Mitoma rumour");
+    let evidence = &wrapped[rumour.sentence.clone()];
+    assert!(evidence.contains('\n'), "{evidence:?}");
+    assert!(
+        evidence.starts_with("Manchester United are ready"),
+        "{evidence:?}"
+    );
+    assert!(
+        evidence.ends_with("according to reports in Japan."),
+        "{evidence:?}"
+    );
+    for mention in &read.extraction.mentions {
+        if let MentionKind::Person(id) = mention.kind {
+            let text = &wrapped[mention.span.clone()];
+            let name = &read.extraction.people[id];
+            let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                squeezed == name.name || name.aliases.contains(&squeezed),
+                "{text:?} for {name:?}"
+            );
+        }
+    }
+}
+
 // --- Sources ------------------------------------------------------------------------------
 
 #[test]
