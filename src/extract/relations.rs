@@ -306,6 +306,7 @@ struct Context {
     recent: Vec<usize>,
     /// Lists of two or more players ("A and B"), with the sentence they were in.
     lists: Vec<(usize, Vec<usize>)>,
+    contract_state: contracts::ContractState,
 }
 
 impl Context {
@@ -1459,11 +1460,15 @@ fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<us
         (None, Some(Ref::Player { id, .. })) => return vec![*id],
         _ => return Vec::new(),
     };
+    // "whose deals end" (plural) is about the whole list.
     let relative = |i: usize| {
         gap(i, i + 1) == ","
             && items
                 .get(i + 1)
                 .is_some_and(|item| item.is(&["who", "whose", "which"]))
+            && !items
+                .get(i + 2)
+                .is_some_and(|item| item.is(&["deals", "contracts"]))
     };
     if next(at).is_none() && relative(at) {
         return vec![own];

@@ -2,14 +2,133 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 
 use super::{Context, Ref, listed_players, nearest_player_before};
-use crate::extract::dates::{amount, read_end_date, read_final_period, remaining_to_date};
+use crate::extract::dates::{
+    amount, read_end_date, read_final_period, remaining_to_date, season_end_after,
+};
 use crate::extract::lexicon::CONTRACT_WORDS;
 use crate::extract::{
     ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, Sentence,
 };
+
+/// What the contract pass carries from sentence to sentence.
+#[derive(Debug, Default)]
+pub(super) struct ContractState {
+    /// Players who agreed a pre-contract: a deal they are said to sign is the new club's.
+    leaving: Vec<usize>,
+    /// The end date a heading gave with no player of its own ("Players whose deals end in
+    /// June:"), for the players named one per line under it.
+    heading: Option<NaiveDate>,
+}
+
+/// A contract end found in a sentence: the item its cue is at, the date, and the span of the
+/// words that say it.
+struct Found {
+    at: usize,
+    expires: NaiveDate,
+    span: Range<usize>,
+    /// Told by an event ("walk away for nothing"), not by a date.
+    event: bool,
+    /// A pre-contract: the player is leaving, so a deal he signs later is elsewhere.
+    pre_contract: bool,
+}
+
+/// Cue words followed by the date they govern: "until June 2027", "expires in 2026".
+const STRONG_CUES: &[&str] = &[
+    "until",
+    "till",
+    "til",
+    "through",
+    "thru",
+    "expires",
+    "expire",
+    "expired",
+    "expiring",
+    "expiry",
+    "end",
+    "ends",
+    "ending",
+    "runs",
+    "run",
+    "running",
+    "finishes",
+    "concludes",
+    // "a deal which is up in the summer" (only after a form of "to be")
+    "up",
+];
+/// Nouns a date may follow directly: "out of contract in 2026", "on a free in the summer",
+/// "leave for nothing next summer".
+const WEAK_CUES: &[&str] = &[
+    "contract", "deal", "agent", "transfer", "terms", "free", "nothing",
+];
+/// Small words between a cue and its date: "out of contract at Celtic next summer", "a free
+/// agent when the season ends".
+const FILLER: &[&str] = &[
+    "out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "when", "once",
+];
+/// Cues that tell of a move, not of the contract: never read in a sentence that says the
+/// move is over ("joined on a free in 2019").
+const MOVE_CUES: &[&str] = &["free", "nothing", "transfer", "agent", "bosman"];
+/// Words that put a move in the past.
+const PAST_MOVE: &[&str] = &[
+    "joined",
+    "arrived",
+    "moved",
+    "came",
+    "snapped",
+    "picked",
+    "brought",
+    "recruited",
+    "left",
+    "departed",
+    "landed",
+    "signed",
+    "was",
+    "were",
+    "last",
+    "ago",
+];
+/// Words of a deal put to the player, not the one he has: "Lyon have tabled a deal to 2027".
+const OFFER_WORDS: &[&str] = &[
+    "offer", "offers", "offered", "offering", "table", "tabled", "tables", "propose", "proposed",
+    "proposes", "proposal", "loan", "loaned",
+];
+/// Verbs of signing a deal, past or future: "has signed a four-year deal until 2029".
+const SIGNING_WORDS: &[&str] = &[
+    "sign",
+    "signs",
+    "signed",
+    "penned",
+    "pen",
+    "inked",
+    "agreed",
+    "agree",
+    "commit",
+    "committed",
+    "extend",
+    "renew",
+];
+/// Words that say the deal in question is the one he has: "his current deal runs until".
+const CURRENT_DEAL: &[&str] = &["current", "existing", "present"];
+
+fn word<'a>(item: &'a Item) -> &'a str {
+    if item.kind == Kind::Word {
+        item.word()
+    } else {
+        ""
+    }
+}
+
+/// Whether a sentence can state a contract end at all: a contract word, "free agent", "for
+/// nothing", "Bosman".
+fn mentions_contract(items: &[Item]) -> bool {
+    items.iter().any(|item| {
+        let word = word(item);
+        CONTRACT_WORDS.contains(word) || matches!(word, "nothing" | "bosman" | "bosmans")
+    })
+}
 
 /// Contract end dates in one sentence.
 pub(super) fn contracts_in(
@@ -22,101 +141,388 @@ pub(super) fn contracts_in(
     out: &mut Extraction,
 ) {
     let items = &sentence.items;
-    fn word<'a>(item: &'a Item) -> &'a str {
-        if item.kind == Kind::Word {
-            item.word()
-        } else {
-            ""
-        }
-    }
-    if !items.iter().any(|item| CONTRACT_WORDS.contains(word(item)))
-        && !items
-            .windows(2)
-            .any(|pair| word(&pair[0]) == "free" && word(&pair[1]) == "agent")
-    {
+    if !mentions_contract(items) {
+        player_under_heading(body, sentence, refs, context);
         return;
     }
     let words: Vec<&str> = items.iter().map(word).collect();
-    const STRONG: &[&str] = &[
-        "until",
-        "till",
-        "til",
-        "through",
-        "thru",
-        "expires",
-        "expire",
-        "expired",
-        "expiring",
-        "expiry",
-        "ends",
-        "ending",
-        "runs",
-        "run",
-        "running",
-        "finishes",
-        "concludes",
-    ];
-    const WEAK: &[&str] = &["contract", "deal", "agent", "transfer", "terms"];
-    const FILLER: &[&str] = &[
-        "out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "next",
-    ];
-    let mut found: Vec<(usize, NaiveDate, Range<usize>)> = Vec::new();
-    for cues in [STRONG, WEAK] {
-        for (at, word) in words.iter().enumerate() {
-            if !cues.contains(word) {
+    let mut found = cued_dates(items, &words, date);
+    if found.is_empty() {
+        found = time_left(items, &words, date);
+    }
+    if found.is_empty() {
+        found = date_before_expiry_clause(items, &words, date);
+    }
+    found.retain(|found| !offered(&words, refs, found.at));
+    if !record(body, sentence, refs, index, found, context, out) {
+        let events = ended_by_event(items, &words, date);
+        record(body, sentence, refs, index, events, context, out);
+    }
+}
+
+/// Gives each found date to the players it belongs to; returns whether any player got one.
+/// A heading whose date has no player keeps it for the names listed under it.
+fn record(
+    body: &str,
+    sentence: &Sentence,
+    refs: &[Ref],
+    index: usize,
+    found: Vec<Found>,
+    context: &mut Context,
+    out: &mut Extraction,
+) -> bool {
+    let items = &sentence.items;
+    let mut recorded = false;
+    let pre_contract = items.iter().any(|item| item.is(&["pre-contract"]));
+    for found in found {
+        let signed = !found.pre_contract && signed(items, refs, found.at);
+        // "the chance to sign a player on a free": an event needs its player before it.
+        let event_without_player = found.event
+            && !found.pre_contract
+            && !refs[..found.at]
+                .iter()
+                .any(|r| matches!(r, Ref::Player { .. }));
+        if event_without_player {
+            continue;
+        }
+        let mut players = contract_holders(body, sentence, refs, index, found.at, context);
+        // "has signed a pre-contract with Hibs and a four-year deal until 2029": his new club's.
+        players.retain(|person| {
+            !(signed && (pre_contract || context.contract_state.leaving.contains(person)))
+        });
+        // An event only tells the season: a date the article stated wins.
+        if found.event {
+            players.retain(|person| !context.contracts.iter().any(|c| c.person == *person));
+        }
+        if players.is_empty() {
+            if is_line(body, &sentence.span) && !ends_sentence(body, &sentence.span) {
+                context.contract_state.heading = Some(found.expires);
+            }
+            continue;
+        }
+        recorded = true;
+        out.mentions.push(Mention {
+            span: found.span,
+            kind: MentionKind::Date,
+        });
+        for person in players {
+            if found.pre_contract {
+                context.contract_state.leaving.push(person);
+            }
+            add_contract(sentence, person, found.expires, context);
+        }
+    }
+    recorded
+}
+
+/// Dates right after a cue: strong cues first ("runs until June 2027"), else a noun ("out of
+/// contract in 2026"). A date said to be cut short ("due to expire in 2024, one year early")
+/// moves back by that many years.
+fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let past_move = words.iter().any(|word| PAST_MOVE.contains(word));
+    for cues in [STRONG_CUES, WEAK_CUES] {
+        for (at, &cue) in words.iter().enumerate() {
+            if !cues.contains(&cue)
+                || cue == "up" && !at.checked_sub(1).is_some_and(|b| is_to_be(words[b]))
+                // "deals end in June", not "before the end of the window"
+                || cue == "end"
+                    && at
+                        .checked_sub(1)
+                        .is_some_and(|b| matches!(words[b], "the" | "an" | "this"))
+                || past_move && MOVE_CUES.contains(&cue)
+                // "a new contract in the summer": when the new deal comes, not an end.
+                || WEAK_CUES.contains(&cue)
+                    && at
+                        .checked_sub(1)
+                        .is_some_and(|b| matches!(words[b], "new" | "fresh" | "improved"))
+            {
                 continue;
             }
             let mut from = at + 1;
             // "out of contract at Celtic next summer": skip small words and the club.
             while from < words.len()
-                && ((FILLER.contains(&words[from]) && words[from] != "next")
-                    || matches!(items[from].kind, Kind::Club(_)))
+                && (FILLER.contains(&words[from]) || matches!(items[from].kind, Kind::Club(_)))
             {
                 from += 1;
             }
             if let Some(reading) = read_end_date(&words[from..], date) {
                 let last = (from + reading.words - 1).min(items.len() - 1);
-                found.push((
+                let expires = cut_short(&words[from + reading.words..])
+                    .and_then(|years| reading.date.checked_sub_months(Months::new(12 * years)))
+                    .unwrap_or(reading.date);
+                found.push(Found {
                     at,
-                    reading.date,
-                    items[from].span.start..items[last].span.end,
-                ));
+                    expires,
+                    span: items[from].span.start..items[last].span.end,
+                    event: false,
+                    pre_contract: false,
+                });
             }
         }
         if !found.is_empty() {
             break;
         }
     }
-    if found.is_empty() {
-        for at in 0..words.len() {
-            if let Some((end, used)) = read_final_period(&words[at..], date) {
-                found.push((at, end, items[at].span.start..items[at + used - 1].span.end));
-            }
-            // "18 months left on his deal"
-            if let (Some(n), Some(unit), Some(left), Some(on)) = (
-                amount(words[at]),
-                words.get(at + 1),
-                words.get(at + 2),
-                date,
-            ) && matches!(*unit, "months" | "years" | "year" | "month")
-                && matches!(*left, "left" | "remaining" | "remain")
-                && let Some(end) = remaining_to_date(n, unit, on)
-            {
-                found.push((at, end, items[at].span.start..items[at + 2].span.end));
-            }
-        }
-    }
-    for (at, expires, date_span) in found {
-        let players = contract_holders(body, sentence, refs, index, at, context);
-        if !players.is_empty() {
-            out.mentions.push(Mention {
-                span: date_span,
-                kind: MentionKind::Date,
+    found
+}
+
+fn is_to_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "be" | "was" | "were")
+}
+
+/// "one year early", "two seasons early" later in the sentence: how many years the stated
+/// end was brought forward.
+fn cut_short(rest: &[&str]) -> Option<u32> {
+    rest.windows(3).find_map(|w| {
+        (matches!(w[1], "year" | "years" | "season" | "seasons") && w[2] == "early")
+            .then(|| amount(w[0]))
+            .flatten()
+    })
+}
+
+/// Time left rather than a date: "the final six months of his contract", "18 months left
+/// on his deal", "a year to run on his present terms".
+fn time_left(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for at in 0..words.len() {
+        if let Some((end, used)) = read_final_period(&words[at..], date) {
+            found.push(Found {
+                at,
+                expires: end,
+                span: items[at].span.start..items[at + used - 1].span.end,
+                event: false,
+                pre_contract: false,
             });
         }
-        for person in players {
-            add_contract(sentence, person, expires, context);
+        let word = |i: usize| words.get(i).copied().unwrap_or("");
+        let used = match (word(at + 2), word(at + 3)) {
+            ("left" | "remaining" | "remain", _) => 3,
+            ("to", "run" | "go") => 4,
+            _ => continue,
+        };
+        if let (Some(n), Some(on)) = (amount(word(at)), date)
+            && matches!(word(at + 1), "months" | "years" | "year" | "month")
+            && let Some(end) = remaining_to_date(n, word(at + 1), on)
+        {
+            found.push(Found {
+                at,
+                expires: end,
+                span: items[at].span.start..items[at + used - 1].span.end,
+                event: false,
+                pre_contract: false,
+            });
         }
+    }
+    found
+}
+
+/// A date before the clause that says the deals end: "A and B available in 2016 as deals
+/// expire", "free agents in June when their contracts run out".
+fn date_before_expiry_clause(
+    items: &[Item],
+    words: &[&str],
+    date: Option<NaiveDate>,
+) -> Vec<Found> {
+    // How far back the date may start: "at the end of the season" is six words.
+    const DATE_REACH: usize = 6;
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let mut found = Vec::new();
+    for (conjunction, &w) in words.iter().enumerate() {
+        if !matches!(w, "as" | "when" | "once") {
+            continue;
+        }
+        let mut noun = conjunction + 1;
+        if matches!(word(noun), "his" | "her" | "their" | "the") {
+            noun += 1;
+        }
+        if !matches!(word(noun), "deal" | "deals" | "contract" | "contracts")
+            || !matches!(
+                word(noun + 1),
+                "expire" | "expires" | "end" | "ends" | "run" | "runs"
+            )
+        {
+            continue;
+        }
+        let reading = (conjunction.saturating_sub(DATE_REACH)..conjunction).find_map(|start| {
+            let preposition = start
+                .checked_sub(1)
+                .is_some_and(|b| matches!(words[b], "in" | "on" | "at" | "by" | "from"));
+            let reading = read_end_date(&words[start..conjunction], date)?;
+            (preposition && start + reading.words == conjunction).then_some((start, reading))
+        });
+        if let Some((start, reading)) = reading {
+            found.push(Found {
+                at: start,
+                expires: reading.date,
+                span: items[start].span.start..items[conjunction - 1].span.end,
+                event: false,
+                pre_contract: false,
+            });
+        }
+    }
+    found
+}
+
+/// A contract end told by what happens when it comes, in the season the article is written:
+/// "has agreed a pre-contract with Rangers", "is set to walk away for nothing", "will leave
+/// on a free", "has allowed his deal to wind down", "departs with his contract expiring",
+/// "will be released when his deal ends", "will become a free agent". Needs the article's
+/// date, and a sentence with no year of its own (a year there is some other season's).
+fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Found> {
+    let Some(expires) = date.and_then(season_end_after) else {
+        return Vec::new();
+    };
+    if items.iter().any(|item| names_a_year(item.word())) {
+        return Vec::new();
+    }
+    let past_move = words.iter().any(|word| PAST_MOVE.contains(word));
+    let word = |i: Option<usize>| i.and_then(|i| words.get(i)).copied().unwrap_or("");
+    let event = |at: usize| -> Option<bool> {
+        let before = word(at.checked_sub(1));
+        let after = word(Some(at + 1));
+        match words[at] {
+            "pre-contract" | "precontract" => Some(true),
+            _ if past_move => None,
+            "free" if matches!(before, "a" | "for") && after != "agent" => Some(false),
+            "nothing" if before == "for" => Some(false),
+            "bosman" | "bosmans" => Some(false),
+            "agent"
+                if before == "free"
+                    && words[..at].iter().any(|w| {
+                        matches!(
+                            *w,
+                            "will"
+                                | "become"
+                                | "becomes"
+                                | "becoming"
+                                | "set"
+                                | "would"
+                                | "could"
+                                | "potential"
+                                | "future"
+                        )
+                    }) =>
+            {
+                Some(false)
+            }
+            "down"
+                if matches!(
+                    before,
+                    "wind" | "winds" | "winding" | "run" | "runs" | "running" | "ran"
+                ) =>
+            {
+                Some(false)
+            }
+            "expiring" => Some(false),
+            // "released when his deal ends"
+            "expires" | "expire" | "ends" | "end" | "runs" | "run"
+                if matches!(before, "deal" | "deals" | "contract" | "contracts")
+                    && words[at.saturating_sub(3)..at]
+                        .iter()
+                        .any(|w| matches!(*w, "when" | "once")) =>
+            {
+                Some(false)
+            }
+            _ => None,
+        }
+    };
+    (0..words.len())
+        .find_map(|at| event(at).map(|pre_contract| (at, pre_contract)))
+        .map(|(at, pre_contract)| Found {
+            at,
+            expires,
+            span: items[at].span.clone(),
+            event: true,
+            pre_contract,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// A year or a season written out ("2024", "2024-25"): a date the sentence holds.
+fn names_a_year(word: &str) -> bool {
+    let digits = word.split(['-', '/']).next().unwrap_or("");
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.starts_with(['1', '2'])
+}
+
+/// Whether the deal a date cue at `at` belongs to is being offered, or is a loan, not the
+/// contract the player has: the words from the player (or the clause's start) to the cue.
+fn offered(words: &[&str], refs: &[Ref], at: usize) -> bool {
+    // "offer the player a new contract": the offer comes just before the player.
+    const OFFER_REACH: usize = 2;
+    let start = clause_start(refs, at);
+    let window = &words[start..at];
+    !window.iter().any(|w| CURRENT_DEAL.contains(w))
+        && (words[start.saturating_sub(OFFER_REACH)..at]
+            .iter()
+            .any(|w| OFFER_WORDS.contains(w))
+            // "will sign a contract running until 2028 with his new club"
+            || window.windows(2).any(|pair| {
+                matches!(pair[0], "to" | "will" | "would" | "could" | "should" | "might")
+                    && SIGNING_WORDS.contains(&pair[1])
+            })
+            || words
+                .windows(3)
+                .any(|w| matches!(w, ["his" | "her" | "their", "new", "club"])))
+}
+
+/// Whether the player signs (or signed) the deal a date cue at `at` belongs to.
+fn signed(items: &[Item], refs: &[Ref], at: usize) -> bool {
+    items[clause_start(refs, at)..at]
+        .iter()
+        .any(|item| item.is(SIGNING_WORDS) || item.is(&["put"]))
+}
+
+/// Where the words about the deal at `at` start: at the nearest player or clause boundary.
+fn clause_start(refs: &[Ref], at: usize) -> usize {
+    refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { .. } | Ref::Boundary))
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether a sentence is a line of its own (a heading, a list item).
+fn is_line(body: &str, span: &Range<usize>) -> bool {
+    let before = body[..span.start].trim_end_matches([' ', '\t']);
+    let after = body[span.end..].trim_start_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
+}
+
+fn ends_sentence(body: &str, span: &Range<usize>) -> bool {
+    body[span.clone()]
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?'])
+}
+
+/// Under a heading that gave a contract end and no player ("Players whose deals end in
+/// June:"), a line that is a player's name gets that end; a heading of another kind (four
+/// words or more, no colon, no player) closes the list.
+fn player_under_heading(body: &str, sentence: &Sentence, refs: &[Ref], context: &mut Context) {
+    // A name line: the name and little more ("Jordan McAllister (Celtic)").
+    const NAME_LINE_ITEMS: usize = 6;
+    let Some(expires) = context.contract_state.heading else {
+        return;
+    };
+    if !is_line(body, &sentence.span) || ends_sentence(body, &sentence.span) {
+        return;
+    }
+    let items = &sentence.items;
+    match refs.first() {
+        Some(&Ref::Player { id, .. })
+            if matches!(items[0].kind, Kind::Person(_)) && items.len() <= NAME_LINE_ITEMS =>
+        {
+            add_contract(sentence, id, expires, context);
+        }
+        _ if items.len() >= 4
+            && !body[sentence.span.clone()].contains(':')
+            && !refs.iter().any(|r| matches!(r, Ref::Player { .. })) =>
+        {
+            context.contract_state.heading = None;
+        }
+        _ => {}
     }
 }
 
@@ -134,6 +540,9 @@ fn contract_holders(
     let items = &sentence.items;
     if let Some(group) = group_before(items, refs, at).and_then(|size| context.group(index, size)) {
         return group;
+    }
+    if let Some(named) = named_in_group(items, refs, at) {
+        return named;
     }
     let nearest = nearest_player_before(refs, at).or_else(|| {
         (at..refs.len()).find(|&i| matches!(refs[i], Ref::Player { example: false, .. }))
@@ -192,6 +601,29 @@ fn add_contract(sentence: &Sentence, person: usize, expires: NaiveDate, context:
     if !context.contracts.contains(&fact) {
         context.contracts.push(fact);
     }
+}
+
+/// The players a group before `at` names as its members: "16 players (including A and B)
+/// will be out of contract", "several stars, such as A and B, are free agents in June".
+fn named_in_group(items: &[Item], refs: &[Ref], at: usize) -> Option<Vec<usize>> {
+    // "a total of 16 players (including": the group noun is just before the marker.
+    const GROUP_NOUN_REACH: usize = 2;
+    let marker = (0..at).find(|&i| {
+        (items[i].is(&["including"])
+            || items[i].is(&["such"]) && items.get(i + 1).is_some_and(|next| next.is(&["as"])))
+            && items[i.saturating_sub(GROUP_NOUN_REACH)..i]
+                .iter()
+                .any(|item| item.is(&["players", "stars", "names", "youngsters", "men", "women"]))
+    })?;
+    let mut named: Vec<usize> = Vec::new();
+    for r in &refs[marker..at] {
+        if let Ref::Player { id, .. } = *r
+            && !named.contains(&id)
+        {
+            named.push(id);
+        }
+    }
+    (!named.is_empty()).then_some(named)
 }
 
 /// A group noun before `at` and how many players it counts: "the pair", "both", "the trio",
