@@ -208,15 +208,16 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
             return reading(NaiveDate::from_ymd_opt(y, m, d)?, m_at + 2);
         }
     }
-    // "June 2021", "June 30, 2021", "June" and "next June" (the coming one)
+    // "June 2021", "June of 2021", "June 30, 2021", "June" and "next June" (the coming one)
     if let Some(m) = month_number(word(at)) {
-        if let Some(y) = year(word(at + 1)) {
+        let of = usize::from(word(at + 1) == "of");
+        if let Some(y) = year(word(at + 1 + of)) {
             let date = if anchor.end_of || m != 6 {
                 last_day_of_month(y, m)?
             } else {
                 season_end(y)?
             };
-            return reading(date, at + 2);
+            return reading(date, at + 2 + of);
         }
         if let (Some(d), Some(y)) = (day(word(at + 1)), year(word(at + 2))) {
             return reading(NaiveDate::from_ymd_opt(y, m, d)?, at + 3);
@@ -337,6 +338,7 @@ mod tests {
     fn month_and_year_is_the_end_of_that_month() {
         assert_eq!(read("june 2021", None).as_deref(), Some("2021-06-30"));
         assert_eq!(read("january 2022", None).as_deref(), Some("2022-01-31"));
+        assert_eq!(read("june of 2027", None).as_deref(), Some("2027-06-30"));
         assert_eq!(
             read("the end of may 2024", None).as_deref(),
             Some("2024-05-31")

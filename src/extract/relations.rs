@@ -1423,12 +1423,15 @@ fn nearest_player_before(refs: &[Ref], at: usize) -> Option<usize> {
 }
 
 /// The players listed together with the one at `items[at]` ("A, B and C"): commas, "&",
-/// "and" and "or" join them. A relative clause after the last name ("A and C, whose deal
-/// ends") is about that name alone.
+/// "and" and "or" join them, and all are examples or none. A relative clause after the last
+/// name ("A and C, whose deal ends") is about that name alone.
 fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
+    let examples = matches!(refs.get(at), Some(Ref::Player { example: true, .. }));
     // Named players only: "the Germany international, and X" is two clauses.
     let player = |i: usize| match (refs.get(i), items.get(i).map(|item| item.kind)) {
-        (Some(Ref::Player { id, example: false }), Some(Kind::Person(_))) => Some(*id),
+        (Some(Ref::Player { id, example }), Some(Kind::Person(_))) if *example == examples => {
+            Some(*id)
+        }
         _ => None,
     };
     let gap = |left: usize, right: usize| match (items.get(left), items.get(right)) {

@@ -1355,3 +1355,50 @@ fn the_end_of_a_window_is_not_a_contract_end() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_paragraph_about_free_agents_gives_its_end_to_the_players_listed_after_it() {
+    let text = "A number of stars will be free agents in June.\n\n1. Luca Benvenuti – the Celtic midfielder has been superb. He wants a move abroad.\n\n2. Jordan McAllister: the forward has scored 14 goals.\n\nMore news from around the league\n\nTomás Eriksberg – the defender is settled.\n";
+    assert_eq!(
+        expiries_of(text, "2025-02-01"),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2025-06-30".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_prose_paragraph_opening_with_a_name_is_no_list_item() {
+    let text = "Players whose deals end in June are a bargain.\n\nJordan McAllister scored twice on Saturday.\n";
+    assert!(Read::new(text, Some("2025-02-01")).contracts().is_empty());
+}
+
+#[test]
+fn another_players_contract_and_a_byline_date_stay_out() {
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister, unlike Luca Benvenuti, is tied down until 2029.",
+            "2025-02-01"
+        ),
+        one("Jordan McAllister", "2029-06-30")
+    );
+    assert!(
+        Read::new(
+            "Jordan McAllister will not extend his contract with Celtic — Tom Reporter (@tomreports) March 3, 2024",
+            Some("2024-03-03")
+        )
+        .contracts()
+        .is_empty()
+    );
+}
+
+#[test]
+fn players_named_after_a_group_noun_share_its_contract_end() {
+    // "players" makes the names after it examples: they are still the ones losing their deals.
+    let read = Read::new(
+        "Celtic's four senior players have entered the final months of their deals, and the club face losing Luca Benvenuti, Jordan McAllister and Tomás Eriksberg for nothing in the summer.",
+        Some("2025-01-02"),
+    );
+    assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
+}

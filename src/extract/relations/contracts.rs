@@ -61,7 +61,7 @@ const STRONG_CUES: &[&str] = &[
 /// Nouns a date may follow directly: "out of contract in 2026", "on a free in the summer",
 /// "leave for nothing next summer".
 const WEAK_CUES: &[&str] = &[
-    "contract", "deal", "agent", "transfer", "terms", "free", "nothing",
+    "contract", "deal", "agent", "agents", "transfer", "terms", "free", "nothing",
 ];
 /// Small words between a cue and its date: "out of contract at Celtic next summer", "a free
 /// agent when the season ends".
@@ -70,7 +70,7 @@ const FILLER: &[&str] = &[
 ];
 /// Cues that tell of a move, not of the contract: never read in a sentence that says the
 /// move is over ("joined on a free in 2019").
-const MOVE_CUES: &[&str] = &["free", "nothing", "transfer", "agent", "bosman"];
+const MOVE_CUES: &[&str] = &["free", "nothing", "transfer", "agent", "agents", "bosman"];
 /// Words that put a move in the past.
 const PAST_MOVE: &[&str] = &[
     "joined",
@@ -195,7 +195,7 @@ fn record(
             players.retain(|person| !context.contracts.iter().any(|c| c.person == *person));
         }
         if players.is_empty() {
-            if is_line(body, &sentence.span) && !ends_sentence(body, &sentence.span) {
+            if introduces_a_list(body, sentence) {
                 context.contract_state.heading = Some(found.expires);
             }
             continue;
@@ -223,20 +223,7 @@ fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fo
     let past_move = words.iter().any(|word| PAST_MOVE.contains(word));
     for cues in [STRONG_CUES, WEAK_CUES] {
         for (at, &cue) in words.iter().enumerate() {
-            if !cues.contains(&cue)
-                || cue == "up" && !at.checked_sub(1).is_some_and(|b| is_to_be(words[b]))
-                // "deals end in June", not "before the end of the window"
-                || cue == "end"
-                    && at
-                        .checked_sub(1)
-                        .is_some_and(|b| matches!(words[b], "the" | "an" | "this"))
-                || past_move && MOVE_CUES.contains(&cue)
-                // "a new contract in the summer": when the new deal comes, not an end.
-                || WEAK_CUES.contains(&cue)
-                    && at
-                        .checked_sub(1)
-                        .is_some_and(|b| matches!(words[b], "new" | "fresh" | "improved"))
-            {
+            if !cues.contains(&cue) || !is_a_cue_here(words, at, past_move) {
                 continue;
             }
             let mut from = at + 1;
@@ -248,7 +235,8 @@ fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fo
             }
             if let Some(reading) = read_end_date(&words[from..], date) {
                 let last = (from + reading.words - 1).min(items.len() - 1);
-                let expires = cut_short(&words[from + reading.words..])
+                let rest = words.get(from + reading.words..).unwrap_or_default();
+                let expires = cut_short(rest)
                     .and_then(|years| reading.date.checked_sub_months(Months::new(12 * years)))
                     .unwrap_or(reading.date);
                 found.push(Found {
@@ -267,8 +255,21 @@ fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fo
     found
 }
 
-fn is_to_be(word: &str) -> bool {
-    matches!(word, "is" | "are" | "be" | "was" | "were")
+/// Whether a cue word at `words[at]` is used as one where it stands.
+fn is_a_cue_here(words: &[&str], at: usize, past_move: bool) -> bool {
+    let cue = words[at];
+    let before = at.checked_sub(1).map_or("", |b| words[b]);
+    match cue {
+        // "a deal which is up in the summer"
+        "up" => matches!(before, "is" | "are" | "be" | "was" | "were"),
+        // "deals end in June", not "before the end of the window"
+        "end" => !matches!(before, "the" | "an" | "this"),
+        // "joined on a free in 2019": a move over, not a contract running
+        _ if past_move && MOVE_CUES.contains(&cue) => false,
+        // "a new contract in the summer": when the new deal comes, not an end
+        _ if WEAK_CUES.contains(&cue) => !matches!(before, "new" | "fresh" | "improved"),
+        _ => true,
+    }
 }
 
 /// "one year early", "two seasons early" later in the sentence: how many years the stated
@@ -387,7 +388,7 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
             "free" if matches!(before, "a" | "for") && after != "agent" => Some(false),
             "nothing" if before == "for" => Some(false),
             "bosman" | "bosmans" => Some(false),
-            "agent"
+            "agent" | "agents"
                 if before == "free"
                     && words[..at].iter().any(|w| {
                         matches!(
@@ -486,9 +487,16 @@ fn clause_start(refs: &[Ref], at: usize) -> usize {
 
 /// Whether a sentence is a line of its own (a heading, a list item).
 fn is_line(body: &str, span: &Range<usize>) -> bool {
-    let before = body[..span.start].trim_end_matches([' ', '\t']);
     let after = body[span.end..].trim_start_matches([' ', '\t']);
-    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
+    starts_line(body, span) && (after.is_empty() || after.starts_with('\n'))
+}
+
+/// Whether a sentence opens a line or paragraph, after a list number ("1.") if any.
+fn starts_line(body: &str, span: &Range<usize>) -> bool {
+    let line = body[..span.start].rsplit('\n').next().unwrap_or_default();
+    line.trim_end_matches([' ', '\t', '.', ')'])
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b' ')
 }
 
 fn ends_sentence(body: &str, span: &Range<usize>) -> bool {
@@ -497,26 +505,50 @@ fn ends_sentence(body: &str, span: &Range<usize>) -> bool {
         .ends_with(['.', '!', '?'])
 }
 
-/// Under a heading that gave a contract end and no player ("Players whose deals end in
-/// June:"), a line that is a player's name gets that end; a heading of another kind (four
-/// words or more, no colon, no player) closes the list.
+/// A line that may head a list of players: a heading ("Players whose deals end in June:")
+/// or a paragraph about players in general ("A number of stars will be free agents in June.").
+fn introduces_a_list(body: &str, sentence: &Sentence) -> bool {
+    is_line(body, &sentence.span)
+        && (!ends_sentence(body, &sentence.span)
+            || sentence
+                .items
+                .iter()
+                .any(|item| item.is(&["players", "stars", "names"])))
+}
+
+/// Under a line that gave a contract end and no player ("Players whose deals end in June:"),
+/// a line that is a player's name, or a paragraph opening with the name and a dash or colon
+/// ("Jordan McAllister – the midfielder has ..."), gets that end; a heading of another kind
+/// (four words or more, no colon, no player) closes the list.
 fn player_under_heading(body: &str, sentence: &Sentence, refs: &[Ref], context: &mut Context) {
     // A name line: the name and little more ("Jordan McAllister (Celtic)").
     const NAME_LINE_ITEMS: usize = 6;
     let Some(expires) = context.contract_state.heading else {
         return;
     };
-    if !is_line(body, &sentence.span) || ends_sentence(body, &sentence.span) {
+    if !starts_line(body, &sentence.span) {
         return;
     }
     let items = &sentence.items;
-    match refs.first() {
-        Some(&Ref::Player { id, .. })
-            if matches!(items[0].kind, Kind::Person(_)) && items.len() <= NAME_LINE_ITEMS =>
+    let whole_line = is_line(body, &sentence.span);
+    let ends = !whole_line || ends_sentence(body, &sentence.span);
+    // "1. Jordan McAllister": a list number before the name.
+    let first = usize::from(items.first().is_some_and(|item| {
+        item.kind == Kind::Word && item.word().bytes().all(|b| b.is_ascii_digit())
+    }));
+    let opens_an_item = |name: &Item| {
+        let after = body[name.span.end..].trim_start();
+        (!ends && items.len() <= NAME_LINE_ITEMS + first)
+            || after.starts_with([':', '-', '\u{2013}', '\u{2014}', '('])
+    };
+    match (refs.get(first), items.get(first)) {
+        (Some(&Ref::Player { id, .. }), Some(name))
+            if matches!(name.kind, Kind::Person(_)) && opens_an_item(name) =>
         {
             add_contract(sentence, id, expires, context);
         }
-        _ if items.len() >= 4
+        _ if !ends
+            && items.len() >= 4
             && !body[sentence.span.clone()].contains(':')
             && !refs.iter().any(|r| matches!(r, Ref::Player { .. })) =>
         {
@@ -525,7 +557,6 @@ fn player_under_heading(body: &str, sentence: &Sentence, refs: &[Ref], context: 
         _ => {}
     }
 }
-
 /// Whose contract a date cue at `items[at]` states: a group the sentence names ("the pair",
 /// "all four players"), the players listed just before it ("A, B and C are out of contract")
 /// or after it ("Out of contract in 2026: A, B and C"), else the player a pronoun means.
@@ -547,7 +578,7 @@ fn contract_holders(
     let nearest = nearest_player_before(refs, at).or_else(|| {
         (at..refs.len()).find(|&i| matches!(refs[i], Ref::Player { example: false, .. }))
     });
-    if let Some(nearest) = nearest {
+    if let Some(nearest) = nearest.or_else(|| listed_as_examples_before(items, refs, at)) {
         return listed_players(body, items, refs, nearest);
     }
     let pronoun = items
@@ -558,6 +589,18 @@ fn contract_holders(
         .flatten()
         .into_iter()
         .collect()
+}
+
+/// The nearest player before `at` named as one of a group ("senior players ... losing A, B
+/// and C for nothing"), but not one named in a comparison ("like B's").
+fn listed_as_examples_before(items: &[Item], refs: &[Ref], at: usize) -> Option<usize> {
+    let nearest = refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { example: true, .. }))?;
+    let compared = items[..nearest]
+        .iter()
+        .any(|item| item.is(&["like", "unlike"]));
+    (!compared).then_some(nearest)
 }
 
 /// Records one player's contract end, with the club the sentence ties it to: "his Real
