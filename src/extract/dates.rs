@@ -196,8 +196,21 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
     if anchor.past {
         return None;
     }
-    // "30 June 2021", "30th of June 2021"
+    // "18 months", "two years", "a year's time": counted from the article's date
+    if let Some(n) = number_word(word(at))
+        && matches!(word(at + 1), "months" | "month" | "years" | "year")
+    {
+        let used = at + 2 + usize::from(word(at + 2) == "time");
+        return reading(remaining_to_date(n, word(at + 1), article_date?)?, used);
+    }
+    // "30 June 2021", "30th of June 2021", "30/06/2021"
     if let Some(d) = day(word(at)) {
+        if let Some(m) = word(at + 1).parse().ok().filter(|m| (1..=12).contains(m))
+            && word(at + 1).len() <= 2
+            && let Some(y) = year(word(at + 2))
+        {
+            return reading(NaiveDate::from_ymd_opt(y, m, d)?, at + 3);
+        }
         let mut m_at = at + 1;
         if word(m_at) == "of" {
             m_at += 1;
@@ -429,6 +442,22 @@ mod tests {
             assert_eq!(read(text, Some(on)).as_deref(), Some(expected), "{text}");
             assert_eq!(read(text, None), None, "{text}");
         }
+    }
+
+    #[test]
+    fn time_from_the_article_and_numeric_dates() {
+        assert_eq!(
+            read("18 months", Some("2021-01-13")).as_deref(),
+            Some("2022-06-30")
+        );
+        assert_eq!(
+            read("a year time", Some("2024-08-01")).as_deref(),
+            Some("2025-06-30")
+        );
+        assert_eq!(read("18 months", None), None);
+        // "30/06/2026" reaches here as three words.
+        assert_eq!(read("30 06 2026", None).as_deref(), Some("2026-06-30"));
+        assert_eq!(read("31 13 2026", None), None);
     }
 
     #[test]

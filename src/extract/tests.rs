@@ -1402,3 +1402,27 @@ fn players_named_after_a_group_noun_share_its_contract_end() {
     );
     assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
 }
+
+#[test]
+fn his_own_contract_beside_an_offer_or_a_loan_still_counts() {
+    for text in [
+        "Celtic have offered Jordan McAllister a new deal, with his contract expiring in 2026.",
+        "Jordan McAllister, who has been offered a new deal, has a contract until 2026.",
+        "Jordan McAllister is on a season-long loan at Porto, and his Celtic contract runs until 2026.",
+        "Jordan McAllister is on a season-long loan at Porto from Celtic, where his contract runs until 2026.",
+    ] {
+        assert_eq!(
+            expiries_of(text, "2025-02-20"),
+            one("Jordan McAllister", "2026-06-30"),
+            "{text}"
+        );
+    }
+    assert!(
+        Read::new(
+            "Jordan McAllister's loan deal expires at the end of the season.",
+            Some("2025-02-20")
+        )
+        .contracts()
+        .is_empty()
+    );
+}

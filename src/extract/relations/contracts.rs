@@ -110,6 +110,16 @@ const SIGNING_WORDS: &[&str] = &[
     "extend",
     "renew",
 ];
+/// Nouns naming a deal, the one a date cue is about.
+const DEAL_NOUNS: &[&str] = &[
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+    "terms",
+    "agreement",
+    "extension",
+];
 /// Words that say the deal in question is the one he has: "his current deal runs until".
 const CURRENT_DEAL: &[&str] = &["current", "existing", "present"];
 
@@ -450,24 +460,50 @@ fn names_a_year(word: &str) -> bool {
 }
 
 /// Whether the deal a date cue at `at` belongs to is being offered, or is a loan, not the
-/// contract the player has: the words from the player (or the clause's start) to the cue.
+/// contract the player has. The deal is the last deal noun up to the cue: "his contract",
+/// "his current deal" is the one he has; otherwise the words from the player (or the
+/// clause's start, or the deal noun before) to the cue tell.
 fn offered(words: &[&str], refs: &[Ref], at: usize) -> bool {
     // "offer the player a new contract": the offer comes just before the player.
     const OFFER_REACH: usize = 2;
-    let start = clause_start(refs, at);
+    let noun = (0..=at).rev().find(|&i| DEAL_NOUNS.contains(&words[i]));
+    if noun.is_some_and(|noun| is_his_deal(words, noun)) {
+        return false;
+    }
+    // "who has been offered a new deal, has a contract until 2026": the offer is of another.
+    let previous_noun =
+        noun.and_then(|noun| (0..noun).rev().find(|&i| DEAL_NOUNS.contains(&words[i])));
+    let start = clause_start(refs, at).max(previous_noun.map_or(0, |i| i + 1));
     let window = &words[start..at];
-    !window.iter().any(|w| CURRENT_DEAL.contains(w))
-        && (words[start.saturating_sub(OFFER_REACH)..at]
+    window.iter().any(|w| OFFER_WORDS.contains(w))
+        || words[start.saturating_sub(OFFER_REACH)..start]
             .iter()
-            .any(|w| OFFER_WORDS.contains(w))
-            // "will sign a contract running until 2028 with his new club"
-            || window.windows(2).any(|pair| {
-                matches!(pair[0], "to" | "will" | "would" | "could" | "should" | "might")
-                    && SIGNING_WORDS.contains(&pair[1])
-            })
-            || words
-                .windows(3)
-                .any(|w| matches!(w, ["his" | "her" | "their", "new", "club"])))
+            .any(|w| OFFER_WORDS.contains(w) && *w != "loan")
+        // "will sign a contract running until 2028 with his new club"
+        || window.windows(2).any(|pair| {
+            matches!(pair[0], "to" | "will" | "would" | "could" | "should" | "might")
+                && SIGNING_WORDS.contains(&pair[1])
+        })
+        || words
+            .windows(3)
+            .any(|w| matches!(w, ["his" | "her" | "their", "new", "club"]))
+}
+
+/// Whether the deal noun at `words[noun]` is the player's own: "his contract", "her Celtic
+/// deal", "his current terms", not "his new deal".
+fn is_his_deal(words: &[&str], noun: usize) -> bool {
+    // "his current Celtic contract": up to two words between the owner and the noun.
+    const OWNER_REACH: usize = 3;
+    let before = &words[noun.saturating_sub(OWNER_REACH)..noun];
+    let owner = before
+        .iter()
+        .rposition(|w| matches!(*w, "his" | "her" | "their"));
+    before.iter().any(|w| CURRENT_DEAL.contains(w))
+        || owner.is_some_and(|o| {
+            !before[o..]
+                .iter()
+                .any(|w| matches!(*w, "new" | "fresh" | "improved" | "loan"))
+        })
 }
 
 /// Whether the player signs (or signed) the deal a date cue at `at` belongs to.
