@@ -8,7 +8,11 @@ use super::{Context, Ref, listed_players, nearest_player_before};
 use crate::extract::dates::{
     amount, read_end_date, read_final_period, remaining_to_date, season_end_after,
 };
-use crate::extract::lexicon::CONTRACT_WORDS;
+use crate::extract::lexicon::{
+    CONTRACT_CURRENT_DEAL, CONTRACT_DEAL_NOUNS, CONTRACT_FILLER, CONTRACT_MOVE_CUES,
+    CONTRACT_OFFER_WORDS, CONTRACT_PAST_MOVE, CONTRACT_SIGNING_WORDS, CONTRACT_STRONG_CUES,
+    CONTRACT_WEAK_CUES, CONTRACT_WORDS,
+};
 use crate::extract::{
     ClubLink, ContractFact, Extraction, Item, Kind, Mention, MentionKind, Sentence,
 };
@@ -34,94 +38,6 @@ struct Found {
     /// A pre-contract: the player is leaving, so a deal he signs later is elsewhere.
     pre_contract: bool,
 }
-
-/// Cue words followed by the date they govern: "until June 2027", "expires in 2026".
-const STRONG_CUES: &[&str] = &[
-    "until",
-    "till",
-    "til",
-    "through",
-    "thru",
-    "expires",
-    "expire",
-    "expired",
-    "expiring",
-    "expiry",
-    "end",
-    "ends",
-    "ending",
-    "runs",
-    "run",
-    "running",
-    "finishes",
-    "concludes",
-    // "a deal which is up in the summer" (only after a form of "to be")
-    "up",
-];
-/// Nouns a date may follow directly: "out of contract in 2026", "on a free in the summer",
-/// "leave for nothing next summer".
-const WEAK_CUES: &[&str] = &[
-    "contract", "deal", "agent", "agents", "transfer", "terms", "free", "nothing",
-];
-/// Small words between a cue and its date: "out of contract at Celtic next summer", "a free
-/// agent when the season ends".
-const FILLER: &[&str] = &[
-    "out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "when", "once",
-];
-/// Cues that tell of a move, not of the contract: never read in a sentence that says the
-/// move is over ("joined on a free in 2019").
-const MOVE_CUES: &[&str] = &["free", "nothing", "transfer", "agent", "agents", "bosman"];
-/// Words that put a move in the past.
-const PAST_MOVE: &[&str] = &[
-    "joined",
-    "arrived",
-    "moved",
-    "came",
-    "snapped",
-    "picked",
-    "brought",
-    "recruited",
-    "left",
-    "departed",
-    "landed",
-    "signed",
-    "was",
-    "were",
-    "last",
-    "ago",
-];
-/// Words of a deal put to the player, not the one he has: "Lyon have tabled a deal to 2027".
-const OFFER_WORDS: &[&str] = &[
-    "offer", "offers", "offered", "offering", "table", "tabled", "tables", "propose", "proposed",
-    "proposes", "proposal", "loan", "loaned",
-];
-/// Verbs of signing a deal, past or future: "has signed a four-year deal until 2029".
-const SIGNING_WORDS: &[&str] = &[
-    "sign",
-    "signs",
-    "signed",
-    "penned",
-    "pen",
-    "inked",
-    "agreed",
-    "agree",
-    "commit",
-    "committed",
-    "extend",
-    "renew",
-];
-/// Nouns naming a deal, the one a date cue is about.
-const DEAL_NOUNS: &[&str] = &[
-    "contract",
-    "contracts",
-    "deal",
-    "deals",
-    "terms",
-    "agreement",
-    "extension",
-];
-/// Words that say the deal in question is the one he has: "his current deal runs until".
-const CURRENT_DEAL: &[&str] = &["current", "existing", "present"];
 
 fn word<'a>(item: &'a Item) -> &'a str {
     if item.kind == Kind::Word {
@@ -230,8 +146,8 @@ fn record(
 /// moves back by that many years.
 fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Found> {
     let mut found = Vec::new();
-    let past_move = words.iter().any(|word| PAST_MOVE.contains(word));
-    for cues in [STRONG_CUES, WEAK_CUES] {
+    let past_move = words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word));
+    for cues in [CONTRACT_STRONG_CUES, CONTRACT_WEAK_CUES] {
         for (at, &cue) in words.iter().enumerate() {
             if !cues.contains(&cue) || !is_a_cue_here(words, at, past_move) {
                 continue;
@@ -239,7 +155,8 @@ fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fo
             let mut from = at + 1;
             // "out of contract at Celtic next summer": skip small words and the club.
             while from < words.len()
-                && (FILLER.contains(&words[from]) || matches!(items[from].kind, Kind::Club(_)))
+                && (CONTRACT_FILLER.contains(&words[from])
+                    || matches!(items[from].kind, Kind::Club(_)))
             {
                 from += 1;
             }
@@ -275,9 +192,9 @@ fn is_a_cue_here(words: &[&str], at: usize, past_move: bool) -> bool {
         // "deals end in June", not "before the end of the window"
         "end" => !matches!(before, "the" | "an" | "this"),
         // "joined on a free in 2019": a move over, not a contract running
-        _ if past_move && MOVE_CUES.contains(&cue) => false,
+        _ if past_move && CONTRACT_MOVE_CUES.contains(&cue) => false,
         // "a new contract in the summer": when the new deal comes, not an end
-        _ if WEAK_CUES.contains(&cue) => !matches!(before, "new" | "fresh" | "improved"),
+        _ if CONTRACT_WEAK_CUES.contains(&cue) => !matches!(before, "new" | "fresh" | "improved"),
         _ => true,
     }
 }
@@ -387,7 +304,7 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
     if items.iter().any(|item| names_a_year(item.word())) {
         return Vec::new();
     }
-    let past_move = words.iter().any(|word| PAST_MOVE.contains(word));
+    let past_move = words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word));
     let word = |i: Option<usize>| i.and_then(|i| words.get(i)).copied().unwrap_or("");
     let event = |at: usize| -> Option<bool> {
         let before = word(at.checked_sub(1));
@@ -466,23 +383,28 @@ fn names_a_year(word: &str) -> bool {
 fn offered(words: &[&str], refs: &[Ref], at: usize) -> bool {
     // "offer the player a new contract": the offer comes just before the player.
     const OFFER_REACH: usize = 2;
-    let noun = (0..=at).rev().find(|&i| DEAL_NOUNS.contains(&words[i]));
+    let noun = (0..=at)
+        .rev()
+        .find(|&i| CONTRACT_DEAL_NOUNS.contains(&words[i]));
     if noun.is_some_and(|noun| is_his_deal(words, noun)) {
         return false;
     }
     // "who has been offered a new deal, has a contract until 2026": the offer is of another.
-    let previous_noun =
-        noun.and_then(|noun| (0..noun).rev().find(|&i| DEAL_NOUNS.contains(&words[i])));
+    let previous_noun = noun.and_then(|noun| {
+        (0..noun)
+            .rev()
+            .find(|&i| CONTRACT_DEAL_NOUNS.contains(&words[i]))
+    });
     let start = clause_start(refs, at).max(previous_noun.map_or(0, |i| i + 1));
     let window = &words[start..at];
-    window.iter().any(|w| OFFER_WORDS.contains(w))
+    window.iter().any(|w| CONTRACT_OFFER_WORDS.contains(w))
         || words[start.saturating_sub(OFFER_REACH)..start]
             .iter()
-            .any(|w| OFFER_WORDS.contains(w) && *w != "loan")
+            .any(|w| CONTRACT_OFFER_WORDS.contains(w) && *w != "loan")
         // "will sign a contract running until 2028 with his new club"
         || window.windows(2).any(|pair| {
             matches!(pair[0], "to" | "will" | "would" | "could" | "should" | "might")
-                && SIGNING_WORDS.contains(&pair[1])
+                && CONTRACT_SIGNING_WORDS.contains(&pair[1])
         })
         || words
             .windows(3)
@@ -498,7 +420,7 @@ fn is_his_deal(words: &[&str], noun: usize) -> bool {
     let owner = before
         .iter()
         .rposition(|w| matches!(*w, "his" | "her" | "their"));
-    before.iter().any(|w| CURRENT_DEAL.contains(w))
+    before.iter().any(|w| CONTRACT_CURRENT_DEAL.contains(w))
         || owner.is_some_and(|o| {
             !before[o..]
                 .iter()
@@ -510,7 +432,7 @@ fn is_his_deal(words: &[&str], noun: usize) -> bool {
 fn signed(items: &[Item], refs: &[Ref], at: usize) -> bool {
     items[clause_start(refs, at)..at]
         .iter()
-        .any(|item| item.is(SIGNING_WORDS) || item.is(&["put"]))
+        .any(|item| item.is(CONTRACT_SIGNING_WORDS) || item.is(&["put"]))
 }
 
 /// Where the words about the deal at `at` start: at the nearest player or clause boundary.
