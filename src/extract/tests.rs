@@ -1370,8 +1370,15 @@ fn a_paragraph_about_free_agents_gives_its_end_to_the_players_listed_after_it() 
 
 #[test]
 fn a_prose_paragraph_opening_with_a_name_is_no_list_item() {
-    let text = "Players whose deals end in June are a bargain.\n\nJordan McAllister scored twice on Saturday.\n";
-    assert!(Read::new(text, Some("2025-02-01")).contracts().is_empty());
+    for text in [
+        "Players whose deals end in June are a bargain.\n\nJordan McAllister scored twice on Saturday.\n",
+        "Players whose deals end in June\n\nJordan McAllister in action for Celtic\n",
+    ] {
+        assert!(
+            Read::new(text, Some("2025-02-01")).contracts().is_empty(),
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -1424,5 +1431,39 @@ fn his_own_contract_beside_an_offer_or_a_loan_still_counts() {
         )
         .contracts()
         .is_empty()
+    );
+}
+
+#[test]
+fn a_coachs_own_contract_is_nobodys() {
+    let read = Read::new(
+        "Celtic boss Brendan Rodgers, whose contract runs until 2027, wants Jordan McAllister.",
+        Some("2025-02-20"),
+    );
+    assert!(read.contracts().is_empty(), "{:?}", read.expiries());
+}
+
+#[test]
+fn players_with_their_own_phrasings_in_one_sentence() {
+    assert_eq!(
+        expiries_of(
+            "Tomás Eriksberg is out of contract next summer, as are Luca Benvenuti and Jordan McAllister, whose deals also run out next June.",
+            "2024-09-01"
+        ),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2025-06-30".to_string()),
+            ("Tomás Eriksberg".to_string(), "2025-06-30".to_string()),
+        ]
+    );
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister has a year to run on his deal, while Luca Benvenuti's contract runs out next month.",
+            "2024-08-01"
+        ),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2024-09-30".to_string()),
+        ]
     );
 }

@@ -27,16 +27,29 @@ pub(super) struct ContractState {
     heading: Option<NaiveDate>,
 }
 
-/// A contract end found in a sentence: the item its cue is at, the date, and the span of the
-/// words that say it.
+/// A contract end found in a sentence: the item its cue is at, the date, the span of the
+/// words that say it, and how.
 struct Found {
     at: usize,
     expires: NaiveDate,
     span: Range<usize>,
-    /// Told by an event ("walk away for nothing"), not by a date.
-    event: bool,
-    /// A pre-contract: the player is leaving, so a deal he signs later is elsewhere.
-    pre_contract: bool,
+    told: Told,
+}
+
+/// How a contract end is told, most precise first: a player keeps the most precise one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Told {
+    /// A verb and its date: "runs until June 2027".
+    Date,
+    /// A noun or a time left, beside which the sentence may state a date for the same
+    /// player: "out of contract in 2026", "two years left on his deal".
+    Noun,
+    /// An event, in the season the article is in: "set to walk away for nothing". A date the
+    /// article states for the player wins.
+    Event,
+    /// A pre-contract agreed, an event too: he is leaving, so a deal he signs later is
+    /// his new club's.
+    PreContract,
 }
 
 fn word<'a>(item: &'a Item) -> &'a str {
@@ -73,9 +86,7 @@ pub(super) fn contracts_in(
     }
     let words: Vec<&str> = items.iter().map(word).collect();
     let mut found = cued_dates(items, &words, date);
-    if found.is_empty() {
-        found = time_left(items, &words, date);
-    }
+    found.extend(time_left(items, &words, date));
     if found.is_empty() {
         found = date_before_expiry_clause(items, &words, date);
     }
@@ -101,10 +112,8 @@ fn record(
     let mut recorded = false;
     let pre_contract = items.iter().any(|item| item.is(&["pre-contract"]));
     for found in found {
-        let signed = !found.pre_contract && signed(items, refs, found.at);
         // "the chance to sign a player on a free": an event needs its player before it.
-        let event_without_player = found.event
-            && !found.pre_contract
+        let event_without_player = found.told == Told::Event
             && !refs[..found.at]
                 .iter()
                 .any(|r| matches!(r, Ref::Player { .. }));
@@ -112,14 +121,24 @@ fn record(
             continue;
         }
         let mut players = contract_holders(body, sentence, refs, index, found.at, context);
-        // "has signed a pre-contract with Hibs and a four-year deal until 2029": his new club's.
-        players.retain(|person| {
-            !(signed && (pre_contract || context.contract_state.leaving.contains(person)))
-        });
-        // An event only tells the season: a date the article stated wins.
-        if found.event {
-            players.retain(|person| !context.contracts.iter().any(|c| c.person == *person));
+        if found.told == Told::PreContract {
+            context.contract_state.leaving.extend(&players);
         }
+        let signed = found.told != Told::PreContract && signed(items, refs, found.at);
+        let leaving = &context.contract_state.leaving;
+        let contracts = &context.contracts;
+        players.retain(|person| match found.told {
+            // "has signed a pre-contract with Hibs and a four-year deal until 2029": his
+            // new club's.
+            Told::Date | Told::Noun if signed && (pre_contract || leaving.contains(person)) => {
+                false
+            }
+            Told::Date => true,
+            Told::Noun => !contracts
+                .iter()
+                .any(|c| c.person == *person && c.sentence == sentence.span),
+            Told::Event | Told::PreContract => !contracts.iter().any(|c| c.person == *person),
+        });
         if players.is_empty() {
             if introduces_a_list(body, sentence) {
                 context.contract_state.heading = Some(found.expires);
@@ -132,22 +151,22 @@ fn record(
             kind: MentionKind::Date,
         });
         for person in players {
-            if found.pre_contract {
-                context.contract_state.leaving.push(person);
-            }
             add_contract(sentence, person, found.expires, context);
         }
     }
     recorded
 }
 
-/// Dates right after a cue: strong cues first ("runs until June 2027"), else a noun ("out of
-/// contract in 2026"). A date said to be cut short ("due to expire in 2024, one year early")
+/// Dates right after a cue: a verb ("runs until June 2027"), then a noun ("out of contract
+/// in 2026"). A date said to be cut short ("due to expire in 2024, one year early")
 /// moves back by that many years.
 fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Found> {
     let mut found = Vec::new();
     let past_move = words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word));
-    for cues in [CONTRACT_STRONG_CUES, CONTRACT_WEAK_CUES] {
+    for (cues, told) in [
+        (CONTRACT_STRONG_CUES, Told::Date),
+        (CONTRACT_WEAK_CUES, Told::Noun),
+    ] {
         for (at, &cue) in words.iter().enumerate() {
             if !cues.contains(&cue) || !is_a_cue_here(words, at, past_move) {
                 continue;
@@ -170,13 +189,9 @@ fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fo
                     at,
                     expires,
                     span: items[from].span.start..items[last].span.end,
-                    event: false,
-                    pre_contract: false,
+                    told,
                 });
             }
-        }
-        if !found.is_empty() {
-            break;
         }
     }
     found
@@ -219,8 +234,7 @@ fn time_left(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fou
                 at,
                 expires: end,
                 span: items[at].span.start..items[at + used - 1].span.end,
-                event: false,
-                pre_contract: false,
+                told: Told::Noun,
             });
         }
         let word = |i: usize| words.get(i).copied().unwrap_or("");
@@ -237,8 +251,7 @@ fn time_left(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Fou
                 at,
                 expires: end,
                 span: items[at].span.start..items[at + used - 1].span.end,
-                event: false,
-                pre_contract: false,
+                told: Told::Noun,
             });
         }
     }
@@ -284,8 +297,7 @@ fn date_before_expiry_clause(
                 at: start,
                 expires: reading.date,
                 span: items[start].span.start..items[conjunction - 1].span.end,
-                event: false,
-                pre_contract: false,
+                told: Told::Date,
             });
         }
     }
@@ -306,15 +318,15 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
     }
     let past_move = words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word));
     let word = |i: Option<usize>| i.and_then(|i| words.get(i)).copied().unwrap_or("");
-    let event = |at: usize| -> Option<bool> {
+    let event = |at: usize| -> Option<Told> {
         let before = word(at.checked_sub(1));
         let after = word(Some(at + 1));
         match words[at] {
-            "pre-contract" | "precontract" => Some(true),
+            "pre-contract" | "precontract" => Some(Told::PreContract),
             _ if past_move => None,
-            "free" if matches!(before, "a" | "for") && after != "agent" => Some(false),
-            "nothing" if before == "for" => Some(false),
-            "bosman" | "bosmans" => Some(false),
+            "free" if matches!(before, "a" | "for") && after != "agent" => Some(Told::Event),
+            "nothing" if before == "for" => Some(Told::Event),
+            "bosman" | "bosmans" => Some(Told::Event),
             "agent" | "agents"
                 if before == "free"
                     && words[..at].iter().any(|w| {
@@ -332,7 +344,7 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
                         )
                     }) =>
             {
-                Some(false)
+                Some(Told::Event)
             }
             "down"
                 if matches!(
@@ -340,9 +352,9 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
                     "wind" | "winds" | "winding" | "run" | "runs" | "running" | "ran"
                 ) =>
             {
-                Some(false)
+                Some(Told::Event)
             }
-            "expiring" => Some(false),
+            "expiring" => Some(Told::Event),
             // "released when his deal ends"
             "expires" | "expire" | "ends" | "end" | "runs" | "run"
                 if matches!(before, "deal" | "deals" | "contract" | "contracts")
@@ -350,19 +362,18 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
                         .iter()
                         .any(|w| matches!(*w, "when" | "once")) =>
             {
-                Some(false)
+                Some(Told::Event)
             }
             _ => None,
         }
     };
     (0..words.len())
-        .find_map(|at| event(at).map(|pre_contract| (at, pre_contract)))
-        .map(|(at, pre_contract)| Found {
+        .find_map(|at| event(at).map(|told| (at, told)))
+        .map(|(at, told)| Found {
             at,
             expires,
             span: items[at].span.clone(),
-            event: true,
-            pre_contract,
+            told,
         })
         .into_iter()
         .collect()
@@ -494,10 +505,18 @@ fn player_under_heading(body: &str, sentence: &Sentence, refs: &[Ref], context: 
     let first = usize::from(items.first().is_some_and(|item| {
         item.kind == Kind::Word && item.word().bytes().all(|b| b.is_ascii_digit())
     }));
+    // The name alone on its line, or set off from what follows: "Jordan McAllister (Celtic)",
+    // "Jordan McAllister – the midfielder has ...", never "Jordan McAllister in action".
     let opens_an_item = |name: &Item| {
-        let after = body[name.span.end..].trim_start();
-        (!ends && items.len() <= NAME_LINE_ITEMS + first)
-            || after.starts_with([':', '-', '\u{2013}', '\u{2014}', '('])
+        let after = body[name.span.end..sentence.span.end].trim_start();
+        let dash = [':', '-', '\u{2013}', '\u{2014}'];
+        if ends {
+            after.starts_with(dash)
+        } else {
+            after.is_empty()
+                || after.starts_with(dash)
+                || after.starts_with(['(', ',']) && items.len() <= NAME_LINE_ITEMS + first
+        }
     };
     match (refs.get(first), items.get(first)) {
         (Some(&Ref::Player { id, .. }), Some(name))
@@ -532,6 +551,18 @@ fn contract_holders(
     }
     if let Some(named) = named_in_group(items, refs, at) {
         return named;
+    }
+    // "Celtic boss Brendan Rodgers, whose contract runs until 2027": a non-player's own.
+    let nearest_person = refs[..at]
+        .iter()
+        .rposition(|r| matches!(r, Ref::Player { .. } | Ref::NonPlayer));
+    if nearest_person.is_some_and(|i| {
+        refs[i] == Ref::NonPlayer
+            && items
+                .get(i + 1)
+                .is_some_and(|next| next.is(&["whose", "who"]))
+    }) {
+        return Vec::new();
     }
     let nearest = nearest_player_before(refs, at).or_else(|| {
         (at..refs.len()).find(|&i| matches!(refs[i], Ref::Player { example: false, .. }))
