@@ -1153,6 +1153,7 @@ fn a_move_in_the_past_or_a_free_with_no_player_is_no_contract_end() {
         "Jordan McAllister joined Celtic on a free in 2019.",
         "Jordan McAllister left Celtic for nothing last summer.",
         "Clubs love the chance to sign a player on a free transfer.",
+        "Jordan McAllister will take a free kick for Celtic, and talks on a deal go on.",
     ] {
         assert!(
             Read::new(text, Some("2024-02-01")).contracts().is_empty(),

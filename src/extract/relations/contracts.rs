@@ -324,7 +324,14 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
         match words[at] {
             "pre-contract" | "precontract" => Some(Told::PreContract),
             _ if past_move => None,
-            "free" if matches!(before, "a" | "for") && after != "agent" => Some(Told::Event),
+            // "leave on a free", "for free", "a free transfer", never "a free kick"
+            "free"
+                if before == "for"
+                    || before == "a" && word(at.checked_sub(2)) == "on"
+                    || after == "transfer" =>
+            {
+                Some(Told::Event)
+            }
             "nothing" if before == "for" => Some(Told::Event),
             "bosman" | "bosmans" => Some(Told::Event),
             "agent" | "agents"
