@@ -1154,6 +1154,7 @@ fn a_move_in_the_past_or_a_free_with_no_player_is_no_contract_end() {
         "Jordan McAllister left Celtic for nothing last summer.",
         "Clubs love the chance to sign a player on a free transfer.",
         "Jordan McAllister will take a free kick for Celtic, and talks on a deal go on.",
+        "Porto want the Celtic forward Jordan McAllister, as talks intensify over a potential free transfer for another player.",
     ] {
         assert!(
             Read::new(text, Some("2024-02-01")).contracts().is_empty(),

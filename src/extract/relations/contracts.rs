@@ -320,16 +320,12 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
     let word = |i: Option<usize>| i.and_then(|i| words.get(i)).copied().unwrap_or("");
     let event = |at: usize| -> Option<Told> {
         let before = word(at.checked_sub(1));
-        let after = word(Some(at + 1));
         match words[at] {
             "pre-contract" | "precontract" => Some(Told::PreContract),
             _ if past_move => None,
-            // "leave on a free", "for free", "a free transfer", never "a free kick"
-            "free"
-                if before == "for"
-                    || before == "a" && word(at.checked_sub(2)) == "on"
-                    || after == "transfer" =>
-            {
+            // "leave on a free (transfer)", "for free"; never "a free kick", nor "talks over
+            // a potential free transfer"
+            "free" if before == "for" || before == "a" && word(at.checked_sub(2)) == "on" => {
                 Some(Told::Event)
             }
             "nothing" if before == "for" => Some(Told::Event),
