@@ -1,5 +1,6 @@
 //! Contract end dates: the cue words and the dates they govern, and whose contracts they are.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
@@ -162,43 +163,53 @@ fn record(
 /// moves back by that many years.
 fn cued_dates(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Vec<Found> {
     let mut found = Vec::new();
-    let past_move = words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word));
-    for (cues, told) in [
-        (CONTRACT_STRONG_CUES, Told::Date),
-        (CONTRACT_WEAK_CUES, Told::Noun),
-    ] {
-        for (at, &cue) in words.iter().enumerate() {
-            if !cues.contains(&cue) || !is_a_cue_here(words, at, past_move) {
-                continue;
-            }
-            let mut from = at + 1;
-            // "out of contract at Celtic next summer": skip small words and the club.
-            while from < words.len()
-                && (CONTRACT_FILLER.contains(&words[from])
-                    || matches!(items[from].kind, Kind::Club(_)))
-            {
-                from += 1;
-            }
-            if let Some(reading) = read_end_date(&words[from..], date) {
-                let last = (from + reading.words - 1).min(items.len() - 1);
-                let rest = words.get(from + reading.words..).unwrap_or_default();
-                let expires = cut_short(rest)
-                    .and_then(|years| reading.date.checked_sub_months(Months::new(12 * years)))
-                    .unwrap_or(reading.date);
-                found.push(Found {
-                    at,
-                    expires,
-                    span: items[from].span.start..items[last].span.end,
-                    told,
-                });
-            }
+    // Asked only of a move cue: most sentences have none.
+    let past_move = OnceCell::new();
+    for (at, &cue) in words.iter().enumerate() {
+        let told = if CONTRACT_STRONG_CUES.contains(&cue) {
+            Told::Date
+        } else if CONTRACT_WEAK_CUES.contains(&cue) {
+            Told::Noun
+        } else {
+            continue;
+        };
+        let past = || *past_move.get_or_init(|| is_a_past_move(words));
+        if !is_a_cue_here(words, at, past) {
+            continue;
+        }
+        let mut from = at + 1;
+        // "out of contract at Celtic next summer": skip small words and the club.
+        while from < words.len()
+            && (CONTRACT_FILLER.contains(&words[from]) || matches!(items[from].kind, Kind::Club(_)))
+        {
+            from += 1;
+        }
+        if let Some(reading) = read_end_date(&words[from..], date) {
+            let last = (from + reading.words - 1).min(items.len() - 1);
+            let rest = words.get(from + reading.words..).unwrap_or_default();
+            let expires = cut_short(rest)
+                .and_then(|years| reading.date.checked_sub_months(Months::new(12 * years)))
+                .unwrap_or(reading.date);
+            found.push(Found {
+                at,
+                expires,
+                span: items[from].span.start..items[last].span.end,
+                told,
+            });
         }
     }
+    // Verbs first: a player keeps the date a verb gives him.
+    found.sort_by_key(|found| found.told != Told::Date);
     found
 }
 
+/// Whether the sentence puts a move in the past ("joined on a free in 2019").
+fn is_a_past_move(words: &[&str]) -> bool {
+    words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word))
+}
+
 /// Whether a cue word at `words[at]` is used as one where it stands.
-fn is_a_cue_here(words: &[&str], at: usize, past_move: bool) -> bool {
+fn is_a_cue_here(words: &[&str], at: usize, past_move: impl Fn() -> bool) -> bool {
     let cue = words[at];
     let before = at.checked_sub(1).map_or("", |b| words[b]);
     match cue {
@@ -207,7 +218,7 @@ fn is_a_cue_here(words: &[&str], at: usize, past_move: bool) -> bool {
         // "deals end in June", not "before the end of the window"
         "end" => !matches!(before, "the" | "an" | "this"),
         // "joined on a free in 2019": a move over, not a contract running
-        _ if past_move && CONTRACT_MOVE_CUES.contains(&cue) => false,
+        _ if CONTRACT_MOVE_CUES.contains(&cue) && past_move() => false,
         // "a new contract in the summer": when the new deal comes, not an end
         _ if CONTRACT_WEAK_CUES.contains(&cue) => !matches!(before, "new" | "fresh" | "improved"),
         _ => true,
@@ -313,16 +324,11 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
     let Some(expires) = date.and_then(season_end_after) else {
         return Vec::new();
     };
-    if items.iter().any(|item| names_a_year(item.word())) {
-        return Vec::new();
-    }
-    let past_move = words.iter().any(|word| CONTRACT_PAST_MOVE.contains(word));
     let word = |i: Option<usize>| i.and_then(|i| words.get(i)).copied().unwrap_or("");
     let event = |at: usize| -> Option<Told> {
         let before = word(at.checked_sub(1));
         match words[at] {
             "pre-contract" | "precontract" => Some(Told::PreContract),
-            _ if past_move => None,
             // "leave on a free (transfer)", "for free"; never "a free kick", nor "talks over
             // a potential free transfer"
             "free" if before == "for" || before == "a" && word(at.checked_sub(2)) == "on" => {
@@ -370,8 +376,19 @@ fn ended_by_event(items: &[Item], words: &[&str], date: Option<NaiveDate>) -> Ve
             _ => None,
         }
     };
+    // The cheap look first: most sentences tell no event.
+    if !(0..words.len()).any(|at| event(at).is_some())
+        || items.iter().any(|item| names_a_year(item.word()))
+    {
+        return Vec::new();
+    }
+    let past_move = is_a_past_move(words);
     (0..words.len())
-        .find_map(|at| event(at).map(|told| (at, told)))
+        .find_map(|at| {
+            event(at)
+                .filter(|told| *told == Told::PreContract || !past_move)
+                .map(|told| (at, told))
+        })
         .map(|(at, told)| Found {
             at,
             expires,
