@@ -870,6 +870,10 @@ const CONTRACT_WORDS_LIST: &[&str] = &[
     "tied",
     "signed",
     "contracted",
+    // "walk away for nothing", "one of the top Bosmans"
+    "nothing",
+    "bosman",
+    "bosmans",
 ];
 
 /// Last words that make a capitalised phrase a place or a club, not a person.

@@ -2,6 +2,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{Months, NaiveDate};
 
@@ -62,11 +63,21 @@ fn word<'a>(item: &'a Item) -> &'a str {
 }
 
 /// Whether a sentence can state a contract end at all: a contract word, "free agent", "for
-/// nothing", "Bosman".
+/// nothing", "Bosman" (the lexicon's contract words).
 fn mentions_contract(items: &[Item]) -> bool {
+    // Every sentence is asked: a length check spares the hashing of the short words that
+    // make up most of a text ("the", "of", "his").
+    static SHORTEST: LazyLock<usize> = LazyLock::new(|| {
+        CONTRACT_WORDS
+            .iter()
+            .map(|word| word.len())
+            .min()
+            .unwrap_or(0)
+    });
+    let shortest = *SHORTEST;
     items.iter().any(|item| {
         let word = word(item);
-        CONTRACT_WORDS.contains(word) || matches!(word, "nothing" | "bosman" | "bosmans")
+        word.len() >= shortest && CONTRACT_WORDS.contains(word)
     })
 }
 
