@@ -98,66 +98,119 @@ pub struct Reading {
     pub words: usize,
 }
 
+/// How a date phrase is anchored, from the small words before its noun: "the end of",
+/// "this", "next", "the following".
+#[derive(Debug, Default, Clone, Copy)]
+struct Anchor {
+    /// "the end of", "the close of": the last day of the period, not its usual day.
+    end_of: bool,
+    /// "this", "the current", "the upcoming": the period the article's date falls in.
+    this: bool,
+    /// "next", "the following": the period after that.
+    next: bool,
+    /// "last", "past": a period gone by, never a contract end.
+    past: bool,
+}
+
+/// Reads the small words before a date phrase's noun; returns the anchor and where the noun
+/// starts.
+fn read_anchor(words: &[&str]) -> (Anchor, usize) {
+    let mut anchor = Anchor::default();
+    let mut at = 0;
+    while let Some(&word) = words.get(at) {
+        match word {
+            "the" | "of" | "later" => {}
+            "this" | "current" | "upcoming" | "coming" | "present" => anchor.this = true,
+            "next" | "following" => anchor.next = true,
+            "last" | "past" | "previous" => anchor.past = true,
+            "end" | "close" | "conclusion" if !anchor.end_of => anchor.end_of = true,
+            _ => break,
+        }
+        at += 1;
+    }
+    (anchor, at)
+}
+
 /// Reads the end date that starts at `words[0]`, after a cue such as "until" or "expires in":
 /// "June 2021", "30 June 2021", "June 30, 2021", "2022", "the summer of 2023", "2024-25",
-/// "the end of the season", "next summer", "the end of June".
+/// "the end of the season", "next summer", "the end of June", "next June", "the end of the
+/// month", "next month", "later this year", "the end of the following season", "the season
+/// comes to a close".
 pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<Reading> {
-    let mut at = 0;
-    let skip = |at: &mut usize, options: &[&str]| {
-        while words.get(*at).is_some_and(|w| options.contains(w)) {
-            *at += 1;
-        }
-    };
-    skip(&mut at, &["the", "this", "of"]);
-    let mut end_of = false;
-    if matches!(words.get(at), Some(&"end")) {
-        end_of = true;
-        at += 1;
-        skip(&mut at, &["of", "the"]);
-    }
+    let (anchor, at) = read_anchor(words);
     let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let reading = |date: NaiveDate, used: usize| Some(Reading { date, words: used });
 
-    // "summer of 2023", "summer 2023", "next summer", "this summer"
-    if matches!(word(at), "summer" | "campaign" | "season") {
-        let noun = word(at);
-        if word(at + 1) == "of" && year(word(at + 2)).is_some() {
-            return Some(Reading {
-                date: season_end(year(word(at + 2))?)?,
-                words: at + 3,
-            });
+    if matches!(word(at), "summer" | "campaign" | "season" | "window") {
+        // "summer of 2023", "summer 2023", "summer transfer window 2022"
+        let mut year_at = at + 1;
+        while matches!(word(year_at), "of" | "transfer" | "window") {
+            year_at += 1;
         }
-        if let Some(y) = year(word(at + 1)) {
-            return Some(Reading {
-                date: season_end(y)?,
-                words: at + 2,
-            });
+        if let Some(y) = year(word(year_at)) {
+            return reading(season_end(y)?, year_at + 1);
         }
-        let previous = if at > 0 { word(at - 1) } else { "" };
+        if anchor.past {
+            return None;
+        }
         let date = article_date?;
-        return match (previous, noun) {
-            ("next", "summer") => Some(Reading {
-                date: next_summer(date)?,
-                words: at + 1,
-            }),
-            (_, "summer") if end_of || previous == "this" => Some(Reading {
-                date: season_end_after(date)?,
-                words: at + 1,
-            }),
-            (_, "season" | "campaign") if end_of || previous == "this" => Some(Reading {
-                date: season_end_after(date)?,
-                words: at + 1,
-            }),
+        let this_season = season_end_after(date)?;
+        // "when the season ends", "as the campaign comes to a close"
+        let closes = matches!(
+            word(at + 1),
+            "ends" | "finishes" | "closes" | "comes" | "draws" | "concludes" | "is" | "ending"
+        );
+        return match word(at) {
+            "summer" if anchor.next => reading(next_summer(date)?, at + 1),
+            "summer" => reading(this_season, at + 1),
+            "season" | "campaign" if anchor.next && anchor.end_of => {
+                reading(season_end(this_season.year() + 1)?, at + 1)
+            }
+            "season" | "campaign" if !anchor.next && (anchor.end_of || anchor.this || closes) => {
+                reading(this_season, at + 1)
+            }
             _ => None,
         };
     }
-    if word(at) == "next" && word(at + 1) == "summer" {
-        return Some(Reading {
-            date: next_summer(article_date?)?,
-            words: at + 2,
-        });
+    // "the end of the month", "runs out next month", "the close of this month"
+    if word(at) == "month" && !anchor.past && (anchor.end_of || anchor.this || anchor.next) {
+        let date = article_date?;
+        let month = if anchor.next {
+            date.checked_add_months(Months::new(1))?
+        } else {
+            date
+        };
+        return reading(last_day_of_month(month.year(), month.month())?, at + 1);
     }
-    // "30 June 2021", "30th of June 2021"
+    // "next year", "later this year", "the end of the year"
+    if word(at) == "year" && !anchor.past && (anchor.end_of || anchor.this || anchor.next) {
+        let date = article_date?;
+        let y = date.year() + i32::from(anchor.next);
+        let end = if anchor.end_of || (anchor.this && date > season_end(y)?) {
+            NaiveDate::from_ymd_opt(y, 12, 31)?
+        } else {
+            season_end(y)?
+        };
+        return reading(end, at + 1);
+    }
+    if anchor.past {
+        return None;
+    }
+    // "18 months", "two years", "a year's time": counted from the article's date
+    if let Some(n) = number_word(word(at))
+        && matches!(word(at + 1), "months" | "month" | "years" | "year")
+    {
+        let used = at + 2 + usize::from(word(at + 2) == "time");
+        return reading(remaining_to_date(n, word(at + 1), article_date?)?, used);
+    }
+    // "30 June 2021", "30th of June 2021", "30/06/2021"
     if let Some(d) = day(word(at)) {
+        if let Some(m) = word(at + 1).parse().ok().filter(|m| (1..=12).contains(m))
+            && word(at + 1).len() <= 2
+            && let Some(y) = year(word(at + 2))
+        {
+            return reading(NaiveDate::from_ymd_opt(y, m, d)?, at + 3);
+        }
         let mut m_at = at + 1;
         if word(m_at) == "of" {
             m_at += 1;
@@ -165,58 +218,52 @@ pub fn read_end_date(words: &[&str], article_date: Option<NaiveDate>) -> Option<
         if let Some(m) = month_number(word(m_at))
             && let Some(y) = year(word(m_at + 1))
         {
-            return Some(Reading {
-                date: NaiveDate::from_ymd_opt(y, m, d)?,
-                words: m_at + 2,
-            });
+            return reading(NaiveDate::from_ymd_opt(y, m, d)?, m_at + 2);
         }
     }
-    // "June 2021", "June 30, 2021", "June" (the coming one)
+    // "June 2021", "June of 2021", "June 30, 2021", "June" and "next June" (the coming one)
     if let Some(m) = month_number(word(at)) {
-        if let Some(y) = year(word(at + 1)) {
-            let date = if end_of || m != 6 {
+        let of = usize::from(word(at + 1) == "of");
+        if let Some(y) = year(word(at + 1 + of)) {
+            let date = if anchor.end_of || m != 6 {
                 last_day_of_month(y, m)?
             } else {
                 season_end(y)?
             };
-            return Some(Reading {
-                date,
-                words: at + 2,
-            });
+            return reading(date, at + 2 + of);
         }
         if let (Some(d), Some(y)) = (day(word(at + 1)), year(word(at + 2))) {
-            return Some(Reading {
-                date: NaiveDate::from_ymd_opt(y, m, d)?,
-                words: at + 3,
-            });
+            return reading(NaiveDate::from_ymd_opt(y, m, d)?, at + 3);
         }
         let date = article_date?;
         let mut y = date.year();
+        // "next June" written in June is a year away.
+        if anchor.next && date.month() == m {
+            y += 1;
+        }
         let mut end = last_day_of_month(y, m)?;
         if end < date {
             y += 1;
             end = last_day_of_month(y, m)?;
         }
-        return Some(Reading {
-            date: end,
-            words: at + 1,
-        });
+        return reading(end, at + 1);
+    }
+    if anchor.next {
+        return None;
     }
     if let Some(y) = season_year(word(at)) {
-        return Some(Reading {
-            date: season_end(y)?,
-            words: at + 1,
-        });
+        return reading(season_end(y)?, at + 1);
     }
     if let Some(y) = year(word(at)) {
+        // "2020/21" is two words: the slash is not part of one.
+        if season_year(&format!("{y}-{}", word(at + 1))).is_some() {
+            return reading(season_end(y + 1)?, at + 2);
+        }
         let mut used = at + 1;
         if word(used) == "season" {
             used += 1;
         }
-        return Some(Reading {
-            date: season_end(y)?,
-            words: used,
-        });
+        return reading(season_end(y)?, used);
     }
     None
 }
@@ -304,6 +351,7 @@ mod tests {
     fn month_and_year_is_the_end_of_that_month() {
         assert_eq!(read("june 2021", None).as_deref(), Some("2021-06-30"));
         assert_eq!(read("january 2022", None).as_deref(), Some("2022-01-31"));
+        assert_eq!(read("june of 2027", None).as_deref(), Some("2027-06-30"));
         assert_eq!(
             read("the end of may 2024", None).as_deref(),
             Some("2024-05-31")
@@ -363,6 +411,79 @@ mod tests {
         );
         assert_eq!(read("next summer", None), None);
         assert_eq!(read("the end of the season", None), None);
+    }
+
+    #[test]
+    fn anchored_relative_phrases() {
+        for (text, on, expected) in [
+            ("the end of the month", "2025-06-09", "2025-06-30"),
+            ("the close of this month", "2024-02-03", "2024-02-29"),
+            ("next month", "2024-05-10", "2024-06-30"),
+            (
+                "the end of the following season",
+                "2023-09-01",
+                "2025-06-30",
+            ),
+            ("the end of next season", "2024-03-01", "2025-06-30"),
+            ("later this year", "2024-02-01", "2024-06-30"),
+            ("later this year", "2024-09-01", "2024-12-31"),
+            ("the end of the year", "2024-02-01", "2024-12-31"),
+            ("next year", "2024-02-01", "2025-06-30"),
+            ("next june", "2022-08-18", "2023-06-30"),
+            ("next june", "2022-06-10", "2023-06-30"),
+            ("the summer", "2024-02-01", "2024-06-30"),
+            ("the season ends", "2023-10-01", "2024-06-30"),
+            (
+                "this upcoming season comes to a close",
+                "2022-08-18",
+                "2023-06-30",
+            ),
+        ] {
+            assert_eq!(read(text, Some(on)).as_deref(), Some(expected), "{text}");
+            assert_eq!(read(text, None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn time_from_the_article_and_numeric_dates() {
+        assert_eq!(
+            read("18 months", Some("2021-01-13")).as_deref(),
+            Some("2022-06-30")
+        );
+        assert_eq!(
+            read("a year time", Some("2024-08-01")).as_deref(),
+            Some("2025-06-30")
+        );
+        assert_eq!(read("18 months", None), None);
+        // "30/06/2026" reaches here as three words.
+        assert_eq!(read("30 06 2026", None).as_deref(), Some("2026-06-30"));
+        assert_eq!(read("31 13 2026", None), None);
+    }
+
+    #[test]
+    fn seasons_and_windows_named_by_their_years() {
+        // "2020/21" reaches here as two words.
+        assert_eq!(read("2020 21", None).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("2020 2021", None).as_deref(), Some("2021-06-30"));
+        assert_eq!(read("2020 22", None).as_deref(), Some("2020-06-30"));
+        assert_eq!(
+            read("summer transfer window 2022", None).as_deref(),
+            Some("2022-06-30")
+        );
+    }
+
+    #[test]
+    fn periods_gone_by_and_bare_next_are_not_ends() {
+        for text in [
+            "last summer",
+            "the end of last season",
+            "the past year",
+            "next season",
+            "next week",
+            "the month",
+        ] {
+            assert_eq!(read(text, Some("2024-02-01")), None, "{text}");
+        }
     }
 
     #[test]

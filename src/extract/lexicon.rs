@@ -873,6 +873,10 @@ const CONTRACT_WORDS_LIST: &[&str] = &[
     "tied",
     "signed",
     "contracted",
+    // "walk away for nothing", "one of the top Bosmans"
+    "nothing",
+    "bosman",
+    "bosmans",
 ];
 
 /// Last words that make a capitalised phrase a place or a club, not a person.
@@ -1257,6 +1261,97 @@ pub static NOT_PERSON_ENDING_WORDS: WordSet = LazyLock::new(|| {
         .collect()
 });
 
+// --- Contract ends (extract/relations/contracts.rs) ------------------------------------
+
+/// Cue words followed by the date they govern: "until June 2027", "expires in 2026".
+pub const CONTRACT_STRONG_CUES: &[&str] = &[
+    "until",
+    "till",
+    "til",
+    "through",
+    "thru",
+    "expires",
+    "expire",
+    "expired",
+    "expiring",
+    "expiry",
+    "end",
+    "ends",
+    "ending",
+    "runs",
+    "run",
+    "running",
+    "finishes",
+    "concludes",
+    // "a deal which is up in the summer" (only after a form of "to be")
+    "up",
+];
+/// Nouns a date may follow directly: "out of contract in 2026", "on a free in the summer",
+/// "leave for nothing next summer".
+pub const CONTRACT_WEAK_CUES: &[&str] = &[
+    "contract", "deal", "agent", "agents", "transfer", "terms", "free", "nothing",
+];
+/// Small words between a cue and its date: "out of contract at Celtic next summer", "a free
+/// agent when the season ends".
+pub const CONTRACT_FILLER: &[&str] = &[
+    "out", "in", "on", "at", "of", "by", "to", "come", "comes", "after", "when", "once",
+];
+/// Cues that tell of a move, not of the contract: never read in a sentence that says the
+/// move is over ("joined on a free in 2019").
+pub const CONTRACT_MOVE_CUES: &[&str] =
+    &["free", "nothing", "transfer", "agent", "agents", "bosman"];
+/// Words that put a move in the past.
+pub const CONTRACT_PAST_MOVE: &[&str] = &[
+    "joined",
+    "arrived",
+    "moved",
+    "came",
+    "snapped",
+    "picked",
+    "brought",
+    "recruited",
+    "left",
+    "departed",
+    "landed",
+    "signed",
+    "was",
+    "were",
+    "last",
+    "ago",
+];
+/// Words of a deal put to the player, not the one he has: "Lyon have tabled a deal to 2027".
+pub const CONTRACT_OFFER_WORDS: &[&str] = &[
+    "offer", "offers", "offered", "offering", "table", "tabled", "tables", "propose", "proposed",
+    "proposes", "proposal", "loan", "loaned",
+];
+/// Verbs of signing a deal, past or future: "has signed a four-year deal until 2029".
+pub const CONTRACT_SIGNING_WORDS: &[&str] = &[
+    "sign",
+    "signs",
+    "signed",
+    "penned",
+    "pen",
+    "inked",
+    "agreed",
+    "agree",
+    "commit",
+    "committed",
+    "extend",
+    "renew",
+];
+/// Nouns naming a deal, the one a date cue is about.
+pub const CONTRACT_DEAL_NOUNS: &[&str] = &[
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+    "terms",
+    "agreement",
+    "extension",
+];
+/// Words that say the deal in question is the one he has: "his current deal runs until".
+pub const CONTRACT_CURRENT_DEAL: &[&str] = &["current", "existing", "present"];
+
 pub static FUNCTION_WORDS: WordSet =
     LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect());
 
@@ -1314,6 +1409,16 @@ mod tests {
             ("FURNITURE_OPENINGS", FURNITURE_OPENINGS.to_vec()),
             ("CAPTION_CREDITS", CAPTION_CREDITS.to_vec()),
             ("NOT_PERSON_ENDINGS_MORE", NOT_PERSON_ENDINGS_MORE.to_vec()),
+
+            ("CONTRACT_STRONG_CUES", CONTRACT_STRONG_CUES.to_vec()),
+            ("CONTRACT_WEAK_CUES", CONTRACT_WEAK_CUES.to_vec()),
+            ("CONTRACT_FILLER", CONTRACT_FILLER.to_vec()),
+            ("CONTRACT_MOVE_CUES", CONTRACT_MOVE_CUES.to_vec()),
+            ("CONTRACT_PAST_MOVE", CONTRACT_PAST_MOVE.to_vec()),
+            ("CONTRACT_OFFER_WORDS", CONTRACT_OFFER_WORDS.to_vec()),
+            ("CONTRACT_SIGNING_WORDS", CONTRACT_SIGNING_WORDS.to_vec()),
+            ("CONTRACT_DEAL_NOUNS", CONTRACT_DEAL_NOUNS.to_vec()),
+            ("CONTRACT_CURRENT_DEAL", CONTRACT_CURRENT_DEAL.to_vec()),
         ]
     }
 

@@ -306,6 +306,7 @@ struct Context {
     recent: Vec<usize>,
     /// Lists of two or more players ("A and B"), with the sentence they were in.
     lists: Vec<(usize, Vec<usize>)>,
+    contract_state: contracts::ContractState,
 }
 
 impl Context {
@@ -1422,12 +1423,15 @@ fn nearest_player_before(refs: &[Ref], at: usize) -> Option<usize> {
 }
 
 /// The players listed together with the one at `items[at]` ("A, B and C"): commas, "&",
-/// "and" and "or" join them. A relative clause after the last name ("A and C, whose deal
-/// ends") is about that name alone.
+/// "and" and "or" join them, and all are examples or none. A relative clause after the last
+/// name ("A and C, whose deal ends") is about that name alone.
 fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
+    let examples = matches!(refs.get(at), Some(Ref::Player { example: true, .. }));
     // Named players only: "the Germany international, and X" is two clauses.
     let player = |i: usize| match (refs.get(i), items.get(i).map(|item| item.kind)) {
-        (Some(Ref::Player { id, example: false }), Some(Kind::Person(_))) => Some(*id),
+        (Some(Ref::Player { id, example }), Some(Kind::Person(_))) if *example == examples => {
+            Some(*id)
+        }
         _ => None,
     };
     let gap = |left: usize, right: usize| match (items.get(left), items.get(right)) {
@@ -1459,11 +1463,15 @@ fn listed_players(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<us
         (None, Some(Ref::Player { id, .. })) => return vec![*id],
         _ => return Vec::new(),
     };
+    // "whose deals end" (plural) is about the whole list.
     let relative = |i: usize| {
         gap(i, i + 1) == ","
             && items
                 .get(i + 1)
                 .is_some_and(|item| item.is(&["who", "whose", "which"]))
+            && !items
+                .get(i + 2)
+                .is_some_and(|item| item.is(&["deals", "contracts"]))
     };
     if next(at).is_none() && relative(at) {
         return vec![own];

@@ -1376,3 +1376,400 @@ fn short_club_names_mean_the_club_named_in_full() {
         [("Jordan McAllister", "Manchester United")]
     );
 }
+
+// --- Contract ends as outlets write them ---------------------------------------------------
+
+/// Each text's contract ends, read as of `on`.
+fn expiries_of(text: &str, on: &str) -> Vec<(String, String)> {
+    Read::new(text, Some(on))
+        .expiries()
+        .into_iter()
+        .map(|(name, date)| (name.to_string(), date))
+        .collect()
+}
+
+fn one(name: &str, date: &str) -> Vec<(String, String)> {
+    vec![(name.to_string(), date.to_string())]
+}
+
+#[test]
+fn an_event_tells_the_contract_ends_with_the_season() {
+    for (text, on, expires) in [
+        (
+            "Jordan McAllister is to move to Porto on a free in the summer.",
+            "2024-02-10",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister has put pen to paper on a pre-contract with Ajax.",
+            "2024-01-20",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister becomes a free agent when the season ends.",
+            "2023-10-01",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister is set to walk away for nothing.",
+            "2025-03-01",
+            "2025-06-30",
+        ),
+        (
+            "Jordan McAllister has allowed his deal to wind down.",
+            "2022-11-15",
+            "2023-06-30",
+        ),
+        (
+            "Jordan McAllister will be released when his deal ends.",
+            "2021-04-02",
+            "2021-06-30",
+        ),
+        (
+            "Jordan McAllister is out of contract in the summer.",
+            "2021-04-02",
+            "2021-06-30",
+        ),
+        (
+            "Jordan McAllister leaves Glasgow with his contract expiring.",
+            "2022-05-31",
+            "2022-06-30",
+        ),
+        (
+            "Jordan McAllister is one of the most sought-after Bosmans in Scotland.",
+            "2022-01-14",
+            "2022-06-30",
+        ),
+    ] {
+        assert_eq!(
+            expiries_of(text, on),
+            one("Jordan McAllister", expires),
+            "{text}"
+        );
+        // Without the article's date there is no season to end.
+        assert!(Read::new(text, None).contracts().is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_move_in_the_past_or_a_free_with_no_player_is_no_contract_end() {
+    for text in [
+        "Jordan McAllister joined Celtic on a free in 2019.",
+        "Jordan McAllister left Celtic for nothing last summer.",
+        "Clubs love the chance to sign a player on a free transfer.",
+        "Jordan McAllister will take a free kick for Celtic, and talks on a deal go on.",
+        "Porto want the Celtic forward Jordan McAllister, as talks intensify over a potential free transfer for another player.",
+    ] {
+        assert!(
+            Read::new(text, Some("2024-02-01")).contracts().is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_stated_date_wins_over_an_event() {
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister's deal runs until 31 December 2025. With the deal running down, Columbus may sell him on a free.",
+            "2025-02-01"
+        ),
+        one("Jordan McAllister", "2025-12-31")
+    );
+}
+
+#[test]
+fn relative_contract_ends_count_from_the_article_date() {
+    for (text, on, expires) in [
+        (
+            "Jordan McAllister's contract runs out next month.",
+            "2024-05-10",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister's contract ends at the close of this month.",
+            "2025-06-09",
+            "2025-06-30",
+        ),
+        (
+            "Jordan McAllister's deal expires at the end of the following season.",
+            "2023-09-01",
+            "2025-06-30",
+        ),
+        (
+            "Jordan McAllister's contract expires later this year.",
+            "2024-02-01",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister is on a deal which is up in the summer.",
+            "2024-02-01",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister is nearing the end of his contract next June.",
+            "2022-08-18",
+            "2023-06-30",
+        ),
+        (
+            "Jordan McAllister is into the last twelve months of his deal.",
+            "2023-08-01",
+            "2024-06-30",
+        ),
+        (
+            "Jordan McAllister has a year to run on his present terms.",
+            "2024-08-01",
+            "2025-06-30",
+        ),
+        (
+            "Jordan McAllister has two years left on his deal.",
+            "2024-08-01",
+            "2026-06-30",
+        ),
+        (
+            "The 33-year-old Jordan McAllister's contract is set to expire at the end of the month.",
+            "2025-06-09",
+            "2025-06-30",
+        ),
+    ] {
+        assert_eq!(
+            expiries_of(text, on),
+            one("Jordan McAllister", expires),
+            "{text}"
+        );
+        assert!(Read::new(text, None).contracts().is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn seasons_end_on_the_30th_of_june_of_their_second_year() {
+    for text in [
+        "Jordan McAllister's contract runs until the end of 2026/27.",
+        "Jordan McAllister's contract runs until the end of 2026-27.",
+        "Jordan McAllister's contract runs until the end of the 2026/2027 season.",
+    ] {
+        assert_eq!(
+            expiries_of(text, "2025-01-10"),
+            one("Jordan McAllister", "2027-06-30"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_deal_offered_signed_elsewhere_or_on_loan_is_not_the_current_contract() {
+    for text in [
+        "Lyon have tabled a deal to 2027 for Jordan McAllister.",
+        "Jordan McAllister will sign a contract running until 2028 with his new club.",
+        "Jordan McAllister has been offered a new deal until 2029.",
+        "Porto plan to offer Jordan McAllister a new contract in the summer.",
+        "Jordan McAllister joined Porto on a loan deal until the end of the season.",
+    ] {
+        assert!(
+            Read::new(text, Some("2025-02-20")).contracts().is_empty(),
+            "{text}"
+        );
+    }
+    // The deal he signs after agreeing to leave is the new club's.
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister has agreed a pre-contract with Ajax. McAllister has signed a four-year deal until 2029.",
+            "2025-02-20"
+        ),
+        one("Jordan McAllister", "2025-06-30")
+    );
+    // The deal he has, named beside an offer or a club wanting to sign him, still counts.
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister, whose current deal runs until 2026, has been offered a new one.",
+            "2025-02-20"
+        ),
+        one("Jordan McAllister", "2026-06-30")
+    );
+    assert_eq!(
+        expiries_of(
+            "Real Madrid want to sign Jordan McAllister, whose contract expires in 2026.",
+            "2025-02-20"
+        ),
+        one("Jordan McAllister", "2026-06-30")
+    );
+}
+
+#[test]
+fn a_contract_ended_early_ends_that_much_sooner() {
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister has agreed to end his contract, which was due to expire in 2026, one year early.",
+            "2025-06-13"
+        ),
+        one("Jordan McAllister", "2025-06-30")
+    );
+}
+
+#[test]
+fn players_sharing_a_contract_end() {
+    let both = vec![
+        ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+        ("Luca Benvenuti".to_string(), "2025-06-30".to_string()),
+    ];
+    // "whose deals" (plural) after a list is about the whole list.
+    assert_eq!(
+        expiries_of(
+            "Celtic must decide on Luca Benvenuti and Jordan McAllister, whose deals also run out next June.",
+            "2024-09-01"
+        ),
+        both
+    );
+    // Players named as members of a counted group.
+    assert_eq!(
+        expiries_of(
+            "A total of nine players (including Luca Benvenuti and the captain, Jordan McAllister) will be out of contract when this season comes to a close.",
+            "2024-09-01"
+        ),
+        both
+    );
+    // A date before the clause that says the deals end.
+    assert_eq!(
+        expiries_of(
+            "Luca Benvenuti and Jordan McAllister available in 2025 as deals expire",
+            "2024-09-01"
+        ),
+        both
+    );
+}
+
+#[test]
+fn a_heading_gives_its_contract_end_to_the_names_listed_under_it() {
+    let text = "Players whose deals end in June:\n\nLuca Benvenuti\n\nAge: 27\n\nJordan McAllister\n\nThe rest of the squad is settled for now\n\nTomás Eriksberg\n";
+    assert_eq!(
+        expiries_of(text, "2025-02-01"),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2025-06-30".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn the_end_of_a_window_is_not_a_contract_end() {
+    assert!(
+        Read::new(
+            "Jordan McAllister could arrive before the end of the January window if the clubs agree a deal.",
+            Some("2022-01-14")
+        )
+        .contracts()
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_paragraph_about_free_agents_gives_its_end_to_the_players_listed_after_it() {
+    let text = "A number of stars will be free agents in June.\n\n1. Luca Benvenuti – the Celtic midfielder has been superb. He wants a move abroad.\n\n2. Jordan McAllister: the forward has scored 14 goals.\n\nMore news from around the league\n\nTomás Eriksberg – the defender is settled.\n";
+    assert_eq!(
+        expiries_of(text, "2025-02-01"),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2025-06-30".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_prose_paragraph_opening_with_a_name_is_no_list_item() {
+    for text in [
+        "Players whose deals end in June are a bargain.\n\nJordan McAllister scored twice on Saturday.\n",
+        "Players whose deals end in June\n\nJordan McAllister in action for Celtic\n",
+    ] {
+        assert!(
+            Read::new(text, Some("2025-02-01")).contracts().is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn another_players_contract_and_a_byline_date_stay_out() {
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister, unlike Luca Benvenuti, is tied down until 2029.",
+            "2025-02-01"
+        ),
+        one("Jordan McAllister", "2029-06-30")
+    );
+    assert!(
+        Read::new(
+            "Jordan McAllister will not extend his contract with Celtic — Tom Reporter (@tomreports) March 3, 2024",
+            Some("2024-03-03")
+        )
+        .contracts()
+        .is_empty()
+    );
+}
+
+#[test]
+fn players_named_after_a_group_noun_share_its_contract_end() {
+    // "players" makes the names after it examples: they are still the ones losing their deals.
+    let read = Read::new(
+        "Celtic's four senior players have entered the final months of their deals, and the club face losing Luca Benvenuti, Jordan McAllister and Tomás Eriksberg for nothing in the summer.",
+        Some("2025-01-02"),
+    );
+    assert_eq!(read.expiries().len(), 3, "{:?}", read.expiries());
+}
+
+#[test]
+fn his_own_contract_beside_an_offer_or_a_loan_still_counts() {
+    for text in [
+        "Celtic have offered Jordan McAllister a new deal, with his contract expiring in 2026.",
+        "Jordan McAllister, who has been offered a new deal, has a contract until 2026.",
+        "Jordan McAllister is on a season-long loan at Porto, and his Celtic contract runs until 2026.",
+        "Jordan McAllister is on a season-long loan at Porto from Celtic, where his contract runs until 2026.",
+    ] {
+        assert_eq!(
+            expiries_of(text, "2025-02-20"),
+            one("Jordan McAllister", "2026-06-30"),
+            "{text}"
+        );
+    }
+    assert!(
+        Read::new(
+            "Jordan McAllister's loan deal expires at the end of the season.",
+            Some("2025-02-20")
+        )
+        .contracts()
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_coachs_own_contract_is_nobodys() {
+    let read = Read::new(
+        "Celtic boss Brendan Rodgers, whose contract runs until 2027, wants Jordan McAllister.",
+        Some("2025-02-20"),
+    );
+    assert!(read.contracts().is_empty(), "{:?}", read.expiries());
+}
+
+#[test]
+fn players_with_their_own_phrasings_in_one_sentence() {
+    assert_eq!(
+        expiries_of(
+            "Tomás Eriksberg is out of contract next summer, as are Luca Benvenuti and Jordan McAllister, whose deals also run out next June.",
+            "2024-09-01"
+        ),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2025-06-30".to_string()),
+            ("Tomás Eriksberg".to_string(), "2025-06-30".to_string()),
+        ]
+    );
+    assert_eq!(
+        expiries_of(
+            "Jordan McAllister has a year to run on his deal, while Luca Benvenuti's contract runs out next month.",
+            "2024-08-01"
+        ),
+        vec![
+            ("Jordan McAllister".to_string(), "2025-06-30".to_string()),
+            ("Luca Benvenuti".to_string(), "2024-09-30".to_string()),
+        ]
+    );
+}
