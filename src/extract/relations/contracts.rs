@@ -122,7 +122,9 @@ fn record(
 ) -> bool {
     let items = &sentence.items;
     let mut recorded = false;
-    let pre_contract = items.iter().any(|item| item.is(&["pre-contract"]));
+    let pre_contract = items
+        .iter()
+        .any(|item| item.is(&["pre-contract", "precontract"]));
     for found in found {
         // "the chance to sign a player on a free": an event needs its player before it.
         let event_without_player = found.told == Told::Event
