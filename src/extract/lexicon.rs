@@ -760,7 +760,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     ("linked", Direction::ClubAdjective),
     (
-        "sell|selling|sale|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
+        "sell|sells|selling|sold|sale|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
         Direction::Sells,
     ),
     ("play|plays|playing|played for|at|with", Direction::Belongs),
@@ -1056,6 +1056,14 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
     ("fell|falls|fallen through", StagePhrase::Off),
     ("called|calls off", StagePhrase::Off),
     ("pulled|pulls|pulling out", StagePhrase::Off),
+    ("pulled|pulls|pulling plug", StagePhrase::Off),
+    ("dead in the water", StagePhrase::Off),
+    // "lost the race for X", "with the X saga behind them".
+    (
+        "lost|losing|loses race|battle|chase|fight",
+        StagePhrase::Off,
+    ),
+    ("saga|chase|pursuit behind", StagePhrase::Off),
     ("walked|walks|walking away", StagePhrase::Off),
     ("ended|ends|cooled|cools interest", StagePhrase::Off),
     ("ruled|rules out", StagePhrase::Off),
@@ -1072,6 +1080,11 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
     (
         "signed|signs|signing pre-contract|precontract",
         StagePhrase::Agreed,
+    ),
+    // "completes Real Madrid medical": the medical is done, the move is not yet.
+    (
+        "completed|completes|passed|passes medical|medicals",
+        StagePhrase::Medical,
     ),
     (
         "completed|completes|sealed|seals|finalised|finalized|confirmed|confirms|announced|announces|unveiled|unveils|signed|signs|joined|joins|official",
@@ -1176,6 +1189,25 @@ pub static CONTRACT_WORDS: WordSet =
 pub static ROLE_NOUNS: LazyLock<HashMap<&'static str, Role>> =
     LazyLock::new(|| ROLE_NOUN_LIST.iter().copied().collect());
 
+// Rumoured destinations on real articles.
+
+/// Nouns for a number of players: after a club they name its players ("Chelsea trio").
+pub const GROUP_NOUNS: &[&str] = &["pair", "duo", "trio", "quartet"];
+
+/// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
+pub const COMPLETION_VERBS: &[&str] = &[
+    "completed",
+    "completes",
+    "sealed",
+    "seals",
+    "finalised",
+    "finalized",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1209,6 +1241,8 @@ mod tests {
             ("STAGE_CLAUSE_BREAKS", STAGE_CLAUSE_BREAKS.to_vec()),
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
+            ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("COMPLETION_VERBS", COMPLETION_VERBS.to_vec()),
         ]
     }
 

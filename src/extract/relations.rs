@@ -13,9 +13,9 @@ use crate::gazetteer::{Gazetteer, Role};
 use crate::text::Folded;
 
 use super::lexicon::{
-    BID_WORDS, CITING_WORDS, CLUB_NOUNS, Direction, EXAMPLE_MARKERS, FUNCTION_WORDS,
-    JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE,
-    TRIGGERS,
+    BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, Direction, EXAMPLE_MARKERS,
+    FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS,
+    REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -743,6 +743,8 @@ fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usi
                 names_a_clubs_player(next)
                     || matches!(next.kind, Kind::Person(_))
                     || next.is(&["contract", "deal", "boss", "manager", "coach", "president"])
+                    // "Chelsea trio linked with Barcelona": the club's players.
+                    || next.is(GROUP_NOUNS)
             })
     };
     let is_subject = |i: usize| matches!(refs[i], Ref::Club(_)) && !object(i) && !descriptor(i);
@@ -964,6 +966,18 @@ impl Clause<'_, '_> {
         )
     }
 
+    /// Records that this sentence links `person` with `club`: a rumour, unless all it says
+    /// is that the move is off ("after a move to Torino collapsed last year"), which is
+    /// only a step of a rumour some other sentence makes.
+    fn suggest(&self, person: usize, club: usize, context: &mut Context) {
+        let fact = self.rumour(person, club);
+        if fact.stage == Stage::Off {
+            context.steps.push(fact);
+        } else {
+            context.rumours.push(fact);
+        }
+    }
+
     /// A move the rules read as completed is done, unless its sentence says it got only as
     /// far as a pre-contract or a medical.
     fn completed_stage(&self, club: usize) -> Stage {
@@ -1011,13 +1025,34 @@ impl Clause<'_, '_> {
             if renewal {
                 context.current.push(self.link(person, club));
             } else {
-                context.rumours.push(self.rumour(person, club));
+                self.suggest(person, club, context);
             }
         }
     }
 
     fn player_before(&self, at: usize) -> Option<usize> {
         player_before(self.refs, at)
+    }
+
+    /// Whether the object of a trigger ending at `end` is a club itself ("keeping an eye on
+    /// Partick Thistle"), not a club describing a player ("keen on the Wrexham-born
+    /// forward", "keen on Celtic's X").
+    fn club_object(&self, end: usize) -> bool {
+        let items = self.items;
+        let at = if items.get(end).is_some_and(|item| item.is(&["the"])) {
+            end + 1
+        } else {
+            end
+        };
+        let describes_a_player = |club: &Item| {
+            club.possessive
+                || items.get(at + 1).is_some_and(|next| {
+                    matches!(self.body.get(club.span.end..next.span.start), Some("" | "-"))
+                        || is_player_noun(next)
+                        || matches!(next.kind, Kind::Person(_))
+                })
+        };
+        matches!(self.refs.get(at), Some(Ref::Club(_))) && !describes_a_player(&items[at])
     }
 
     fn player_after(&self, from: usize, window: usize) -> Option<usize> {
@@ -1164,6 +1199,9 @@ fn stage_news(clause: &Clause, context: &mut Context) {
             stage @ (Stage::Off | Stage::Denied) => {
                 context.steps.push(clause.step(player, club, stage));
             }
+            // A move done is no rumour either ("completed the sale of X to Everton"), only
+            // a step of one.
+            Stage::Done => context.steps.push(clause.step(player, club, Stage::Done)),
             _ => context.rumours.push(clause.rumour(player, club)),
         }
     }
@@ -1176,10 +1214,13 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
         && at > 0
         && matches!(items[at - 1].kind, Kind::Person(_))
         && let Ref::Player { id, example: false } = refs[at - 1]
-        && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
+        // A club named, not a pronoun: "adding X to their squad" is no headline.
+        && items
+            .get(at + 1)
+            .is_some_and(|item| matches!(item.kind, Kind::Club(_)))
     {
         for club in clause.club_list(at + 1) {
-            context.rumours.push(clause.rumour(id, club));
+            clause.suggest(id, club, context);
         }
     }
 }
@@ -1236,9 +1277,10 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// one before, unless somebody else follows.
 fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     let clubs = clause.subject_clubs(at);
-    let nobody_after = !clause.refs[end..]
-        .iter()
-        .any(|r| matches!(r, Ref::NonPlayer));
+    let nobody_after = !clause.club_object(end)
+        && !clause.refs[end..]
+            .iter()
+            .any(|r| matches!(r, Ref::NonPlayer));
     let player = clause
         .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
         .or_else(|| clause.player_before(at))
@@ -1310,14 +1352,47 @@ fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 }
 
 /// "Dortmund will demand €150m for Bellingham", "Napoli refuse to sell X": the club that
-/// sells is the player's.
+/// sells is the player's. "completed the sale of X to Everton": the buyer is his club
+/// now; "are open to selling X to Arsenal": the buyer wants him.
 fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
-    if let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) {
-        for club in clause.subject_clubs(at) {
+    let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) else {
+        return;
+    };
+    for club in clause.subject_clubs(at) {
+        context.current.push(clause.link(person, club));
+    }
+    let buyers = (end..clause.items.len().min(end + PLAYER_AFTER_TRIGGER_REACH))
+        .find(|&i| matches!(clause.items[i].kind, Kind::Person(_)))
+        .filter(|&player| {
+            clause
+                .items
+                .get(player + 1)
+                .is_some_and(|to| to.is(&["to"]))
+        })
+        .filter(|&player| matches!(clause.refs.get(player + 2), Some(Ref::Club(_))))
+        .map(|player| clause.club_list(player + 2))
+        .unwrap_or_default();
+    // "sold X to", "completed the sale of X to": the sale happened; "the sale of X to
+    // United would fund" is a rumour.
+    let done = !hypothetical(clause.items, at)
+        && (clause.items[at].is(&["sold"])
+            || clause.items[at.saturating_sub(SALE_VERB_REACH)..at]
+                .iter()
+                .any(|item| item.is(COMPLETION_VERBS)));
+    for club in buyers {
+        if done {
             context.current.push(clause.link(person, club));
+            context
+                .steps
+                .push(clause.step(person, club, clause.completed_stage(club)));
+        } else {
+            clause.suggest(person, club, context);
         }
     }
 }
+
+/// How far before "sale" its verb may stand: "have completed the club-record sale".
+const SALE_VERB_REACH: usize = 4;
 
 /// "expected to sign a loan deal with the Eagles": a deal being signed is with his
 /// destination.
@@ -1366,7 +1441,13 @@ fn finish(mut context: Context, out: &mut Extraction) {
             rumours.push(rumour);
         }
     }
+    let (ended, rumours): (Vec<RumourFact>, Vec<RumourFact>) = rumours
+        .iter()
+        .cloned()
+        .partition(|rumour| ended_later(rumour, &rumours, &context.steps));
     out.rumours = rumours;
+    context.steps.extend(ended);
+    context.steps.sort_by_key(|step| step.sentence.start);
     for contract in &mut context.contracts {
         if contract.club.is_none() {
             contract.club = context
@@ -1383,6 +1464,25 @@ fn finish(mut context: Context, out: &mut Extraction) {
     out.former_clubs = context.former;
     context.steps.dedup();
     out.steps = context.steps;
+}
+
+/// Whether a later sentence of the article says the move is off ("Real Madrid were keen on
+/// X ... the saga ended when they chose Y instead"): what the article leaves as a dead
+/// chase is no destination, only the steps of one.
+fn ended_later(rumour: &RumourFact, rumours: &[RumourFact], steps: &[RumourFact]) -> bool {
+    let same_pair = |fact: &&RumourFact| fact.person == rumour.person && fact.club == rumour.club;
+    let Some(last) = rumours
+        .iter()
+        .filter(same_pair)
+        .map(|fact| fact.sentence.start)
+        .max()
+    else {
+        return false;
+    };
+    steps
+        .iter()
+        .filter(same_pair)
+        .any(|step| step.stage == Stage::Off && step.sentence.start > last)
 }
 
 /// The player named most often in the article (the first named on a tie).

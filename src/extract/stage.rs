@@ -324,6 +324,9 @@ fn stronger(a: Stage, b: Stage) -> Stage {
     }
 }
 
+/// How far after a turning down its club may stand: "has snubbed a move to Chelsea".
+const REFUSED_CLUB_REACH: usize = 4;
+
 /// One clause read for one club.
 struct Reading<'s, 'a> {
     items: &'s [Item<'a>],
@@ -338,10 +341,11 @@ impl Reading<'_, '_> {
     /// The stage a phrase of the clause gives the club, if it speaks of it.
     fn stage(&self, found: &Found) -> Option<Stage> {
         let items = self.items;
-        let club_after = self
-            .at_club
-            .iter()
-            .any(|i| *i >= found.end && self.clause.contains(i));
+        // Only a club the turning down is about: "after rejecting a contract at Wigan, he
+        // agreed terms with Al-Qadsiah" ends nothing with Al-Qadsiah.
+        let club_after = self.at_club.iter().any(|i| {
+            *i >= found.end && *i < found.end + REFUSED_CLUB_REACH && self.clause.contains(i)
+        });
         Some(match found.says {
             StagePhrase::Linked => Stage::Linked,
             StagePhrase::Interest => Stage::Interest,
