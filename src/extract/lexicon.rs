@@ -717,6 +717,8 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     ("interested|interest in", Direction::ClubFirst),
+    // "Lazio are the latest club to be credited with an interest".
+    ("credited with interest", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (
         "keen|interested|picture|running|frame|agreed|agree|agreement|race|mix|negotiating|negotiate|negotiates",
@@ -747,7 +749,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("touch with", Direction::ClubFirst),
     ("made|make|makes|making contact with", Direction::ClubFirst),
     (
-        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|convince|convincing|persuade|persuading|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
+        "want|wants|wanting|need|needs|monitor|monitoring|monitored|track|tracking|tracked|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|scouted|watch|watching|watched|buy|buying|alert|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|convince|convincing|persuade|persuading|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
         Direction::ClubFirst,
     ),
     (
@@ -1194,6 +1196,16 @@ pub static ROLE_NOUNS: LazyLock<HashMap<&'static str, Role>> =
 /// Nouns for a number of players: after a club they name its players ("Chelsea trio").
 pub const GROUP_NOUNS: &[&str] = &["pair", "duo", "trio", "quartet"];
 
+/// Words of a fee, that may stand inside a trigger like the amount itself: "bid £70m for",
+/// "offered 40 million euros for".
+pub const AMOUNT_WORDS: &[&str] = &[
+    "million", "millions", "billion", "bn", "m", "pounds", "euros", "dollars",
+];
+
+/// Nouns of a player leaving: what is confirmed or completed is his exit, not his next
+/// move ("has confirmed his departure").
+pub const DEPARTURE_NOUNS: &[&str] = &["departure", "exit", "release", "farewell", "leaving"];
+
 /// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
 pub const COMPLETION_VERBS: &[&str] = &[
     "completed",
@@ -1242,6 +1254,8 @@ mod tests {
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
             ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("DEPARTURE_NOUNS", DEPARTURE_NOUNS.to_vec()),
+            ("AMOUNT_WORDS", AMOUNT_WORDS.to_vec()),
             ("COMPLETION_VERBS", COMPLETION_VERBS.to_vec()),
         ]
     }

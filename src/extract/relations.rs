@@ -13,9 +13,9 @@ use crate::gazetteer::{Gazetteer, Role};
 use crate::text::Folded;
 
 use super::lexicon::{
-    BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, Direction, EXAMPLE_MARKERS,
-    FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS,
-    REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
+    AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, Direction,
+    EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS,
+    PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -638,7 +638,7 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
         if k > 0 {
             while items.get(i).is_some_and(|item| {
                 item.kind == Kind::Word
-                    && SKIPPABLE.contains(&item.word())
+                    && (SKIPPABLE.contains(&item.word()) || is_amount(item))
                     && !options.contains(&item.word())
             }) {
                 i += 1;
@@ -651,6 +651,11 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
         i += 1;
     }
     Some(i)
+}
+
+/// A fee inside a trigger: "£70m", "40 million euros".
+fn is_amount(item: &Item) -> bool {
+    item.word().starts_with(|c: char| c.is_ascii_digit()) || item.is(AMOUNT_WORDS)
 }
 
 /// The clubs listed together with the club at `at` ("Juventus, Inter Milan and PSG").
@@ -730,8 +735,13 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
 /// club before the clause.
 fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
     let start = clause_start(body, items, at);
+    // ", with Wigan now leading the race": a "with" that opens a clause makes its club the
+    // subject.
+    let opens_clause =
+        |with: usize| with == 0 || !between(body, &items[with - 1], &items[with]).is_empty();
     let object = |i: usize| {
         i > 0
+            && !(items[i - 1].is(&["with"]) && opens_clause(i - 1))
             && items[i - 1].is(&[
                 "with", "from", "at", "to", "of", "for", "against", "over", "by", "than", "former",
                 "ex", "beat", "beating", "into", "in",
@@ -1020,6 +1030,12 @@ impl Clause<'_, '_> {
     /// renewing, which makes them his own.
     fn wanted(&self, at: usize, player: Option<usize>, clubs: &[usize], context: &mut Context) {
         let Some(person) = player else { return };
+        if let Some(seller) = self
+            .sold_by(at, person)
+            .filter(|club| !clubs.contains(club))
+        {
+            context.current.push(self.link(person, seller));
+        }
         let renewal = self.renews_after(at);
         for &club in clubs {
             if renewal {
@@ -1032,6 +1048,23 @@ impl Clause<'_, '_> {
 
     fn player_before(&self, at: usize) -> Option<usize> {
         player_before(self.refs, at)
+    }
+
+    /// The club `person` would be bought from, named after him past the trigger at `at`:
+    /// "offered to buy Neymar from PSG", "want to sign X from Porto".
+    fn sold_by(&self, at: usize, person: usize) -> Option<usize> {
+        let named = (at..self.refs.len())
+            .find(|&i| matches!(self.refs[i], Ref::Player { id, .. } if id == person))?;
+        // "face competition to sign X from Atletico": rivals, not the seller.
+        if !self.items.get(named + 1)?.is(&["from"])
+            || competition_from(self.body, self.items, self.refs, named + 1).is_some()
+        {
+            return None;
+        }
+        match self.refs.get(named + 2)? {
+            Ref::Club(club) => Some(*club),
+            _ => None,
+        }
     }
 
     /// Whether the object of a trigger ending at `end` is a club itself ("keeping an eye on
@@ -1047,8 +1080,10 @@ impl Clause<'_, '_> {
         let describes_a_player = |club: &Item| {
             club.possessive
                 || items.get(at + 1).is_some_and(|next| {
-                    matches!(self.body.get(club.span.end..next.span.start), Some("" | "-"))
-                        || is_player_noun(next)
+                    matches!(
+                        self.body.get(club.span.end..next.span.start),
+                        Some("" | "-")
+                    ) || is_player_noun(next)
                         || matches!(next.kind, Kind::Person(_))
                 })
         };
@@ -1265,9 +1300,17 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         "agreed",
         "agree",
     ]) {
-        // "Liverpool are in talks with Juventus over a loan for Arthur".
+        // "Liverpool are in talks with Juventus over a loan for Arthur": Juventus are the
+        // club he would leave.
         let clubs = clause.subject_clubs(at);
         let player = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH);
+        if let (Some(person), Some(Ref::Club(counterpart))) = (player, clause.refs.get(end))
+            && items[end - 1].is(&["with"])
+            && !clubs.is_empty()
+            && !clubs.contains(counterpart)
+        {
+            context.current.push(clause.link(person, *counterpart));
+        }
         clause.wanted(at, player, &clubs, context);
     }
 }
@@ -1405,9 +1448,27 @@ fn deal_signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// "his contract at Real Madrid", "could leave Napoli": the player's own club, within
 /// `reach` items.
 fn belongs(clause: &Clause, at: usize, end: usize, reach: usize, context: &mut Context) {
-    if let (Some(person), Some(club)) = (clause.player_before(at), clause.club_after(end, reach)) {
+    if let (Some(person), Some(club)) =
+        (clause.player_before(at), own_club_after(clause, end, reach))
+    {
         context.current.push(clause.link(person, club));
     }
+}
+
+/// The club within `reach` items after `end` in the same phrase: "is leaving, with Wigan
+/// leading the race" names his suitor, not his club.
+fn own_club_after(clause: &Clause, end: usize, reach: usize) -> Option<usize> {
+    let items = clause.items;
+    for i in end..items.len().min(end + reach) {
+        let phrase_goes_on = i == 0 || between(clause.body, &items[i - 1], &items[i]).is_empty();
+        if !phrase_goes_on || items[i].is(&["with", "to", "for", "towards", "into", "as"]) {
+            return None;
+        }
+        if let Ref::Club(club) = clause.refs[i] {
+            return Some(club);
+        }
+    }
+    None
 }
 
 /// "former Sevilla defender X", "ex-Chelsea": a club the player has left.

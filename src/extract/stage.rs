@@ -9,7 +9,8 @@ use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{
-    OFFER_NOUNS, STAGE_CLAUSE_BREAKS, STAGE_NEGATIONS, STAGE_PHRASE_GAP, STAGE_PHRASES, StagePhrase,
+    DEPARTURE_NOUNS, OFFER_NOUNS, STAGE_CLAUSE_BREAKS, STAGE_NEGATIONS, STAGE_PHRASE_GAP,
+    STAGE_PHRASES, StagePhrase,
 };
 use super::{Item, Kind, between};
 
@@ -301,7 +302,11 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                     club_at + reach >= found.start && club_at < found.end + reach
                 })
             };
-            let speaks_of_club = at_club.is_empty() || at_club.iter().any(near);
+            // "after a move to Torino collapsed, Lazio are keen": a phrase that names
+            // another club inside it speaks of that one.
+            let names_another = (found.start..found.end)
+                .any(|i| matches!(items[i].kind, Kind::Club(other) if other != club));
+            let speaks_of_club = !names_another && (at_club.is_empty() || at_club.iter().any(near));
             if speaks_of_club
                 && !negated(items, &found)
                 && !renewal(items, &found)
@@ -378,12 +383,17 @@ impl Reading<'_, '_> {
 }
 
 /// "Arsenal, who signed Y last year, want X" is not X's move, "the agent confirmed that
-/// Benfica have asked" reports something else, and "signed until 2027" is a new contract.
+/// Benfica have asked" reports something else, "signed until 2027" is a new contract, and
+/// "has confirmed his departure" is done with his old club, not with the next one.
 fn reported_or_renewed(items: &[Item], found: &Found) -> bool {
+    let object = items[found.end..].iter().find(|item| {
+        !item.is(&["his", "her", "their", "the"]) && !matches!(item.kind, Kind::Club(_))
+    });
     found.start > 0 && items[found.start - 1].is(&["who", "which", "that"])
         || items
             .get(found.end)
             .is_some_and(|next| next.is(&["that", "until", "till"]))
+        || object.is_some_and(|next| next.is(DEPARTURE_NOUNS))
 }
 
 /// Whether the club at `items[at]` is the other party of a deal, not the one the player
