@@ -1094,6 +1094,15 @@ impl Clause<'_, '_> {
         player_after(self.refs, from, window)
     }
 
+    /// Where the first player after `from` is named, when he is named (not a pronoun).
+    fn named_player_after(&self, from: usize, window: usize) -> Option<usize> {
+        let id = self.player_after(from, window)?;
+        (from..self.refs.len().min(from + window)).find(|&i| {
+            matches!(self.refs[i], Ref::Player { id: named, .. } if named == id)
+                && matches!(self.items[i].kind, Kind::Person(_))
+        })
+    }
+
     fn subject_clubs(&self, at: usize) -> Vec<usize> {
         subject_clubs(self.body, self.items, self.refs, at)
     }
@@ -1324,6 +1333,13 @@ fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         && !clause.refs[end..]
             .iter()
             .any(|r| matches!(r, Ref::NonPlayer));
+    // "tries to convince Pulisic, Kamada and Reijnders": every player of the list.
+    if let Some(first) = clause.named_player_after(end, PLAYER_AFTER_TRIGGER_REACH) {
+        for person in listed_players(clause.body, clause.items, clause.refs, first) {
+            clause.wanted(at, Some(person), &clubs, context);
+        }
+        return;
+    }
     let player = clause
         .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
         .or_else(|| clause.player_before(at))
