@@ -283,6 +283,11 @@ enum Ref {
     Club(usize),
 }
 
+/// How many sentences back the last player named is still the one a description means:
+/// "Sunderland want X. Others are ahead of them. Derby are also keen on the midfielder"
+/// is still about X, even where another player is the article's most named.
+const FOCUS_REACH: usize = 2;
+
 /// The reading state carried from sentence to sentence.
 #[derive(Default)]
 struct Context {
@@ -313,7 +318,7 @@ impl Context {
     /// before, else the article's most mentioned player.
     fn focus(&self, sentence: usize) -> Option<usize> {
         if let Some((id, at)) = self.last_player
-            && at + 1 >= sentence
+            && at + FOCUS_REACH >= sentence
         {
             return Some(id);
         }
