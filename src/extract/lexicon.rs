@@ -1206,6 +1206,13 @@ pub const AMOUNT_WORDS: &[&str] = &[
 /// move ("has confirmed his departure").
 pub const DEPARTURE_NOUNS: &[&str] = &["departure", "exit", "release", "farewell", "leaving"];
 
+/// Words of ruling a move out, which a refusal or a negation just before turns around:
+/// "has refused to rule out a move", "have not ruled out".
+pub const RULING_OUT: &[&str] = &["rule", "rules", "ruled", "ruling"];
+
+/// Refusals that, before [`RULING_OUT`], cancel it.
+pub const REFUSALS: &[&str] = &["refused", "refuses", "refuse", "refusing", "declined"];
+
 /// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
 pub const COMPLETION_VERBS: &[&str] = &[
     "completed",
@@ -1254,6 +1261,8 @@ mod tests {
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
             ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("RULING_OUT", RULING_OUT.to_vec()),
+            ("REFUSALS", REFUSALS.to_vec()),
             ("DEPARTURE_NOUNS", DEPARTURE_NOUNS.to_vec()),
             ("AMOUNT_WORDS", AMOUNT_WORDS.to_vec()),
             ("COMPLETION_VERBS", COMPLETION_VERBS.to_vec()),

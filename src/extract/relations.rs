@@ -15,7 +15,7 @@ use crate::text::Folded;
 use super::lexicon::{
     AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, Direction,
     EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS,
-    PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE, TRIGGERS,
+    PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE, TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -757,16 +757,23 @@ fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usi
             || items.get(i + 1).is_some_and(|next| {
                 names_a_clubs_player(next)
                     || matches!(next.kind, Kind::Person(_))
-                    || next.is(&["contract", "deal", "boss", "manager", "coach", "president"])
+                    || next.is(&["contract", "deal", "president"])
                     // "Chelsea trio linked with Barcelona": the club's players.
                     || next.is(GROUP_NOUNS)
             })
     };
     let is_subject = |i: usize| matches!(refs[i], Ref::Club(_)) && !object(i) && !descriptor(i);
+    // "Swansea manager X has refused to rule out a move for him": the manager speaks for
+    // his club in his own clause, not in a quote after it.
+    let manages = |i: usize| {
+        items
+            .get(i + 1)
+            .is_some_and(|next| next.is(&["boss", "manager", "coach", "head-coach"]))
+    };
     match (start..at).rev().find(|&i| is_subject(i)) {
         Some(nearest) => club_list(body, items, refs, nearest, false),
         None => last_club_before(refs, at, 12)
-            .filter(|&last| is_subject(last))
+            .filter(|&last| is_subject(last) && !manages(last))
             .map(|last| club_list(body, items, refs, last, false))
             .unwrap_or_default(),
     }
@@ -807,12 +814,18 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
 const NEGATION_REACH: usize = 5;
 
 fn negated(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(NEGATION_REACH)..at]
-        .iter()
-        .any(|item| {
-            item.kind == Kind::Word
-                && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
-        })
+    let negation = |item: &Item| {
+        item.kind == Kind::Word
+            && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
+    };
+    // "has refused to rule out a move", "have not ruled out": a denial denied.
+    let cancelled = |j: usize| {
+        items[j].is(RULING_OUT)
+            && items[j.saturating_sub(2)..j]
+                .iter()
+                .any(|item| negation(item) || item.is(REFUSALS))
+    };
+    (at.saturating_sub(NEGATION_REACH)..at).any(|j| negation(&items[j]) && !cancelled(j))
 }
 
 fn hypothetical(items: &[Item], at: usize) -> bool {
@@ -929,6 +942,9 @@ const FORMER_PLAYER_REACH: usize = 5;
 /// new and improved contract".
 const RENEWAL_REACH: usize = 8;
 
+/// How far after "as" a job may stand: "as their new first-team manager".
+const STAFF_ROLE_REACH: usize = 4;
+
 /// One sentence as the rules read it: its items, what they refer to, and who says so.
 struct Clause<'s, 'a> {
     body: &'s str,
@@ -1035,6 +1051,9 @@ impl Clause<'_, '_> {
     /// renewing, which makes them his own.
     fn wanted(&self, at: usize, player: Option<usize>, clubs: &[usize], context: &mut Context) {
         let Some(person) = player else { return };
+        if self.hired_as_staff(person) {
+            return;
+        }
         if let Some(seller) = self
             .sold_by(at, person)
             .filter(|club| !clubs.contains(club))
@@ -1053,6 +1072,23 @@ impl Clause<'_, '_> {
 
     fn player_before(&self, at: usize) -> Option<usize> {
         player_before(self.refs, at)
+    }
+
+    /// "keen to have X as their next manager": wanted for a job, not as a player.
+    fn hired_as_staff(&self, person: usize) -> bool {
+        let items = self.items;
+        (0..items.len()).any(|i| {
+            matches!(self.refs[i], Ref::Player { id, .. } if id == person)
+                && items.get(i + 1).is_some_and(|next| next.is(&["as"]))
+                && items[i + 2..items.len().min(i + 2 + STAFF_ROLE_REACH)]
+                    .iter()
+                    .any(|item| {
+                        item.kind == Kind::Word
+                            && ROLE_NOUNS
+                                .get(item.word())
+                                .is_some_and(|role| *role != Role::Player)
+                    })
+        })
     }
 
     /// The club `person` would be bought from, named after him past the trigger at `at`:
