@@ -1213,6 +1213,15 @@ pub const RULING_OUT: &[&str] = &["rule", "rules", "ruled", "ruling"];
 /// Refusals that, before [`RULING_OUT`], cancel it.
 pub const REFUSALS: &[&str] = &["refused", "refuses", "refuse", "refusing", "declined"];
 
+/// Field names of a player card that list his suitors: "Rumoured destinations: A, B".
+pub const DESTINATION_LABELS: &[&str] = &[
+    "destinations",
+    "destination",
+    "suitors",
+    "admirers",
+    "linked",
+];
+
 /// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
 pub const COMPLETION_VERBS: &[&str] = &[
     "completed",
@@ -1261,6 +1270,7 @@ mod tests {
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
             ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("DESTINATION_LABELS", DESTINATION_LABELS.to_vec()),
             ("RULING_OUT", RULING_OUT.to_vec()),
             ("REFUSALS", REFUSALS.to_vec()),
             ("DEPARTURE_NOUNS", DEPARTURE_NOUNS.to_vec()),

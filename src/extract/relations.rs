@@ -13,9 +13,10 @@ use crate::gazetteer::{Gazetteer, Role};
 use crate::text::Folded;
 
 use super::lexicon::{
-    AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, Direction,
-    EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS,
-    PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE, TRIGGERS,
+    AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, DESTINATION_LABELS,
+    Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES,
+    NEGATIONS, PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE,
+    TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -521,6 +522,17 @@ fn resolve_refs(
                         && between(body, &items[at - 1], item).contains([',', ';']) =>
             {
                 refs[at] = Ref::Boundary;
+            }
+            // "rejected an offer for their star man": the club's player the article is
+            // about.
+            Kind::Word
+                if item.is(&["their"])
+                    && let Some((head, reference @ Ref::Player { .. })) =
+                        description(gazetteer, body, index, sentence, at, context) =>
+            {
+                refs[head] = reference;
+                at = head + 1;
+                continue;
             }
             Kind::Word if item.is(&["they", "them", "their"]) => {
                 if let Some(club) = context.recent_club(|_| true) {
@@ -1205,6 +1217,7 @@ fn read_rules(clause: &Clause, context: &mut Context) {
     let mut at = 0;
     while at < items.len() {
         player_to_club(clause, at, context);
+        card_field(clause, at, context);
         if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
             clause.wanted(at, Some(player), &clubs, context);
         }
@@ -1306,6 +1319,31 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     {
         for club in clause.club_list(at + 1) {
             clause.suggest(id, club, context);
+        }
+    }
+}
+
+/// "Last club: Juventus", "Rumored destinations: Arsenal, Inter Milan": the fields of a
+/// player card name his club and his suitors; the card is about the player last named.
+fn card_field(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let labelled = |labels: &[&str]| {
+        items[at].is(labels)
+            && items
+                .get(at + 1)
+                .is_some_and(|next| between(clause.body, &items[at], next) == ":")
+            && matches!(clause.refs.get(at + 1), Some(Ref::Club(_)))
+    };
+    let Some((player, _)) = context.last_player else {
+        return;
+    };
+    if labelled(DESTINATION_LABELS) {
+        for club in clause.club_list(at + 1) {
+            clause.suggest(player, club, context);
+        }
+    } else if labelled(&["club"]) && club_of(&items[at + 1]).is_some() {
+        for club in clause.club_list(at + 1).into_iter().take(1) {
+            context.current.push(clause.link(player, club));
         }
     }
 }
