@@ -704,6 +704,22 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     // "has piqued the interest of Real Madrid", "caught the eye of Lille".
     ("interest|attention|eye of", Direction::PlayerFirst),
+    // "X is attracting Wolves and Burnley".
+    ("attracting|attracted|attracts", Direction::PlayerFirst),
+    // "a sensational comeback at Everton", "a homecoming with Lyon".
+    (
+        "comeback|homecoming|return|reunion at|with|to",
+        Direction::PlayerFirst,
+    ),
+    // "The latest approach comes from Napoli": the player of the sentence before.
+    (
+        "interest|offer|offers|bid|bids|approach|approaches|enquiry|enquiries|proposal comes|come|came|arrived|arrives from",
+        Direction::PlayerFirst,
+    ),
+    (
+        "interest|offer|offers|bid|bids|approach|approaches|enquiry|enquiries|proposal has|have|had come|arrived from",
+        Direction::PlayerFirst,
+    ),
     (
         "heading|headed|bound|destined|set|close|closing|closer|nearing for|to|towards|on",
         Direction::PlayerFirst,

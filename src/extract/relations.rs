@@ -1218,6 +1218,7 @@ fn read_rules(clause: &Clause, context: &mut Context) {
     while at < items.len() {
         player_to_club(clause, at, context);
         card_field(clause, at, context);
+        told_to_match(clause, at, context);
         if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
             clause.wanted(at, Some(player), &clubs, context);
         }
@@ -1323,6 +1324,37 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     }
 }
 
+/// How far after "told Fulham to match" the player may stand: "told Fulham to match
+/// Leeds' £20m asking price for the Wales midfielder X".
+const PLAYER_AFTER_ASKING_PRICE_REACH: usize = 10;
+
+/// "Leeds have told Fulham to match their asking price for X": the club told to pay wants
+/// him; the club that tells is his.
+fn told_to_match(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let told = items[at].is(&["told", "tell", "tells", "telling", "urged", "informed"])
+        && matches!(clause.refs.get(at + 1), Some(Ref::Club(_)));
+    if !told {
+        return;
+    }
+    let buyers = clause.club_list(at + 1);
+    let Some(pay) = (at + 2..items.len().min(at + 2 + buyers.len() * 2 + 2))
+        .find(|&i| items[i].is(&["match", "meet", "pay"]))
+        .filter(|&i| items[i - 1].is(&["to"]))
+    else {
+        return;
+    };
+    let Some(person) = clause.player_after(pay + 1, PLAYER_AFTER_ASKING_PRICE_REACH) else {
+        return;
+    };
+    for seller in clause.subject_clubs(at) {
+        if !buyers.contains(&seller) {
+            context.current.push(clause.link(person, seller));
+        }
+    }
+    clause.wanted(at, Some(person), &buyers, context);
+}
+
 /// "Last club: Juventus", "Rumored destinations: Arsenal, Inter Milan": the fields of a
 /// player card name his club and his suitors; the card is about the player last named.
 fn card_field(clause: &Clause, at: usize, context: &mut Context) {
@@ -1367,9 +1399,14 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
             clause.wanted(at, Some(person), &clubs, context);
         }
     } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
-        // The club that got the bid is the player's.
+        // The club that got the bid is the player's. "The latest approach comes from
+        // Napoli": with nobody named in the sentence, the player of the one before.
         let bidders = clause.club_list(first);
-        if let Some(person) = clause.player_after(first + 1, PLAYER_AFTER_BIDDER_REACH) {
+        let nobody_named = !refs.iter().any(|r| matches!(r, Ref::Player { .. }));
+        if let Some(person) = clause
+            .player_after(first + 1, PLAYER_AFTER_BIDDER_REACH)
+            .or(clause.previous_player.filter(|_| nobody_named))
+        {
             for club in clause.subject_clubs(at) {
                 if !bidders.contains(&club) {
                     context.current.push(clause.link(person, club));
@@ -1496,8 +1533,14 @@ fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) else {
         return;
     };
-    for club in clause.subject_clubs(at) {
-        context.current.push(clause.link(person, club));
+    // "told Fulham to match their asking price": the club that would pay is no seller.
+    let paid_by_subject = clause.items[at.saturating_sub(PAYING_REACH)..at]
+        .iter()
+        .any(|item| item.is(&["match", "meet", "pay"]));
+    if !paid_by_subject {
+        for club in clause.subject_clubs(at) {
+            context.current.push(clause.link(person, club));
+        }
     }
     let buyers = (end..clause.items.len().min(end + PLAYER_AFTER_TRIGGER_REACH))
         .find(|&i| matches!(clause.items[i].kind, Kind::Person(_)))
@@ -1528,6 +1571,10 @@ fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         }
     }
 }
+
+/// How far before an asking price the verb of paying it may stand: "to match Leeds' £20m
+/// asking price".
+const PAYING_REACH: usize = 4;
 
 /// How far before "sale" its verb may stand: "have completed the club-record sale".
 const SALE_VERB_REACH: usize = 4;
