@@ -304,8 +304,9 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
             };
             // "after a move to Torino collapsed, Lazio are keen": a phrase that names
             // another club inside it speaks of that one.
-            let names_another = (found.start..found.end)
-                .any(|i| matches!(items[i].kind, Kind::Club(other) if other != club));
+            let names_another = found.says == StagePhrase::Off
+                && (found.start..found.end)
+                    .any(|i| matches!(items[i].kind, Kind::Club(other) if other != club));
             let speaks_of_club = !names_another && (at_club.is_empty() || at_club.iter().any(near));
             if speaks_of_club
                 && !negated(items, &found)
@@ -674,6 +675,51 @@ mod tests {
                 "With no sign of a new contract being agreed, Everton are trying to tempt Kofi Mensah-Barros."
             ),
             "linked"
+        );
+    }
+
+    #[test]
+    fn a_departure_confirmed_is_no_move_done() {
+        assert_eq!(
+            stages(
+                "Kofi Mensah-Barros has confirmed his Sunderland exit, with Wigan leading the race for his signature."
+            ),
+            ["Kofi Mensah-Barros -> Wigan Athletic: linked"]
+        );
+    }
+
+    #[test]
+    fn a_medical_completed_is_a_medical() {
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros completes Everton medical"),
+            "medical"
+        );
+    }
+
+    #[test]
+    fn plugs_pulled_races_lost_and_dead_deals_are_off() {
+        assert_eq!(
+            stage_of("Everton have pulled the plug on a move for Kofi Mensah-Barros."),
+            "off"
+        );
+        assert_eq!(
+            stage_of("Everton have lost the race for Kofi Mensah-Barros."),
+            "off"
+        );
+        assert_eq!(
+            stage_of("Everton's deal for Kofi Mensah-Barros is dead in the water."),
+            "off"
+        );
+    }
+
+    #[test]
+    fn a_turning_down_ends_only_the_club_it_is_about() {
+        let found = stages(
+            "Kofi Mensah-Barros is set for Saudi Arabia after rejecting a contract at Wigan Athletic and has agreed terms with Al-Qadsiah.",
+        );
+        assert!(
+            found.contains(&"Kofi Mensah-Barros -> Al-Qadsiah: agreed".to_string()),
+            "{found:?}"
         );
     }
 
