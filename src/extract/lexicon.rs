@@ -733,6 +733,11 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     ("interested|interest in", Direction::ClubFirst),
+    // "At least two clubs have expressed interest, including PSG".
+    (
+        "expressed|registered|shown|showed|declared|express|register|show interest",
+        Direction::ClubFirst,
+    ),
     // "Lazio are the latest club to be credited with an interest".
     ("credited with interest", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),

@@ -1219,6 +1219,7 @@ fn read_rules(clause: &Clause, context: &mut Context) {
         player_to_club(clause, at, context);
         card_field(clause, at, context);
         told_to_match(clause, at, context);
+        ahead_of_rivals(clause, at, context);
         if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
             clause.wanted(at, Some(player), &clubs, context);
         }
@@ -1323,6 +1324,56 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
         }
     }
 }
+
+/// How far after the rivals the race they are in may be named: "ahead of Derby and QPR in
+/// the race for X".
+const RACE_AFTER_RIVALS_REACH: usize = 4;
+
+/// "Sunderland are ahead of the likes of Birmingham and QPR in the race for X", "Inter
+/// have the advantage over Milan": the leaders and the rivals all want the player, named
+/// after the race, else before, else in the sentence before.
+fn ahead_of_rivals(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let word = |i: usize, words: &[&str]| items.get(i).is_some_and(|item| item.is(words));
+    let ahead = word(at, &["ahead"]) && word(at + 1, &["of"])
+        || word(at, &["advantage", "edge"]) && word(at + 1, &["over"]);
+    if !ahead {
+        return;
+    }
+    let mut first = at + 2;
+    if word(first, &["the"]) && word(first + 1, &["likes"]) && word(first + 2, &["of"]) {
+        first += 3;
+    }
+    // Clubs named: "work ahead of them" races nobody.
+    if !items
+        .get(first)
+        .is_some_and(|item| matches!(item.kind, Kind::Club(_)))
+    {
+        return;
+    }
+    let rivals = clause.club_list(first);
+    let after = first + rivals.len() * 2;
+    let race =
+        (after..items.len().min(after + RACE_AFTER_RIVALS_REACH)).find(|&i| items[i].is(&["for"]));
+    let nobody_named = !clause.refs.iter().any(|r| matches!(r, Ref::Player { .. }));
+    let player = match race {
+        Some(race) => clause.player_after(race + 1, PLAYER_AFTER_TRIGGER_REACH),
+        None => clause
+            .player_before(at)
+            .or(clause.previous_player.filter(|_| nobody_named)),
+    };
+    let mut clubs = clause.subject_clubs(at);
+    for rival in rivals {
+        if !clubs.contains(&rival) {
+            clubs.push(rival);
+        }
+    }
+    clause.wanted(at, player, &clubs, context);
+}
+
+/// How far after a club-first trigger without a club its examples may start: "have
+/// expressed interest, including PSG".
+const EXAMPLE_CLUB_REACH: usize = 3;
 
 /// How far after "told Fulham to match" the player may stand: "told Fulham to match
 /// Leeds' £20m asking price for the Wales midfielder X".
@@ -1444,7 +1495,15 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// are both keen", "Villa are monitoring the situation": the player of this sentence or the
 /// one before, unless somebody else follows.
 fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
-    let clubs = clause.subject_clubs(at);
+    let mut clubs = clause.subject_clubs(at);
+    // "clubs have expressed interest, including Paris Saint-Germain": the examples.
+    if clubs.is_empty()
+        && let Some(example) = (end..clause.items.len().min(end + EXAMPLE_CLUB_REACH))
+            .find(|&i| clause.items[i].is(&["including"]))
+            .filter(|&i| matches!(clause.refs.get(i + 1), Some(Ref::Club(_))))
+    {
+        clubs = clause.club_list(example + 1);
+    }
     let nobody_after = !clause.club_object(end)
         && !clause.refs[end..]
             .iter()

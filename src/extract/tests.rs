@@ -1344,3 +1344,52 @@ fn a_club_told_to_match_an_asking_price_wants_the_player() {
     );
     assert_eq!(read.current(), [("Dan James-Price", "Leeds United")]);
 }
+
+#[test]
+fn leaders_and_rivals_of_a_race_all_want_the_player() {
+    let read = Read::new(
+        "Sunderland are ahead of the likes of Birmingham, QPR and Derby County in the race for Alex Pritchett.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Alex Pritchett", "Birmingham City"),
+            ("Alex Pritchett", "Derby County"),
+            ("Alex Pritchett", "Queens Park Rangers"),
+            ("Alex Pritchett", "Sunderland")
+        ]
+    );
+    let before = Read::new(
+        "There is no hurry for Davide Ferrante: Inter have the advantage over Milan.",
+        None,
+    );
+    assert_eq!(
+        before.rumours(),
+        [
+            ("Davide Ferrante", "AC Milan"),
+            ("Davide Ferrante", "Inter Milan")
+        ]
+    );
+    // Work ahead of them is no race.
+    let idiom = Read::new(
+        "Despite Emma Hale signing six players, Chelsea have so much work ahead of them.",
+        None,
+    );
+    assert_eq!(idiom.rumours(), Vec::<(&str, &str)>::new());
+}
+
+#[test]
+fn clubs_that_expressed_interest_including_named_ones() {
+    let read = Read::new(
+        "Arsenal offered a record fee for Mary Eastham in the summer. At least two European clubs have expressed interest, including Paris St-Germain, and she is free to talk to them.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Mary Eastham", "Arsenal"),
+            ("Mary Eastham", "Paris Saint-Germain")
+        ]
+    );
+}
