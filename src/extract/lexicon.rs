@@ -695,7 +695,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     (
-        "wanted|targeted|tracked|monitored|courted|chased|pursued|scouted|watched|approached|contacted|eyed|tempted|coveted|sought|admired|lured|sounded|valued|considered by",
+        "wanted|targeted|tracked|monitored|courted|chased|pursued|scouted|watched|approached|contacted|eyed|tempted|coveted|sought|admired|lured|sounded|valued|considered|earmarked|identified|shortlisted by",
         Direction::PlayerFirst,
     ),
     (

@@ -761,7 +761,7 @@ fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usi
             && !(items[i - 1].is(&["with"]) && opens_clause(i - 1))
             && items[i - 1].is(&[
                 "with", "from", "at", "to", "of", "for", "against", "over", "by", "than", "former",
-                "ex", "beat", "beating", "into", "in",
+                "ex", "beat", "beating", "into", "in", "told", "tell", "tells", "informed",
             ])
     };
     let descriptor = |i: usize| {
@@ -1307,12 +1307,18 @@ fn stage_news(clause: &Clause, context: &mut Context) {
     }
 }
 
-/// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club.
+/// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club, as a headline
+/// or an item opens; inside a sentence ("could follow X to Lille") the player is another's
+/// object.
 fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     let (items, refs) = (clause.items, clause.refs);
+    let opens = |player: usize| {
+        player == 0 || !between(clause.body, &items[player - 1], &items[player]).is_empty()
+    };
     if items[at].is(&["to"])
         && at > 0
         && matches!(items[at - 1].kind, Kind::Person(_))
+        && opens(at - 1)
         && let Ref::Player { id, example: false } = refs[at - 1]
         // A club named, not a pronoun: "adding X to their squad" is no headline.
         && items

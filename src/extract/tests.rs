@@ -1393,3 +1393,18 @@ fn clubs_that_expressed_interest_including_named_ones() {
         ]
     );
 }
+
+#[test]
+fn a_player_to_a_club_opens_its_sentence() {
+    let read = Read::new(
+        "Kofi Mensah could follow Tomás Eriksberg to Lille. Luca Benvenuti has told Chelsea he wants to join Bayern Munich. Jordan McAllister has been earmarked by Lyon as a replacement for their captain.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Lyon"),
+            ("Luca Benvenuti", "Bayern Munich")
+        ]
+    );
+}
