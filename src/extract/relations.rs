@@ -1308,12 +1308,14 @@ fn stage_news(clause: &Clause, context: &mut Context) {
 }
 
 /// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club, as a headline
-/// or an item opens; inside a sentence ("could follow X to Lille") the player is another's
-/// object.
+/// or an item opens, or offered ("has offered X to Everton"); inside other sentences
+/// ("could follow X to Lille") the player is another's object.
 fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     let (items, refs) = (clause.items, clause.refs);
     let opens = |player: usize| {
-        player == 0 || !between(clause.body, &items[player - 1], &items[player]).is_empty()
+        player == 0
+            || !between(clause.body, &items[player - 1], &items[player]).is_empty()
+            || items[player - 1].is(&["offered", "offering", "offers", "offer", "pitched"])
     };
     if items[at].is(&["to"])
         && at > 0
