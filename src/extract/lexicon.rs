@@ -704,8 +704,11 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     // "has piqued the interest of Real Madrid", "caught the eye of Lille".
     ("interest|attention|eye of", Direction::PlayerFirst),
-    // "X is attracting Wolves and Burnley".
+    // "X is attracting Wolves and Burnley", "X has admirers at Lyon".
     ("attracting|attracted|attracts", Direction::PlayerFirst),
+    ("admirers|suitors at|in|among", Direction::PlayerFirst),
+    // "Chelsea are open to offers for X": the club would sell.
+    ("open to offers|bids|proposals|selling", Direction::Sells),
     // "a sensational comeback at Everton", "a homecoming with Lyon".
     (
         "comeback|homecoming|return|reunion at|with|to",
@@ -1097,7 +1100,7 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
     ("turned|turns|turning down", StagePhrase::Rejected),
     ("knocked|knocks back", StagePhrase::Rejected),
     (
-        "rejected|rejects|reject|rejecting|rebuffed|rebuffs|refused|refuses|snubbed|snubs",
+        "rejected|rejects|reject|rejecting|rebuffed|rebuffs|refused|refuses|snubbed|snubs|snub|snubbing",
         StagePhrase::Rejected,
     ),
     (

@@ -1503,6 +1503,12 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// are both keen", "Villa are monitoring the situation": the player of this sentence or the
 /// one before, unless somebody else follows.
 fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
+    // "Chelsea want £50m for X": a price asked, by his club.
+    if clause.items[at].is(&["want", "wants", "wanting"])
+        && clause.items.get(end).is_some_and(is_amount)
+    {
+        return sells(clause, at, end, context);
+    }
     let mut clubs = clause.subject_clubs(at);
     // "clubs have expressed interest, including Paris Saint-Germain": the examples.
     if clubs.is_empty()

@@ -1408,3 +1408,27 @@ fn a_player_to_a_club_opens_its_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_club_asking_a_price_or_open_to_offers_is_the_players() {
+    let read = Read::new(
+        "Chelsea want £50m for Kofi Mensah amid interest from Arsenal. Everton are open to offers for Luca Benvenuti, and Fulham are keen. Tomás Eriksberg is set to snub Arsenal and sign a new deal with Lyon. Jordan McAllister has admirers at Celtic.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Celtic"),
+            ("Kofi Mensah", "Arsenal"),
+            ("Luca Benvenuti", "Fulham")
+        ]
+    );
+    assert_eq!(
+        read.current(),
+        [
+            ("Kofi Mensah", "Chelsea"),
+            ("Luca Benvenuti", "Everton"),
+            ("Tomás Eriksberg", "Lyon")
+        ]
+    );
+}
