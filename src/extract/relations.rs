@@ -1333,9 +1333,9 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     }
 }
 
-/// How far after the rivals the race they are in may be named: "ahead of Derby and QPR in
-/// the race for X".
-const RACE_AFTER_RIVALS_REACH: usize = 4;
+/// How far after the first rival the race they are in may be named: "ahead of Derby,
+/// Birmingham and QPR in the race for X".
+const RACE_AFTER_RIVALS_REACH: usize = 10;
 
 /// "Sunderland are ahead of the likes of Birmingham and QPR in the race for X", "Inter
 /// have the advantage over Milan": the leaders and the rivals all want the player, named
@@ -1360,9 +1360,8 @@ fn ahead_of_rivals(clause: &Clause, at: usize, context: &mut Context) {
         return;
     }
     let rivals = clause.club_list(first);
-    let after = first + rivals.len() * 2;
-    let race =
-        (after..items.len().min(after + RACE_AFTER_RIVALS_REACH)).find(|&i| items[i].is(&["for"]));
+    let race = (first + 1..items.len().min(first + RACE_AFTER_RIVALS_REACH))
+        .find(|&i| items[i].is(&["for"]));
     let nobody_named = !clause.refs.iter().any(|r| matches!(r, Ref::Player { .. }));
     let player = match race {
         Some(race) => clause.player_after(race + 1, PLAYER_AFTER_TRIGGER_REACH),
@@ -1383,6 +1382,10 @@ fn ahead_of_rivals(clause: &Clause, at: usize, context: &mut Context) {
 /// expressed interest, including PSG".
 const EXAMPLE_CLUB_REACH: usize = 3;
 
+/// How far after "told" the paying verb may stand: "told Fulham, Everton and Leeds to
+/// match".
+const TOLD_TO_PAY_REACH: usize = 8;
+
 /// How far after "told Fulham to match" the player may stand: "told Fulham to match
 /// Leeds' £20m asking price for the Wales midfielder X".
 const PLAYER_AFTER_ASKING_PRICE_REACH: usize = 10;
@@ -1397,7 +1400,7 @@ fn told_to_match(clause: &Clause, at: usize, context: &mut Context) {
         return;
     }
     let buyers = clause.club_list(at + 1);
-    let Some(pay) = (at + 2..items.len().min(at + 2 + buyers.len() * 2 + 2))
+    let Some(pay) = (at + 2..items.len().min(at + TOLD_TO_PAY_REACH))
         .find(|&i| items[i].is(&["match", "meet", "pay"]))
         .filter(|&i| items[i - 1].is(&["to"]))
     else {
