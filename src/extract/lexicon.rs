@@ -343,6 +343,8 @@ const PLAYER_NOUNS_LIST: &[&str] = &[
     "ace",
     "sensation",
     "gem",
+    // "their youth product", "the Chelsea product".
+    "product",
 ];
 
 /// Words (and the role they give) that say a person is not a footballer.
@@ -497,6 +499,10 @@ const REFERENCE_ADJECTIVES_LIST: &[&str] = &[
     "out-of-contract",
     "front",
     "in-form",
+    // "their youth product", "the homegrown midfielder".
+    "youth",
+    "homegrown",
+    "home-grown",
 ];
 
 /// Verbs and phrases that mark a cited outlet when they stand next to it.

@@ -1432,3 +1432,12 @@ fn a_club_asking_a_price_or_open_to_offers_is_the_players() {
         ]
     );
 }
+
+#[test]
+fn their_youth_product_is_the_article_player() {
+    let read = Read::new(
+        "Joao Sarmento has impressed this season at Sheffield United. Newcastle are tracking their youth product.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Joao Sarmento", "Newcastle United")]);
+}
