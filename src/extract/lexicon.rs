@@ -760,7 +760,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     ("eye|eyes|tabs on", Direction::ClubFirst),
     (
-        "closing|closer|edging|moving in|on|towards",
+        "close|closes|closing|closer|edging|moving in|on|towards",
         Direction::ClubFirst,
     ),
     (
@@ -1252,6 +1252,11 @@ pub const DESTINATION_LABELS: &[&str] = &[
     "linked",
 ];
 
+/// Nouns of a move that a club's name may qualify: "X open to Arsenal move".
+pub const MOVE_NOUNS: &[&str] = &[
+    "move", "switch", "transfer", "swoop", "bid", "offer", "approach", "pursuit", "interest",
+];
+
 /// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
 pub const COMPLETION_VERBS: &[&str] = &[
     "completed",
@@ -1300,6 +1305,7 @@ mod tests {
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
             ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("MOVE_NOUNS", MOVE_NOUNS.to_vec()),
             ("DESTINATION_LABELS", DESTINATION_LABELS.to_vec()),
             ("RULING_OUT", RULING_OUT.to_vec()),
             ("REFUSALS", REFUSALS.to_vec()),

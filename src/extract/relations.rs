@@ -15,8 +15,8 @@ use crate::text::Folded;
 use super::lexicon::{
     AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, DESTINATION_LABELS,
     Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES,
-    NEGATIONS, PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE,
-    TRIGGERS,
+    MOVE_NOUNS, NEGATIONS, PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT,
+    SKIPPABLE, TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -1220,6 +1220,7 @@ fn read_rules(clause: &Clause, context: &mut Context) {
         card_field(clause, at, context);
         told_to_match(clause, at, context);
         ahead_of_rivals(clause, at, context);
+        club_move(clause, at, context);
         if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
             clause.wanted(at, Some(player), &clubs, context);
         }
@@ -1330,6 +1331,29 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
         for club in clause.club_list(at + 1) {
             clause.suggest(id, club, context);
         }
+    }
+}
+
+/// "X open to Arsenal move", "Y keen on Juventus switch": a club naming a move, after
+/// the player of its clause.
+fn club_move(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let Kind::Club(club) = items[at].kind else {
+        return;
+    };
+    if items[at].possessive || !items.get(at + 1).is_some_and(|next| next.is(MOVE_NOUNS)) {
+        return;
+    }
+    // In the same phrase: "Arsenal close in on X, Chelsea bid for Y" is two.
+    let start = clause_start(clause.body, items, at);
+    let unbroken = |from: usize| {
+        (from + 1..=at).all(|k| !between(clause.body, &items[k - 1], &items[k]).contains(','))
+    };
+    let player = nearest_player_before(clause.refs, at).filter(|&i| i >= start && unbroken(i));
+    if let Some(Ref::Player { id, .. }) = player.map(|i| clause.refs[i])
+        && !negated(items, at)
+    {
+        clause.suggest(id, club, context);
     }
 }
 

@@ -304,8 +304,9 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
             };
             // "after a move to Torino collapsed, Lazio are keen": a phrase that names
             // another club inside it speaks of that one.
+            // So does "whose Arsenal move collapsed", the club just before it.
             let names_another = found.says == StagePhrase::Off
-                && (found.start..found.end)
+                && (found.start.saturating_sub(1)..found.end)
                     .any(|i| matches!(items[i].kind, Kind::Club(other) if other != club));
             let speaks_of_club = !names_another && (at_club.is_empty() || at_club.iter().any(near));
             if speaks_of_club

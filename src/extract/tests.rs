@@ -1441,3 +1441,26 @@ fn their_youth_product_is_the_article_player() {
     );
     assert_eq!(read.rumours(), [("Joao Sarmento", "Newcastle United")]);
 }
+
+#[test]
+fn a_club_naming_a_move_in_a_headline() {
+    let read = Read::new(
+        "Kofi Mensah open to Arsenal move\n\nLuca Benvenuti keen on Juventus switch\n\nTomás Eriksberg eyes Everton exit\n\nJordan McAllister rejects Celtic move\n\nArsenal close in on Daichi Moriyama, Chelsea bid for Chris Pulaski",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Chris Pulaski", "Chelsea"),
+            ("Daichi Moriyama", "Arsenal"),
+            ("Kofi Mensah", "Arsenal"),
+            ("Luca Benvenuti", "Juventus")
+        ]
+    );
+    // A move that collapsed names its own club, not the next suitor.
+    let next = Read::new(
+        "Kofi Mensah, whose Arsenal move collapsed last year, is wanted by Lyon.",
+        None,
+    );
+    assert_eq!(next.rumours(), [("Kofi Mensah", "Lyon")]);
+}
