@@ -1257,6 +1257,24 @@ pub const MOVE_NOUNS: &[&str] = &[
     "move", "switch", "transfer", "swoop", "bid", "offer", "approach", "pursuit", "interest",
 ];
 
+/// Verbs of telling: the club told is no subject ("has told Chelsea he wants to leave"), and
+/// a club told to pay wants the player.
+pub const TELLING_VERBS: &[&str] = &["told", "tell", "tells", "telling", "urged", "informed"];
+
+/// Verbs of paying a price: "told Fulham to match their asking price".
+pub const PAYING_VERBS: &[&str] = &["match", "meet", "pay"];
+
+/// Nouns after a club that make the next name its manager, who speaks for it: "Swansea
+/// manager X".
+pub const MANAGER_NOUNS: &[&str] = &["boss", "manager", "coach", "head-coach"];
+
+/// Verbs of offering a player to a club: "his agent has offered X to Everton".
+pub const OFFERING_VERBS: &[&str] = &["offered", "offering", "offers", "offer", "pitched"];
+
+/// Words after which a club is another party, not the player's own: "is leaving, with
+/// Wigan leading the race".
+pub const OTHER_CLUB_PREPOSITIONS: &[&str] = &["with", "to", "for", "towards", "into", "as"];
+
 /// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
 pub const COMPLETION_VERBS: &[&str] = &[
     "completed",
@@ -1305,6 +1323,11 @@ mod tests {
             ("OFFER_NOUNS", OFFER_NOUNS.to_vec()),
             ("STAGE_NEGATIONS", STAGE_NEGATIONS.to_vec()),
             ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("TELLING_VERBS", TELLING_VERBS.to_vec()),
+            ("PAYING_VERBS", PAYING_VERBS.to_vec()),
+            ("MANAGER_NOUNS", MANAGER_NOUNS.to_vec()),
+            ("OFFERING_VERBS", OFFERING_VERBS.to_vec()),
+            ("OTHER_CLUB_PREPOSITIONS", OTHER_CLUB_PREPOSITIONS.to_vec()),
             ("MOVE_NOUNS", MOVE_NOUNS.to_vec()),
             ("DESTINATION_LABELS", DESTINATION_LABELS.to_vec()),
             ("RULING_OUT", RULING_OUT.to_vec()),

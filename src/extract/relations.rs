@@ -15,8 +15,9 @@ use crate::text::Folded;
 use super::lexicon::{
     AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, DESTINATION_LABELS,
     Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES,
-    MOVE_NOUNS, NEGATIONS, PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT,
-    SKIPPABLE, TRIGGERS,
+    MANAGER_NOUNS, MOVE_NOUNS, NEGATIONS, OFFERING_VERBS, OTHER_CLUB_PREPOSITIONS, PAYING_VERBS,
+    PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE, TELLING_VERBS,
+    TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -759,10 +760,10 @@ fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usi
     let object = |i: usize| {
         i > 0
             && !(items[i - 1].is(&["with"]) && opens_clause(i - 1))
-            && items[i - 1].is(&[
+            && (items[i - 1].is(&[
                 "with", "from", "at", "to", "of", "for", "against", "over", "by", "than", "former",
-                "ex", "beat", "beating", "into", "in", "told", "tell", "tells", "informed",
-            ])
+                "ex", "beat", "beating", "into", "in",
+            ]) || items[i - 1].is(TELLING_VERBS))
     };
     let descriptor = |i: usize| {
         items[i].possessive
@@ -777,11 +778,7 @@ fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usi
     let is_subject = |i: usize| matches!(refs[i], Ref::Club(_)) && !object(i) && !descriptor(i);
     // "Swansea manager X has refused to rule out a move for him": the manager speaks for
     // his club in his own clause, not in a quote after it.
-    let manages = |i: usize| {
-        items
-            .get(i + 1)
-            .is_some_and(|next| next.is(&["boss", "manager", "coach", "head-coach"]))
-    };
+    let manages = |i: usize| items.get(i + 1).is_some_and(|next| next.is(MANAGER_NOUNS));
     match (start..at).rev().find(|&i| is_subject(i)) {
         Some(nearest) => club_list(body, items, refs, nearest, false),
         None => last_club_before(refs, at, 12)
@@ -1316,7 +1313,7 @@ fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     let opens = |player: usize| {
         player == 0
             || !between(clause.body, &items[player - 1], &items[player]).is_empty()
-            || items[player - 1].is(&["offered", "offering", "offers", "offer", "pitched"])
+            || items[player - 1].is(OFFERING_VERBS)
     };
     if items[at].is(&["to"])
         && at > 0
@@ -1418,14 +1415,13 @@ const PLAYER_AFTER_ASKING_PRICE_REACH: usize = 10;
 /// him; the club that tells is his.
 fn told_to_match(clause: &Clause, at: usize, context: &mut Context) {
     let items = clause.items;
-    let told = items[at].is(&["told", "tell", "tells", "telling", "urged", "informed"])
-        && matches!(clause.refs.get(at + 1), Some(Ref::Club(_)));
+    let told = items[at].is(TELLING_VERBS) && matches!(clause.refs.get(at + 1), Some(Ref::Club(_)));
     if !told {
         return;
     }
     let buyers = clause.club_list(at + 1);
     let Some(pay) = (at + 2..items.len().min(at + TOLD_TO_PAY_REACH))
-        .find(|&i| items[i].is(&["match", "meet", "pay"]))
+        .find(|&i| items[i].is(PAYING_VERBS))
         .filter(|&i| items[i - 1].is(&["to"]))
     else {
         return;
@@ -1636,7 +1632,7 @@ fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     // "told Fulham to match their asking price": the club that would pay is no seller.
     let paid_by_subject = clause.items[at.saturating_sub(PAYING_REACH)..at]
         .iter()
-        .any(|item| item.is(&["match", "meet", "pay"]));
+        .any(|item| item.is(PAYING_VERBS));
     if !paid_by_subject {
         for club in clause.subject_clubs(at) {
             context.current.push(clause.link(person, club));
@@ -1703,7 +1699,7 @@ fn own_club_after(clause: &Clause, end: usize, reach: usize) -> Option<usize> {
     let items = clause.items;
     for i in end..items.len().min(end + reach) {
         let phrase_goes_on = i == 0 || between(clause.body, &items[i - 1], &items[i]).is_empty();
-        if !phrase_goes_on || items[i].is(&["with", "to", "for", "towards", "into", "as"]) {
+        if !phrase_goes_on || items[i].is(OTHER_CLUB_PREPOSITIONS) {
             return None;
         }
         if let Ref::Club(club) = clause.refs[i] {
