@@ -606,6 +606,14 @@ fn description(
             {
                 continue;
             }
+            // "the former Arsenal striker Luca Benvenuti": the name that follows is whom
+            // it describes, and reads on its own.
+            let named_next = items.get(head + 1).is_some_and(|next| {
+                matches!(next.kind, Kind::Person(_)) && between(body, item, next).is_empty()
+            });
+            if named_next {
+                return Some((head, Ref::None));
+            }
             let id = context.focus(index)?;
             for (club, was_former) in clubs_inside {
                 let link = ClubLink {

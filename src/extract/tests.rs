@@ -1464,3 +1464,18 @@ fn a_club_naming_a_move_in_a_headline() {
     );
     assert_eq!(next.rumours(), [("Kofi Mensah", "Lyon")]);
 }
+
+#[test]
+fn a_description_before_a_name_is_that_name() {
+    let read = Read::new(
+        "Kofi Mensah is in form. Chelsea have made a bid for their former striker Luca Benvenuti. Everton want the former Arsenal winger Tomás Eriksberg.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Luca Benvenuti", "Chelsea"),
+            ("Tomás Eriksberg", "Everton")
+        ]
+    );
+}
