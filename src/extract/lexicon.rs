@@ -1261,6 +1261,9 @@ pub const MOVE_NOUNS: &[&str] = &[
 /// a club told to pay wants the player.
 pub const TELLING_VERBS: &[&str] = &["told", "tell", "tells", "telling", "urged", "informed"];
 
+/// Verbs that, before a fee, ask a price: "Chelsea want £50m", "will ask for €150m".
+pub const PRICE_VERBS: &[&str] = &["want", "wants", "wanting", "ask", "asks", "asking"];
+
 /// Verbs of paying a price: "told Fulham to match their asking price".
 pub const PAYING_VERBS: &[&str] = &["match", "meet", "pay"];
 
@@ -1325,6 +1328,7 @@ mod tests {
             ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
             ("TELLING_VERBS", TELLING_VERBS.to_vec()),
             ("PAYING_VERBS", PAYING_VERBS.to_vec()),
+            ("PRICE_VERBS", PRICE_VERBS.to_vec()),
             ("MANAGER_NOUNS", MANAGER_NOUNS.to_vec()),
             ("OFFERING_VERBS", OFFERING_VERBS.to_vec()),
             ("OTHER_CLUB_PREPOSITIONS", OTHER_CLUB_PREPOSITIONS.to_vec()),

@@ -16,8 +16,8 @@ use super::lexicon::{
     AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, DESTINATION_LABELS,
     Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES,
     MANAGER_NOUNS, MOVE_NOUNS, NEGATIONS, OFFERING_VERBS, OTHER_CLUB_PREPOSITIONS, PAYING_VERBS,
-    PLAYER_NOUNS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE, TELLING_VERBS,
-    TRIGGERS,
+    PLAYER_NOUNS, PRICE_VERBS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE,
+    TELLING_VERBS, TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -1534,10 +1534,8 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// are both keen", "Villa are monitoring the situation": the player of this sentence or the
 /// one before, unless somebody else follows.
 fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
-    // "Chelsea want £50m for X": a price asked, by his club.
-    if clause.items[at].is(&["want", "wants", "wanting"])
-        && clause.items.get(end).is_some_and(is_amount)
-    {
+    // "Chelsea want £50m for X", "Dortmund will ask for €150m": a price asked, by his club.
+    if clause.items[at].is(PRICE_VERBS) && clause.items.get(end).is_some_and(is_amount) {
         return sells(clause, at, end, context);
     }
     let mut clubs = clause.subject_clubs(at);
@@ -1549,9 +1547,12 @@ fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     {
         clubs = clause.club_list(example + 1);
     }
+    // "Chelsea want coach X" wants no player; a journalist in the next clause ("..., and
+    // Bild's Christian Falk says") does not change who this one is about.
     let nobody_after = !clause.club_object(end)
         && !clause.refs[end..]
             .iter()
+            .take_while(|r| !matches!(r, Ref::Boundary))
             .any(|r| matches!(r, Ref::NonPlayer));
     // "tries to convince Pulisic, Kamada and Reijnders": every player of the list.
     if let Some(first) = clause.named_player_after(end, PLAYER_AFTER_TRIGGER_REACH) {

@@ -1479,3 +1479,18 @@ fn a_description_before_a_name_is_that_name() {
         ]
     );
 }
+
+#[test]
+fn a_journalist_in_the_next_clause_does_not_hide_the_player() {
+    let read = Read::new(
+        "Jude Bellamy, 19, is the most wanted midfielder in Europe. Real Madrid and Liverpool are preparing offers, and journalist Christian Falk says Dortmund will ask for €150m.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jude Bellamy", "Liverpool"),
+            ("Jude Bellamy", "Real Madrid")
+        ]
+    );
+}
