@@ -768,7 +768,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     (
-        "lodged|submitted|tabled|launched|placed|made|received by",
+        "lodged|submitted|tabled|launched|placed|made|received|agreed|accepted by",
         Direction::PlayerFirst,
     ),
     ("charge|swoop|pursuit|hunt|chase for", Direction::ClubFirst),

@@ -1235,6 +1235,9 @@ fn read_rules(clause: &Clause, context: &mut Context) {
         };
         let denied = || negated(items, at);
         let done = || !hypothetical(items, at);
+        if !denied() {
+            inverted(clause, at, end, direction, context);
+        }
         match direction {
             Direction::PlayerFirst if !denied() => player_first(clause, at, end, context),
             Direction::ClubFirst if !denied() => club_first(clause, at, end, context),
@@ -1488,7 +1491,13 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         for person in players {
             clause.wanted(at, Some(person), &clubs, context);
         }
-    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
+    } else if let (Some(first), true) = (
+        first,
+        items[at].is(BID_WORDS)
+            // "A fee has been agreed by Arsenal for X": the agent right after "by".
+            || items[end - 1].is(&["by"])
+                && first.is_some_and(|first| first <= end + usize::from(items[end].is(&["the"]))),
+    ) {
         // The club that got the bid is the player's. "The latest approach comes from
         // Napoli": with nobody named in the sentence, the player of the one before.
         let bidders = clause.club_list(first);
@@ -1527,6 +1536,45 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
             context.current.push(clause.link(person, *counterpart));
         }
         clause.wanted(at, player, &clubs, context);
+    }
+}
+
+/// How far after a sentence-opening trigger its "is"/"are" may stand: "Interested in the
+/// Turkish midfielder X are", "Pursued by both Lyon and Marseille is".
+const INVERTED_VERB_REACH: usize = 8;
+
+/// "Interested in the Turkish midfielder X are Juventus and Leverkusen", "Pursued by both
+/// Lyon and Marseille is Monaco's X": a trigger opening the sentence, the other side after
+/// "is"/"are".
+fn inverted(clause: &Clause, at: usize, end: usize, direction: Direction, context: &mut Context) {
+    let items = clause.items;
+    if at != 0 {
+        return;
+    }
+    let Some(verb) =
+        (end..items.len().min(end + INVERTED_VERB_REACH)).find(|&i| items[i].is(&["is", "are"]))
+    else {
+        return;
+    };
+    let club_in = |range: std::ops::Range<usize>| {
+        range
+            .into_iter()
+            .find(|&i| matches!(clause.refs[i], Ref::Club(_)))
+    };
+    match direction {
+        Direction::ClubFirst => {
+            let player = clause.player_after(end, verb - end);
+            if let Some(first) = club_in(verb + 1..items.len().min(verb + 3)) {
+                clause.wanted(at, player, &clause.club_list(first), context);
+            }
+        }
+        Direction::PlayerFirst => {
+            let player = clause.player_after(verb + 1, CLUB_ADJECTIVE_REACH);
+            if let Some(first) = club_in(end..verb) {
+                clause.wanted(at, player, &clause.club_list(first), context);
+            }
+        }
+        _ => {}
     }
 }
 

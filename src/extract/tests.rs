@@ -1494,3 +1494,21 @@ fn a_journalist_in_the_next_clause_does_not_hide_the_player() {
         ]
     );
 }
+
+#[test]
+fn inverted_sentences_and_fees_agreed_by_a_club() {
+    let read = Read::new(
+        "Interested in the Ghanaian midfielder Kofi Mensah are Juventus and Bayer Leverkusen, a paper reports. Pursued by both Lyon and Marseille is Monaco's Luca Benvenuti. A fee has been agreed by Arsenal for Real Sociedad midfielder Tomás Eriksberg.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Kofi Mensah", "Bayer Leverkusen"),
+            ("Kofi Mensah", "Juventus"),
+            ("Luca Benvenuti", "Lyon"),
+            ("Luca Benvenuti", "Marseille"),
+            ("Tomás Eriksberg", "Arsenal")
+        ]
+    );
+}
