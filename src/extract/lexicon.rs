@@ -710,6 +710,8 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     // "has piqued the interest of Real Madrid", "caught the eye of Lille".
     ("interest|attention|eye of", Direction::PlayerFirst),
+    // "has put pen to paper on a pre-contract with Lyon".
+    ("pre-contract|precontract with|at", Direction::PlayerFirst),
     // "X is attracting Wolves and Burnley", "X has admirers at Lyon".
     ("attracting|attracted|attracts", Direction::PlayerFirst),
     ("admirers|suitors at|in|among", Direction::PlayerFirst),
@@ -1113,6 +1115,8 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
         "signed|signs|signing pre-contract|precontract",
         StagePhrase::Agreed,
     ),
+    // "has put pen to paper on a pre-contract".
+    ("paper on pre-contract|precontract", StagePhrase::Agreed),
     // "completes Real Madrid medical": the medical is done, the move is not yet.
     (
         "completed|completes|passed|passes medical|medicals",

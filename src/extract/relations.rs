@@ -1035,6 +1035,18 @@ impl Clause<'_, '_> {
         }
     }
 
+    /// A move the rules read as completed: done, the club is his now; only agreed ("has
+    /// signed a pre-contract with Lyon") or at a medical, it is a rumour until done.
+    fn moved(&self, person: usize, club: usize, context: &mut Context) {
+        match self.completed_stage(club) {
+            Stage::Done => {
+                context.current.push(self.link(person, club));
+                context.steps.push(self.step(person, club, Stage::Done));
+            }
+            stage => context.rumours.push(self.step(person, club, stage)),
+        }
+    }
+
     fn step(&self, person: usize, club: usize, stage: Stage) -> RumourFact {
         RumourFact {
             person,
@@ -1658,10 +1670,7 @@ fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         first_club_after(clause.refs, end, COMPLETED_CLUB_REACH),
     ) {
         for club in clause.club_list(first) {
-            context.current.push(clause.link(person, club));
-            context
-                .steps
-                .push(clause.step(person, club, clause.completed_stage(club)));
+            clause.moved(person, club, context);
         }
     }
 }
@@ -1671,10 +1680,7 @@ fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     if let Some(person) = clause.player_after(end, SIGNED_PLAYER_REACH) {
         for club in clause.subject_clubs(at) {
-            context.current.push(clause.link(person, club));
-            context
-                .steps
-                .push(clause.step(person, club, clause.completed_stage(club)));
+            clause.moved(person, club, context);
         }
     }
 }

@@ -1512,3 +1512,16 @@ fn inverted_sentences_and_fees_agreed_by_a_club() {
         ]
     );
 }
+
+#[test]
+fn a_pre_contract_is_a_rumour_until_the_move_is_done() {
+    let read = Read::new(
+        "Kofi Mensah has put pen to paper on a pre-contract with Lyon. Luca Benvenuti has signed a pre-contract agreement with Celtic. Tomás Eriksberg has signed for Everton.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Kofi Mensah", "Lyon"), ("Luca Benvenuti", "Celtic")]
+    );
+    assert_eq!(read.current(), [("Tomás Eriksberg", "Everton")]);
+}
