@@ -761,6 +761,15 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::ClubFirst,
     ),
     ("eye|eyes|tabs on", Direction::ClubFirst),
+    // "have turned their attention to X", "have set their sights on X", "are sniffing
+    // around X", "have been quoted £40m for X".
+    (
+        "turned|turn|turning|switched|switch attention|focus|sights to|towards",
+        Direction::ClubFirst,
+    ),
+    ("set|sets|setting sights on", Direction::ClubFirst),
+    ("sniffing|circling around", Direction::ClubFirst),
+    ("quoted for", Direction::ClubFirst),
     (
         "close|closes|closing|closer|edging|moving in|on|towards",
         Direction::ClubFirst,

@@ -1525,3 +1525,20 @@ fn a_pre_contract_is_a_rumour_until_the_move_is_done() {
     );
     assert_eq!(read.current(), [("Tomás Eriksberg", "Everton")]);
 }
+
+#[test]
+fn attention_sights_quotes_and_sniffing_around() {
+    let read = Read::new(
+        "Chelsea have turned their attention to Kofi Mensah. Lyon have set their sights on Luca Benvenuti. Everton have been quoted £40m for Tomás Eriksberg. Celtic are sniffing around Jordan McAllister. Daichi Moriyama has turned his attention to a move abroad.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Celtic"),
+            ("Kofi Mensah", "Chelsea"),
+            ("Luca Benvenuti", "Lyon"),
+            ("Tomás Eriksberg", "Everton")
+        ]
+    );
+}
