@@ -1164,6 +1164,14 @@ impl Clause<'_, '_> {
         player_after(self.refs, from, window)
     }
 
+    /// The first player after `from`, when he is named (not a pronoun or a description).
+    fn named_player_id_after(&self, from: usize, window: usize) -> Option<usize> {
+        match self.refs[self.named_player_after(from, window)?] {
+            Ref::Player { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
     /// Where the first player after `from` is named, when he is named (not a pronoun).
     fn named_player_after(&self, from: usize, window: usize) -> Option<usize> {
         let id = self.player_after(from, window)?;
@@ -1574,14 +1582,15 @@ fn inverted(clause: &Clause, at: usize, end: usize, direction: Direction, contex
             .find(|&i| matches!(clause.refs[i], Ref::Club(_)))
     };
     match direction {
+        // Named players only: a description there may stand for a name not recognised.
         Direction::ClubFirst => {
-            let player = clause.player_after(end, verb - end);
+            let player = clause.named_player_id_after(end, verb - end);
             if let Some(first) = club_in(verb + 1..items.len().min(verb + 3)) {
                 clause.wanted(at, player, &clause.club_list(first), context);
             }
         }
         Direction::PlayerFirst => {
-            let player = clause.player_after(verb + 1, CLUB_ADJECTIVE_REACH);
+            let player = clause.named_player_id_after(verb + 1, CLUB_ADJECTIVE_REACH);
             if let Some(first) = club_in(end..verb) {
                 clause.wanted(at, player, &clause.club_list(first), context);
             }
