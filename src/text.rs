@@ -159,7 +159,8 @@ const HEADING_WORDS: usize = 10;
 struct Layout {
     /// Lines cut at a fixed width: the widest line's length in characters.
     wrap_width: Option<usize>,
-    /// One word per line, as some pages are scraped: every line break is a space.
+    /// One word per line, as some pages are scraped: a line break between two one-word lines
+    /// is a space.
     scraped: bool,
 }
 
@@ -230,7 +231,9 @@ impl Layout {
         if line.is_empty() || next.is_empty() || line.ends_with(['.', '!', '?']) {
             return true;
         }
-        if self.scraped
+        // A scraped page's lines of several words are its real lines: lists, headings.
+        let one_word = |line: &str| !line.contains(char::is_whitespace);
+        if self.scraped && one_word(line) && one_word(next)
             || self.wrap_width.is_some_and(|width| {
                 overflows(
                     line.chars().count(),

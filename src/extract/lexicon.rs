@@ -346,6 +346,8 @@ const PLAYER_NOUNS_LIST: &[&str] = &[
     "scorer",
     "goalscorer",
     "goal-scorer",
+    // "their youth product", "the Chelsea product".
+    "product",
 ];
 
 /// Words (and the role they give) that say a person is not a footballer.
@@ -500,6 +502,10 @@ const REFERENCE_ADJECTIVES_LIST: &[&str] = &[
     "out-of-contract",
     "front",
     "in-form",
+    // "their youth product", "the homegrown midfielder".
+    "youth",
+    "homegrown",
+    "home-grown",
 ];
 
 /// Verbs and phrases that mark a cited outlet when they stand next to it.
@@ -698,7 +704,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     (
-        "wanted|targeted|tracked|monitored|courted|chased|pursued|scouted|watched|approached|contacted|eyed|tempted|coveted|sought|admired|lured|sounded|valued|considered by",
+        "wanted|targeted|tracked|monitored|courted|chased|pursued|scouted|watched|approached|contacted|eyed|tempted|coveted|sought|admired|lured|sounded|valued|considered|earmarked|identified|shortlisted by",
         Direction::PlayerFirst,
     ),
     (
@@ -707,6 +713,27 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     // "has piqued the interest of Real Madrid", "caught the eye of Lille".
     ("interest|attention|eye of", Direction::PlayerFirst),
+    // "has put pen to paper on a pre-contract with Lyon".
+    ("pre-contract|precontract with|at", Direction::PlayerFirst),
+    // "X is attracting Wolves and Burnley", "X has admirers at Lyon".
+    ("attracting|attracted|attracts", Direction::PlayerFirst),
+    ("admirers|suitors at|in|among", Direction::PlayerFirst),
+    // "Chelsea are open to offers for X": the club would sell.
+    ("open to offers|bids|proposals|selling", Direction::Sells),
+    // "a sensational comeback at Everton", "a homecoming with Lyon".
+    (
+        "comeback|homecoming|return|reunion at|with|to",
+        Direction::PlayerFirst,
+    ),
+    // "The latest approach comes from Napoli": the player of the sentence before.
+    (
+        "interest|offer|offers|bid|bids|approach|approaches|enquiry|enquiries|proposal comes|come|came|arrived|arrives from",
+        Direction::PlayerFirst,
+    ),
+    (
+        "interest|offer|offers|bid|bids|approach|approaches|enquiry|enquiries|proposal has|have|had come|arrived from",
+        Direction::PlayerFirst,
+    ),
     (
         "heading|headed|bound|destined|set|close|closing|closer|nearing for|to|towards|on",
         Direction::PlayerFirst,
@@ -720,6 +747,13 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     ("interested|interest in", Direction::ClubFirst),
+    // "At least two clubs have expressed interest, including PSG".
+    (
+        "expressed|registered|shown|showed|declared|express|register|show interest",
+        Direction::ClubFirst,
+    ),
+    // "Lazio are the latest club to be credited with an interest".
+    ("credited with interest", Direction::ClubFirst),
     ("keen|sweet on", Direction::ClubFirst),
     (
         "keen|interested|picture|running|frame|agreed|agree|agreement|race|mix|negotiating|negotiate|negotiates",
@@ -730,8 +764,17 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::ClubFirst,
     ),
     ("eye|eyes|tabs on", Direction::ClubFirst),
+    // "have turned their attention to X", "have set their sights on X", "are sniffing
+    // around X", "have been quoted £40m for X".
     (
-        "closing|closer|edging|moving in|on|towards",
+        "turned|turn|turning|switched|switch attention|focus|sights to|towards",
+        Direction::ClubFirst,
+    ),
+    ("set|sets|setting sights on", Direction::ClubFirst),
+    ("sniffing|circling around", Direction::ClubFirst),
+    ("quoted for", Direction::ClubFirst),
+    (
+        "close|closes|closing|closer|edging|moving in|on|towards",
         Direction::ClubFirst,
     ),
     (
@@ -739,7 +782,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
         Direction::PlayerFirst,
     ),
     (
-        "lodged|submitted|tabled|launched|placed|made|received by",
+        "lodged|submitted|tabled|launched|placed|made|received|agreed|accepted by",
         Direction::PlayerFirst,
     ),
     ("charge|swoop|pursuit|hunt|chase for", Direction::ClubFirst),
@@ -750,7 +793,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ("touch with", Direction::ClubFirst),
     ("made|make|makes|making contact with", Direction::ClubFirst),
     (
-        "want|wants|wanting|need|needs|monitor|monitoring|track|tracking|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|watch|watching|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|convince|convincing|persuade|persuading|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
+        "want|wants|wanting|need|needs|monitor|monitoring|monitored|track|tracking|tracked|eyeing|eye|eyes|chase|chasing|pursue|pursuing|targeting|scout|scouting|scouted|watch|watching|watched|buy|buying|alert|admire|admirers|court|courting|consider|considering|weighing|plot|plotting|prepare|preparing|lining|circle|circling|tempt|tempting|approach|approached|contact|contacted|sign|signing|land|landing|lure|luring|bring|snap|recruit|acquire|offer|offered|offering|hijack|rival|convince|convincing|persuade|persuading|favourites|favorites|frontrunners|front-runners|ready|identified|earmarked|shortlisted|alerted|trigger|triggering|activate|activating",
         Direction::ClubFirst,
     ),
     (
@@ -763,7 +806,7 @@ pub const TRIGGERS: &[(&str, Direction)] = &[
     ),
     ("linked", Direction::ClubAdjective),
     (
-        "sell|selling|sale|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
+        "sell|sells|selling|sold|sale|retain|retaining|valuation|value|valued|demand|demanding|asking|reject|rejected|rejecting|rebuffed|resist|resisting",
         Direction::Sells,
     ),
     ("play|plays|playing|played for|at|with", Direction::Belongs),
@@ -1063,6 +1106,14 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
     ("fell|falls|fallen through", StagePhrase::Off),
     ("called|calls off", StagePhrase::Off),
     ("pulled|pulls|pulling out", StagePhrase::Off),
+    ("pulled|pulls|pulling plug", StagePhrase::Off),
+    ("dead in the water", StagePhrase::Off),
+    // "lost the race for X", "with the X saga behind them".
+    (
+        "lost|losing|loses race|battle|chase|fight",
+        StagePhrase::Off,
+    ),
+    ("saga|chase|pursuit behind", StagePhrase::Off),
     ("walked|walks|walking away", StagePhrase::Off),
     ("ended|ends|cooled|cools interest", StagePhrase::Off),
     ("ruled|rules out", StagePhrase::Off),
@@ -1073,12 +1124,19 @@ pub const STAGE_PHRASES: &[(&str, StagePhrase)] = &[
     ("turned|turns|turning down", StagePhrase::Rejected),
     ("knocked|knocks back", StagePhrase::Rejected),
     (
-        "rejected|rejects|reject|rejecting|rebuffed|rebuffs|refused|refuses|snubbed|snubs",
+        "rejected|rejects|reject|rejecting|rebuffed|rebuffs|refused|refuses|snubbed|snubs|snub|snubbing",
         StagePhrase::Rejected,
     ),
     (
         "signed|signs|signing pre-contract|precontract",
         StagePhrase::Agreed,
+    ),
+    // "has put pen to paper on a pre-contract".
+    ("paper on pre-contract|precontract", StagePhrase::Agreed),
+    // "completes Real Madrid medical": the medical is done, the move is not yet.
+    (
+        "completed|completes|passed|passes medical|medicals",
+        StagePhrase::Medical,
     ),
     (
         "completed|completes|sealed|seals|finalised|finalized|confirmed|confirms|announced|announces|unveiled|unveils|signed|signs|joined|joins|official",
@@ -1373,6 +1431,77 @@ pub static CONTRACT_WORDS: WordSet =
 pub static ROLE_NOUNS: LazyLock<HashMap<&'static str, Role>> =
     LazyLock::new(|| ROLE_NOUN_LIST.iter().copied().collect());
 
+// Rumoured destinations on real articles.
+
+/// Nouns for a number of players: after a club they name its players ("Chelsea trio").
+pub const GROUP_NOUNS: &[&str] = &["pair", "duo", "trio", "quartet"];
+
+/// Words of a fee, that may stand inside a trigger like the amount itself: "bid £70m for",
+/// "offered 40 million euros for".
+pub const AMOUNT_WORDS: &[&str] = &[
+    "million", "millions", "billion", "bn", "m", "pounds", "euros", "dollars",
+];
+
+/// Nouns of a player leaving: what is confirmed or completed is his exit, not his next
+/// move ("has confirmed his departure").
+pub const DEPARTURE_NOUNS: &[&str] = &["departure", "exit", "release", "farewell", "leaving"];
+
+/// Words of ruling a move out, which a refusal or a negation just before turns around:
+/// "has refused to rule out a move", "have not ruled out".
+pub const RULING_OUT: &[&str] = &["rule", "rules", "ruled", "ruling"];
+
+/// Refusals that, before [`RULING_OUT`], cancel it.
+pub const REFUSALS: &[&str] = &["refused", "refuses", "refuse", "refusing", "declined"];
+
+/// Field names of a player card that list his suitors: "Rumoured destinations: A, B".
+pub const DESTINATION_LABELS: &[&str] = &[
+    "destinations",
+    "destination",
+    "suitors",
+    "admirers",
+    "linked",
+];
+
+/// Nouns of a move that a club's name may qualify: "X open to Arsenal move".
+pub const MOVE_NOUNS: &[&str] = &[
+    "move", "switch", "transfer", "swoop", "bid", "offer", "approach", "pursuit", "interest",
+];
+
+/// Verbs of telling: the club told is no subject ("has told Chelsea he wants to leave"), and
+/// a club told to pay wants the player.
+pub const TELLING_VERBS: &[&str] = &["told", "tell", "tells", "telling", "urged", "informed"];
+
+/// Verbs that, before a fee, ask a price: "Chelsea want £50m", "will ask for €150m".
+pub const PRICE_VERBS: &[&str] = &["want", "wants", "wanting", "ask", "asks", "asking"];
+
+/// Verbs of paying a price: "told Fulham to match their asking price".
+pub const PAYING_VERBS: &[&str] = &["match", "meet", "pay"];
+
+/// Nouns after a club that make the next name its manager, who speaks for it: "Swansea
+/// manager X".
+pub const MANAGER_NOUNS: &[&str] = &["boss", "manager", "coach", "head-coach"];
+
+/// Verbs of offering a player to a club: "his agent has offered X to Everton".
+pub const OFFERING_VERBS: &[&str] = &["offered", "offering", "offers", "offer", "pitched"];
+
+/// Words after which a club is another party, not the player's own: "is leaving, with
+/// Wigan leading the race".
+pub const OTHER_CLUB_PREPOSITIONS: &[&str] = &["with", "to", "for", "towards", "into", "as"];
+
+/// Verbs that make a sale before them one that happened: "completed the sale of X to Y".
+pub const COMPLETION_VERBS: &[&str] = &[
+    "completed",
+    "completes",
+    "sealed",
+    "seals",
+    "finalised",
+    "finalized",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1409,7 +1538,6 @@ mod tests {
             ("FURNITURE_OPENINGS", FURNITURE_OPENINGS.to_vec()),
             ("CAPTION_CREDITS", CAPTION_CREDITS.to_vec()),
             ("NOT_PERSON_ENDINGS_MORE", NOT_PERSON_ENDINGS_MORE.to_vec()),
-
             ("CONTRACT_STRONG_CUES", CONTRACT_STRONG_CUES.to_vec()),
             ("CONTRACT_WEAK_CUES", CONTRACT_WEAK_CUES.to_vec()),
             ("CONTRACT_FILLER", CONTRACT_FILLER.to_vec()),
@@ -1419,6 +1547,20 @@ mod tests {
             ("CONTRACT_SIGNING_WORDS", CONTRACT_SIGNING_WORDS.to_vec()),
             ("CONTRACT_DEAL_NOUNS", CONTRACT_DEAL_NOUNS.to_vec()),
             ("CONTRACT_CURRENT_DEAL", CONTRACT_CURRENT_DEAL.to_vec()),
+            ("GROUP_NOUNS", GROUP_NOUNS.to_vec()),
+            ("TELLING_VERBS", TELLING_VERBS.to_vec()),
+            ("PAYING_VERBS", PAYING_VERBS.to_vec()),
+            ("PRICE_VERBS", PRICE_VERBS.to_vec()),
+            ("MANAGER_NOUNS", MANAGER_NOUNS.to_vec()),
+            ("OFFERING_VERBS", OFFERING_VERBS.to_vec()),
+            ("OTHER_CLUB_PREPOSITIONS", OTHER_CLUB_PREPOSITIONS.to_vec()),
+            ("MOVE_NOUNS", MOVE_NOUNS.to_vec()),
+            ("DESTINATION_LABELS", DESTINATION_LABELS.to_vec()),
+            ("RULING_OUT", RULING_OUT.to_vec()),
+            ("REFUSALS", REFUSALS.to_vec()),
+            ("DEPARTURE_NOUNS", DEPARTURE_NOUNS.to_vec()),
+            ("AMOUNT_WORDS", AMOUNT_WORDS.to_vec()),
+            ("COMPLETION_VERBS", COMPLETION_VERBS.to_vec()),
         ]
     }
 

@@ -215,11 +215,11 @@ pub fn extract(
     out
 }
 
-/// A one-word club name shared by several clubs ("United", "Madrid", "Inter") means the one
-/// the article last named in full ("Newcastle United ... United want him"); with none named,
-/// the gazetteer's usual meaning stays.
+/// A one-word club name shared by several clubs ("United", "Madrid", "Milan") means the one
+/// the article last named in full with that word ("Newcastle United ... United want him");
+/// with none named so, the gazetteer's usual meaning stays ("Inter ... Milan" is AC Milan).
 fn resolve_short_club_names(gazetteer: &Gazetteer, sentences: &mut [Sentence]) {
-    let mut named: Vec<usize> = Vec::new();
+    let mut named: Vec<(usize, Cow<str>)> = Vec::new();
     for item in sentences
         .iter_mut()
         .flat_map(|sentence| sentence.items.iter_mut())
@@ -229,12 +229,16 @@ fn resolve_short_club_names(gazetteer: &Gazetteer, sentences: &mut [Sentence]) {
         };
         if !item.folded.contains(' ') {
             let sharing = gazetteer.clubs_with_word(&item.folded);
-            if let Some(&meant) = named.iter().rev().find(|id| sharing.contains(id)) {
+            let word = item.folded.as_ref();
+            let meant = named.iter().rev().find(|(id, written)| {
+                sharing.contains(id) && written.split(' ').any(|part| part == word)
+            });
+            if let Some(&(meant, _)) = meant {
                 item.kind = Kind::Club(meant);
                 continue;
             }
         }
-        named.push(club);
+        named.push((club, item.folded.clone()));
     }
 }
 

@@ -13,9 +13,11 @@ use crate::gazetteer::{Gazetteer, Role};
 use crate::text::Folded;
 
 use super::lexicon::{
-    BID_WORDS, CITING_WORDS, CLUB_NOUNS, Direction, EXAMPLE_MARKERS, FUNCTION_WORDS,
-    JOURNALIST_NOUNS, LIST_ADJECTIVES, NEGATIONS, PLAYER_NOUNS, REFERENCE_ADJECTIVES, SKIPPABLE,
-    TRIGGERS,
+    AMOUNT_WORDS, BID_WORDS, CITING_WORDS, CLUB_NOUNS, COMPLETION_VERBS, DESTINATION_LABELS,
+    Direction, EXAMPLE_MARKERS, FUNCTION_WORDS, GROUP_NOUNS, JOURNALIST_NOUNS, LIST_ADJECTIVES,
+    MANAGER_NOUNS, MOVE_NOUNS, NEGATIONS, OFFERING_VERBS, OTHER_CLUB_PREPOSITIONS, PAYING_VERBS,
+    PLAYER_NOUNS, PRICE_VERBS, REFERENCE_ADJECTIVES, REFUSALS, ROLE_NOUNS, RULING_OUT, SKIPPABLE,
+    TELLING_VERBS, TRIGGERS,
 };
 use super::stage::{self, Stage};
 
@@ -283,6 +285,11 @@ enum Ref {
     Club(usize),
 }
 
+/// How many sentences back the last player named is still the one a description means:
+/// "Sunderland want X. Others are ahead of them. Derby are also keen on the midfielder"
+/// is still about X, even where another player is the article's most named.
+const FOCUS_REACH: usize = 2;
+
 /// The reading state carried from sentence to sentence.
 #[derive(Default)]
 struct Context {
@@ -314,7 +321,7 @@ impl Context {
     /// before, else the article's most mentioned player.
     fn focus(&self, sentence: usize) -> Option<usize> {
         if let Some((id, at)) = self.last_player
-            && at + 1 >= sentence
+            && at + FOCUS_REACH >= sentence
         {
             return Some(id);
         }
@@ -518,6 +525,17 @@ fn resolve_refs(
             {
                 refs[at] = Ref::Boundary;
             }
+            // "rejected an offer for their star man": the club's player the article is
+            // about.
+            Kind::Word
+                if item.is(&["their"])
+                    && let Some((head, reference @ Ref::Player { .. })) =
+                        description(gazetteer, body, index, sentence, at, context) =>
+            {
+                refs[head] = reference;
+                at = head + 1;
+                continue;
+            }
             Kind::Word if item.is(&["they", "them", "their"]) => {
                 if let Some(club) = context.recent_club(|_| true) {
                     refs[at] = Ref::Club(club);
@@ -589,6 +607,14 @@ fn description(
             {
                 continue;
             }
+            // "the former Arsenal striker Luca Benvenuti": the name that follows is whom
+            // it describes, and reads on its own.
+            let named_next = items.get(head + 1).is_some_and(|next| {
+                matches!(next.kind, Kind::Person(_)) && between(body, item, next).is_empty()
+            });
+            if named_next {
+                return Some((head, Ref::None));
+            }
             let id = context.focus(index)?;
             for (club, was_former) in clubs_inside {
                 let link = ClubLink {
@@ -639,7 +665,7 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
         if k > 0 {
             while items.get(i).is_some_and(|item| {
                 item.kind == Kind::Word
-                    && SKIPPABLE.contains(&item.word())
+                    && (SKIPPABLE.contains(&item.word()) || is_amount(item))
                     && !options.contains(&item.word())
             }) {
                 i += 1;
@@ -652,6 +678,11 @@ fn match_trigger(trigger: &Trigger, items: &[Item], at: usize) -> Option<usize> 
         i += 1;
     }
     Some(i)
+}
+
+/// A fee inside a trigger: "£70m", "40 million euros".
+fn is_amount(item: &Item) -> bool {
+    item.word().starts_with(|c: char| c.is_ascii_digit()) || item.is(AMOUNT_WORDS)
 }
 
 /// The clubs listed together with the club at `at` ("Juventus, Inter Milan and PSG").
@@ -731,26 +762,36 @@ fn last_club_before(refs: &[Ref], at: usize, window: usize) -> Option<usize> {
 /// club before the clause.
 fn subject_clubs(body: &str, items: &[Item], refs: &[Ref], at: usize) -> Vec<usize> {
     let start = clause_start(body, items, at);
+    // ", with Wigan now leading the race": a "with" that opens a clause makes its club the
+    // subject.
+    let opens_clause =
+        |with: usize| with == 0 || !between(body, &items[with - 1], &items[with]).is_empty();
     let object = |i: usize| {
         i > 0
-            && items[i - 1].is(&[
+            && !(items[i - 1].is(&["with"]) && opens_clause(i - 1))
+            && (items[i - 1].is(&[
                 "with", "from", "at", "to", "of", "for", "against", "over", "by", "than", "former",
                 "ex", "beat", "beating", "into", "in",
-            ])
+            ]) || items[i - 1].is(TELLING_VERBS))
     };
     let descriptor = |i: usize| {
         items[i].possessive
             || items.get(i + 1).is_some_and(|next| {
                 names_a_clubs_player(next)
                     || matches!(next.kind, Kind::Person(_))
-                    || next.is(&["contract", "deal", "boss", "manager", "coach", "president"])
+                    || next.is(&["contract", "deal", "president"])
+                    // "Chelsea trio linked with Barcelona": the club's players.
+                    || next.is(GROUP_NOUNS)
             })
     };
     let is_subject = |i: usize| matches!(refs[i], Ref::Club(_)) && !object(i) && !descriptor(i);
+    // "Swansea manager X has refused to rule out a move for him": the manager speaks for
+    // his club in his own clause, not in a quote after it.
+    let manages = |i: usize| items.get(i + 1).is_some_and(|next| next.is(MANAGER_NOUNS));
     match (start..at).rev().find(|&i| is_subject(i)) {
         Some(nearest) => club_list(body, items, refs, nearest, false),
         None => last_club_before(refs, at, 12)
-            .filter(|&last| is_subject(last))
+            .filter(|&last| is_subject(last) && !manages(last))
             .map(|last| club_list(body, items, refs, last, false))
             .unwrap_or_default(),
     }
@@ -791,12 +832,18 @@ fn clause_start(body: &str, items: &[Item], at: usize) -> usize {
 const NEGATION_REACH: usize = 5;
 
 fn negated(items: &[Item], at: usize) -> bool {
-    items[at.saturating_sub(NEGATION_REACH)..at]
-        .iter()
-        .any(|item| {
-            item.kind == Kind::Word
-                && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
-        })
+    let negation = |item: &Item| {
+        item.kind == Kind::Word
+            && (NEGATIONS.contains(&item.word()) || item.folded.ends_with("n't"))
+    };
+    // "has refused to rule out a move", "have not ruled out": a denial denied.
+    let cancelled = |j: usize| {
+        items[j].is(RULING_OUT)
+            && items[j.saturating_sub(2)..j]
+                .iter()
+                .any(|item| negation(item) || item.is(REFUSALS))
+    };
+    (at.saturating_sub(NEGATION_REACH)..at).any(|j| negation(&items[j]) && !cancelled(j))
 }
 
 fn hypothetical(items: &[Item], at: usize) -> bool {
@@ -913,6 +960,9 @@ const FORMER_PLAYER_REACH: usize = 5;
 /// new and improved contract".
 const RENEWAL_REACH: usize = 8;
 
+/// How far after "as" a job may stand: "as their new first-team manager".
+const STAFF_ROLE_REACH: usize = 4;
+
 /// One sentence as the rules read it: its items, what they refer to, and who says so.
 struct Clause<'s, 'a> {
     body: &'s str,
@@ -965,12 +1015,36 @@ impl Clause<'_, '_> {
         )
     }
 
+    /// Records that this sentence links `person` with `club`: a rumour, unless all it says
+    /// is that the move is off ("after a move to Torino collapsed last year"), which is
+    /// only a step of a rumour some other sentence makes.
+    fn suggest(&self, person: usize, club: usize, context: &mut Context) {
+        let fact = self.rumour(person, club);
+        if fact.stage == Stage::Off {
+            context.steps.push(fact);
+        } else {
+            context.rumours.push(fact);
+        }
+    }
+
     /// A move the rules read as completed is done, unless its sentence says it got only as
     /// far as a pre-contract or a medical.
     fn completed_stage(&self, club: usize) -> Stage {
         match stage::classify(self.body, self.items, club, None) {
             stage @ (Stage::Agreed | Stage::Medical) => stage,
             _ => Stage::Done,
+        }
+    }
+
+    /// A move the rules read as completed: done, the club is his now; only agreed ("has
+    /// signed a pre-contract with Lyon") or at a medical, it is a rumour until done.
+    fn moved(&self, person: usize, club: usize, context: &mut Context) {
+        match self.completed_stage(club) {
+            Stage::Done => {
+                context.current.push(self.link(person, club));
+                context.steps.push(self.step(person, club, Stage::Done));
+            }
+            stage => context.rumours.push(self.step(person, club, stage)),
         }
     }
 
@@ -1007,12 +1081,21 @@ impl Clause<'_, '_> {
     /// renewing, which makes them his own.
     fn wanted(&self, at: usize, player: Option<usize>, clubs: &[usize], context: &mut Context) {
         let Some(person) = player else { return };
+        if self.hired_as_staff(person) {
+            return;
+        }
+        if let Some(seller) = self
+            .sold_by(at, person)
+            .filter(|club| !clubs.contains(club))
+        {
+            context.current.push(self.link(person, seller));
+        }
         let renewal = self.renews_after(at);
         for &club in clubs {
             if renewal {
                 context.current.push(self.link(person, club));
             } else {
-                context.rumours.push(self.rumour(person, club));
+                self.suggest(person, club, context);
             }
         }
     }
@@ -1021,8 +1104,82 @@ impl Clause<'_, '_> {
         player_before(self.refs, at)
     }
 
+    /// "keen to have X as their next manager": wanted for a job, not as a player.
+    fn hired_as_staff(&self, person: usize) -> bool {
+        let items = self.items;
+        (0..items.len()).any(|i| {
+            matches!(self.refs[i], Ref::Player { id, .. } if id == person)
+                && items.get(i + 1).is_some_and(|next| next.is(&["as"]))
+                && items[i + 2..items.len().min(i + 2 + STAFF_ROLE_REACH)]
+                    .iter()
+                    .any(|item| {
+                        item.kind == Kind::Word
+                            && ROLE_NOUNS
+                                .get(item.word())
+                                .is_some_and(|role| *role != Role::Player)
+                    })
+        })
+    }
+
+    /// The club `person` would be bought from, named after him past the trigger at `at`:
+    /// "offered to buy Neymar from PSG", "want to sign X from Porto".
+    fn sold_by(&self, at: usize, person: usize) -> Option<usize> {
+        let named = (at..self.refs.len())
+            .find(|&i| matches!(self.refs[i], Ref::Player { id, .. } if id == person))?;
+        // "face competition to sign X from Atletico": rivals, not the seller.
+        if !self.items.get(named + 1)?.is(&["from"])
+            || competition_from(self.body, self.items, self.refs, named + 1).is_some()
+        {
+            return None;
+        }
+        match self.refs.get(named + 2)? {
+            Ref::Club(club) => Some(*club),
+            _ => None,
+        }
+    }
+
+    /// Whether the object of a trigger ending at `end` is a club itself ("keeping an eye on
+    /// Partick Thistle"), not a club describing a player ("keen on the Wrexham-born
+    /// forward", "keen on Celtic's X").
+    fn club_object(&self, end: usize) -> bool {
+        let items = self.items;
+        let at = if items.get(end).is_some_and(|item| item.is(&["the"])) {
+            end + 1
+        } else {
+            end
+        };
+        let describes_a_player = |club: &Item| {
+            club.possessive
+                || items.get(at + 1).is_some_and(|next| {
+                    matches!(
+                        self.body.get(club.span.end..next.span.start),
+                        Some("" | "-")
+                    ) || is_player_noun(next)
+                        || matches!(next.kind, Kind::Person(_))
+                })
+        };
+        matches!(self.refs.get(at), Some(Ref::Club(_))) && !describes_a_player(&items[at])
+    }
+
     fn player_after(&self, from: usize, window: usize) -> Option<usize> {
         player_after(self.refs, from, window)
+    }
+
+    /// The first player after `from`, when he is named (not a pronoun or a description).
+    fn named_player_id_after(&self, from: usize, window: usize) -> Option<usize> {
+        match self.refs[self.named_player_after(from, window)?] {
+            Ref::Player { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Where the first player after `from` is named, when he is named (not a pronoun).
+    fn named_player_after(&self, from: usize, window: usize) -> Option<usize> {
+        let id = self.player_after(from, window)?;
+        (from..self.refs.len().min(from + window)).find(|&i| {
+            matches!(self.refs[i], Ref::Player { id: named, .. } if named == id)
+                && matches!(self.items[i].kind, Kind::Person(_))
+        })
     }
 
     fn subject_clubs(&self, at: usize) -> Vec<usize> {
@@ -1086,6 +1243,10 @@ fn read_rules(clause: &Clause, context: &mut Context) {
     let mut at = 0;
     while at < items.len() {
         player_to_club(clause, at, context);
+        card_field(clause, at, context);
+        told_to_match(clause, at, context);
+        ahead_of_rivals(clause, at, context);
+        club_move(clause, at, context);
         if let Some((player, clubs)) = competition_from(clause.body, items, clause.refs, at) {
             clause.wanted(at, Some(player), &clubs, context);
         }
@@ -1095,6 +1256,9 @@ fn read_rules(clause: &Clause, context: &mut Context) {
         };
         let denied = || negated(items, at);
         let done = || !hypothetical(items, at);
+        if !denied() {
+            inverted(clause, at, end, direction, context);
+        }
         match direction {
             Direction::PlayerFirst if !denied() => player_first(clause, at, end, context),
             Direction::ClubFirst if !denied() => club_first(clause, at, end, context),
@@ -1165,22 +1329,167 @@ fn stage_news(clause: &Clause, context: &mut Context) {
             stage @ (Stage::Off | Stage::Denied) => {
                 context.steps.push(clause.step(player, club, stage));
             }
+            // A move done is no rumour either ("completed the sale of X to Everton"), only
+            // a step of one.
+            Stage::Done => context.steps.push(clause.step(player, club, Stage::Done)),
             _ => context.rumours.push(clause.rumour(player, club)),
         }
     }
 }
 
-/// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club.
+/// "Viktor Gyökeres to Arsenal, here we go!": a player named, "to", a club, as a headline
+/// or an item opens, or offered ("has offered X to Everton"); inside other sentences
+/// ("could follow X to Lille") the player is another's object.
 fn player_to_club(clause: &Clause, at: usize, context: &mut Context) {
     let (items, refs) = (clause.items, clause.refs);
+    let opens = |player: usize| {
+        player == 0
+            || !between(clause.body, &items[player - 1], &items[player]).is_empty()
+            || items[player - 1].is(OFFERING_VERBS)
+    };
     if items[at].is(&["to"])
         && at > 0
         && matches!(items[at - 1].kind, Kind::Person(_))
+        && opens(at - 1)
         && let Ref::Player { id, example: false } = refs[at - 1]
-        && refs.get(at + 1).is_some_and(|r| matches!(r, Ref::Club(_)))
+        // A club named, not a pronoun: "adding X to their squad" is no headline.
+        && items
+            .get(at + 1)
+            .is_some_and(|item| matches!(item.kind, Kind::Club(_)))
     {
         for club in clause.club_list(at + 1) {
-            context.rumours.push(clause.rumour(id, club));
+            clause.suggest(id, club, context);
+        }
+    }
+}
+
+/// "X open to Arsenal move", "Y keen on Juventus switch": a club naming a move, after
+/// the player of its clause.
+fn club_move(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let Kind::Club(club) = items[at].kind else {
+        return;
+    };
+    if items[at].possessive || !items.get(at + 1).is_some_and(|next| next.is(MOVE_NOUNS)) {
+        return;
+    }
+    // In the same phrase: "Arsenal close in on X, Chelsea bid for Y" is two.
+    let start = clause_start(clause.body, items, at);
+    let unbroken = |from: usize| {
+        (from + 1..=at).all(|k| !between(clause.body, &items[k - 1], &items[k]).contains(','))
+    };
+    let player = nearest_player_before(clause.refs, at).filter(|&i| i >= start && unbroken(i));
+    if let Some(Ref::Player { id, .. }) = player.map(|i| clause.refs[i])
+        && !negated(items, at)
+    {
+        clause.suggest(id, club, context);
+    }
+}
+
+/// How far after the first rival the race they are in may be named: "ahead of Derby,
+/// Birmingham and QPR in the race for X".
+const RACE_AFTER_RIVALS_REACH: usize = 10;
+
+/// "Sunderland are ahead of the likes of Birmingham and QPR in the race for X", "Inter
+/// have the advantage over Milan": the leaders and the rivals all want the player, named
+/// after the race, else before, else in the sentence before.
+fn ahead_of_rivals(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let word = |i: usize, words: &[&str]| items.get(i).is_some_and(|item| item.is(words));
+    let ahead = word(at, &["ahead"]) && word(at + 1, &["of"])
+        || word(at, &["advantage", "edge"]) && word(at + 1, &["over"]);
+    if !ahead {
+        return;
+    }
+    let mut first = at + 2;
+    if word(first, &["the"]) && word(first + 1, &["likes"]) && word(first + 2, &["of"]) {
+        first += 3;
+    }
+    // Clubs named: "work ahead of them" races nobody.
+    if !items
+        .get(first)
+        .is_some_and(|item| matches!(item.kind, Kind::Club(_)))
+    {
+        return;
+    }
+    let rivals = clause.club_list(first);
+    let race = (first + 1..items.len().min(first + RACE_AFTER_RIVALS_REACH))
+        .find(|&i| items[i].is(&["for"]));
+    let nobody_named = !clause.refs.iter().any(|r| matches!(r, Ref::Player { .. }));
+    let player = match race {
+        Some(race) => clause.player_after(race + 1, PLAYER_AFTER_TRIGGER_REACH),
+        None => clause
+            .player_before(at)
+            .or(clause.previous_player.filter(|_| nobody_named)),
+    };
+    let mut clubs = clause.subject_clubs(at);
+    for rival in rivals {
+        if !clubs.contains(&rival) {
+            clubs.push(rival);
+        }
+    }
+    clause.wanted(at, player, &clubs, context);
+}
+
+/// How far after a club-first trigger without a club its examples may start: "have
+/// expressed interest, including PSG".
+const EXAMPLE_CLUB_REACH: usize = 3;
+
+/// How far after "told" the paying verb may stand: "told Fulham, Everton and Leeds to
+/// match".
+const TOLD_TO_PAY_REACH: usize = 8;
+
+/// How far after "told Fulham to match" the player may stand: "told Fulham to match
+/// Leeds' £20m asking price for the Wales midfielder X".
+const PLAYER_AFTER_ASKING_PRICE_REACH: usize = 10;
+
+/// "Leeds have told Fulham to match their asking price for X": the club told to pay wants
+/// him; the club that tells is his.
+fn told_to_match(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let told = items[at].is(TELLING_VERBS) && matches!(clause.refs.get(at + 1), Some(Ref::Club(_)));
+    if !told {
+        return;
+    }
+    let buyers = clause.club_list(at + 1);
+    let Some(pay) = (at + 2..items.len().min(at + TOLD_TO_PAY_REACH))
+        .find(|&i| items[i].is(PAYING_VERBS))
+        .filter(|&i| items[i - 1].is(&["to"]))
+    else {
+        return;
+    };
+    let Some(person) = clause.player_after(pay + 1, PLAYER_AFTER_ASKING_PRICE_REACH) else {
+        return;
+    };
+    for seller in clause.subject_clubs(at) {
+        if !buyers.contains(&seller) {
+            context.current.push(clause.link(person, seller));
+        }
+    }
+    clause.wanted(at, Some(person), &buyers, context);
+}
+
+/// "Last club: Juventus", "Rumored destinations: Arsenal, Inter Milan": the fields of a
+/// player card name his club and his suitors; the card is about the player last named.
+fn card_field(clause: &Clause, at: usize, context: &mut Context) {
+    let items = clause.items;
+    let labelled = |labels: &[&str]| {
+        items[at].is(labels)
+            && items
+                .get(at + 1)
+                .is_some_and(|next| between(clause.body, &items[at], next) == ":")
+            && matches!(clause.refs.get(at + 1), Some(Ref::Club(_)))
+    };
+    let Some((player, _)) = context.last_player else {
+        return;
+    };
+    if labelled(DESTINATION_LABELS) {
+        for club in clause.club_list(at + 1) {
+            clause.suggest(player, club, context);
+        }
+    } else if labelled(&["club"]) && club_of(&items[at + 1]).is_some() {
+        for club in clause.club_list(at + 1).into_iter().take(1) {
+            context.current.push(clause.link(player, club));
         }
     }
 }
@@ -1203,10 +1512,21 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         for person in players {
             clause.wanted(at, Some(person), &clubs, context);
         }
-    } else if let (Some(first), true) = (first, items[at].is(BID_WORDS)) {
-        // The club that got the bid is the player's.
+    } else if let (Some(first), true) = (
+        first,
+        items[at].is(BID_WORDS)
+            // "A fee has been agreed by Arsenal for X": the agent right after "by".
+            || items[end - 1].is(&["by"])
+                && first.is_some_and(|first| first <= end + usize::from(items[end].is(&["the"]))),
+    ) {
+        // The club that got the bid is the player's. "The latest approach comes from
+        // Napoli": with nobody named in the sentence, the player of the one before.
         let bidders = clause.club_list(first);
-        if let Some(person) = clause.player_after(first + 1, PLAYER_AFTER_BIDDER_REACH) {
+        let nobody_named = !refs.iter().any(|r| matches!(r, Ref::Player { .. }));
+        if let Some(person) = clause
+            .player_after(first + 1, PLAYER_AFTER_BIDDER_REACH)
+            .or(clause.previous_player.filter(|_| nobody_named))
+        {
             for club in clause.subject_clubs(at) {
                 if !bidders.contains(&club) {
                     context.current.push(clause.link(person, club));
@@ -1225,10 +1545,58 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         "agreed",
         "agree",
     ]) {
-        // "Liverpool are in talks with Juventus over a loan for Arthur".
+        // "Liverpool are in talks with Juventus over a loan for Arthur": Juventus are the
+        // club he would leave.
         let clubs = clause.subject_clubs(at);
         let player = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH);
+        if let (Some(person), Some(Ref::Club(counterpart))) = (player, clause.refs.get(end))
+            && items[end - 1].is(&["with"])
+            && !clubs.is_empty()
+            && !clubs.contains(counterpart)
+        {
+            context.current.push(clause.link(person, *counterpart));
+        }
         clause.wanted(at, player, &clubs, context);
+    }
+}
+
+/// How far after a sentence-opening trigger its "is"/"are" may stand: "Interested in the
+/// Turkish midfielder X are", "Pursued by both Lyon and Marseille is".
+const INVERTED_VERB_REACH: usize = 8;
+
+/// "Interested in the Turkish midfielder X are Juventus and Leverkusen", "Pursued by both
+/// Lyon and Marseille is Monaco's X": a trigger opening the sentence, the other side after
+/// "is"/"are".
+fn inverted(clause: &Clause, at: usize, end: usize, direction: Direction, context: &mut Context) {
+    let items = clause.items;
+    if at != 0 {
+        return;
+    }
+    let Some(verb) =
+        (end..items.len().min(end + INVERTED_VERB_REACH)).find(|&i| items[i].is(&["is", "are"]))
+    else {
+        return;
+    };
+    let club_in = |range: std::ops::Range<usize>| {
+        range
+            .into_iter()
+            .find(|&i| matches!(clause.refs[i], Ref::Club(_)))
+    };
+    match direction {
+        // Named players only: a description there may stand for a name not recognised.
+        Direction::ClubFirst => {
+            let player = clause.named_player_id_after(end, verb - end);
+            if let Some(first) = club_in(verb + 1..items.len().min(verb + 3)) {
+                clause.wanted(at, player, &clause.club_list(first), context);
+            }
+        }
+        Direction::PlayerFirst => {
+            let player = clause.named_player_id_after(verb + 1, CLUB_ADJECTIVE_REACH);
+            if let Some(first) = club_in(end..verb) {
+                clause.wanted(at, player, &clause.club_list(first), context);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -1236,13 +1604,36 @@ fn player_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// are both keen", "Villa are monitoring the situation": the player of this sentence or the
 /// one before, unless somebody else follows.
 fn club_first(clause: &Clause, at: usize, end: usize, context: &mut Context) {
-    let clubs = clause.subject_clubs(at);
-    let nobody_after = !clause.refs[end..]
+    // "Chelsea want £50m for X", "Dortmund will ask for €150m": a price asked, by his club.
+    if clause.items[at].is(PRICE_VERBS) && clause.items.get(end).is_some_and(is_amount) {
+        return sells(clause, at, end, context);
+    }
+    let mut clubs = clause.subject_clubs(at);
+    // "clubs have expressed interest, including Paris Saint-Germain": the examples.
+    if clubs.is_empty()
+        && let Some(example) = (end..clause.items.len().min(end + EXAMPLE_CLUB_REACH))
+            .find(|&i| clause.items[i].is(&["including"]))
+            .filter(|&i| matches!(clause.refs.get(i + 1), Some(Ref::Club(_))))
+    {
+        clubs = clause.club_list(example + 1);
+    }
+    // "Chelsea want coach X" wants no player; a journalist in the next clause ("..., and
+    // Bild's Christian Falk says") does not change who this one is about.
+    let staff_after = clause.refs[end..]
         .iter()
+        .take_while(|r| !matches!(r, Ref::Boundary))
         .any(|r| matches!(r, Ref::NonPlayer));
+    let nobody_after = !clause.club_object(end) && !staff_after;
+    // "tries to convince Pulisic, Kamada and Reijnders": every player of the list.
+    if let Some(first) = clause.named_player_after(end, PLAYER_AFTER_TRIGGER_REACH) {
+        for person in listed_players(clause.body, clause.items, clause.refs, first) {
+            clause.wanted(at, Some(person), &clubs, context);
+        }
+        return;
+    }
     let player = clause
         .player_after(end, PLAYER_AFTER_TRIGGER_REACH)
-        .or_else(|| clause.player_before(at))
+        .or_else(|| clause.player_before(at).filter(|_| !staff_after))
         .or_else(|| clause.previous_player.filter(|_| nobody_after));
     clause.wanted(at, player, &clubs, context);
 }
@@ -1289,10 +1680,7 @@ fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
         first_club_after(clause.refs, end, COMPLETED_CLUB_REACH),
     ) {
         for club in clause.club_list(first) {
-            context.current.push(clause.link(person, club));
-            context
-                .steps
-                .push(clause.step(person, club, clause.completed_stage(club)));
+            clause.moved(person, club, context);
         }
     }
 }
@@ -1302,23 +1690,63 @@ fn completed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 fn signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
     if let Some(person) = clause.player_after(end, SIGNED_PLAYER_REACH) {
         for club in clause.subject_clubs(at) {
-            context.current.push(clause.link(person, club));
-            context
-                .steps
-                .push(clause.step(person, club, clause.completed_stage(club)));
+            clause.moved(person, club, context);
         }
     }
 }
 
 /// "Dortmund will demand €150m for Bellingham", "Napoli refuse to sell X": the club that
-/// sells is the player's.
+/// sells is the player's. "completed the sale of X to Everton": the buyer is his club
+/// now; "are open to selling X to Arsenal": the buyer wants him.
 fn sells(clause: &Clause, at: usize, end: usize, context: &mut Context) {
-    if let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) {
+    let Some(person) = clause.player_after(end, PLAYER_AFTER_TRIGGER_REACH) else {
+        return;
+    };
+    // "told Fulham to match their asking price": the club that would pay is no seller.
+    let paid_by_subject = clause.items[at.saturating_sub(PAYING_REACH)..at]
+        .iter()
+        .any(|item| item.is(PAYING_VERBS));
+    if !paid_by_subject {
         for club in clause.subject_clubs(at) {
             context.current.push(clause.link(person, club));
         }
     }
+    let buyers = (end..clause.items.len().min(end + PLAYER_AFTER_TRIGGER_REACH))
+        .find(|&i| matches!(clause.items[i].kind, Kind::Person(_)))
+        .filter(|&player| {
+            clause
+                .items
+                .get(player + 1)
+                .is_some_and(|to| to.is(&["to"]))
+        })
+        .filter(|&player| matches!(clause.refs.get(player + 2), Some(Ref::Club(_))))
+        .map(|player| clause.club_list(player + 2))
+        .unwrap_or_default();
+    // "sold X to", "completed the sale of X to": the sale happened; "the sale of X to
+    // United would fund" is a rumour.
+    let done = !hypothetical(clause.items, at)
+        && (clause.items[at].is(&["sold"])
+            || clause.items[at.saturating_sub(SALE_VERB_REACH)..at]
+                .iter()
+                .any(|item| item.is(COMPLETION_VERBS)));
+    for club in buyers {
+        if done {
+            context.current.push(clause.link(person, club));
+            context
+                .steps
+                .push(clause.step(person, club, clause.completed_stage(club)));
+        } else {
+            clause.suggest(person, club, context);
+        }
+    }
 }
+
+/// How far before an asking price the verb of paying it may stand: "to match Leeds' £20m
+/// asking price".
+const PAYING_REACH: usize = 4;
+
+/// How far before "sale" its verb may stand: "have completed the club-record sale".
+const SALE_VERB_REACH: usize = 4;
 
 /// "expected to sign a loan deal with the Eagles": a deal being signed is with his
 /// destination.
@@ -1331,9 +1759,27 @@ fn deal_signed(clause: &Clause, at: usize, end: usize, context: &mut Context) {
 /// "his contract at Real Madrid", "could leave Napoli": the player's own club, within
 /// `reach` items.
 fn belongs(clause: &Clause, at: usize, end: usize, reach: usize, context: &mut Context) {
-    if let (Some(person), Some(club)) = (clause.player_before(at), clause.club_after(end, reach)) {
+    if let (Some(person), Some(club)) =
+        (clause.player_before(at), own_club_after(clause, end, reach))
+    {
         context.current.push(clause.link(person, club));
     }
+}
+
+/// The club within `reach` items after `end` in the same phrase: "is leaving, with Wigan
+/// leading the race" names his suitor, not his club.
+fn own_club_after(clause: &Clause, end: usize, reach: usize) -> Option<usize> {
+    let items = clause.items;
+    for i in end..items.len().min(end + reach) {
+        let phrase_goes_on = i == 0 || between(clause.body, &items[i - 1], &items[i]).is_empty();
+        if !phrase_goes_on || items[i].is(OTHER_CLUB_PREPOSITIONS) {
+            return None;
+        }
+        if let Ref::Club(club) = clause.refs[i] {
+            return Some(club);
+        }
+    }
+    None
 }
 
 /// "former Sevilla defender X", "ex-Chelsea": a club the player has left.
@@ -1367,7 +1813,13 @@ fn finish(mut context: Context, out: &mut Extraction) {
             rumours.push(rumour);
         }
     }
+    let (ended, rumours): (Vec<RumourFact>, Vec<RumourFact>) = rumours
+        .iter()
+        .cloned()
+        .partition(|rumour| ended_later(rumour, &rumours, &context.steps));
     out.rumours = rumours;
+    context.steps.extend(ended);
+    context.steps.sort_by_key(|step| step.sentence.start);
     for contract in &mut context.contracts {
         if contract.club.is_none() {
             contract.club = context
@@ -1384,6 +1836,25 @@ fn finish(mut context: Context, out: &mut Extraction) {
     out.former_clubs = context.former;
     context.steps.dedup();
     out.steps = context.steps;
+}
+
+/// Whether a later sentence of the article says the move is off ("Real Madrid were keen on
+/// X ... the saga ended when they chose Y instead"): what the article leaves as a dead
+/// chase is no destination, only the steps of one.
+fn ended_later(rumour: &RumourFact, rumours: &[RumourFact], steps: &[RumourFact]) -> bool {
+    let same_pair = |fact: &&RumourFact| fact.person == rumour.person && fact.club == rumour.club;
+    let Some(last) = rumours
+        .iter()
+        .filter(same_pair)
+        .map(|fact| fact.sentence.start)
+        .max()
+    else {
+        return false;
+    };
+    steps
+        .iter()
+        .filter(same_pair)
+        .any(|step| step.stage == Stage::Off && step.sentence.start > last)
 }
 
 /// The player named most often in the article (the first named on a tie).

@@ -9,7 +9,8 @@ use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{
-    OFFER_NOUNS, STAGE_CLAUSE_BREAKS, STAGE_NEGATIONS, STAGE_PHRASE_GAP, STAGE_PHRASES, StagePhrase,
+    DEPARTURE_NOUNS, OFFER_NOUNS, STAGE_CLAUSE_BREAKS, STAGE_NEGATIONS, STAGE_PHRASE_GAP,
+    STAGE_PHRASES, StagePhrase,
 };
 use super::{Item, Kind, between};
 
@@ -301,7 +302,13 @@ pub(super) fn classify(body: &str, items: &[Item], club: usize, reach: Option<us
                     club_at + reach >= found.start && club_at < found.end + reach
                 })
             };
-            let speaks_of_club = at_club.is_empty() || at_club.iter().any(near);
+            // "after a move to Torino collapsed, Lazio are keen": a phrase that names
+            // another club inside it speaks of that one.
+            // So does "whose Arsenal move collapsed", the club just before it.
+            let names_another = found.says == StagePhrase::Off
+                && (found.start.saturating_sub(1)..found.end)
+                    .any(|i| matches!(items[i].kind, Kind::Club(other) if other != club));
+            let speaks_of_club = !names_another && (at_club.is_empty() || at_club.iter().any(near));
             if speaks_of_club
                 && !negated(items, &found)
                 && !renewal(items, &found)
@@ -324,6 +331,9 @@ fn stronger(a: Stage, b: Stage) -> Stage {
     }
 }
 
+/// How far after a turning down its club may stand: "has snubbed a move to Chelsea".
+const REFUSED_CLUB_REACH: usize = 4;
+
 /// One clause read for one club.
 struct Reading<'s, 'a> {
     items: &'s [Item<'a>],
@@ -338,10 +348,11 @@ impl Reading<'_, '_> {
     /// The stage a phrase of the clause gives the club, if it speaks of it.
     fn stage(&self, found: &Found) -> Option<Stage> {
         let items = self.items;
-        let club_after = self
-            .at_club
-            .iter()
-            .any(|i| *i >= found.end && self.clause.contains(i));
+        // Only a club the turning down is about: "after rejecting a contract at Wigan, he
+        // agreed terms with Al-Qadsiah" ends nothing with Al-Qadsiah.
+        let club_after = self.at_club.iter().any(|i| {
+            *i >= found.end && *i < found.end + REFUSED_CLUB_REACH && self.clause.contains(i)
+        });
         Some(match found.says {
             StagePhrase::Linked => Stage::Linked,
             StagePhrase::Interest => Stage::Interest,
@@ -374,12 +385,17 @@ impl Reading<'_, '_> {
 }
 
 /// "Arsenal, who signed Y last year, want X" is not X's move, "the agent confirmed that
-/// Benfica have asked" reports something else, and "signed until 2027" is a new contract.
+/// Benfica have asked" reports something else, "signed until 2027" is a new contract, and
+/// "has confirmed his departure" is done with his old club, not with the next one.
 fn reported_or_renewed(items: &[Item], found: &Found) -> bool {
+    let object = items[found.end..].iter().find(|item| {
+        !item.is(&["his", "her", "their", "the"]) && !matches!(item.kind, Kind::Club(_))
+    });
     found.start > 0 && items[found.start - 1].is(&["who", "which", "that"])
         || items
             .get(found.end)
             .is_some_and(|next| next.is(&["that", "until", "till"]))
+        || object.is_some_and(|next| next.is(DEPARTURE_NOUNS))
 }
 
 /// Whether the club at `items[at]` is the other party of a deal, not the one the player
@@ -660,6 +676,51 @@ mod tests {
                 "With no sign of a new contract being agreed, Everton are trying to tempt Kofi Mensah-Barros."
             ),
             "linked"
+        );
+    }
+
+    #[test]
+    fn a_departure_confirmed_is_no_move_done() {
+        assert_eq!(
+            stages(
+                "Kofi Mensah-Barros has confirmed his Sunderland exit, with Wigan leading the race for his signature."
+            ),
+            ["Kofi Mensah-Barros -> Wigan Athletic: linked"]
+        );
+    }
+
+    #[test]
+    fn a_medical_completed_is_a_medical() {
+        assert_eq!(
+            stage_of("Kofi Mensah-Barros completes Everton medical"),
+            "medical"
+        );
+    }
+
+    #[test]
+    fn plugs_pulled_races_lost_and_dead_deals_are_off() {
+        assert_eq!(
+            stage_of("Everton have pulled the plug on a move for Kofi Mensah-Barros."),
+            "off"
+        );
+        assert_eq!(
+            stage_of("Everton have lost the race for Kofi Mensah-Barros."),
+            "off"
+        );
+        assert_eq!(
+            stage_of("Everton's deal for Kofi Mensah-Barros is dead in the water."),
+            "off"
+        );
+    }
+
+    #[test]
+    fn a_turning_down_ends_only_the_club_it_is_about() {
+        let found = stages(
+            "Kofi Mensah-Barros is set for Saudi Arabia after rejecting a contract at Wigan Athletic and has agreed terms with Al-Qadsiah.",
+        );
+        assert!(
+            found.contains(&"Kofi Mensah-Barros -> Al-Qadsiah: agreed".to_string()),
+            "{found:?}"
         );
     }
 

@@ -1773,3 +1773,473 @@ fn players_with_their_own_phrasings_in_one_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_move_the_article_ends_is_no_destination() {
+    let read = Read::new(
+        "Luca Benvenuti was close to joining Torino in May. Talks between Torino and Luca Benvenuti collapsed a week later. Everton have pulled the plug on a move for Standard Liege striker Kwame Adjei-Mensah.",
+        None,
+    );
+    assert_eq!(read.rumours(), Vec::<(&str, &str)>::new());
+    // A collapse names its own club: the clause goes on to the next suitor.
+    let next = Read::new(
+        "After a move to Torino collapsed last year, Lazio are the latest club to be credited with an interest in Luca Benvenuti.",
+        None,
+    );
+    assert_eq!(next.rumours(), [("Luca Benvenuti", "Lazio")]);
+    // Talks that collapse and start again stay a rumour.
+    let again = Read::new(
+        "Talks between Torino and Luca Benvenuti collapsed in May. Torino have now reopened talks with Luca Benvenuti.",
+        None,
+    );
+    assert_eq!(again.rumours(), [("Luca Benvenuti", "Torino")]);
+}
+
+#[test]
+fn a_done_deal_alone_is_no_rumour() {
+    let read = Read::new(
+        "Jon Souter has agreed a pre-contract with Hibernian. He joins Canadian international Marc Devlin as the second signing completed by Hibernian this month.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Jon Souter", "Hibernian")]);
+}
+
+#[test]
+fn a_sale_names_its_buyer() {
+    let done = Read::new(
+        "Swansea have completed the sale of club captain Ashley Pryce to Everton.",
+        None,
+    );
+    assert_eq!(done.rumours(), Vec::<(&str, &str)>::new());
+    assert_eq!(
+        done.current(),
+        [
+            ("Ashley Pryce", "Swansea City"),
+            ("Ashley Pryce", "Everton")
+        ]
+    );
+    let planned = Read::new(
+        "Juventus hope the sale of Paolo Ferri to Manchester United will fund a new striker.",
+        None,
+    );
+    assert_eq!(planned.rumours(), [("Paolo Ferri", "Manchester United")]);
+}
+
+#[test]
+fn a_player_to_a_club_needs_the_club_named() {
+    let read = Read::new(
+        "Norwich added Tom Barnsley and Hwang Min-jae to their squad in the summer.",
+        None,
+    );
+    assert_eq!(read.rumours(), Vec::<(&str, &str)>::new());
+    let headline = Read::new("Hwang Min-jae to Norwich City", None);
+    assert_eq!(headline.rumours(), [("Hwang Min-jae", "Norwich City")]);
+}
+
+#[test]
+fn a_club_group_noun_names_its_players_not_a_suitor() {
+    let read = Read::new(
+        "Arsenal duo linked with Roma move. Tomás Eriksberg and Kofi Mensah could both join Roma next summer.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Kofi Mensah", "Roma"), ("Tomás Eriksberg", "Roma")]
+    );
+}
+
+#[test]
+fn a_club_watching_another_club_wants_nobody() {
+    let read = Read::new(
+        "Luca Benvenuti has plenty of admirers. Oxford United have been keeping an eye on Partick Thistle all season.",
+        None,
+    );
+    assert_eq!(read.rumours(), Vec::<(&str, &str)>::new());
+    // A club that only describes the player is no object of its own.
+    let described = Read::new(
+        "Luca Benvenuti has scored nine goals. Celtic are also keen on the Wrexham-born forward.",
+        None,
+    );
+    assert_eq!(described.rumours(), [("Luca Benvenuti", "Celtic")]);
+}
+
+#[test]
+fn fees_watching_buying_and_alerts() {
+    let read = Read::new(
+        "United have already bid £70m for the England centre-back Harry Marsden. Arsenal have watched Bruno Faria all season. Tottenham and Chelsea have been put on red alert after Ivory Coast midfielder Franck Koffi turned down a new AC Milan contract.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Bruno Faria", "Arsenal"),
+            ("Franck Koffi", "Chelsea"),
+            ("Franck Koffi", "Tottenham Hotspur"),
+            ("Harry Marsden", "Manchester United")
+        ]
+    );
+}
+
+#[test]
+fn the_club_a_player_is_bought_from_or_talked_with_is_his() {
+    let read = Read::new(
+        "Real Madrid dismissed a report that they had offered to buy Kofi Mensah from PSG. Manchester United are in talks with Juventus over a return for Luca Benvenuti.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Kofi Mensah", "Real Madrid"),
+            ("Luca Benvenuti", "Manchester United")
+        ]
+    );
+    assert_eq!(
+        read.current(),
+        [
+            ("Kofi Mensah", "Paris Saint-Germain"),
+            ("Luca Benvenuti", "Juventus")
+        ]
+    );
+    // Rivals "from" a list are suitors, not sellers.
+    let rivals = Read::new(
+        "Inter Miami face competition to sign the Barcelona defender Jordi Alvarez from Atletico Madrid and Inter Milan.",
+        None,
+    );
+    assert_eq!(
+        rivals.rumours(),
+        [
+            ("Jordi Alvarez", "Atlético Madrid"),
+            ("Jordi Alvarez", "Inter Miami"),
+            ("Jordi Alvarez", "Inter Milan")
+        ]
+    );
+}
+
+#[test]
+fn a_clause_opened_by_with_has_its_club_as_subject() {
+    let read = Read::new(
+        "Charlie Wykes has confirmed his Sunderland departure, with Wigan now leading the race for his signature. Ellie Roper wants a move in January, with Manchester United one of the clubs linked with her.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Charlie Wykes", "Wigan Athletic"),
+            ("Ellie Roper", "Manchester United")
+        ]
+    );
+    assert!(
+        !read
+            .current()
+            .contains(&("Charlie Wykes", "Wigan Athletic"))
+    );
+}
+
+#[test]
+fn milan_alone_is_ac_milan_after_inter() {
+    let read = Read::new(
+        "Inter have the advantage in the race for Davide Ferrante. Milan are trying to convince Daichi Moriyama, Tijs Reinders and Chris Pulaski.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Chris Pulaski", "AC Milan"),
+            ("Daichi Moriyama", "AC Milan"),
+            ("Davide Ferrante", "Inter Milan"),
+            ("Tijs Reinders", "AC Milan")
+        ]
+    );
+}
+
+#[test]
+fn a_description_means_the_player_named_two_sentences_back() {
+    let read = Read::new(
+        "Charlie Wykes is leaving Sunderland. Charlie Wykes scored 31 goals last season. Celtic want Charlie Wykes. Sunderland are leading the race to sign Alex Pritchett. The Black Cats are ahead of several clubs. Derby County are also keen on the former Huddersfield man.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Alex Pritchett", "Derby County"),
+            ("Alex Pritchett", "Sunderland"),
+            ("Charlie Wykes", "Celtic")
+        ]
+    );
+}
+
+#[test]
+fn managers_speak_for_their_club_and_are_not_wanted_as_players() {
+    let read = Read::new(
+        "Arouna Kouassi has not started a match this term. New Swansea manager Tom Pellow has refused to rule out a move for the Ivorian.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Arouna Kouassi", "Swansea City")]);
+    let hired = Read::new(
+        "A bid for Liam Lindell failed, but Partick Thistle are keen to have Alan Archer as their next manager.",
+        None,
+    );
+    assert_eq!(hired.rumours(), Vec::<(&str, &str)>::new());
+    // A manager quoted after his clause is his club's voice about its own player.
+    let quoted = Read::new(
+        "Harry Kent is Tottenham's record goalscorer. New Tottenham manager Ange Postecoglou said last week: \"I want Harry Kent here.\"",
+        None,
+    );
+    assert_eq!(quoted.rumours(), Vec::<(&str, &str)>::new());
+}
+
+#[test]
+fn player_card_fields_give_club_and_destinations() {
+    let read = Read::new(
+        "Ousmane Delmas\n\nAge: 25\n\nPosition: Right winger\n\nLast club: Barcelona\n\nRumored destinations: Barcelona, Bayern Munich, PSG\n",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Ousmane Delmas", "Bayern Munich"),
+            ("Ousmane Delmas", "Paris Saint-Germain")
+        ]
+    );
+    assert_eq!(read.current(), [("Ousmane Delmas", "Barcelona")]);
+}
+
+#[test]
+fn their_star_man_is_the_player_of_the_article() {
+    let read = Read::new(
+        "Mohamed Sami is happy at Liverpool. Liverpool have rejected an offer worth £150 million for their star man to join Al-Ittihad.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Mohamed Sami", "Al-Ittihad")]);
+}
+
+#[test]
+fn unusual_verbs_and_approaches_from_a_club() {
+    let read = Read::new(
+        "Kofi Mensah is attracting Wolves and Burnley. Luca Benvenuti is closing in on a sensational comeback at Everton. Tomás Eriksberg is wanted in Italy. The latest approach comes from Napoli.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Kofi Mensah", "Burnley"),
+            ("Kofi Mensah", "Wolverhampton Wanderers"),
+            ("Luca Benvenuti", "Everton"),
+            ("Tomás Eriksberg", "Napoli")
+        ]
+    );
+}
+
+#[test]
+fn a_club_told_to_match_an_asking_price_wants_the_player() {
+    let read = Read::new(
+        "Leeds have told Fulham and Everton to match Leeds' £20m asking price for the Wales midfielder Dan James-Price.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Dan James-Price", "Everton"),
+            ("Dan James-Price", "Fulham")
+        ]
+    );
+    assert_eq!(read.current(), [("Dan James-Price", "Leeds United")]);
+}
+
+#[test]
+fn leaders_and_rivals_of_a_race_all_want_the_player() {
+    let read = Read::new(
+        "Sunderland are ahead of the likes of Birmingham, QPR and Derby County in the race for Alex Pritchett.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Alex Pritchett", "Birmingham City"),
+            ("Alex Pritchett", "Derby County"),
+            ("Alex Pritchett", "Queens Park Rangers"),
+            ("Alex Pritchett", "Sunderland")
+        ]
+    );
+    let before = Read::new(
+        "There is no hurry for Davide Ferrante: Inter have the advantage over Milan.",
+        None,
+    );
+    assert_eq!(
+        before.rumours(),
+        [
+            ("Davide Ferrante", "AC Milan"),
+            ("Davide Ferrante", "Inter Milan")
+        ]
+    );
+    // Work ahead of them is no race.
+    let idiom = Read::new(
+        "Despite Emma Hale signing six players, Chelsea have so much work ahead of them.",
+        None,
+    );
+    assert_eq!(idiom.rumours(), Vec::<(&str, &str)>::new());
+}
+
+#[test]
+fn clubs_that_expressed_interest_including_named_ones() {
+    let read = Read::new(
+        "Arsenal offered a record fee for Mary Eastham in the summer. At least two European clubs have expressed interest, including Paris St-Germain, and she is free to talk to them.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Mary Eastham", "Arsenal"),
+            ("Mary Eastham", "Paris Saint-Germain")
+        ]
+    );
+}
+
+#[test]
+fn a_player_to_a_club_opens_its_sentence() {
+    let read = Read::new(
+        "Kofi Mensah could follow Tomás Eriksberg to Lille. Luca Benvenuti has told Chelsea he wants to join Bayern Munich. Jordan McAllister has been earmarked by Lyon as a replacement for their captain.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Lyon"),
+            ("Luca Benvenuti", "Bayern Munich")
+        ]
+    );
+}
+
+#[test]
+fn a_club_asking_a_price_or_open_to_offers_is_the_players() {
+    let read = Read::new(
+        "Chelsea want £50m for Kofi Mensah amid interest from Arsenal. Everton are open to offers for Luca Benvenuti, and Fulham are keen. Tomás Eriksberg is set to snub Arsenal and sign a new deal with Lyon. Jordan McAllister has admirers at Celtic.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Celtic"),
+            ("Kofi Mensah", "Arsenal"),
+            ("Luca Benvenuti", "Fulham")
+        ]
+    );
+    assert_eq!(
+        read.current(),
+        [
+            ("Kofi Mensah", "Chelsea"),
+            ("Luca Benvenuti", "Everton"),
+            ("Tomás Eriksberg", "Lyon")
+        ]
+    );
+}
+
+#[test]
+fn their_youth_product_is_the_article_player() {
+    let read = Read::new(
+        "Joao Sarmento has impressed this season at Sheffield United. Newcastle are tracking their youth product.",
+        None,
+    );
+    assert_eq!(read.rumours(), [("Joao Sarmento", "Newcastle United")]);
+}
+
+#[test]
+fn a_club_naming_a_move_in_a_headline() {
+    let read = Read::new(
+        "Kofi Mensah open to Arsenal move\n\nLuca Benvenuti keen on Juventus switch\n\nTomás Eriksberg eyes Everton exit\n\nJordan McAllister rejects Celtic move\n\nArsenal close in on Daichi Moriyama, Chelsea bid for Chris Pulaski",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Chris Pulaski", "Chelsea"),
+            ("Daichi Moriyama", "Arsenal"),
+            ("Kofi Mensah", "Arsenal"),
+            ("Luca Benvenuti", "Juventus")
+        ]
+    );
+    // A move that collapsed names its own club, not the next suitor.
+    let next = Read::new(
+        "Kofi Mensah, whose Arsenal move collapsed last year, is wanted by Lyon.",
+        None,
+    );
+    assert_eq!(next.rumours(), [("Kofi Mensah", "Lyon")]);
+}
+
+#[test]
+fn a_description_before_a_name_is_that_name() {
+    let read = Read::new(
+        "Kofi Mensah is in form. Chelsea have made a bid for their former striker Luca Benvenuti. Everton want the former Arsenal winger Tomás Eriksberg.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Luca Benvenuti", "Chelsea"),
+            ("Tomás Eriksberg", "Everton")
+        ]
+    );
+}
+
+#[test]
+fn a_journalist_in_the_next_clause_does_not_hide_the_player() {
+    let read = Read::new(
+        "Jude Bellamy, 19, is the most wanted midfielder in Europe. Real Madrid and Liverpool are preparing offers, and journalist Christian Falk says Dortmund will ask for €150m.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jude Bellamy", "Liverpool"),
+            ("Jude Bellamy", "Real Madrid")
+        ]
+    );
+}
+
+#[test]
+fn inverted_sentences_and_fees_agreed_by_a_club() {
+    let read = Read::new(
+        "Interested in the Ghanaian midfielder Kofi Mensah are Juventus and Bayer Leverkusen, a paper reports. Pursued by both Lyon and Marseille is Monaco's Luca Benvenuti. A fee has been agreed by Arsenal for Real Sociedad midfielder Tomás Eriksberg.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Kofi Mensah", "Bayer Leverkusen"),
+            ("Kofi Mensah", "Juventus"),
+            ("Luca Benvenuti", "Lyon"),
+            ("Luca Benvenuti", "Marseille"),
+            ("Tomás Eriksberg", "Arsenal")
+        ]
+    );
+}
+
+#[test]
+fn a_pre_contract_is_a_rumour_until_the_move_is_done() {
+    let read = Read::new(
+        "Kofi Mensah has put pen to paper on a pre-contract with Lyon. Luca Benvenuti has signed a pre-contract agreement with Celtic. Tomás Eriksberg has signed for Everton.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [("Kofi Mensah", "Lyon"), ("Luca Benvenuti", "Celtic")]
+    );
+    assert_eq!(read.current(), [("Tomás Eriksberg", "Everton")]);
+}
+
+#[test]
+fn attention_sights_quotes_and_sniffing_around() {
+    let read = Read::new(
+        "Chelsea have turned their attention to Kofi Mensah. Lyon have set their sights on Luca Benvenuti. Everton have been quoted £40m for Tomás Eriksberg. Celtic are sniffing around Jordan McAllister. Daichi Moriyama has turned his attention to a move abroad.",
+        None,
+    );
+    assert_eq!(
+        read.rumours(),
+        [
+            ("Jordan McAllister", "Celtic"),
+            ("Kofi Mensah", "Chelsea"),
+            ("Luca Benvenuti", "Lyon"),
+            ("Tomás Eriksberg", "Everton")
+        ]
+    );
+}
