@@ -484,6 +484,27 @@ pub fn thousands(count: usize) -> String {
     out
 }
 
+/// Greedy hard wrap at `width` columns, paragraph by paragraph, as mail and some scrapers do:
+/// the tests' way of making wrapped text from flowing text.
+#[cfg(test)]
+pub(crate) fn hard_wrap(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.len() + 1 + word.len() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,26 +581,6 @@ mod tests {
         );
     }
 
-    /// Greedy hard wrap at `width` columns, paragraph by paragraph, as mail and some
-    /// scrapers do.
-    fn wrap(text: &str, width: usize) -> String {
-        let mut lines: Vec<String> = Vec::new();
-        for paragraph in text.split('\n') {
-            let mut line = String::new();
-            for word in paragraph.split_whitespace() {
-                if !line.is_empty() && line.len() + 1 + word.len() > width {
-                    lines.push(std::mem::take(&mut line));
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
-            }
-            lines.push(line);
-        }
-        lines.join("\n")
-    }
-
     /// Each sentence with its white space made single spaces.
     fn flowing(text: &str) -> Vec<String> {
         split(text)
@@ -592,10 +593,10 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_flow_into_sentences() {
-        let wrapped = wrap(PARAGRAPHS, 60);
+        let wrapped = hard_wrap(PARAGRAPHS, 60);
         assert!(wrapped.lines().count() > 6, "{wrapped}");
         assert_eq!(flowing(&wrapped), flowing(PARAGRAPHS));
-        assert_eq!(flowing(&wrap(PARAGRAPHS, 40)), flowing(PARAGRAPHS));
+        assert_eq!(flowing(&hard_wrap(PARAGRAPHS, 40)), flowing(PARAGRAPHS));
     }
 
     #[test]
@@ -612,8 +613,8 @@ mod tests {
     fn headings_lists_and_bylines_still_split_wrapped_text() {
         let text = format!(
             "Transfer Latest\nBy Jane Whitaker\n\n{}\n\nPlayers whose deals end in June:\nJohn Smith\nBill Jones\n\nARSENAL\n{}",
-            wrap(PARAGRAPHS.split("\n\n").next().unwrap_or_default(), 60),
-            wrap(
+            hard_wrap(PARAGRAPHS.split("\n\n").next().unwrap_or_default(), 60),
+            hard_wrap(
                 "Out of contract in 2026: Tom Baker, Ali Kaya and Joe Reed.",
                 60
             ),

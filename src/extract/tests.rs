@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 use super::*;
+use crate::text::hard_wrap;
 
 static GAZETTEER: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::embedded().expect("embedded gazetteer parses"));
@@ -417,25 +418,6 @@ fn one_player_in_a_list_makes_former_players_players() {
 }
 
 // --- Text shape ---------------------------------------------------------------------------
-
-/// Greedy hard wrap at `width` columns, paragraph by paragraph.
-fn hard_wrap(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.len() + 1 + word.len() > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    lines.join("\n")
-}
 
 const WRAPPED_ARTICLE: &str = "Chelsea transfer latest\n\
     \n\
